@@ -1,0 +1,79 @@
+"""factcheck: offline claim fact-checking against a curated evidence corpus.
+
+Quick use::
+
+    import factcheck
+    result = factcheck.check_article("claims/xiaomi-beijing-factory.txt", evidence="evidence")
+    for verdict in result.verdicts:
+        print(verdict.label.value, verdict.claim.text, verdict.rationale)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck.corpus import Corpus, load_corpus
+from factcheck.errors import (
+    ConfigError,
+    CorpusError,
+    FactcheckError,
+    FetchError,
+    InputError,
+    ModelError,
+)
+from factcheck.records import (
+    Article,
+    ArticleResult,
+    BatchResult,
+    Claim,
+    Failure,
+    Hit,
+    Label,
+    Passage,
+    Span,
+    Verdict,
+)
+from factcheck.settings import Settings, load_settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "ArticleResult", "BatchResult", "Checker", "Claim", "ConfigError", "Corpus",
+    "CorpusError", "FactcheckError", "Failure", "FetchError", "Hit", "InputError", "Label",
+    "ModelError", "Passage", "Settings", "Span", "Verdict", "check_article", "check_many",
+    "extract_claims", "load_corpus", "load_settings",
+]
+
+
+def __getattr__(name: str):
+    """Lazy access to the heavier parts (pipeline, claim extraction)."""
+    if name == "Checker":
+        from factcheck.pipeline import Checker
+
+        return Checker
+    if name == "extract_claims":
+        from factcheck.claims import extract_claims
+
+        return extract_claims
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+
+
+def check_article(text_or_path: str | Path, evidence: str | Path | Corpus = "evidence",
+                  settings: Settings | None = None) -> ArticleResult:
+    """Check one article, given as a file path or as its text, against an evidence corpus."""
+    from factcheck.articles import load_article
+    from factcheck.pipeline import Checker
+
+    return Checker(evidence, settings).check_article(load_article(text_or_path))
+
+
+def check_many(paths: Sequence[str | Path], evidence: str | Path | Corpus = "evidence",
+               settings: Settings | None = None) -> BatchResult:
+    """Check many articles (files, folders, globs, URLs); unreadable ones become failures."""
+    from factcheck.articles import iter_articles
+    from factcheck.pipeline import Checker
+
+    settings = settings or Settings()
+    items = iter_articles([str(p) for p in paths], max_bytes=settings.max_article_bytes)
+    return Checker(evidence, settings).check_batch(items)

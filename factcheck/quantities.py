@@ -1,0 +1,311 @@
+"""Numbers, money, percentages and dates in text, normalised so a claim and its evidence compare.
+
+"US$10 billion", "10 billion US dollars" and "$10bn" all become ``money USD 1e10``; "over 2,300
+members" becomes ``count >= 2300 person``; "Q1 2024" becomes the month interval Jan-Mar 2024.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a quantity measures; only quantities of the same kind are compared."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    DATE = "date"
+
+
+class Bound(str, Enum):
+    """How a quantity was qualified in the text ("over 2,300" is a lower bound)."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity found in a text.
+
+    For dates, ``value`` and ``high`` are the first and last month of the interval, counted as
+    ``year * 12 + month - 1``; for other kinds ``value == high`` is the number itself.
+    """
+
+    kind: Kind
+    value: float
+    high: float
+    unit: str
+    bound: Bound
+    start: int
+    end: int
+    surface: str
+
+
+_SCALE = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
+}
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
+}
+_CURRENCY_PREFIX = {
+    "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "CNY", "rmb": "CNY", "cny": "CNY", "hk$": "HKD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR",
+}
+_CURRENCY_SUFFIX = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "euros": "EUR", "euro": "EUR",
+    "eur": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "PKR", "won": "KRW",
+    "hong kong dollars": "HKD",
+}
+_UNIT_CLASSES = {
+    "vehicle": ("units", "unit", "vehicles", "vehicle", "cars", "car", "evs", "ev", "autos",
+                "automobiles", "models", "trucks", "bicycles"),
+    "person": ("members", "member", "engineers", "engineer", "employees", "employee", "people",
+               "staff", "workers", "researchers", "persons", "strong"),
+    "store": ("stores", "store", "shops", "outlets", "showrooms"),
+    "year": ("years", "year"),
+    "month": ("months", "month"),
+    "day": ("days", "day"),
+    "km": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
+    "kwh": ("kwh",),
+    "kw": ("kw", "kilowatts", "hp", "horsepower"),
+    "degree": ("°", "degrees"),
+    "order": ("orders", "order", "reservations", "bookings"),
+}
+_UNIT_OF = {word: cls for cls, words in _UNIT_CLASSES.items() for word in words}
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_BOUND_WORDS = [
+    (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+", Bound.AT_LEAST),
+    (r"less than|under|below|at most|up to|fewer than|no more than", Bound.AT_MOST),
+    (r"about|around|approximately|roughly|nearly|almost|some|close to|~|an estimated|"
+     r"almost more than|more or less", Bound.APPROX),
+]
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+"
+                 r"(?P<partkind>quarter|half)")
+
+_DATE_PATTERNS = [
+    # Q1 2024, Q1'24, 1Q 2024, H1 2024
+    re.compile(r"\b(?:(?P<q>[QH])(?P<qn>[1-4])|(?P<qn2>[1-4])(?P<q2>[QH]))\s*(?:of\s+)?"
+               r"(?:'(?P<yy>\d{2})|(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE),
+    # the first quarter of 2024, first half of 2024, second half 2023
+    re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b",
+               re.IGNORECASE),
+    # 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
+    re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
+               r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
+               r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
+    # 2021-03-25, 2021-03
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b"),
+    # early/late/end of 2021, in 2024, by 2025 (bare years are handled last)
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})s?\b"),
+]
+_MONEY = re.compile(
+    r"(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?(?P<num>" + _NUM + r")"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?"
+    r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?:\s?(?P<scale2>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?\s+"
+    r"(?P<suffix>" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SUFFIX, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(?P<num>" + _NUM + r")\s?(?:%|per\s?cent\b|percent\b|pct\b)",
+                      re.IGNORECASE)
+_COUNT = re.compile(
+    r"(?<![\w.$€£¥])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
+    r"(?P<plus>\+)?(?:\s*(?P<unit>[A-Za-z°]+))?",
+    re.IGNORECASE,
+)
+_BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE), bound)
+                 for words, bound in _BOUND_WORDS]
+
+
+def parse_number(text: str) -> float | None:
+    """``"2,300"`` -> 2300.0, ``"1.5"`` -> 1.5, ``"ten"`` -> 10.0; ``None`` if not a number."""
+    cleaned = text.strip().lower().replace(",", "")
+    if cleaned in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[cleaned])
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every money amount, percentage, count and date in ``text``, in order of position."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(quantity: Quantity) -> None:
+        found.append(quantity)
+        taken.append((quantity.start, quantity.end))
+
+    for match in _DATE_PATTERNS[0].finditer(text):
+        year = _year(match.group("year"), match.group("yy"))
+        letter = (match.group("q") or match.group("q2") or "").upper()
+        number = int(match.group("qn") or match.group("qn2"))
+        months = 3 if letter == "Q" else 6
+        if letter == "H" and number > 2:
+            continue
+        first = (number - 1) * months + 1
+        add(_date(match, year, first, first + months - 1))
+    for match in _DATE_PATTERNS[1].finditer(text):
+        if not free(*match.span()):
+            continue
+        part = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                "4th": 4, "last": 0}[match.group("part").lower()]
+        months = 3 if match.group("partkind").lower() == "quarter" else 6
+        part = part or 12 // months
+        if months == 6 and part > 2:
+            continue
+        first = (part - 1) * months + 1
+        add(_date(match, int(match.group("year")), first, first + months - 1))
+    for match in _DATE_PATTERNS[2].finditer(text):
+        if not free(*match.span()):
+            continue
+        month = _MONTHS[match.group("month").lower().rstrip(".")]
+        add(_date(match, int(match.group("year")), month, month))
+    for match in _DATE_PATTERNS[3].finditer(text):
+        if free(*match.span()):
+            month = int(match.group("mm"))
+            add(_date(match, int(match.group("year")), month, month))
+    for match in _MONEY.finditer(text):
+        if not free(*match.span()):
+            continue
+        number = parse_number(match.group("num") or match.group("num2"))
+        if number is None:
+            continue
+        scale = (match.group("scale") or match.group("scale2") or "").lower()
+        if match.group("prefix"):
+            currency = _CURRENCY_PREFIX.get(match.group("prefix").lower().rstrip("."), "USD")
+            if match.group("prefix").lower() == "¥" and "yen" in text.lower():
+                currency = "JPY"
+        else:
+            currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
+        value = number * _SCALE.get(scale, 1.0)
+        add(_quantity(text, Kind.MONEY, value, currency, match.start(), match.end()))
+    for match in _PERCENT.finditer(text):
+        if free(*match.span()):
+            number = parse_number(match.group("num"))
+            if number is not None:
+                add(_quantity(text, Kind.PERCENT, number, "%", match.start(), match.end()))
+    for match in _DATE_PATTERNS[4].finditer(text):
+        if not free(*match.span()):
+            continue
+        after = text[match.end(): match.end() + 12].lower()
+        if re.match(r"\s*(units|vehicles|cars|members|people|employees|km|kwh|yuan|dollars|%)",
+                    after):
+            continue
+        year = int(match.group("year"))
+        add(_date(match, year, 1, 12))
+    for match in _COUNT.finditer(text):
+        start, end = match.start("num"), match.end("num")
+        if not free(start, end) or not match.group("num").strip():
+            continue
+        raw = match.group("num")
+        number = parse_number(raw)
+        if number is None:
+            continue
+        if raw[0].isalpha() and raw.lower() in {"one", "some"} and not match.group("unit"):
+            continue
+        scale = (match.group("scale") or "").lower()
+        value = number * _SCALE.get(scale, 1.0)
+        end = match.end("scale") if match.group("scale") else end
+        unit_word = (match.group("unit") or "").lower()
+        unit = _UNIT_OF.get(unit_word, "")
+        if unit:
+            end = match.end("unit")
+        quantity = _quantity(text, Kind.COUNT, value, unit, match.start("num"), end)
+        if match.group("plus") or match.group("tilde"):
+            bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX
+            quantity = Quantity(quantity.kind, quantity.value, quantity.high, quantity.unit,
+                                bound, quantity.start, quantity.end, quantity.surface)
+        add(quantity)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _year(year: str | None, short: str | None) -> int:
+    return int(year) if year else 2000 + int(short or 0)
+
+
+def _date(match: re.Match[str], year: int, first_month: int, last_month: int) -> Quantity:
+    low = year * 12 + first_month - 1
+    high = year * 12 + last_month - 1
+    text = match.string
+    return Quantity(Kind.DATE, float(low), float(high), "month", _bound_before(text, match.start()),
+                    match.start(), match.end(), match.group(0))
+
+
+def _quantity(text: str, kind: Kind, value: float, unit: str, start: int, end: int) -> Quantity:
+    return Quantity(kind, value, value, unit, _bound_before(text, start), start, end,
+                    text[start:end])
+
+
+def _bound_before(text: str, start: int) -> Bound:
+    before = text[max(0, start - 24): start]
+    for pattern, bound in _BOUND_BEFORE:
+        if pattern.search(before):
+            return bound
+    return Bound.EXACT
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities measure the same kind of thing in the same unit or currency."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in (Kind.MONEY, Kind.DATE, Kind.PERCENT):
+        return a.unit == b.unit
+    return a.unit == b.unit or not a.unit or not b.unit
+
+
+def agree(claim: Quantity, evidence: Quantity) -> bool:
+    """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
+    if claim.kind == Kind.DATE:
+        if claim.bound == Bound.AT_MOST:  # "by 2024", "before March"
+            return evidence.value <= claim.high
+        if claim.bound == Bound.AT_LEAST:
+            return evidence.high >= claim.value
+        return claim.value <= evidence.high and evidence.value <= claim.high
+    c, e = claim.value, evidence.value
+    if c == e:
+        return True
+    loose = Bound.APPROX in (claim.bound, evidence.bound)
+    tolerance = 0.1 if loose else 0.02
+    if claim.bound == Bound.AT_LEAST:
+        return e >= c * (1 - tolerance) or evidence.bound == Bound.AT_LEAST and e >= c * 0.9
+    if claim.bound == Bound.AT_MOST:
+        return e <= c * (1 + tolerance) or evidence.bound == Bound.AT_MOST
+    if evidence.bound == Bound.AT_LEAST:
+        return c >= e * (1 - tolerance)
+    if evidence.bound == Bound.AT_MOST:
+        return c <= e * (1 + tolerance)
+    return abs(c - e) <= tolerance * max(abs(c), abs(e))
+
+
+def describe(quantity: Quantity) -> str:
+    """The quantity as a journalist would read it back: ``US$10 billion``, ``300,000 vehicle``."""
+    return quantity.surface.strip()

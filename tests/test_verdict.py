@@ -1,0 +1,101 @@
+"""The rules judge labels claims the way a careful checker would, and explains why."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.records import Claim, Hit, Label, Passage, Span
+from factcheck.settings import Settings
+from factcheck.verdict import RulesJudge, compare
+
+
+def claim(text: str) -> Claim:
+    return Claim("a-c01", "a", text, 0, (Span(0, len(text)),), 0.8)
+
+
+def hit(text: str, dense: float = 0.8, source: str = "Reuters",
+        published: str | None = "2021-11-27", rank: int = 1) -> Hit:
+    passage = Passage(f"p{rank}", text, source, "https://example.com", None, published, "t:1")
+    return Hit(passage, rank, 0.7 * dense + 0.3 * 0.5, dense, 0.5)
+
+
+FACTORY = ("Xiaomi's Beijing factory will be built in two phases, each with an annual capacity "
+           "of 150,000 vehicles, for 300,000 vehicles a year in total.")
+INVEST = "In March 2021 Xiaomi said it would invest US$10 billion in its EV business over ten years."
+TEAM = "Xiaomi's automotive R&D team had grown to more than 2,300 people."
+PRODUCTION = "Xiaomi plans to start mass production of its cars in the first half of 2024."
+APPLE = "Apple scrapped its electric car project in February 2024."
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "label"),
+    [
+        ("Xiaomi's Beijing factory can produce 300,000 units annually.", [FACTORY],
+         Label.SUPPORTED),
+        ("Xiaomi's Beijing factory can produce 500,000 units annually.", [FACTORY],
+         Label.CONTRADICTED),
+        ("Xiaomi planned to invest 10 billion US dollars in EVs over ten years.", [INVEST],
+         Label.SUPPORTED),
+        ("Xiaomi planned to invest 20 billion US dollars in EVs over ten years.", [INVEST],
+         Label.CONTRADICTED),
+        ("In March 2020 Xiaomi said it would invest US$10 billion in EVs.", [INVEST],
+         Label.CONTRADICTED),
+        ("Xiaomi's R&D team has grown to over 2,300 members.", [TEAM], Label.SUPPORTED),
+        ("Xiaomi's R&D team has grown to 1,200 members.", [TEAM], Label.CONTRADICTED),
+        ("Xiaomi will start mass production of its cars in Q1 2024.", [PRODUCTION],
+         Label.SUPPORTED),
+        ("Xiaomi will start mass production of its cars in 2026.", [PRODUCTION],
+         Label.CONTRADICTED),
+        ("Apple has not scrapped its electric car project.", [APPLE], Label.CONTRADICTED),
+        ("Xiaomi has invested $1.5 billion in EV development.", [INVEST], Label.UNVERIFIED),
+        ("Tesla opened a factory in Berlin.", [INVEST], Label.UNVERIFIED),
+    ],
+)
+def test_labels(text, evidence, label):
+    hits = [hit(e, rank=i) for i, e in enumerate(evidence, start=1)]
+    verdict = RulesJudge().judge(claim(text), hits)
+    assert verdict.label == label, verdict.rationale
+    assert 0.0 <= verdict.confidence <= 1.0
+
+
+def test_nothing_relevant_is_unverified_never_a_guess():
+    settings = Settings()
+    weak = hit(FACTORY, dense=settings.min_dense - 0.2)
+    weak = Hit(weak.passage, 1, 0.1, weak.dense, 0.0)
+    verdict = RulesJudge(settings).judge(claim("Xiaomi's factory can make 500,000 cars."), [weak])
+    assert verdict.label == Label.UNVERIFIED
+    assert "nothing in the corpus is relevant enough" in verdict.rationale
+
+
+def test_no_hits_at_all_is_unverified():
+    verdict = RulesJudge().judge(claim("Xiaomi makes cars."), [])
+    assert verdict.label == Label.UNVERIFIED
+    assert verdict.evidence == ()
+
+
+def test_rationale_quotes_both_figures_and_the_source():
+    verdict = RulesJudge().judge(
+        claim("Xiaomi's Beijing factory can produce 300,000 units in its first phase."),
+        [hit("The first phase of Xiaomi's Beijing factory has an annual capacity of 150,000 "
+             "vehicles; a second phase adds another 150,000.", source="SCMP")])
+    assert verdict.label == Label.CONTRADICTED
+    assert verdict.rationale == ("claim: 300,000 units; evidence (SCMP, 2021-11-27): "
+                                 "150,000 vehicles")
+    assert verdict.evidence[0].passage.source == "SCMP"
+
+
+def test_agreeing_passage_beats_one_that_differs_in_context():
+    hits = [hit("The plant's first phase can make 150,000 vehicles a year.", dense=0.75, rank=1),
+            hit("Xiaomi's Beijing plant will make 300,000 vehicles a year in total.", dense=0.8,
+                rank=2)]
+    verdict = RulesJudge().judge(
+        claim("Xiaomi's Beijing plant will make 300,000 vehicles a year."), hits)
+    assert verdict.label == Label.SUPPORTED
+    assert verdict.evidence[0].passage.id == "p2"
+
+
+def test_compare_lists_matched_and_clashing_figures():
+    comparison = compare("Xiaomi will invest $10 billion from 2022.", hit(INVEST))
+    assert [(c.surface, e.surface) for c, e in comparison.matched] == [
+        ("$10 billion", "US$10 billion")]
+    assert [c.surface for c, _ in comparison.conflicts] == ["2022"]
