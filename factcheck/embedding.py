@@ -68,6 +68,9 @@ class SentenceTransformerEmbedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()  # our CLI shows its own progress
 
             self._model = SentenceTransformer(target, local_files_only=not self.allow_download
                                               and not local)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from factcheck.claims import extract_claims
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.embedding import Embedder, SentenceTransformerEmbedder
 from factcheck.errors import ConfigError, CorpusError, FactcheckError, ModelError
@@ -87,6 +86,8 @@ class Checker:
 
     def check_article(self, article: Article) -> ArticleResult:
         """Split an article into claims and check each one."""
+        from factcheck.claims import extract_claims  # lazy: checking given claims needs no splitter
+
         claims = extract_claims(article,
                                 min_checkworthiness=self.settings.min_checkworthiness)
         return ArticleResult(article, tuple(self.check_claims(claims)))

@@ -6,6 +6,7 @@ members" becomes ``count >= 2300 person``; "Q1 2024" becomes the month interval 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -18,6 +19,7 @@ class Kind(str, Enum):
     PERCENT = "percent"
     COUNT = "count"
     DATE = "date"
+    ORDINAL = "ordinal"
 
 
 class Bound(str, Enum):
@@ -82,6 +84,10 @@ _UNIT_CLASSES = {
     "kw": ("kw", "kilowatts", "hp", "horsepower"),
     "degree": ("°", "degrees"),
     "order": ("orders", "order", "reservations", "bookings"),
+    "minute": ("minutes", "minute", "mins"),
+    "hour": ("hours", "hour"),
+    "week": ("weeks", "week"),
+    "second": ("seconds", "secs", "s"),
 }
 _UNIT_OF = {word: cls for cls, words in _UNIT_CLASSES.items() for word in words}
 _MONTHS = {
@@ -91,6 +97,7 @@ _MONTHS = {
     "dec": 12,
 }
 _BOUND_WORDS = [
+    (r"no less than|not less than|no fewer than|not fewer than|no lower than", Bound.AT_LEAST),
     (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+", Bound.AT_LEAST),
     (r"less than|under|below|at most|up to|fewer than|no more than", Bound.AT_MOST),
     (r"about|around|approximately|roughly|nearly|almost|some|close to|~|an estimated|"
@@ -129,8 +136,13 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(r"(?P<num>" + _NUM + r")\s?(?:%|per\s?cent\b|percent\b|pct\b)",
                       re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+                      r"(?:[\s-]+(?:largest|biggest|major|new|such|chinese|foreign|domestic|"
+                      r"private))?\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _COUNT = re.compile(
-    r"(?<![\w.$€£¥])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
+    r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
     r"(?P<plus>\+)?(?:\s*(?P<unit>[A-Za-z°]+))?",
@@ -221,20 +233,30 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         year = int(match.group("year"))
         add(_date(match, year, 1, 12))
+    for match in _ORDINAL.finditer(text):
+        if not free(*match.span()):
+            continue
+        word = match.group("word").lower()
+        number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        noun = match.group("noun").lower()
+        noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+        add(_quantity(text, Kind.ORDINAL, float(number), noun, match.start(), match.end()))
     for match in _COUNT.finditer(text):
         start, end = match.start("num"), match.end("num")
         if not free(start, end) or not match.group("num").strip():
             continue
+        if text[end: end + 1] == ":" and text[end + 1: end + 2].isdigit():
+            continue  # a time of day such as 22:00
         raw = match.group("num")
         number = parse_number(raw)
         if number is None:
             continue
-        if raw[0].isalpha() and raw.lower() in {"one", "some"} and not match.group("unit"):
-            continue
+        unit_word = (match.group("unit") or "").lower()
+        if raw[0].isalpha() and unit_word not in _UNIT_OF:
+            continue  # "one of the", "top five": word numbers count only with a unit
         scale = (match.group("scale") or "").lower()
         value = number * _SCALE.get(scale, 1.0)
         end = match.end("scale") if match.group("scale") else end
-        unit_word = (match.group("unit") or "").lower()
         unit = _UNIT_OF.get(unit_word, "")
         if unit:
             end = match.end("unit")
@@ -277,7 +299,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing in the same unit or currency."""
     if a.kind != b.kind:
         return False
-    if a.kind in (Kind.MONEY, Kind.DATE, Kind.PERCENT):
+    if a.kind in (Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.ORDINAL):
         return a.unit == b.unit
     return a.unit == b.unit or not a.unit or not b.unit
 
@@ -293,17 +315,47 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     c, e = claim.value, evidence.value
     if c == e:
         return True
+    if claim.kind == Kind.ORDINAL:
+        return False
     loose = Bound.APPROX in (claim.bound, evidence.bound)
     tolerance = 0.1 if loose else 0.02
     if claim.bound == Bound.AT_LEAST:
         return e >= c * (1 - tolerance) or evidence.bound == Bound.AT_LEAST and e >= c * 0.9
     if claim.bound == Bound.AT_MOST:
         return e <= c * (1 + tolerance) or evidence.bound == Bound.AT_MOST
+    # A bounded figure ("up to 668 km", "more than 2,300") is consistent with nearby values only.
     if evidence.bound == Bound.AT_LEAST:
-        return c >= e * (1 - tolerance)
+        return e * (1 - tolerance) <= c <= e * 1.5
     if evidence.bound == Bound.AT_MOST:
-        return c <= e * (1 + tolerance)
-    return abs(c - e) <= tolerance * max(abs(c), abs(e))
+        return e * 0.67 <= c <= e * (1 + tolerance)
+    if loose:
+        return abs(c - e) <= tolerance * max(abs(c), abs(e))
+    return _same_when_rounded(c, e)
+
+
+def _same_when_rounded(a: float, b: float) -> bool:
+    """Exact figures agree when equal, or when one is the other rounded ($1.52bn ~ $1.5bn)."""
+    largest = max(abs(a), abs(b))
+    if abs(a - b) <= 0.005 * largest:
+        return True
+    if abs(a - b) > 0.05 * largest:
+        return False
+    return _rounds_to(b, a) or _rounds_to(a, b)
+
+
+def _rounds_to(value: float, rounded: float) -> bool:
+    step = _precision(rounded)
+    return step > 0 and abs(round(value / step) * step - rounded) < step * 1e-6
+
+
+def _precision(value: float) -> float:
+    """The place of the last significant digit: 1.5e9 -> 1e8, 2300 -> 100."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(abs(value)))
+    while step > 1e-6 and abs(value / step - round(value / step)) > 1e-9:
+        step /= 10
+    return step
 
 
 def describe(quantity: Quantity) -> str:

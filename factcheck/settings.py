@@ -46,8 +46,8 @@ class Settings:
     top_k: int = 5
     lexical_weight: float = 0.3
     min_relevance: float = 0.45
-    min_dense: float = 0.5
-    support_threshold: float = 0.6
+    min_dense: float = 0.4
+    support_threshold: float = 0.55
     min_checkworthiness: float = 0.25
     batch_size: int = 64
     max_article_bytes: int = 5_000_000

@@ -40,8 +40,7 @@ _NEGATION = re.compile(
 # measure different things: they never contradict each other.
 _PLAN = re.compile(
     r"\b(will|would|plans?|planned|planning|aims?|aimed|intends?|intended|expects?|expected|"
-    r"targets?|targeted|goal|pledged?|commit(?:s|ted)?|to invest|to spend|to build|to produce|"
-    r"to reach)\b",
+    r"targets?|targeted|goal|pledged?|commit(?:s|ted)?)\b",
     re.IGNORECASE,
 )
 _ANTONYMS = [
@@ -68,6 +67,11 @@ _GENERIC_CAPS = {
                               "nov", "dec")}
 
 
+_PARTS = {"phase", "stage", "half", "quarter", "batch", "round", "part", "step", "plant",
+          "factory", "model", "generation", "edition", "day", "week", "month", "year", "line",
+          "car", "vehicle", "product", "unit", "wave"}
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """How one passage relates to a claim: relevance, word coverage, agreeing and clashing facts."""
@@ -78,6 +82,7 @@ class Comparison:
     conflicts: tuple[tuple[Quantity, Quantity], ...]
     unmatched: tuple[Quantity, ...]
     missing_entities: tuple[str, ...]
+    extra_entities: tuple[str, ...]
     polarity_clash: str
 
     @property
@@ -101,21 +106,17 @@ class RulesJudge:
         if not relevant:
             return self._unverified(claim, hits, _no_evidence_reason(hits, s))
         comparisons = [compare(claim.text, hit) for hit in relevant]
-        contradicting = [
-            c for c in comparisons
-            if (c.conflicts and c.coverage >= 0.4 and c.hit.dense >= s.min_dense)
-            or (c.polarity_clash and c.coverage >= 0.6 and not c.unmatched)
-        ]
-        supporting = [
-            c for c in comparisons
-            if not c.conflicts and not c.polarity_clash and not c.unmatched
-            and len(c.missing_entities) == 0 and c.coverage >= 0.5
-            and c.hit.dense >= s.support_threshold
-        ]
+        supporting = [c for c in comparisons if _supports(c, s)]
+        # A passage stating every figure of the claim outweighs one giving other figures, unless
+        # that one is clearly closer to the claim's wording (another phase, product or year).
+        confirming = max((c.coverage for c in comparisons
+                          if c.matched and not c.conflicts and not c.unmatched
+                          and c.coverage >= 0.4), default=-1.0)
+        contradicting = [c for c in comparisons if _contradicts(c, s, confirming)]
         best_support = max(supporting, key=lambda c: c.strength, default=None)
         best_conflict = max(contradicting, key=lambda c: c.strength, default=None)
         if best_support is not None and (
-            best_conflict is None or _support_wins(best_support, best_conflict)
+            best_conflict is None or best_support.coverage + 0.1 >= best_conflict.coverage
         ):
             return self._verdict(claim, Label.SUPPORTED, best_support, supporting,
                                  _support_reason(best_support))
@@ -153,7 +154,9 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
     for quantity in extract_quantities(claim_text):
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
         if not candidates:
-            unmatched.append(quantity)
+            # "its first car" is descriptive, unless the evidence also counts cars ("two phases").
+            if quantity.kind != Kind.ORDINAL or stem(quantity.unit) in set(tokenize(evidence_text)):
+                unmatched.append(quantity)
             continue
         best = max(candidates, key=lambda e: (
             _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e)))
@@ -167,10 +170,19 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
             unmatched.append(quantity)
         else:
             conflicts.append((quantity, best))
+    conflicts.extend(_binding_conflicts(matched, evidence_quantities))
+    # "the fourth company" against "the third company" is a clash of rank; "second phase" against
+    # "first phase" only means the passage is about another part.
+    scoped = [c for c, _ in conflicts if c.kind == Kind.ORDINAL and c.unit in _PARTS]
+    unmatched.extend(scoped)
+    conflicts = [(c, e) for c, e in conflicts if c not in scoped]
+    matched = [m for m in matched if m[0] not in {c for c, _ in conflicts}]
     missing = tuple(e for e in _entities(claim_text)
                     if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
+    extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
+                  if not _entity_in(e, claim_text))
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
-                      missing, _polarity_clash(claim_text, evidence_text))
+                      missing, extra, _polarity_clash(claim_text, evidence_text))
 
 
 def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
@@ -182,11 +194,38 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
     if same_unit:
         return same_unit
+    if not quantity.unit:
+        candidates = [e for e in candidates if not e.unit or e.value == quantity.value]
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0
             and not e.surface[:1].isalpha()]
+
+
+def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
+                       evidence_quantities: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Figures found in the evidence but tied to something else there.
+
+    "7,058 in May" is not supported by "7,058 in April and 8,630 in May": the count nearest to
+    the evidence's "May" is 8,630, which is what the evidence says about May.
+    """
+    conflicts = []
+    for claim_q, evidence_q in matched:
+        for _, anchor in matched:
+            if anchor is evidence_q or anchor.kind == evidence_q.kind:
+                continue
+            rivals = [e for e in evidence_quantities if comparable(claim_q, e)]
+            nearest = min(rivals, key=lambda e: _distance(e, anchor))
+            if (nearest is not evidence_q and not agree(claim_q, nearest)
+                    and _distance(nearest, anchor) < _distance(evidence_q, anchor)):
+                conflicts.append((claim_q, nearest))
+                break
+    return conflicts
+
+
+def _distance(a: Quantity, b: Quantity) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)
 
 
 def _is_plan(text: str, quantity: Quantity) -> bool:
@@ -214,9 +253,12 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> set[str]:
     return {t for t in tokenize(around) if not t[0].isdigit()}
 
 
-def _entities(text: str) -> list[str]:
+def _entities(text: str, skip_initial: bool = False) -> list[str]:
+    """Capitalised names; with ``skip_initial``, words opening a sentence are not counted."""
     names = []
     for match in _ENTITY.finditer(text):
+        if skip_initial and (match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:"):
+            continue
         words = [w for w in match.group(0).split() if w not in _GENERIC_CAPS]
         if match.start() == 0 and words and words[0] == match.group(0).split()[0]:
             # A sentence-initial capital is only a name if it is not a common word.
@@ -229,9 +271,14 @@ def _entities(text: str) -> list[str]:
 
 
 def _entity_in(entity: str, text: str) -> bool:
+    """A name counts as mentioned when its identifiers and most of its words appear."""
     lowered = text.lower()
-    parts = [p for p in re.split(r"[\s'’]+", entity.lower()) if p and p != "s"]
-    return all(part.rstrip(".") in lowered for part in parts)
+    parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in re.split(r"[\s'’]+", entity.lower())
+             if p and p != "s"]
+    found = [part in lowered for part in parts]
+    if any(not ok and _is_identifier(part) for ok, part in zip(found, parts, strict=True)):
+        return False
+    return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 
 
 def _polarity_clash(claim_text: str, evidence_text: str) -> str:
@@ -250,11 +297,31 @@ def _polarity_clash(claim_text: str, evidence_text: str) -> str:
     return ""
 
 
-def _support_wins(support: Comparison, conflict: Comparison) -> bool:
-    """A passage stating the claim's figures outweighs one that differs only in context."""
-    if support.matched and not conflict.matched:
+def _supports(c: Comparison, settings: Settings) -> bool:
+    """Whether a passage states the claim: same figures, same names, enough shared words."""
+    if c.conflicts or c.polarity_clash or c.unmatched or c.hit.dense < settings.support_threshold:
+        return False
+    if not c.missing_entities and c.coverage >= 0.5:
         return True
-    return support.strength >= conflict.strength + 0.05
+    # Matching figures let a paraphrase through ("nearly 2,000 staff" ~ "nearly 2,000 employees"),
+    # but not a swapped name ("Dongfeng applied" against "BAIC applied").
+    return (bool(c.matched) and c.coverage >= 0.3 and len(c.missing_entities) <= 1
+            and not any(_is_identifier(e) for e in c.missing_entities)
+            and not (c.missing_entities and c.extra_entities))
+
+
+def _contradicts(c: Comparison, settings: Settings, confirming: float) -> bool:
+    """Whether a passage is about the same thing as the claim and states it differently."""
+    about_same = (not c.missing_entities
+                  or c.coverage >= 0.7 and not any(_is_identifier(e) for e in c.missing_entities))
+    if c.conflicts and c.coverage > confirming + 0.1:
+        return about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
+    return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
+
+
+def _is_identifier(entity: str) -> bool:
+    """Model names such as SU7 or iPhone 14: a passage without them is about something else."""
+    return any(ch.isdigit() for ch in entity)
 
 
 def _cite(hit: Hit) -> str:

@@ -22,7 +22,7 @@ def only(text: str):
         ("Xiaomi will invest US$10 billion", Kind.MONEY, 1e10, "USD"),
         ("a $10bn plan", Kind.MONEY, 1e10, "USD"),
         ("invested $1.5 billion in EV development", Kind.MONEY, 1.5e9, "USD"),
-        ("a first phase costing 10 billion yuan", Kind.MONEY, 1e10, "CNY"),
+        ("a phase costing 10 billion yuan", Kind.MONEY, 1e10, "CNY"),
         ("producing 300,000 units annually", Kind.COUNT, 300_000, "vehicle"),
         ("a team of 2,300 engineers", Kind.COUNT, 2300, "person"),
         ("sales rose 12.5% last year", Kind.PERCENT, 12.5, "%"),

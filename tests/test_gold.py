@@ -1,0 +1,45 @@
+"""The demo gold file: hand-labelled claims from claims/*.txt, checked against evidence/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.pipeline import Checker
+from factcheck.records import Claim, Label, Span
+from factcheck.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "claims" / "gold.jsonl"
+
+
+def load_gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_gold_file_is_well_formed():
+    gold = load_gold()
+    assert len(gold) >= 30
+    articles = {p.name for p in (REPO / "claims").glob("*.txt")}
+    for item in gold:
+        assert item["article"] in articles, item["id"]
+        Label(item["label"])
+
+
+@pytest.mark.integration
+def test_pipeline_gets_at_least_80_percent_of_gold_labels(real_embedder, tmp_path: Path):
+    gold = load_gold()
+    checker = Checker(REPO / "evidence", Settings(cache_dir=tmp_path), embedder=real_embedder)
+    claims = [Claim(item["id"], item["article"], item["claim"], 0,
+                    (Span(0, len(item["claim"])),), 1.0) for item in gold]
+    verdicts = checker.check_claims(claims)
+    misses = [(item, v) for item, v in zip(gold, verdicts, strict=True)
+              if v.label.value != item["label"]]
+    for item, verdict in misses:
+        print(f"MISS {item['id']}: gold {item['label']}, got {verdict.label.value} "
+              f"({verdict.confidence:.2f}) - {item['claim']}\n    {verdict.rationale}")
+    accuracy = 1 - len(misses) / len(gold)
+    print(f"gold accuracy: {accuracy:.1%} ({len(gold) - len(misses)}/{len(gold)})")
+    assert accuracy >= 0.8
