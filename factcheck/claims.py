@@ -3,10 +3,12 @@
 The stage is rule based (standard library only) and runs in four steps:
 
 1. **Drop non-claims**: headings, bylines, "Read more:" blocks and the link titles after them,
-   questions, short fragments and opinions with nothing checkable in them.
+   questions, short fragments and opinions with nothing checkable in them; strip datelines
+   ("SHENZHEN, Jan 2 (Reuters) -").
 2. **Split** compound sentences: clauses joined by ``;`` or ``, and``/``, but`` that have their own
-   subject, verb phrases coordinated with ``and``/``but`` that share one subject, and
-   ``Whereas/While/Although X, Y``. Noun lists ("Apple, Oppo, Sony, and more") stay whole.
+   subject, verb phrases coordinated with ``and``/``but`` that share one subject,
+   ``Whereas/While/Although X, Y`` and ", which ..." clauses about a name ("BYD, which is backed
+   by X, plans ..."). Noun lists ("Apple, Oppo, Sony, and more") stay whole.
 3. **Decontextualise**: drop discourse markers ("However,", "According to reports,"), resolve
    "the company"/"the firm"/"a Chinese tech giant"/"it" to the organisation the article is
    talking about, "at that time" to the last date named, and "The factory" to "Xiaomi's factory
@@ -45,6 +47,11 @@ _IRREGULAR_PAST = frozenset(
     "spoke stood met knew struck sought taught caught fought overtook undertook withdrew drew "
     "flew forgot understood shook threw wore".split()
 )
+# Past tenses spelled like the base form: verbs only right after a subject.
+_SAME_FORM_PAST = frozenset(
+    "set put cut hit let quit spread cost hurt shut bet split read beat cast broadcast "
+    "forecast upset".split()
+)
 # Verb stems whose -s and -ed forms count as finite verbs (a lexicon, since there is no tagger).
 _VERB_STEMS = frozenset(
     "plan say produce make include launch sell invest build aim expect show state report claim "
@@ -54,9 +61,9 @@ _VERB_STEMS = frozenset(
     "establish showcase receive increase decrease grow rise fall drop decline expand hire sign "
     "partner compete prioritize prioritise emphasize emphasise note add confirm deny reveal "
     "estimate predict forecast generate earn lose post record register file apply obtain get "
-    "take give pay spend support enable allow require help work try complete finish end create "
-    "design win reduce raise cut close merge form found join enter export import supply power "
-    "spot speed tighten receive fail disappear decide agree approve ban block sue settle "
+    "take give pay cost spend support enable allow require help work try complete finish end "
+    "create design win reduce raise cut close merge form found join enter export import supply "
+    "power spot speed tighten receive fail disappear decide agree approve ban block sue settle "
     "achieve target double triple halve top lag trail rely focus market price value weigh "
     "measure cover serve employ house contain feature comprise represent mark boost push "
     "delay postpone cancel suspend resume halt restart move shift relocate invite attract "
@@ -277,6 +284,7 @@ class _Draft:
 
 
 _RESTATEMENT_PENALTY = 0.2
+_MIN_WORDS = 3  # "Xiaomi bought Borgward" is a claim; "It rose" is a fragment
 
 # --------------------------------------------------------------------------------------------
 # Public API
@@ -659,7 +667,9 @@ def _spans(tokens: Sequence[_Token], text: str) -> tuple[Span, ...]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return tuple(Span(start, end) for start, end in merged)
+    # A lone closing quote cut off by a dropped full stop is not worth a span of its own.
+    worded = [pair for pair in merged if any(ch.isalnum() for ch in text[pair[0] : pair[1]])]
+    return tuple(Span(start, end) for start, end in (worded or merged))
 
 
 # --------------------------------------------------------------------------------------------
@@ -704,6 +714,15 @@ def _is_finite(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if _is_verb_form(lower):
         return True
+    before = tokens[i - 1]
+    plural = previous in ("i", "we", "they", "you") or (
+        previous.isalpha() and previous.endswith("s") and not previous.endswith("ss")
+    )
+    named = (before.is_word and before.text[:1].isupper()) or previous in ("it", "he", "she")
+    if lower in _SAME_FORM_PAST and (plural or named):
+        return True  # "Xiaomi set up", "it cost"
+    if lower in _VERB_STEMS and plural:
+        return True  # "analysts expect"
     # An unknown -ed word after a noun ("the car tested ...") is probably a verb.
     return len(lower) > 4 and lower.endswith("ed") and lower not in ("hundred", "indeed")
 
@@ -829,7 +848,7 @@ class _Context:
             toks = _trim(list(clause.tokens))
             toks = _repair_absolute(toks)
             words = [tok for tok in toks if tok.is_word]
-            if len(words) < 4 or not _has_finite_verb(toks):
+            if len(words) < _MIN_WORDS or not _has_finite_verb(toks):
                 continue
             if _is_opinion(toks, judgement, self.entities.names):
                 continue
@@ -889,6 +908,7 @@ class _Context:
         """Record the subject's name and things the claim introduces ("a factory in Beijing")."""
         subject = _find_subject(tokens)
         if subject is None:
+            self.last_subject = None
             return
         words = tokens[subject[0] : subject[1]]
         self.last_subject = _antecedent(words)

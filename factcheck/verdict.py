@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.quantities import Bound, Kind, Quantity, agree, comparable, extract_quantities
+from factcheck.quantities import (
+    Bound,
+    Kind,
+    Quantity,
+    agree,
+    comparable,
+    extract_quantities,
+    parse_number,
+)
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.retrieval import STOPWORDS, stem, tokenize
 from factcheck.settings import Settings
@@ -84,6 +92,7 @@ class Comparison:
     missing_entities: tuple[str, ...]
     extra_entities: tuple[str, ...]
     polarity_clash: str
+    fit: dict[Quantity, int]
 
     @property
     def strength(self) -> float:
@@ -108,15 +117,16 @@ class RulesJudge:
         comparisons = [compare(claim.text, hit) for hit in relevant]
         supporting = [c for c in comparisons if _supports(c, s)]
         # A passage stating every figure of the claim outweighs one giving other figures, unless
-        # that one is clearly closer to the claim's wording (another phase, product or year).
-        confirming = max((c.coverage for c in comparisons
-                          if c.matched and not c.conflicts and not c.unmatched
-                          and c.coverage >= 0.4), default=-1.0)
-        contradicting = [c for c in comparisons if _contradicts(c, s, confirming)]
+        # that one fits the claim's wording around the figure better (another phase or product).
+        confirming = [c for c in comparisons
+                      if c.matched and not c.conflicts and not c.unmatched and c.coverage >= 0.4]
+        contradicting = [c for c in comparisons
+                         if _contradicts(c, s) and _fits_better(c, confirming)]
         best_support = max(supporting, key=lambda c: c.strength, default=None)
         best_conflict = max(contradicting, key=lambda c: c.strength, default=None)
         if best_support is not None and (
-            best_conflict is None or best_support.coverage + 0.1 >= best_conflict.coverage
+            best_conflict is None
+            or not confirming and best_support.strength >= best_conflict.strength
         ):
             return self._verdict(claim, Label.SUPPORTED, best_support, supporting,
                                  _support_reason(best_support))
@@ -154,8 +164,7 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
     for quantity in extract_quantities(claim_text):
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
         if not candidates:
-            # "its first car" is descriptive, unless the evidence also counts cars ("two phases").
-            if quantity.kind != Kind.ORDINAL or stem(quantity.unit) in set(tokenize(evidence_text)):
+            if quantity.kind != Kind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
         best = max(candidates, key=lambda e: (
@@ -170,6 +179,21 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
             unmatched.append(quantity)
         else:
             conflicts.append((quantity, best))
+    # Each evidence figure answers one claim figure: "In Oct. 2021 Lei said production would
+    # start in the second half of 2024" must clash with the passage's 2024, not its 2021.
+    used = {id(e) for _, e in matched}
+    reassigned = []
+    for quantity, best in conflicts:
+        if id(best) in used:
+            others = [e for e in _candidates(claim_text, quantity, evidence_text,
+                                             evidence_quantities) if id(e) not in used]
+            if not others:
+                unmatched.append(quantity)
+                continue
+            best = max(others, key=lambda e: _context_overlap(claim_text, quantity,
+                                                              evidence_text, e))
+        reassigned.append((quantity, best))
+    conflicts = reassigned
     conflicts.extend(_binding_conflicts(matched, evidence_quantities))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
@@ -177,12 +201,13 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
     matched = [m for m in matched if m[0] not in {c for c, _ in conflicts}]
-    missing = tuple(e for e in _entities(claim_text)
+    missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
+    fit = {q: _context_overlap(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
-                      missing, extra, _polarity_clash(claim_text, evidence_text))
+                      missing, extra, _polarity_clash(claim_text, evidence_text), fit)
 
 
 def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
@@ -201,6 +226,23 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
             if e.value == quantity.value
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0
             and not e.surface[:1].isalpha()]
+
+
+def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
+    """Whether an unmatched ordinal leaves the claim unsupported by this passage.
+
+    "its first car" is descriptive when the passage does not count cars at all; "the second
+    phase" is covered by "built in two phases"; it is unmatched when the passage speaks of
+    phases without reaching the second one.
+    """
+    noun = stem(quantity.unit)
+    if noun not in set(tokenize(evidence_text)):
+        return False
+    for match in re.finditer(r"\b(\w+)\s+(\w+)", evidence_text):
+        count = parse_number(match.group(1))
+        if count is not None and stem(match.group(2).lower()) == noun and count >= quantity.value:
+            return False
+    return True
 
 
 def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
@@ -253,11 +295,19 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> set[str]:
     return {t for t in tokenize(around) if not t[0].isdigit()}
 
 
-def _entities(text: str, skip_initial: bool = False) -> list[str]:
-    """Capitalised names; with ``skip_initial``, words opening a sentence are not counted."""
+def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> list[str]:
+    """Capitalised names in ``text``.
+
+    A single capitalised word opening a sentence ("Behind the scenes") is a name only if it is
+    also capitalised mid-sentence in ``text`` or ``names_in``; ``skip_initial`` drops it always.
+    """
     names = []
     for match in _ENTITY.finditer(text):
-        if skip_initial and (match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:"):
+        initial = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:\n"
+        if initial and (skip_initial or (
+            " " not in match.group(0)
+            and not _capitalised_mid_sentence(match.group(0), text + "\n" + names_in)
+        )):
             continue
         words = [w for w in match.group(0).split() if w not in _GENERIC_CAPS]
         if match.start() == 0 and words and words[0] == match.group(0).split()[0]:
@@ -268,6 +318,11 @@ def _entities(text: str, skip_initial: bool = False) -> list[str]:
         if name and not re.fullmatch(r"[A-Z]\.?|\d+", name):
             names.append(name)
     return names
+
+
+def _capitalised_mid_sentence(word: str, text: str) -> bool:
+    pattern = re.compile(r"(?<=[^\s.!?:\n])\s+" + re.escape(word) + r"\b")
+    return bool(pattern.search(text)) or any(ch.isdigit() for ch in word) or word.isupper()
 
 
 def _entity_in(entity: str, text: str) -> bool:
@@ -310,11 +365,25 @@ def _supports(c: Comparison, settings: Settings) -> bool:
             and not (c.missing_entities and c.extra_entities))
 
 
-def _contradicts(c: Comparison, settings: Settings, confirming: float) -> bool:
+def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
+    """Whether a clashing figure sits in words closer to the claim's than any agreeing one."""
+    if not confirming or not conflict.conflicts:
+        return True
+    # Two or more figures agreeing in one passage pin the event down ("reported in 2021 ... a 2025
+    # launch"); a passage agreeing on none of them is about another moment.
+    if not conflict.matched and any(len(c.matched) >= 2 for c in confirming):
+        return False
+    return any(
+        conflict.fit.get(q, 0) > max(c.fit.get(q, 0) for c in confirming)
+        for q, _ in conflict.conflicts
+    )
+
+
+def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
     about_same = (not c.missing_entities
                   or c.coverage >= 0.7 and not any(_is_identifier(e) for e in c.missing_entities))
-    if c.conflicts and c.coverage > confirming + 0.1:
+    if c.conflicts:
         return about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
     return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
 

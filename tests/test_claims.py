@@ -122,6 +122,34 @@ def test_company_and_it_resolve_to_the_organisation_named_before() -> None:
     ]
 
 
+def test_it_after_a_thing_means_that_thing_not_the_company() -> None:
+    text = "Xiaomi sold 10 million phones. The plant opened in 2021. It employs 5,000 people."
+    assert claim_texts(text)[-1] == "The plant employs 5,000 people."
+
+
+def test_at_that_time_becomes_the_date_named_before() -> None:
+    text = (
+        "Xiaomi set up an EV unit in March 2021. Moreover, at that time, Xiaomi planned to "
+        "invest $10 billion in cars."
+    )
+    claim = extract_claims(article(text))[1]
+    assert claim.text == "In March 2021, Xiaomi planned to invest $10 billion in cars."
+    assert spanned(claim, text) == "at that time, Xiaomi planned to invest $10 billion in cars"
+
+
+def test_relative_clause_about_a_name_is_its_own_claim() -> None:
+    text = "BYD, which is backed by Berkshire Hathaway, plans to build a plant in Hungary in 2025."
+    assert claim_texts(text) == [
+        "BYD plans to build a plant in Hungary in 2025.",
+        "BYD is backed by Berkshire Hathaway.",
+    ]
+
+
+def test_news_dateline_is_not_part_of_the_claim() -> None:
+    text = "SHENZHEN, Jan 2 (Reuters) - BYD sold 526,409 battery-only cars in the fourth quarter."
+    assert claim_texts(text) == ["BYD sold 526,409 battery-only cars in the fourth quarter."]
+
+
 def test_resolved_reference_spans_the_original_words() -> None:
     text = "Xiaomi sold 10 million phones in 2022. However, the company lost $1 billion in 2023."
     claim = extract_claims(article(text))[1]

@@ -82,6 +82,15 @@ def texts(text: str) -> list[str]:
             id="wrapped-line",
         ),
         pytest.param(
+            "Apple reported revenue of $89.5 billion for Q4 2023, down 1% a year. CEO Tim\n"
+            "Cook said so.",
+            [
+                "Apple reported revenue of $89.5 billion for Q4 2023, down 1% a year.",
+                "CEO Tim\nCook said so.",
+            ],
+            id="hard-wrapped-prose",
+        ),
+        pytest.param(
             "Specs:\n- 300,000 units a year\n* 2,300 engineers\n1. Built in Beijing",
             ["Specs:", "300,000 units a year", "2,300 engineers", "Built in Beijing"],
             id="list-items",
