@@ -200,7 +200,9 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
     scoped = [c for c, _ in conflicts if c.kind == Kind.ORDINAL and c.unit in _PARTS]
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
-    matched = [m for m in matched if m[0] not in {c for c, _ in conflicts}]
+    # An agreeing ordinal ("its first car") adds nothing a reader could check.
+    matched = [m for m in matched
+               if m[0] not in {c for c, _ in conflicts} and m[0].kind != Kind.ORDINAL]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
