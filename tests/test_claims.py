@@ -1,7 +1,13 @@
-"""Claim extraction: what is dropped, how sentences split, what references resolve to, spans."""
+"""Claim extraction: what is dropped, how sentences split, what references resolve to, spans.
+
+Besides unit cases, two measures of articles the rules were not written against: recall of the
+hand-written gold claims (``claims/gold.jsonl``) and two held-out articles in other styles
+(``tests/data/claims/``: a wire story and a blog post).
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,12 +15,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.articles import load_article
 from factcheck.claims import checkworthiness, extract_claims
 from factcheck.records import Article, Claim
 from factcheck.segment import split_sentences
 
-ARTICLES = Path(__file__).resolve().parents[1].parent / "shared" / "articles"
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO.parent / "shared" / "articles"
 SEED = ARTICLES / "xiaomi-ev-mass-production.txt"
+GOLD = REPO / "claims" / "gold.jsonl"
+HELD_OUT = Path(__file__).resolve().parent / "data" / "claims"
 
 
 def article(text: str, article_id: str = "a1") -> Article:
@@ -199,6 +209,424 @@ def test_min_checkworthiness_filters_claims() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# References resolve to the right kind of thing
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Xiaomi signed a deal with Beijing on Nov. 27, 2021. The Chinese tech giant will "
+            "also move its car unit to the same zone in 2022.",
+            "Xiaomi will also move its car unit to the same zone in 2022.",
+            id="month-is-not-a-company",
+        ),
+        pytest.param(
+            "In January 2023, Xiaomi began winter tests. The tests ran at minus 35 degrees "
+            "Celsius. The Chinese tech giant lined up 140 test vehicles.",
+            "Xiaomi lined up 140 test vehicles.",
+            id="unit-is-not-a-company",
+        ),
+        pytest.param(
+            "Xiaomi's engineers train driving models on 2,000 GPUs. The company says its cars "
+            "have logged 10 million km.",
+            "Xiaomi says its cars have logged 10 million km.",
+            id="plural-acronym-is-not-a-company",
+        ),
+        pytest.param(
+            "Xiaomi SU7 Goes On Sale\n\nXiaomi opened orders in March 2024. Demand was instant. "
+            "The company said it received 50,000 orders.",
+            "Xiaomi said it received 50,000 orders.",
+            id="sentence-initial-common-word-is-not-a-company",
+        ),
+        pytest.param(
+            "Beijing tightened licensing in 2021. Xiaomi felt the squeeze. It spent months "
+            "talking to regulators in 2023.",
+            "Xiaomi spent months talking to regulators in 2023.",
+            id="it-means-the-company-not-the-place",
+        ),
+        pytest.param(
+            "Xiaomi unveiled the SU7 in 2023. Lei Jun is not thinking small. For the full year "
+            "2024 the company delivered roughly 135,000 cars.",
+            "For the full year 2024 Xiaomi delivered roughly 135,000 cars.",
+            id="company-is-not-a-person",
+        ),
+        pytest.param(
+            "Xiaomi unveiled the SU7 sedan in 2023. For the full year 2024 the company "
+            "delivered 135,000 cars. Its second model, the YU7 SUV, followed in June 2025.",
+            "Xiaomi's second model, the YU7 SUV, followed in June 2025.",
+            id="its-is-the-company-not-the-product",
+        ),
+        pytest.param(
+            "Phone Makers Want Your Driveway\n\nXiaomi sold 100,000 cars in 2024. Xiaomi plans "
+            "a second plant. Honda holds 60% of Sony Honda Mobility. Smartphone maker Oppo has "
+            "been the quietest of all. The company has set aside 3 billion yuan for a car unit.",
+            "Oppo has set aside 3 billion yuan for a car unit.",
+            id="company-is-the-one-just-discussed",
+        ),
+        pytest.param(
+            "China is where the electric car boom is loudest. The country sold 9.5 million new "
+            "energy vehicles in 2023.",
+            "China sold 9.5 million new energy vehicles in 2023.",
+            id="the-country",
+        ),
+        pytest.param(
+            "Nordvik Motors Hires\n\nNordvik Motors hired 500 engineers in 2023, while its "
+            "rival Polestar cut 450 jobs. The firm now employs 6,000 people.",
+            "Nordvik Motors now employs 6,000 people.",
+            id="contrasted-subject-is-not-the-topic",
+        ),
+        pytest.param(
+            "Wang Chuanfu, BYD's founder, spoke in Shenzhen in 2024. Tesla cut prices by 5% "
+            "in January. Wang Chuanfu said the company would export 400,000 cars this year.",
+            "Wang Chuanfu said BYD would export 400,000 cars this year.",
+            id="the-speakers-company",
+        ),
+    ],
+)
+def test_references_resolve_to_the_right_kind_of_thing(text: str, expected: str) -> None:
+    assert expected in claim_texts(text)
+
+
+def test_an_appositive_is_a_description_not_a_reference() -> None:
+    text = "Borgward, the German brand revived by Foton, was declared bankrupt in 2023."
+    assert claim_texts(text) == [
+        "Borgward was declared bankrupt in 2023.",
+        "Borgward is the German brand revived by Foton.",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Compound sentences split into atomic claims
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Apple was reported in 2021 to be targeting a 2025 launch. The target then slipped "
+            "to 2027, and in Feb. 2023 the U.S. company cancelled Project Titan.",
+            [
+                "Apple was reported in 2021 to be targeting a 2025 launch.",
+                "The target then slipped to 2027.",
+                "In Feb. 2023 Apple cancelled Project Titan.",
+            ],
+            id="and-then-a-fronted-date",
+        ),
+        pytest.param(
+            "Beijing tightened licensing in 2019, and under the NDRC's rules a new EV maker "
+            "must build 150,000 cars a year.",
+            [
+                "Beijing tightened licensing in 2019.",
+                "Under the NDRC's rules a new EV maker must build 150,000 cars a year.",
+            ],
+            id="and-then-a-fronted-phrase",
+        ),
+        pytest.param(
+            "The tests ran for 42 days in 2023, and engineers rebuilt the battery pack four "
+            "times.",
+            [
+                "The tests ran for 42 days in 2023.",
+                "Engineers rebuilt the battery pack four times.",
+            ],
+            id="and-then-a-bare-plural-subject",
+        ),
+        pytest.param(
+            "In Jan. 2023, prototypes were spotted in Inner Mongolia, and Lei Jun reportedly "
+            "joined the test drivers.",
+            [
+                "In Jan. 2023, prototypes were spotted in Inner Mongolia.",
+                "Lei Jun reportedly joined the test drivers.",
+            ],
+            id="and-then-a-name-and-adverb",
+        ),
+        pytest.param(
+            "The standard SU7 costs 215,900 yuan, while the top SU7 Max is priced at 329,900 "
+            "yuan.",
+            ["The standard SU7 costs 215,900 yuan.", "The top SU7 Max is priced at 329,900 yuan."],
+            id="while",
+        ),
+        pytest.param(
+            "Xiaomi unveiled its first car, the SU7 sedan, on Dec. 28, 2023, and put it on sale "
+            "in April 2024.",
+            [
+                "Xiaomi unveiled its first car, the SU7 sedan, on Dec. 28, 2023.",
+                "Xiaomi put the SU7 sedan on sale in April 2024.",
+            ],
+            id="verb-phrases-after-an-appositive",
+        ),
+        pytest.param(
+            "Sony teamed up with Honda in Sony Honda Mobility, a joint venture in which Honda "
+            "holds 60%.",
+            ["Sony teamed up with Honda in Sony Honda Mobility.",
+             "Honda holds 60% of Sony Honda Mobility."],
+            id="in-which",
+        ),
+        pytest.param(
+            "In Feb. 2023 Apple cancelled Project Titan, a team of nearly 2,000 staff.",
+            ["In Feb. 2023 Apple cancelled Project Titan.",
+             "Project Titan was a team of nearly 2,000 staff."],
+            id="trailing-appositive",
+        ),
+        pytest.param(
+            "Xiaomi won approval from the state planner in Aug. 2023, the third company to do "
+            "so since 2017.",
+            ["Xiaomi won approval from the state planner in Aug. 2023.",
+             "Xiaomi was the third company to do so since 2017."],
+            id="appositive-after-a-date-describes-the-subject",
+        ),
+        pytest.param(
+            "By Aug. 2022 Xiaomi had invested 3.3 billion yuan in self-driving research, with a "
+            "team of more than 1,500 people.",
+            ["By Aug. 2022 Xiaomi had invested 3.3 billion yuan in self-driving research.",
+             "By Aug. 2022 Xiaomi had a team of more than 1,500 people."],
+            id="with-a-team-of",
+        ),
+    ],
+)
+def test_compound_sentences_split(text: str, expected: list[str]) -> None:
+    assert claim_texts(text) == expected
+
+
+def test_split_claim_spans_point_at_the_clause_own_words() -> None:
+    text = "The SU7 costs 215,900 yuan, while the SU7 Max is priced at 329,900 yuan."
+    _, second = extract_claims(article(text))
+    assert spanned(second, text) == "the SU7 Max is priced at 329,900 yuan"
+
+
+# ---------------------------------------------------------------------------------------------
+# Opinion and filler are not claims
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opinion",
+    [
+        "Money is not the problem.",
+        "Work moved quickly.",
+        "Output has since climbed fast.",
+        "The next two years will tell.",
+        "Demand was instant.",
+        "Sony took a different road.",
+        "Oppo has been the quietest of all.",
+        "Of all the tech giants, Xiaomi has clearly played its cards best.",
+        "The SU7 Max is easily the best-looking sedan in China.",
+        "Lei Jun is not thinking small.",
+        "China is where the electric car boom is loudest.",
+        "Profit will come from code, not just metal.",
+        "It is, quite simply, one of the most impressive car plants in Asia.",
+        "Xiaomi has been racing the clock ever since.",
+        "Their progress has surpassed expectations.",
+    ],
+)
+def test_opinions_are_not_claims(opinion: str) -> None:
+    fact = "Xiaomi sold 10,000 SU7 cars in China in May 2024 at its Beijing plant."
+    assert claim_texts(f"{fact} {opinion}") == [fact]
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "Xiaomi delivered 7,058 SU7s in May 2024.",
+        "Sony showed its first Vision-S concept at CES 2019.",
+        "Borgward was declared bankrupt by a Beijing court.",
+        "The SU7 Max reaches 100 km/h in 2.78 seconds.",
+    ],
+)
+def test_checkable_statements_are_kept(fact: str) -> None:
+    assert claim_texts(fact) == [fact]
+
+
+# ---------------------------------------------------------------------------------------------
+# Definite descriptions and quotes read on their own
+# ---------------------------------------------------------------------------------------------
+
+PLANT = "Xiaomi Builds A Car Plant\n\nXiaomi has picked Beijing for its first car plant. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            PLANT + "The factory is being built in Yizhuang.",
+            "Xiaomi's factory is being built in Yizhuang.",
+            id="the-factory",
+        ),
+        pytest.param(
+            PLANT + "The plant's first phase can turn out 150,000 units a year.",
+            "The first phase of Xiaomi's plant can turn out 150,000 units a year.",
+            id="the-plants-first-phase",
+        ),
+        pytest.param(
+            PLANT + "The plant is going up in two phases. Its first phase can turn out 150,000 "
+            "units a year.",
+            "The first phase of Xiaomi's plant can turn out 150,000 units a year.",
+            id="its-first-phase",
+        ),
+        pytest.param(
+            PLANT + "The plant is going up in two phases. Its first phase can turn out 150,000 "
+            "units a year, and the second phase will add another 150,000 units.",
+            "The second phase of Xiaomi's plant will add another 150,000 units.",
+            id="the-second-phase",
+        ),
+        pytest.param(
+            PLANT + "The city has paid for a new subway stop next to the plant in 2023.",
+            "Beijing has paid for a new subway stop next to Xiaomi's plant in 2023.",
+            id="the-city",
+        ),
+    ],
+)
+def test_definite_descriptions_name_their_owner(text: str, expected: str) -> None:
+    assert expected in claim_texts(text)
+
+
+def test_quote_becomes_reported_speech_of_the_last_person() -> None:
+    text = (
+        "Xiaomi unveiled the SU7 in 2023. Lei Jun is not thinking small. \"By working hard "
+        "over the next 15 to 20 years, we will become one of the world's top five carmakers,\" "
+        "he said."
+    )
+    claim = extract_claims(article(text))[-1]
+    assert claim.text == (
+        "Lei Jun said that by working hard over the next 15 to 20 years, Xiaomi will become "
+        "one of the world's top five carmakers."
+    )
+    # "Lei Jun" stands for "he"; the spans hold the quote and "he said", not the quote marks.
+    assert spanned(claim, text) == (
+        "By working hard over the next 15 to 20 years, we will become one of the world's top "
+        "five carmakers he said"
+    )
+
+
+def test_quote_after_a_colon_is_what_the_person_said() -> None:
+    text = (
+        "Smartphone maker Oppo has been the quietest of all. Founder Tony Chen has left the "
+        'door open: "If automakers can\'t build good cars, we will try it in the future."'
+    )
+    assert claim_texts(text) == [
+        "Founder Tony Chen said that if automakers can't build good cars, Oppo will try it in "
+        "the future."
+    ]
+
+
+def test_quoted_we_agrees_with_the_company_it_becomes() -> None:
+    text = (
+        "Nordvik Motors sold 48,200 cars in 2024. Chief executive Anna Lindqvist spoke on "
+        'Tuesday. "We have never sold more cars in a single quarter," she told reporters.'
+    )
+    assert claim_texts(text)[-1] == (
+        "Anna Lindqvist told reporters that Nordvik Motors has never sold more cars in a single "
+        "quarter."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Unseen articles: gold claims of the demo articles, and two held-out articles
+# ---------------------------------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of to in on at by for with from as into onto over under about
+    after before during since until than then that this these those it its is are was were be
+    been being has have had do does did will would shall should can could may might must not no
+    so such there their they them he she his her him himself we our us i you your which who whom
+    whose what when where why how also just only very more most much many some any each every
+    all both either neither other another same own up down out off again further once here s t
+    """.split()
+)
+GOLD_MATCH = 0.5  # content-word Jaccard at which an extracted claim matches a gold claim
+GOLD_RECALL = 0.75  # share of gold claims that must be matched
+
+
+def content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9]+", text.lower()) if word not in STOPWORDS}
+
+
+def jaccard(a: str, b: str) -> float:
+    left, right = content_words(a), content_words(b)
+    return len(left & right) / len(left | right) if left | right else 0.0
+
+
+def test_extraction_recalls_the_gold_claims_of_the_demo_articles() -> None:
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    extracted = {
+        name: [claim.text for claim in extract_claims(load_article(REPO / "claims" / name))]
+        for name in {item["article"] for item in gold}
+    }
+    unmatched = []
+    for item in gold:
+        best = max(extracted[item["article"]], key=lambda c: jaccard(c, item["claim"]), default="")
+        if jaccard(best, item["claim"]) < GOLD_MATCH:
+            unmatched.append(f"{item['id']}: {item['claim']}\n    closest: {best}")
+    recall = 1 - len(unmatched) / len(gold)
+    print(f"gold recall {recall:.1%} ({len(gold) - len(unmatched)}/{len(gold)})")
+    print("\n".join(unmatched))
+    assert recall >= GOLD_RECALL, "\n".join(unmatched)
+
+
+def held_out(name: str) -> tuple[str, list[Claim]]:
+    found = load_article(HELD_OUT / name)
+    return found.text, extract_claims(found)
+
+
+@pytest.mark.parametrize("name", ["wire-nordvik-quarter.txt", "blog-kestrel-ebike.txt"])
+def test_held_out_claims_are_sentences_whose_spans_hold_their_numbers(name: str) -> None:
+    text, claims = held_out(name)
+    sentences = split_sentences(text)
+    for claim in claims:
+        assert claim.text[0].isupper() and claim.text.endswith("."), claim.text
+        sentence = sentences[claim.sentence_index]
+        assert all(sentence.start <= s.start < s.end <= sentence.end for s in claim.spans)
+        assert numbers(spanned(claim, text)) <= numbers(claim.text), claim.text
+
+
+def test_wire_story_reads_on_its_own() -> None:
+    _, claims = held_out("wire-nordvik-quarter.txt")
+    texts = [claim.text for claim in claims]
+    for expected in [
+        "Nordvik Motors said on Tuesday it delivered 48,200 electric cars in the first quarter, "
+        "up 31% from a year earlier.",
+        "Nordvik Motors raised its full-year production target to 210,000 vehicles.",
+        "Nordvik Motors makes most of its cars at a plant in Torslanda.",
+        "Nordvik Motors is part-owned by Volvo Group.",
+        "Nordvik Motors' plant in Torslanda employs about 6,500 people.",
+        "Nordvik Motors' plant in Torslanda can build 250,000 cars a year.",
+        "Anna Lindqvist told reporters on a call that Nordvik Motors has never sold more cars "
+        "in a single quarter.",
+        "Nordvik lost 1.2 billion crowns in 2023.",
+        "Nordvik Motors' rival Polestar lost more than twice as much.",
+        "Shares in Nordvik rose 7% in Stockholm trading.",
+    ]:
+        assert expected in texts
+    government = next(t for t in texts if "crown grant" in t)
+    assert government.startswith("Sweden's government has offered Nordvik Motors")
+    for unwanted in ("GOTHENBURG", "Reuters", "Erik Sand", "remarkable", "impressive"):
+        assert not any(unwanted in t for t in texts), unwanted
+
+
+def test_blog_post_reads_on_its_own() -> None:
+    _, claims = held_out("blog-kestrel-ebike.txt")
+    texts = [claim.text for claim in claims]
+    for expected in [
+        "Kestrel Cycles launched the Volt 2 last month.",
+        "Kestrel Cycles is a Portland startup founded in 2019 by former Intel engineer Sam "
+        "Okafor.",
+        "The Volt 2 costs $1,899.",
+        "The older Volt 1 now sells for $1,499.",
+        "The Volt 2 weighs 19 kg.",
+        "The battery is made by Samsung SDI in South Korea.",
+        "Kestrel Cycles says it sold 12,000 bikes in 2023.",
+        "Kestrel Cycles plans to open a second warehouse in Texas this summer.",
+        "Sam Okafor said that Kestrel Cycles doubled its revenue last year.",
+        "Kestrel Cycles' rival VanMoof went bankrupt in July 2023.",
+    ]:
+        assert expected in texts
+    for unwanted in ("Maya Torres", "I've", "honestly", "brilliant", "smooth", "worth"):
+        assert not any(unwanted in t for t in texts), unwanted
+
+
+# ---------------------------------------------------------------------------------------------
 # The seed article
 # ---------------------------------------------------------------------------------------------
 
@@ -269,6 +697,10 @@ FRAGMENTS = [
     "$1.5 billion", "300,000", "in 2024", "has invested", "established a factory", "Whereas",
     "With the car rolling", "However,", "at that time,", "\u201c", "\u201d", '"', "(", ")",
     "- ", "1. ", "U.S.", "Dr.", "e.g.", "J. K.", "its constantly working", "the group\u2019s",
+    " he said", "Lei Jun", "Founder ", ": ", " we ", " our ", "I've ", ", while ", "Its rival ",
+    "the country", "the plant's", " the second phase", ", which ", ", a joint venture in which ",
+    "Honda holds 60%", ", with a team of 1,500 people", ", a team of 2,000", "Nov. 27, 2021",
+    "SU7", " put it on sale", "BERLIN (dpa) - ", ", the German brand revived by Foton,",
 ]
 
 
