@@ -105,6 +105,8 @@ _BOUND_WORDS = [
 ]
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+MONTH_OF_YEAR = "month-of-year"
+"""Unit of a month named without a year ("in May"): ``value`` is ``month - 1``."""
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+"
                  r"(?P<partkind>quarter|half)")
@@ -125,6 +127,13 @@ _DATE_PATTERNS = [
     # early/late/end of 2021, in 2024, by 2025 (bare years are handled last)
     re.compile(r"\b(?P<year>(?:19|20)\d{2})s?\b"),
 ]
+# "in May", "that December", "since March": a month without its year (a verb "may" never follows
+# one of these words, and a following year or day is taken by the date patterns first).
+_BARE_MONTH = re.compile(
+    r"\b(?:in|by|since|until|till|from|through|during|that|this|last|next|early|late|mid|"
+    r"end of|start of|beginning of)[\s-]+(?P<month>" + _MONTH_NAMES + r")\b\.?(?!\s*\d)",
+    re.IGNORECASE,
+)
 _MONEY = re.compile(
     r"(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?"
@@ -204,6 +213,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         if free(*match.span()):
             month = int(match.group("mm"))
             add(_date(match, int(match.group("year")), month, month))
+    for match in _BARE_MONTH.finditer(text):
+        if free(*match.span("month")):
+            month = _MONTHS[match.group("month").lower().rstrip(".")] - 1
+            add(Quantity(Kind.DATE, float(month), float(month), MONTH_OF_YEAR, Bound.EXACT,
+                         match.start("month"), match.end("month"), match.group("month")))
     for match in _MONEY.finditer(text):
         if not free(*match.span()):
             continue
@@ -299,6 +313,9 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing in the same unit or currency."""
     if a.kind != b.kind:
         return False
+    if a.kind == Kind.DATE and {a.unit, b.unit} == {"month", MONTH_OF_YEAR}:
+        dated = a if a.unit == "month" else b
+        return dated.value == dated.high  # "in May" compares with "May 2024", not with "2024"
     if a.kind in (Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.ORDINAL):
         return a.unit == b.unit
     return a.unit == b.unit or not a.unit or not b.unit
@@ -306,6 +323,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 def agree(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
+    if claim.kind == Kind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
+        return int(claim.value) % 12 == int(evidence.value) % 12
     if claim.kind == Kind.DATE:
         if claim.bound == Bound.AT_MOST:  # "by 2024", "before March"
             return evidence.value <= claim.high

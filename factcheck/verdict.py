@@ -51,6 +51,7 @@ _PLAN = re.compile(
     r"targets?|targeted|goal|pledged?|commit(?:s|ted)?)\b",
     re.IGNORECASE,
 )
+_CAPACITY = re.compile(r"\b(capacity|capable|able to|can|could|output of)\b", re.IGNORECASE)
 _ANTONYMS = [
     ("increase", "decrease"), ("rise", "fall"), ("rose", "fell"), ("grow", "shrink"),
     ("gain", "loss"), ("profit", "loss"), ("more", "less"), ("higher", "lower"),
@@ -75,7 +76,10 @@ _GENERIC_CAPS = {
                               "nov", "dec")}
 
 
-_PARTS = {"phase", "stage", "half", "quarter", "batch", "round", "part", "step", "plant",
+# Ordinals over these nouns select a part of something ("the first phase"): a passage that does not
+# speak of the same part cannot confirm the claim, and one about another part does not refute it.
+_SCOPES = {"phase", "stage", "batch", "round", "part", "step", "wave", "generation", "edition"}
+_PARTS = _SCOPES | {"half", "quarter", "plant",
           "factory", "model", "generation", "edition", "day", "week", "month", "year", "line",
           "car", "vehicle", "product", "unit", "wave"}
 
@@ -173,9 +177,8 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
             matched.append((quantity, best))
         elif any(agree(quantity, e) for e in candidates) and quantity.kind == Kind.DATE:
             matched.append((quantity, next(e for e in candidates if agree(quantity, e))))
-        elif quantity.kind != Kind.DATE and (
-            _is_plan(claim_text, quantity) != _is_plan(evidence_text, best)
-        ):
+        elif quantity.kind != Kind.DATE and _plan_and_fact(claim_text, quantity,
+                                                           evidence_text, best):
             unmatched.append(quantity)
         else:
             conflicts.append((quantity, best))
@@ -235,11 +238,11 @@ def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
 
     "its first car" is descriptive when the passage does not count cars at all; "the second
     phase" is covered by "built in two phases"; it is unmatched when the passage speaks of
-    phases without reaching the second one.
+    phases without reaching the second one, or of the whole without any phase.
     """
     noun = stem(quantity.unit)
     if noun not in set(tokenize(evidence_text)):
-        return False
+        return quantity.unit in _SCOPES
     for match in re.finditer(r"\b(\w+)\s+(\w+)", evidence_text):
         count = parse_number(match.group(1))
         if count is not None and stem(match.group(2).lower()) == noun and count >= quantity.value:
@@ -270,6 +273,23 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
 
 def _distance(a: Quantity, b: Quantity) -> int:
     return max(a.start - b.end, b.start - a.end, 0)
+
+
+def _plan_and_fact(claim_text: str, claim_q: Quantity, evidence_text: str,
+                   evidence_q: Quantity) -> bool:
+    """Whether one figure is planned and the other achieved, so they measure different things.
+
+    Capacities are prospective by nature: "can turn out 300,000 a year" and "planned to reach an
+    annual capacity of 150,000" are comparable.
+    """
+    if _is_capacity(claim_text, claim_q) or _is_capacity(evidence_text, evidence_q):
+        return False
+    return _is_plan(claim_text, claim_q) != _is_plan(evidence_text, evidence_q)
+
+
+def _is_capacity(text: str, quantity: Quantity) -> bool:
+    around = text[max(0, quantity.start - 60): quantity.end + 30]
+    return bool(_CAPACITY.search(around))
 
 
 def _is_plan(text: str, quantity: Quantity) -> bool:
@@ -385,6 +405,9 @@ def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
     about_same = (not c.missing_entities
                   or c.coverage >= 0.7 and not any(_is_identifier(e) for e in c.missing_entities))
+    # A passage about a model the claim does not name (YU7 orders vs "Xiaomi's orders") is
+    # about something else, never a refutation.
+    about_same = about_same and not any(_is_identifier(e) for e in c.extra_entities)
     if c.conflicts:
         return about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
     return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
