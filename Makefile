@@ -22,8 +22,11 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# The speed and scale benchmark (a table; see README "Speed and scale"). A short run:
+# make bench BENCH_ARGS="--sizes 1000,10000 --million 0"
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_pipeline.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) reports .factcheck-cache .pytest_cache
+	rm -rf $(VENV) reports .factcheck-cache .bench-cache .pytest_cache

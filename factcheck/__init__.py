@@ -6,12 +6,20 @@ Quick use::
     result = factcheck.check_article("claims/xiaomi-beijing-factory.txt", evidence="evidence")
     for verdict in result.verdicts:
         print(verdict.label.value, verdict.claim.text, verdict.rationale)
+    result.to_frame()                                   # one row per claim, as a DataFrame
+
+Reviewing a saved batch (a ``factcheck check --out reports/`` folder)::
+
+    review = factcheck.Review("reports/")
+    review.override("xiaomi-su7-launch-c06", "supported", note="3 April event.", reviewer="ana")
+    factcheck.load_results("reports/")                 # the same DataFrame, reviews filled in
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.errors import (
@@ -21,6 +29,7 @@ from factcheck.errors import (
     FetchError,
     InputError,
     ModelError,
+    ReviewError,
 )
 from factcheck.records import (
     Article,
@@ -34,15 +43,20 @@ from factcheck.records import (
     Span,
     Verdict,
 )
+from factcheck.review import Review
 from factcheck.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article", "ArticleResult", "BatchResult", "Checker", "Claim", "ConfigError", "Corpus",
     "CorpusError", "FactcheckError", "Failure", "FetchError", "Hit", "InputError", "Label",
-    "ModelError", "Passage", "Settings", "Span", "Verdict", "check_article", "check_many",
-    "extract_claims", "load_corpus", "load_settings",
+    "ModelError", "Passage", "Review", "ReviewError", "Settings", "Span", "Verdict",
+    "check_article", "check_many", "extract_claims", "load_corpus", "load_results",
+    "load_settings",
 ]
 
 
@@ -77,3 +91,14 @@ def check_many(paths: Sequence[str | Path], evidence: str | Path | Corpus = "evi
     settings = settings or Settings()
     items = iter_articles([str(p) for p in paths], max_bytes=settings.max_article_bytes)
     return Checker(evidence, settings).check_batch(items)
+
+
+def load_results(path: str | Path) -> pd.DataFrame:
+    """A saved batch (the JSON reports of a ``check --out`` folder) as one row per claim.
+
+    The columns are those of ``result.to_frame()``, with the reviews in the folder's
+    ``reviews.jsonl`` filled in; see :mod:`factcheck.frame`.
+    """
+    from factcheck.frame import load_results as load
+
+    return load(path)

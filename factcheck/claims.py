@@ -342,9 +342,9 @@ _DATE = re.compile(
     r"\b(?:first|second|third|fourth) quarter\b|\b(?:last|next|this) (?:year|month|week)\b"
 )
 _LAST_DATE = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"(?<![\d.,])\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?"
-    r"(?:1[89]\d{2}|20\d{2})|Q[1-4]\s+(?:1[89]\d{2}|20\d{2})|(?:1[89]\d{2}|20\d{2}))\b"
+    r"(?:1[89]\d{2}|20\d{2})|Q[1-4]\s+(?:1[89]\d{2}|20\d{2})|(?:1[89]\d{2}|20\d{2}))\b(?![.,]\d)"
 )
 _COMPARISON = re.compile(
     r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|bigger|cheaper|faster) than\b|"

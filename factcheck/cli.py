@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -48,6 +48,13 @@ class FailOn(str, Enum):
     any = "any"
 
 
+class BackendChoice(StrEnum):
+    """Where ``check --workers`` runs its workers."""
+
+    local = "local"
+    ray = "ray"
+
+
 FORMATS = ("json", "md", "html", "csv")
 
 EvidenceOpt = Annotated[Path, typer.Option(
@@ -61,6 +68,8 @@ CacheOpt = Annotated[Path | None, typer.Option(
     "--cache-dir", help="Where corpus embeddings are cached (default .factcheck-cache).")]
 DownloadOpt = Annotated[bool | None, typer.Option(
     "--allow-download/--offline", help="Allow downloading a hub model (default: offline).")]
+EncoderOpt = Annotated[str | None, typer.Option(
+    "--encoder", help="What runs the model: auto (default), torch, onnx or onnx-int8.")]
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
@@ -93,23 +102,42 @@ def check(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or table.")
                      ] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Skip articles whose JSON report in --out is up to date (same article "
+        "text, corpus, model, judge and settings), e.g. after an interrupted run.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, help="Check articles in this many processes (local; default "
+        "1) or Ray actors (ray; default one per cluster CPU), each loading the model and index "
+        "once.")] = None,
+    backend: Annotated[BackendChoice, typer.Option(
+        "--backend", help="local: processes on this machine; ray: a Ray cluster (needs the ray "
+        "extra).")] = BackendChoice.local,
+    ray_address: Annotated[str | None, typer.Option(
+        "--ray-address", help="Ray cluster to join, e.g. auto or ray://head:10001 (default: "
+        "$RAY_ADDRESS, else a local Ray instance).")] = None,
+    encoder: EncoderOpt = None,
 ) -> None:
     """Check articles against the evidence corpus and write reports.
+
+    Each article's reports are written as soon as it is checked, so an interrupted run keeps
+    its finished work; rerun with --resume to check only the rest.
 
     Example: factcheck check claims/ --evidence evidence/ --out reports/ --fail-on contradicted
     """
     from factcheck.articles import iter_articles, list_ignored
+    from factcheck.backends import open_workers
     from factcheck.pipeline import Checker
-    from factcheck.report import write_reports
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise _fail(f"unknown format(s) {', '.join(unknown) or '(none)'}; "
                     f"choose from {','.join(FORMATS)}")
+    if resume and "json" not in chosen:
+        raise _fail("--resume reads the JSON reports: add json to --format")
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k,
-                             allow_download=allow_download)
+                             allow_download=allow_download, encoder=encoder)
         started = time.perf_counter()
         bar = _IndexBar(quiet)
         checker = Checker(evidence, settings, index_progress=bar)
@@ -123,19 +151,28 @@ def check(
         if articles:
             _build_index(checker, bar)
         with typer.progressbar(length=len(items), label="checking articles", file=sys.stderr,
-                               hidden=quiet or len(items) < 2) as bar:
-            batch = checker.check_batch(items, on_result=lambda _: bar.update(1))
-        written = write_reports(batch, out, chosen) if batch.results else []
+                               hidden=quiet or len(items) < 2) as bar, \
+                open_workers(checker, workers=workers, backend=backend.value,
+                             address=ray_address, start=bool(articles)) as mapper:
+            run = checker.check_to_folder(items, out, chosen, resume=resume,
+                                          on_result=lambda _: bar.update(1), mapper=mapper)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
+    batch = run.batch
     elapsed = time.perf_counter() - started
     if not quiet:
         _print_summary(batch)
+    for warning in run.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for failure in batch.failures:
-        typer.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+        reason = failure.reason
+        typer.echo("failed: " + (reason if reason.startswith(failure.source)
+                                 else f"{failure.source}: {reason}"), err=True)
+    reused = f", {len(run.reused)} kept up to date (--resume)" if resume else ""
     typer.echo(
-        f"checked {len(batch.results)} article(s), {len(batch.verdicts())} claim(s) in "
-        f"{elapsed:.1f}s; {len(written)} report file(s) in {out}/", err=True)
+        f"checked {len(batch.results) - len(run.reused)} article(s){reused}, "
+        f"{len(batch.verdicts())} claim(s) in {elapsed:.1f}s; {len(run.written)} report file(s) "
+        f"written in {out}/", err=True)
     if not batch.results:
         raise _fail("no article could be checked; fix the inputs listed above")
     if batch.failures:
@@ -260,6 +297,7 @@ def index(
     cache_dir: CacheOpt = None,
     allow_download: DownloadOpt = None,
     config: ConfigOpt = None,
+    encoder: EncoderOpt = None,
 ) -> None:
     """Embed the evidence corpus into the on-disk cache (only new or changed passages).
 
@@ -269,7 +307,7 @@ def index(
 
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir,
-                             allow_download=allow_download)
+                             allow_download=allow_download, encoder=encoder)
         started = time.perf_counter()
         bar = _IndexBar(quiet=False)
         checker = Checker(path, settings, index_progress=bar)
@@ -278,6 +316,121 @@ def index(
         raise _fail(str(exc)) from None
     stats = checker.index_stats
     if stats is not None:
-        typer.echo(f"indexed {stats.passages} passages with {settings.model}: "
+        search = "approximate (ANN)" if stats.approximate else "exact"
+        typer.echo(f"indexed {stats.passages} passages with {checker.embedder.name}: "
                    f"{stats.encoded} encoded, {stats.cached} from cache, "
-                   f"in {time.perf_counter() - started:.1f}s; cache: {stats.cache_dir}")
+                   f"in {time.perf_counter() - started:.1f}s; cache: {stats.cache_dir} "
+                   f"({stats.dtype}, {search} search)")
+
+
+# Reviews and export -------------------------------------------------------------------------
+
+review_app = typer.Typer(
+    help="Review the verdicts of a saved batch: overrule them and measure agreement.",
+    epilog="Example: factcheck review summary reports/",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
+
+ReportsArg = Annotated[Path, typer.Argument(
+    help="A folder written by `factcheck check --out` (its JSON reports are read).")]
+
+
+@review_app.command("summary")
+def review_summary(
+    folder: ReportsArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Print how often reviewers kept the machine verdict, and a machine-by-reviewer table.
+
+    Example: factcheck review summary reports/
+    """
+    from factcheck.review import Review
+
+    try:
+        agreement = Review(folder).agreement()
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    rate = agreement.rate
+    if as_json:
+        typer.echo(json.dumps({
+            "claims": agreement.claims, "reviewed": agreement.reviewed,
+            "agreed": agreement.agreed, "overridden": agreement.overridden,
+            "agreement": None if rate is None else round(rate, 4), "stale": agreement.stale,
+            "reviewers": agreement.reviewers,
+            "confusion": [{"machine": m.value, "reviewed": r.value, "claims": n}
+                          for (m, r), n in sorted(agreement.confusion.items())],
+        }, ensure_ascii=False))
+        return
+    typer.echo(f"claims: {agreement.claims}  reviewed: {agreement.reviewed}  "
+               f"agreed: {agreement.agreed}  overridden: {agreement.overridden}  agreement: "
+               + ("n/a" if rate is None else f"{rate:.0%}"))
+    if agreement.reviewers:
+        typer.echo("reviewers: " + ", ".join(
+            f"{name} {count}" for name, count in sorted(agreement.reviewers.items())))
+    if agreement.stale:
+        typer.echo(f"stale reviews (their claim is gone or changed since): {agreement.stale}")
+    corner = "machine \\ reviewed"
+    width = len(corner) + 2
+    lines = [f"{corner:<{width}}" + "".join(f"{lb.value:>14}" for lb in Label)]
+    for machine in Label:
+        lines.append(f"{machine.value:<{width}}" + "".join(
+            f"{agreement.confusion.get((machine, reviewed), 0):>14}" for reviewed in Label))
+    typer.echo("\n".join(lines))
+
+
+@review_app.command("override")
+def review_override(
+    folder: ReportsArg,
+    claim_id: Annotated[str, typer.Argument(
+        help="The claim id, as in the reports (e.g. xiaomi-su7-launch-c06).")],
+    label: Annotated[Label, typer.Argument(help="The reviewed verdict.", case_sensitive=False)],
+    reviewer: Annotated[str, typer.Option(
+        "--reviewer", "-r", envvar="FACTCHECK_REVIEWER",
+        help="Your name (or set $FACTCHECK_REVIEWER).")],
+    note: Annotated[str, typer.Option(
+        "--note", "-n", help="Why; shown next to the verdict in the reports.")] = "",
+    article: Annotated[str | None, typer.Option(
+        "--article", help="The article id, only needed when the claim id is in several.")] = None,
+) -> None:
+    """Record your verdict for a claim (appended to reviews.jsonl) and update the reports.
+
+    Example: factcheck review override reports/ xiaomi-su7-launch-c06 supported -r ana -n "3 April"
+    """
+    from factcheck.review import Review
+
+    try:
+        review = Review(folder)
+        record = review.override(claim_id, label, note=note, reviewer=reviewer, article_id=article)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    change = "kept" if record.label == record.machine_label else "overrode"
+    typer.echo(f"{record.claim_id}: {record.reviewer} {change} the machine verdict: "
+               f"{record.machine_label.value} -> {record.label.value}; reports updated, "
+               f"review kept in {review.path}")
+
+
+@app.command("export")
+def export(
+    folder: ReportsArg,
+    claimreview: Annotated[bool, typer.Option(
+        "--claimreview", help="Write schema.org ClaimReview JSON-LD, one item per claim.")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: FOLDER/claimreview.jsonld).")] = None,
+    author: Annotated[str, typer.Option(
+        "--author", help="Organisation named as author of verdicts no one reviewed.")
+    ] = "factcheck",
+) -> None:
+    """Export a saved batch for publishing; reviewed verdicts replace the machine's.
+
+    Example: factcheck export --claimreview reports/
+    """
+    from factcheck.claimreview import export_claimreview
+
+    if not claimreview:
+        raise _fail("choose what to export: --claimreview (schema.org ClaimReview JSON-LD)")
+    try:
+        path, count = export_claimreview(folder, output, author=author)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"wrote {count} ClaimReview item(s) to {path}")

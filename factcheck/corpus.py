@@ -2,17 +2,20 @@
 
 Structured records (JSONL lines, CSV rows) need ``id``, ``text`` and ``source``; ``url``, ``title``
 and ``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) are optional. This also reads the
-``corpus.jsonl`` interchange format of ``../shared/datasets`` (``url`` may be null). Plain documents
-may open with header lines (``Source:``, ``URL:``, ``Title:``, ``Published:``) and a blank line; their
-paragraphs are chunked into passages with ids ``<file stem>-p001``, ``-p002``... Files named
-``README.*`` are documentation and are not read. Every problem is reported with file, line and fix;
-nothing is silently skipped.
+``corpus.jsonl`` interchange format of ``../shared/datasets`` (``url`` may be null). Plain
+documents may open with header lines (``Source:``, ``URL:``, ``Title:``, ``Published:``) and a
+blank line; their paragraphs are chunked into passages with ids ``<file stem>-p001``, ``-p002``...
+Files named ``README.*`` are documentation and are not read. Every problem is reported with file,
+line and fix; nothing is silently skipped: a CSV row with too few or too many fields, or a quoted
+field that swallows the rows after a stray quote, is an error, not a merged passage.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterable
@@ -27,6 +30,9 @@ MAX_PASSAGE_CHARS = 10_000
 CHUNK_CHARS = 600
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _HEADER = re.compile(r"^(source|url|title|published)\s*:\s*(.*)$", re.IGNORECASE)
+# A line inside a quoted CSV field that starts like a row ("p7,Some text"): a stray quote has
+# probably swallowed the rows that follow it.
+_ROW_START = re.compile(r'^[^\s,"]+,')
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +114,10 @@ def _read_file(file: Path, problems: list[str]) -> list[Passage]:
         problems.append(f"{file}: cannot read ({exc.strerror}); check permissions")
         return []
     if b"\x00" in raw[:4096]:
-        problems.append(f"{file}: binary file, not text; remove it from the corpus folder")
+        if _is_utf16_text(raw):
+            problems.append(f"{file}: UTF-16 text; re-save the file as UTF-8")
+        else:
+            problems.append(f"{file}: binary file, not text; remove it from the corpus folder")
         return []
     try:
         content = raw.decode("utf-8-sig")
@@ -124,15 +133,30 @@ def _read_file(file: Path, problems: list[str]) -> list[Passage]:
     return _read_document(file, content, problems)
 
 
+def _is_utf16_text(raw: bytes) -> bool:
+    if not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(char) < 32 and char not in "\t\n\r" for char in text)
+
+
 def _read_jsonl(file: Path, content: str, problems: list[str]) -> list[Passage]:
     passages = []
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Only "\n" ends a JSON line: str.splitlines() would also cut at U+2028, U+0085 and other
+    # characters that JSON allows unescaped inside strings.
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"{file} line {number}: invalid JSON ({exc.msg}); fix the line")
+            continue
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, deep nesting
+            problems.append(f"{file} line {number}: unreadable JSON value ({exc}); fix the line")
             continue
         if not isinstance(record, dict):
             problems.append(f"{file} line {number}: expected a JSON object with id, text, source")
@@ -144,32 +168,77 @@ def _read_jsonl(file: Path, content: str, problems: list[str]) -> list[Passage]:
 
 
 def _read_csv(file: Path, content: str, problems: list[str]) -> list[Passage]:
-    reader = csv.DictReader(content.splitlines(keepends=True), strict=True)
+    # newline="" lets the csv module see quoted line breaks; only \n, \r and \r\n end a row.
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     try:
-        header = reader.fieldnames or []
+        header = next(reader, None)
     except csv.Error as exc:
         problems.append(f"{file} line 1: malformed CSV header ({exc}); fix the quoting")
+        return []
+    if not header:
+        problems.append(f"{file} line 1: no header; the first line must be id,text,source")
         return []
     missing = [name for name in ("id", "text", "source") if name not in header]
     if missing:
         problems.append(
-            f"{file} line 1: missing column(s) {', '.join(repr(m) for m in missing)}; "
-            "the header needs id,text,source (url,title,published optional)"
+            f"{file} line 1: missing column(s) {', '.join(repr(m) for m in missing)} (the header "
+            f"is {', '.join(map(repr, header))}); the header needs id,text,source "
+            "(url,title,published optional), spelled exactly so"
         )
         return []
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        problems.append(f"{file} line 1: column(s) {', '.join(map(repr, repeated))} appear more "
+                        "than once; keep one of each")
+        return []
+    lines = re.split(r"\r\n|\r|\n", content)  # as the csv module counts them
     passages = []
+    end = reader.line_num
     try:
-        for row in reader:
-            origin = f"{file} line {reader.line_num}"
-            if None in row:
-                problems.append(f"{origin}: more fields than header columns; quote text containing commas")
+        for fields in reader:
+            start, end = end + 1, reader.line_num
+            if not fields:
+                continue  # a blank line
+            origin = f"{file} line {start}"
+            if len(fields) != len(header):
+                more = "more" if len(fields) > len(header) else "fewer"
+                problems.append(
+                    f"{origin}: {more} fields than header columns ({len(fields)}, not "
+                    f"{len(header)}); quote text containing commas"
+                    + ("" if more == "more" else ", or add the missing fields")
+                )
                 continue
-            passage = _record_to_passage(row, origin, problems)
+            swallowed = _swallowed_row(fields, start)
+            if swallowed is not None:
+                shown = lines[swallowed - 1][:40] if swallowed <= len(lines) else ""
+                problems.append(
+                    f"{origin}: a quoted field runs on to line {end} and swallows what looks "
+                    f"like a row (line {swallowed}: {shown!r}); a stray '\"' probably opened "
+                    "it: double quotes inside quoted text (\"\") or remove the stray one; if "
+                    "the text really spans lines, join them into one"
+                )
+                continue
+            passage = _record_to_passage(dict(zip(header, fields, strict=True)), origin,
+                                         problems)
             if passage is not None:
                 passages.append(passage)
     except csv.Error as exc:
-        problems.append(f"{file} line {reader.line_num}: malformed CSV ({exc}); check the quotes")
+        problems.append(
+            f"{file} line {end + 1}: malformed CSV ({exc}); a quote opened on or after this "
+            "line is not closed properly: double quotes inside quoted text (\"\")"
+        )
     return passages
+
+
+def _swallowed_row(fields: list[str], first_line: int) -> int | None:
+    """The line of a row-like line inside a multi-line field of a record, if there is one."""
+    line = first_line
+    for value in fields:
+        for offset, part in enumerate(value.split("\n")[1:], start=1):
+            if _ROW_START.match(part):
+                return line + offset
+        line += value.count("\n")
+    return None
 
 
 def _record_to_passage(record: dict, origin: str, problems: list[str]) -> Passage | None:
@@ -180,14 +249,16 @@ def _record_to_passage(record: dict, origin: str, problems: list[str]) -> Passag
         if value is None or (isinstance(value, str) and not value.strip()):
             if name in ("id", "text", "source"):
                 what = "empty" if name in record else "missing"
-                problems.append(f"{origin}: {what} field '{name}'; every passage needs id, text, source")
+                problems.append(
+                    f"{origin}: {what} field '{name}'; every passage needs id, text, source")
                 ok = False
             values[name] = None
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
             value = str(value)
         if not isinstance(value, str):
-            problems.append(f"{origin}: field '{name}' must be a string, got {type(value).__name__}")
+            problems.append(
+                f"{origin}: field '{name}' must be a string, got {type(value).__name__}")
             ok = False
             continue
         values[name] = " ".join(value.split()) if name != "text" else value.strip()

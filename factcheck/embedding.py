@@ -51,12 +51,17 @@ def resolve_model(name: str) -> tuple[str, bool]:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model on the CPU (or wherever torch puts it), loaded on first use."""
+    """A sentence-transformers model on the CPU (or wherever torch puts it), loaded on first use.
 
-    def __init__(self, model: str, *, batch_size: int = 64, allow_download: bool = False) -> None:
+    ``threads`` caps torch's threads in this process (default ``None``: torch decides).
+    """
+
+    def __init__(self, model: str, *, batch_size: int = 64, allow_download: bool = False,
+                 threads: int | None = None) -> None:
         self.name = model
         self.batch_size = batch_size
         self.allow_download = allow_download
+        self.threads = threads
         self._model = None
 
     def load(self) -> None:
@@ -67,8 +72,12 @@ class SentenceTransformerEmbedder:
         if not local and not self.allow_download:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
+            import torch
             from sentence_transformers import SentenceTransformer
             from transformers.utils import logging as transformers_logging
+
+            if self.threads:  # one worker process per core wants one thread each
+                torch.set_num_threads(self.threads)
 
             transformers_logging.disable_progress_bar()  # our CLI shows its own progress
 

@@ -31,3 +31,7 @@ class ConfigError(FactcheckError):
 
 class FetchError(InputError):
     """A URL could not be fetched or did not return an article (status, type, size or timeout)."""
+
+
+class ReviewError(FactcheckError):
+    """A review names a claim the reports lack, or a bad label or reviewer; seen by reviewers."""

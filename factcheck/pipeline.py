@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.embedding import Embedder, SentenceTransformerEmbedder
@@ -16,20 +23,168 @@ from factcheck.records import (
     Claim,
     Failure,
     Hit,
+    Span,
     Verdict,
 )
+from factcheck.report import ReportFolder, RunInfo
 from factcheck.settings import Settings
 from factcheck.verdict import Judge, RulesJudge
 
 
-def make_embedder(settings: Settings) -> SentenceTransformerEmbedder:
-    """The embedding model named by the settings (loaded on first use)."""
-    return SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size,
-                                       allow_download=settings.allow_download)
+def make_embedder(settings: Settings, *, threads: int | None = None) -> Embedder:
+    """The embedding model named by the settings, run by ``settings.encoder`` (loaded on first use).
+
+    ``auto`` picks the float32 ONNX encoder (same vectors, faster, see
+    :mod:`factcheck.onnx_embedding`) when onnxruntime and the exporter are installed and the model
+    is a local folder, and sentence-transformers otherwise. ``threads`` caps the encoder's threads.
+    """
+    encoder = settings.encoder
+    if encoder == "auto":
+        encoder = "onnx" if _onnx_usable(settings.model) else "torch"
+    if encoder == "torch":
+        return SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size,
+                                           allow_download=settings.allow_download,
+                                           threads=threads)
+    from factcheck.onnx_embedding import OnnxEmbedder
+
+    return OnnxEmbedder(settings.model, variant=encoder,  # type: ignore[arg-type]
+                        cache_dir=settings.cache_dir, batch_size=settings.batch_size,
+                        threads=threads)
+
+
+def _onnx_usable(model: str) -> bool:
+    import importlib.util
+
+    from factcheck.embedding import resolve_model
+    from factcheck.onnx_embedding import onnx_available
+
+    if not onnx_available() or importlib.util.find_spec("onnx") is None:
+        return False
+    try:
+        return resolve_model(model)[1]
+    except ModelError:
+        return False
+
+
+GROUP = 32
+"""Articles whose claims are embedded and searched together: bigger encoder batches, and one
+pass over the corpus vectors instead of one per article."""
+
+_CLAIM_CACHE_SIZE = 50_000
+"""Claim vectors a Checker remembers, so a claim repeated across articles is embedded once."""
 
 
 # Errors about the whole run (model, corpus, settings) stop a batch; anything else is per article.
 _FATAL = (ModelError, CorpusError, ConfigError)
+
+# Settings that cannot change a verdict, left out of RunInfo.settings_sha256 so that changing them
+# does not make `check --resume` redo finished articles.
+_OPERATIONAL_SETTINGS = frozenset(
+    {"cache_dir", "batch_size", "allow_download", "max_article_bytes"})
+
+PIECE_CHARS = 20_000
+"""Longer articles are split into claims piece by piece (see :func:`extract_claims_capped`)."""
+
+# Where a long article may be cut, best first: paragraph break, line break, sentence end, space.
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+"),
+    re.compile(r"\s+"),
+)
+
+
+def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Claim], int | None]:
+    """The article's claims, at most ``settings.max_claims_per_article`` of them.
+
+    An article longer than :data:`PIECE_CHARS` is read piece by piece (cut at paragraph breaks,
+    else line breaks, sentence ends or spaces) and reading stops once the limit is passed, so a
+    huge article costs time and memory in proportion to the claims checked, not to its length.
+    References are then resolved within a piece only; claims repeated in several pieces are kept
+    once, as within one piece.
+
+    Args:
+        article: the article to read.
+        settings: ``min_checkworthiness`` and ``max_claims_per_article`` are used.
+
+    Returns:
+        The claims, with ids, spans and sentence indices relative to the whole article; and the
+        article character after which claims were dropped because there were more than the
+        limit (the end of the last claim kept), or ``None`` when every claim was kept.
+    """
+    from factcheck.claims import extract_claims  # lazy: checking given claims needs no splitter
+    from factcheck.segment import split_sentences
+
+    limit = settings.max_claims_per_article
+    text = article.text
+    if len(text) <= PIECE_CHARS:
+        claims = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
+        return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    sentences = 0
+    for start, end in _pieces(text, PIECE_CHARS):
+        piece = Article(article.id, text[start:end], article.source, article.title)
+        for claim in extract_claims(piece, min_checkworthiness=settings.min_checkworthiness):
+            if claim.text.lower() in seen:
+                continue
+            if len(claims) == limit:
+                return claims, _end(claims)
+            seen.add(claim.text.lower())
+            claims.append(dataclasses.replace(
+                claim,
+                id=f"{article.id}-c{len(claims) + 1:02d}",
+                sentence_index=sentences + claim.sentence_index,
+                spans=tuple(Span(span.start + start, span.end + start) for span in claim.spans),
+            ))
+        sentences += len(split_sentences(piece.text))
+    return claims, None
+
+
+def _pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` ranges covering ``text``, each of ``size // 2`` to ``size`` characters.
+
+    Each cut is at the best place :data:`_CUTS` finds in the second half of the range (a hard
+    cut only when it has no white space at all); the last range may be shorter.
+    """
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for pattern in _CUTS:
+            matches = list(pattern.finditer(text, start + size // 2, start + size))
+            if matches:
+                end = matches[-1].end()
+                break
+        yield start, end
+        start = end
+    yield start, len(text)
+
+
+def _end(claims: Sequence[Claim]) -> int:
+    return max((span.end for claim in claims for span in claim.spans), default=0)
+
+
+Checked = tuple[ArticleResult | Failure, int | None]
+"""One article's outcome and the character its claims were cut at (``None``: not cut)."""
+ArticleMapper = Callable[[Sequence[Article]], Iterator[Checked]]
+"""Checks articles (anywhere) and yields their outcomes lazily, in input order."""
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRun:
+    """What :meth:`Checker.check_to_folder` did.
+
+    Attributes:
+        batch: every input's outcome in input order: checked and reused results, and failures.
+        reused: ids of the articles whose up-to-date reports were kept (``resume``).
+        written: the report files written.
+        warnings: one line per article checked only in part, naming it and the limit.
+    """
+
+    batch: BatchResult
+    reused: tuple[str, ...]
+    written: tuple[Path, ...]
+    warnings: tuple[str, ...]
 
 
 class Checker:
@@ -51,6 +206,10 @@ class Checker:
         self._index_progress = index_progress
         self._index: EvidenceIndex | None = None
         self.index_stats: IndexStats | None = None
+        self._claim_vectors: dict[str, np.ndarray] = {}
+        # Filled by _prepare for one group of articles: their claims, and each claim's hits.
+        self._prepared: dict[int, tuple[Article, tuple[list[Claim], int | None]]] = {}
+        self._found: dict[str, list[Hit]] = {}
 
     @property
     def index(self) -> EvidenceIndex:
@@ -58,19 +217,32 @@ class Checker:
         if self._index is None:
             self._index, self.index_stats = build_index(
                 self.corpus, self.embedder, cache_dir=self.settings.cache_dir,
-                progress=self._index_progress,
+                progress=self._index_progress, ann_threshold=self.settings.ann_threshold,
+                vector_dtype=self.settings.vector_dtype,  # type: ignore[arg-type]
             )
         return self._index
 
     def retrieve(self, claims: Sequence[Claim]) -> list[list[Hit]]:
-        """The top passages for each claim, embedding all claims in one batch."""
+        """The top passages for each claim, embedding all new claim texts in one batch."""
         if not claims:
             return []
         index = self.index
         texts = [claim.text for claim in claims]
-        vectors = self.embedder.embed(texts)
+        if self._found and all(text in self._found for text in texts):
+            return [self._found[text] for text in texts]  # searched with their group
+        vectors = self.embed_claims(texts)
         return index.search(vectors, texts, top_k=self.settings.top_k,
                             lexical_weight=self.settings.lexical_weight)
+
+    def embed_claims(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of claim texts; texts seen before (in any article) are not encoded again."""
+        known = self._claim_vectors
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            if len(known) + len(missing) > _CLAIM_CACHE_SIZE:
+                known.clear()  # a simple bound: batches rarely repeat claims that far apart
+            known.update(zip(missing, self.embedder.embed(missing), strict=True))
+        return np.stack([known[t] for t in texts])
 
     def check_claims(self, claims: Sequence[Claim]) -> list[Verdict]:
         """Retrieve evidence for each claim and judge it.
@@ -85,12 +257,36 @@ class Checker:
                 for claim, hits in zip(claims, self.retrieve(claims), strict=True)]
 
     def check_article(self, article: Article) -> ArticleResult:
-        """Split an article into claims and check each one."""
-        from factcheck.claims import extract_claims  # lazy: checking given claims needs no splitter
+        """Split an article into claims (at most ``max_claims_per_article``) and check each one."""
+        return self._check_article(article)[0]
 
-        claims = extract_claims(article,
-                                min_checkworthiness=self.settings.min_checkworthiness)
-        return ArticleResult(article, tuple(self.check_claims(claims)))
+    def _check_article(self, article: Article) -> tuple[ArticleResult, int | None]:
+        prepared = self._prepared.pop(id(article), None)
+        claims, truncated_at = (prepared[1] if prepared is not None and prepared[0] is article
+                                else extract_claims_capped(article, self.settings))
+        return ArticleResult(article, tuple(self.check_claims(claims))), truncated_at
+
+    def _check_one(self, article: Article) -> tuple[ArticleResult | Failure, int | None]:
+        """Check one article of a batch; its own problems become a failure naming it."""
+        try:
+            return self._check_article(article)
+        except _FATAL:
+            raise
+        except FactcheckError as exc:
+            return Failure(article.source, _naming(article.source, str(exc))), None
+        except Exception as exc:  # a bug met on one article must not lose the whole batch
+            return Failure(article.source, _naming(
+                article.source, f"internal error while checking ({type(exc).__name__}: {exc}); "
+                "the other articles were checked; please report this with the article")), None
+
+    def run_info(self) -> RunInfo:
+        """What this checker's verdicts depend on: corpus content, model, judge and settings."""
+        settings = {field.name: str(getattr(self.settings, field.name))
+                    for field in dataclasses.fields(self.settings)
+                    if field.name not in _OPERATIONAL_SETTINGS}
+        digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
+        return RunInfo(corpus_sha256=self.corpus.content_hash, model=self.embedder.name,
+                       judge=self.judge.name, settings_sha256=digest)
 
     def check_batch(
         self,
@@ -106,20 +302,142 @@ class Checker:
         Returns:
             Results for the articles that were checked and the failures, in input order.
         """
-        results: list[ArticleResult] = []
-        failures: list[Failure] = []
-        for item in items:
-            outcome: ArticleResult | Failure
-            if isinstance(item, Failure):
-                outcome = item
-            else:
-                try:
-                    outcome = self.check_article(item)
-                except FactcheckError as exc:
-                    if isinstance(exc, _FATAL):
-                        raise
-                    outcome = Failure(item.source, str(exc))
-            (failures if isinstance(outcome, Failure) else results).append(outcome)
-            if on_result is not None:
-                on_result(outcome)
-        return BatchResult(tuple(results), tuple(failures))
+        items = list(items)
+        checked = self.map_articles([item for item in items if isinstance(item, Article)])
+        return collect((item if isinstance(item, Failure) else next(checked)[0]
+                        for item in items), on_result)
+
+    def map_articles(self, articles: Sequence[Article]) -> Iterator[Checked]:
+        """Check articles here, lazily: each outcome with its truncation point, in order.
+
+        Articles are taken :data:`GROUP` at a time: the group's claims are split first, then
+        embedded in one encoder batch and searched in one pass over the index, then judged
+        article by article. Outcomes are those of checking each article alone.
+        """
+        for start in range(0, len(articles), GROUP):
+            group = articles[start: start + GROUP]
+            self._prepare(group)
+            try:
+                for article in group:
+                    yield self._check_one(article)
+            finally:
+                self._prepared.clear()
+                self._found.clear()
+
+    def _prepare(self, articles: Sequence[Article]) -> None:
+        """Split ``articles`` and retrieve evidence for all their claims at once."""
+        texts: list[str] = []
+        for article in articles:
+            try:
+                found = extract_claims_capped(article, self.settings)
+            except Exception:  # noqa: BLE001 - checked alone next, the error is reported there
+                continue
+            self._prepared[id(article)] = (article, found)
+            texts.extend(claim.text for claim in found[0])
+        unique = list(dict.fromkeys(texts))
+        if not unique:
+            return
+        try:
+            hits = self.index.search(self.embed_claims(unique), unique, top_k=self.settings.top_k,
+                                     lexical_weight=self.settings.lexical_weight)
+        except _FATAL:
+            raise
+        except Exception:  # noqa: BLE001 - each article meets it alone next, and reports it
+            return
+        self._found.update(zip(unique, hits, strict=True))
+
+    def check_item(self, item: Article | Failure) -> ArticleResult | Failure:
+        """Check one batch input: a failed input stays a failure, so does an article that fails.
+
+        Errors about the whole run (model, corpus, settings) are raised, not kept.
+        """
+        if isinstance(item, Failure):
+            return item
+        return self._check_one(item)[0]
+
+    def check_to_folder(
+        self,
+        items: Iterable[Article | Failure],
+        out_dir: str | Path,
+        formats: Sequence[str],
+        *,
+        resume: bool = False,
+        on_result: Callable[[ArticleResult | Failure], None] | None = None,
+        mapper: ArticleMapper | None = None,
+    ) -> FolderRun:
+        """Check every article and write its reports as soon as it is done (see ``ReportFolder``).
+
+        A killed run keeps every report it finished; ``claims.csv`` and ``summary.csv`` are
+        written at the end from every article of the batch.
+
+        Args:
+            items: articles, or failures from :func:`factcheck.articles.iter_articles`.
+            out_dir: the reports folder.
+            formats: any of ``json``, ``md``, ``html``, ``csv``.
+            resume: keep the reports of articles whose JSON report is up to date (same article
+                text, schema, corpus, model, judge and settings) instead of checking them again.
+            on_result: called after each input, checked, reused or failed (for progress bars).
+            mapper: checks the articles that need it and yields their outcomes in order
+                (default: here, one by one); :func:`factcheck.backends.open_workers` makes one
+                for worker processes or a Ray cluster. Reports are written here either way.
+
+        Returns:
+            The batch, the ids of reused articles, the files written and warnings.
+
+        Raises:
+            ConfigError: a format is unknown, or ``resume`` without the ``json`` format.
+            ReviewError: ``out_dir/reviews.jsonl`` has a malformed line.
+        """
+        folder = ReportFolder(out_dir, formats, self.run_info())
+        if resume and "json" not in folder.formats:
+            raise ConfigError("resuming needs the json report format: add json to --format")
+        reused: list[str] = []
+        written: list[Path] = []
+        warnings: list[str] = []
+
+        items = list(items)
+        saved = [folder.reuse(item) if resume and isinstance(item, Article) else None
+                 for item in items]
+        checked = (mapper or self.map_articles)(
+            [item for item, kept in zip(items, saved, strict=True)
+             if isinstance(item, Article) and kept is None])
+
+        def outcomes() -> Iterator[ArticleResult | Failure]:
+            for item, kept in zip(items, saved, strict=True):
+                if isinstance(item, Failure):
+                    yield item
+                    continue
+                if kept is not None:
+                    reused.append(item.id)
+                    yield kept
+                    continue
+                outcome, truncated_at = next(checked)
+                if isinstance(outcome, ArticleResult):
+                    written.extend(folder.write(outcome, truncated_at))
+                    if truncated_at is not None:
+                        warnings.append(
+                            f"{item.source}: checked only the first {len(outcome.verdicts):,} "
+                            f"claims (up to character {truncated_at:,} of {len(item.text):,}); "
+                            "raise max_claims_per_article to check the rest")
+                yield outcome
+
+        batch = collect(outcomes(), on_result)
+        written += folder.finish(batch)
+        return FolderRun(batch, tuple(reused), tuple(written), tuple(warnings))
+
+
+def collect(outcomes: Iterable[ArticleResult | Failure],
+            on_result: Callable[[ArticleResult | Failure], None] | None = None) -> BatchResult:
+    """Gather per-input outcomes (in input order) into a batch, calling ``on_result`` on each."""
+    results: list[ArticleResult] = []
+    failures: list[Failure] = []
+    for outcome in outcomes:
+        (failures if isinstance(outcome, Failure) else results).append(outcome)
+        if on_result is not None:
+            on_result(outcome)
+    return BatchResult(tuple(results), tuple(failures))
+
+
+def _naming(source: str, message: str) -> str:
+    """``message`` starting with the input it is about."""
+    return message if message.startswith(source) else f"{source}: {message}"

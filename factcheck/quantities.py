@@ -114,14 +114,14 @@ _ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+"
 _DATE_PATTERNS = [
     # Q1 2024, Q1'24, 1Q 2024, H1 2024
     re.compile(r"\b(?:(?P<q>[QH])(?P<qn>[1-4])|(?P<qn2>[1-4])(?P<q2>[QH]))\s*(?:of\s+)?"
-               r"(?:'(?P<yy>\d{2})|(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE),
+               r"(?:'(?P<yy>\d{2})|(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE | re.ASCII),
     # the first quarter of 2024, first half of 2024, second half 2023
     re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b",
-               re.IGNORECASE),
+               re.IGNORECASE | re.ASCII),
     # 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
     re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
-               r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
+               r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII),
     # 2021-03-25, 2021-03
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b"),
     # early/late/end of 2021, in 2024, by 2025 (bare years are handled last)
@@ -132,32 +132,32 @@ _DATE_PATTERNS = [
 _BARE_MONTH = re.compile(
     r"\b(?:in|by|since|until|till|from|through|during|that|this|last|next|early|late|mid|"
     r"end of|start of|beginning of)[\s-]+(?P<month>" + _MONTH_NAMES + r")\b\.?(?!\s*\d)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _MONEY = re.compile(
-    r"(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?(?P<num>" + _NUM + r")"
+    r"(?<![A-Za-z])(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?"
     r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s?(?P<scale2>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?\s+"
     r"(?P<suffix>" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SUFFIX, key=len, reverse=True))
     + r")\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _PERCENT = re.compile(r"(?P<num>" + _NUM + r")\s?(?:%|per\s?cent\b|percent\b|pct\b)",
-                      re.IGNORECASE)
+                      re.IGNORECASE | re.ASCII)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
                       r"(?:[\s-]+(?:largest|biggest|major|new|such|chinese|foreign|domestic|"
-                      r"private))?\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+                      r"private))?\s+(?P<noun>[a-z]+)", re.IGNORECASE | re.ASCII)
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
     r"(?P<plus>\+)?(?:\s*(?P<unit>[A-Za-z°]+))?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-_BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE), bound)
+_BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE | re.ASCII), bound)
                  for words, bound in _BOUND_WORDS]
 
 
@@ -272,8 +272,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         value = number * _SCALE.get(scale, 1.0)
         end = match.end("scale") if match.group("scale") else end
         unit = _UNIT_OF.get(unit_word, "")
-        if unit:
+        if unit and free(start, match.end("unit")):
             end = match.end("unit")
+        elif unit:
+            unit = ""
         quantity = _quantity(text, Kind.COUNT, value, unit, match.start("num"), end)
         if match.group("plus") or match.group("tilde"):
             bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import secrets
+import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -107,16 +108,80 @@ _QUOTE_JOINER = " … "
 _SEVERITY = {Label.CONTRADICTED: 2, Label.UNVERIFIED: 1, Label.SUPPORTED: 0}
 
 
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """What a batch was checked with; ``check --resume`` reuses a report only if all of it matches.
+
+    ``settings_sha256`` hashes every setting that can change a verdict (see
+    :meth:`factcheck.pipeline.Checker.run_info`).
+    """
+
+    corpus_sha256: str
+    model: str
+    judge: str
+    settings_sha256: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The ``run`` object of a JSON report."""
+        return {"corpus_sha256": self.corpus_sha256, "model": self.model, "judge": self.judge,
+                "settings_sha256": self.settings_sha256}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """How one article's report was made, and where checking stopped at the claim limit.
+
+    ``truncated_at`` is the article character after which no claim was checked because the article
+    reached ``max_claims_per_article``; ``None`` when the whole article was checked.
+    """
+
+    run: RunInfo | None
+    truncated_at: int | None
+
+    def to_dict(self, result: ArticleResult) -> dict[str, Any]:
+        """The ``run`` and ``truncated`` entries of the article's JSON report (null if unknown)."""
+        truncated = None
+        if self.truncated_at is not None:
+            truncated = {"claims_checked": len(result.verdicts),
+                         "checked_up_to_char": self.truncated_at,
+                         "article_length": len(result.article.text)}
+        return {"run": self.run.to_dict() if self.run else None, "truncated": truncated}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReportMeta:
+        """Read the entries back from a report; anything malformed counts as unknown."""
+        run, truncated = data.get("run"), data.get("truncated")
+        names = ("corpus_sha256", "model", "judge", "settings_sha256")
+        good_run = (isinstance(run, dict) and set(run) == set(names)
+                    and all(isinstance(run[name], str) for name in names))
+        at = truncated.get("checked_up_to_char") if isinstance(truncated, dict) else None
+        return cls(RunInfo(**run) if good_run else None,
+                   at if isinstance(at, int) and not isinstance(at, bool) else None)
+
+
+def truncation_note(result: ArticleResult, meta: ReportMeta | None) -> str | None:
+    """One sentence saying the article was checked only up to the claim limit, or None."""
+    if meta is None or meta.truncated_at is None:
+        return None
+    return (f"Truncated: only the first {len(result.verdicts):,} claims were checked (article text "
+            f"up to character {meta.truncated_at:,} of {len(result.article.text):,}); raise "
+            "max_claims_per_article to check the rest.")
+
+
 # --------------------------------------------------------------------------------------------
 # JSON
 
 
-def article_to_dict(result: ArticleResult, reviews: Reviews | None = None) -> dict[str, Any]:
+def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
+                    meta: ReportMeta | None = None) -> dict[str, Any]:
     """Versioned, JSON-ready dict of one article's result (floats rounded to 4 decimals).
 
     Args:
         result: the verdicts of one article.
         reviews: the reviews in force, by ``(article_id, claim_id)``; default none.
+        meta: how the report was made; when given, the dict also has ``run`` (null or
+            ``{"corpus_sha256", "model", "judge", "settings_sha256"}``) and ``truncated`` (null
+            or ``{"claims_checked", "checked_up_to_char", "article_length"}``).
 
     Returns:
         ``{"schema_version", "article", "summary", "claims"}``; ``article.text`` holds the full
@@ -126,7 +191,7 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None) -> di
     """
     article = result.article
     counts = result.counts()
-    return {
+    data = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "article": {
             "id": article.id,
@@ -145,6 +210,9 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None) -> di
             for verdict in result.verdicts
         ],
     }
+    if meta is not None:
+        data.update(meta.to_dict(result))
+    return data
 
 
 def _verdict_to_dict(verdict: Verdict, text: str, review: ReviewRecord | None) -> dict[str, Any]:
@@ -338,9 +406,11 @@ class _Fields:
             ) from None
 
 
-def render_json(result: ArticleResult, reviews: Reviews | None = None) -> str:
+def render_json(result: ArticleResult, reviews: Reviews | None = None, *,
+                meta: ReportMeta | None = None) -> str:
     """The article's report as indented JSON (UTF-8 text, not ASCII-escaped), newline-terminated."""
-    return json.dumps(article_to_dict(result, reviews), ensure_ascii=False, indent=2) + "\n"
+    data = article_to_dict(result, reviews, meta=meta)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -349,11 +419,13 @@ def render_json(result: ArticleResult, reviews: Reviews | None = None) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
 
 
-def render_markdown(result: ArticleResult, reviews: Reviews | None = None) -> str:
+def render_markdown(result: ArticleResult, reviews: Reviews | None = None, *,
+                    meta: ReportMeta | None = None) -> str:
     """The article's report as Markdown: header, verdict counts, then one section per claim.
 
     Reviewed claims show the machine verdict and the reviewed one side by side, and the counts
-    table gains a column of verdicts after review.
+    table gains a column of verdicts after review. An article checked only up to the claim
+    limit (``meta.truncated_at``) says so under its header.
     """
     article = result.article
     counts = result.counts()
@@ -365,6 +437,9 @@ def render_markdown(result: ArticleResult, reviews: Reviews | None = None) -> st
         f"- Article id: {_md(article.id)}",
         f"- Claims checked: {len(result.verdicts)}",
     ]
+    note = truncation_note(result, meta)
+    if note:
+        lines.append(f"- {_md(note)}")
     if any(found):
         final = _final_counts(result, found)
         overruled = sum(
@@ -474,7 +549,8 @@ mark.claim.active, mark.claim:focus { outline: 2px solid #1d1d1f; outline-offset
 .panel { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto;
   border: 1px solid #ccc; border-radius: 6px; padding: .75rem 1rem; background: #fafafa; }
 .panel-hint { color: #555; }
-.claim-detail + .claim-detail { border-top: 1px solid #ccc; margin-top: .75rem; }
+.claim-detail:not([hidden]) ~ .claim-detail:not([hidden]) { border-top: 1px solid #ccc;
+  margin-top: .75rem; }
 .badge { display: inline-block; font-weight: 700; font-size: .8rem; letter-spacing: .04em;
   padding: .05rem .4rem; border: 1px solid; border-radius: 3px; }
 blockquote { margin: .4rem 0; padding-left: .75rem; border-left: 3px solid #ccc; color: #444; }
@@ -537,13 +613,15 @@ _CSP = (
 )
 
 
-def render_html(result: ArticleResult, reviews: Reviews | None = None) -> str:
+def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
+                meta: ReportMeta | None = None) -> str:
     """A self-contained HTML page: the article with claims highlighted by verdict, then a table.
 
     Every string from the article, claims and evidence is escaped; only http(s) URLs become links.
     Without JavaScript the table below the article still lists every verdict and its evidence.
     A reviewed claim is highlighted in its reviewed verdict's colour (dashed underline), and its
-    machine and reviewed verdicts are shown side by side.
+    machine and reviewed verdicts are shown side by side. An article checked only up to the
+    claim limit (``meta.truncated_at``) says so under its title.
     """
     article = result.article
     found = _reviews_of(result, reviews)
@@ -568,6 +646,8 @@ def render_html(result: ArticleResult, reviews: Reviews | None = None) -> str:
         for index, (verdict, review) in enumerate(zip(result.verdicts, found, strict=True))
     )
     verdict_heads = "<th>Machine</th><th>Reviewed</th>" if any(found) else "<th>Verdict</th>"
+    note = truncation_note(result, meta)
+    truncated = f'<p class="meta truncated">{_h(note)}</p>\n' if note else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -577,7 +657,7 @@ def render_html(result: ArticleResult, reviews: Reviews | None = None) -> str:
         f"<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{_h(title)}</h1>\n"
         f'<p class="meta">Source: {_html_url(article.source)} · Article id: {_h(article.id)}'
-        f" · {len(result.verdicts)} claims checked</p>\n"
+        f" · {len(result.verdicts)} claims checked</p>\n{truncated}"
         f'<ul class="legend">{legend}</ul>\n</header>\n'
         '<main class="layout">\n'
         f'<article id="article-text" class="article-text">'
@@ -835,13 +915,7 @@ def write_reports(
         ConfigError: a format is not one of :data:`REPORT_FORMATS`.
         ReviewError: ``out_dir/reviews.jsonl`` has a malformed line.
     """
-    wanted = [formats] if isinstance(formats, str) else list(dict.fromkeys(formats))
-    unknown = [name for name in wanted if name not in REPORT_FORMATS]
-    if unknown:
-        raise ConfigError(
-            f"unknown report format {', '.join(map(repr, unknown))}; "
-            f"choose from: {', '.join(REPORT_FORMATS)}"
-        )
+    wanted = _formats(formats)
     out_dir = Path(out_dir)
     if reviews is None:
         reviews = _folder_reviews(out_dir, batch)
@@ -857,14 +931,27 @@ def write_reports(
     return written
 
 
+def _formats(formats: Sequence[str]) -> list[str]:
+    """The formats asked for, each once, in order; unknown ones are a ConfigError."""
+    wanted = [formats] if isinstance(formats, str) else list(dict.fromkeys(formats))
+    unknown = [name for name in wanted if name not in REPORT_FORMATS]
+    if unknown:
+        raise ConfigError(
+            f"unknown report format {', '.join(map(repr, unknown))}; "
+            f"choose from: {', '.join(REPORT_FORMATS)}"
+        )
+    return wanted
+
+
 _RENDERERS = {"json": render_json, "md": render_markdown, "html": render_html}
 
 
 def _write_article(
-    result: ArticleResult, out_dir: Path, stem: str, formats: Sequence[str], reviews: Reviews
+    result: ArticleResult, out_dir: Path, stem: str, formats: Sequence[str], reviews: Reviews,
+    meta: ReportMeta | None = None,
 ) -> list[Path]:
     return [
-        write_atomic(out_dir / f"{stem}.{name}", _RENDERERS[name](result, reviews))
+        write_atomic(out_dir / f"{stem}.{name}", _RENDERERS[name](result, reviews, meta=meta))
         for name in formats
         if name in _RENDERERS
     ]
@@ -883,6 +970,8 @@ class SavedBatch:
     folder: Path
     batch: BatchResult
     stems: tuple[str, ...]
+    #: How each report was made (run, truncation), kept when the reports are rewritten.
+    meta: tuple[ReportMeta, ...] = ()
 
 
 def read_reports(path: str | Path) -> SavedBatch:
@@ -901,9 +990,10 @@ def read_reports(path: str | Path) -> SavedBatch:
             message names the file).
     """
     path = Path(path)
+    whole_folder = path.is_dir()
     if path.is_file():
         folder, files = path.parent, [path]
-    elif path.is_dir():
+    elif whole_folder:
         folder = path
         files = sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
     else:
@@ -914,10 +1004,10 @@ def read_reports(path: str | Path) -> SavedBatch:
             data = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(f"{file}: not a readable JSON report ({exc})") from None
-        if path.is_dir() and not (isinstance(data, dict) and "schema_version" in data):
+        if whole_folder and not (isinstance(data, dict) and "schema_version" in data):
             continue
         try:
-            loaded.append((file.stem, article_from_dict(data)))
+            loaded.append((file.stem, article_from_dict(data), ReportMeta.from_dict(data)))
         except InputError as exc:
             raise InputError(f"{file}: {exc}") from None
     if not loaded:
@@ -925,12 +1015,13 @@ def read_reports(path: str | Path) -> SavedBatch:
             f"{path}: no factcheck JSON reports here; write them with "
             f"`factcheck check ARTICLES --out {path} --format json,md,html,csv`"
         )
-    ids, failures = _read_summary(folder / "summary.csv") if path.is_dir() else ([], [])
+    ids, failures = _read_summary(folder / "summary.csv") if whole_folder else ([], [])
     loaded.sort(key=lambda item: _summary_position(ids, item[1].article.id))
     return SavedBatch(
         folder=folder,
-        batch=BatchResult(tuple(r for _, r in loaded), tuple(failures)),
-        stems=tuple(stem for stem, _ in loaded),
+        batch=BatchResult(tuple(r for _, r, _ in loaded), tuple(failures)),
+        stems=tuple(stem for stem, _, _ in loaded),
+        meta=tuple(meta for _, _, meta in loaded),
     )
 
 
@@ -978,14 +1069,124 @@ def rewrite_reports(
         HTML reports exist, then ``claims.csv``.
     """
     written = []
-    for stem, result in zip(saved.stems, saved.batch.results, strict=True):
+    for index, (stem, result) in enumerate(zip(saved.stems, saved.batch.results, strict=True)):
         if articles is not None and result.article.id not in articles:
             continue
         formats = ["json"] + [f for f in ("md", "html") if (saved.folder / f"{stem}.{f}").exists()]
-        written += _write_article(result, saved.folder, stem, formats, reviews)
+        meta = saved.meta[index] if index < len(saved.meta) else None
+        written += _write_article(result, saved.folder, stem, formats, reviews, meta)
     if (saved.folder / "claims.csv").exists():
         written.append(write_atomic(saved.folder / "claims.csv", render_csv(saved.batch, reviews)))
     return written
+
+
+class ReportFolder:
+    """A ``check --out`` folder written article by article, so that a killed run keeps its work.
+
+    :meth:`write` writes an article's reports as soon as it is checked, its JSON report last, so
+    a JSON report always belongs to a complete article; :meth:`reuse` returns the saved result of
+    an article whose JSON report is up to date (``check --resume``); :meth:`finish` writes
+    ``claims.csv`` and ``summary.csv`` for the whole batch. File stems are given out in call
+    order, as by :func:`write_reports`; article ids must be unique (as
+    :func:`factcheck.articles.iter_articles` makes them).
+    """
+
+    def __init__(self, out_dir: str | Path, formats: Sequence[str], run: RunInfo) -> None:
+        """Prepare to write ``formats`` into ``out_dir`` for a batch checked with ``run``.
+
+        Raises:
+            ConfigError: a format is not one of :data:`REPORT_FORMATS`.
+            ReviewError: ``out_dir/reviews.jsonl`` has a malformed line.
+        """
+        from factcheck.review import REVIEWS_FILE, read_reviews
+
+        self.out_dir = Path(out_dir)
+        self.formats = _formats(formats)
+        self.run = run
+        self._records = read_reviews(self.out_dir / REVIEWS_FILE)
+        self._stems: dict[str, str] = {}
+        self._taken: set[str] = set()
+        self._started = time.time()
+
+    def stem(self, article_id: str) -> str:
+        """The file name stem of the article's reports (the same on every call)."""
+        if article_id not in self._stems:
+            self._stems[article_id] = _unique_stem(article_id, self._taken)
+        return self._stems[article_id]
+
+    def reuse(self, article: Article) -> ArticleResult | None:
+        """The result saved in the article's JSON report if it is up to date, else None.
+
+        Up to date means the report parses, has this schema version, was made from the same
+        article text (``text_sha256``) and with the same :class:`RunInfo`. Markdown and HTML
+        reports of a reused article that are missing are rendered from it; nothing else is
+        written, so the reused files keep their modification times.
+        """
+        if "json" not in self.formats:
+            return None
+        stem = self.stem(article.id)
+        try:
+            data = json.loads((self.out_dir / f"{stem}.json").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            return None  # missing or torn: check the article again
+        if not (isinstance(data, dict) and data.get("schema_version") == REPORT_SCHEMA_VERSION
+                and data.get("run") == self.run.to_dict()):
+            return None
+        saved = data.get("article")
+        if not (isinstance(saved, dict) and saved.get("id") == article.id
+                and saved.get("text_sha256") == _sha256(article.text)):
+            return None
+        try:
+            result = article_from_dict(data, article.text)
+        except InputError:
+            return None
+        missing = [name for name in self.formats
+                   if name in ("md", "html") and not (self.out_dir / f"{stem}.{name}").exists()]
+        _write_article(result, self.out_dir, stem, missing, self._reviews(BatchResult((result,))),
+                       ReportMeta.from_dict(data))
+        return result
+
+    def write(self, result: ArticleResult, truncated_at: int | None = None) -> list[Path]:
+        """Write one article's Markdown, HTML and JSON reports (those asked for), JSON last.
+
+        Args:
+            result: the article's verdicts.
+            truncated_at: where checking stopped at ``max_claims_per_article``, if it did.
+
+        Returns:
+            The paths written.
+        """
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        order = [name for name in self.formats if name in ("md", "html")]
+        order += ["json"] if "json" in self.formats else []
+        return _write_article(result, self.out_dir, self.stem(result.article.id), order,
+                              self._reviews(BatchResult((result,))),
+                              ReportMeta(self.run, truncated_at))
+
+    def finish(self, batch: BatchResult) -> list[Path]:
+        """Write ``claims.csv`` and ``summary.csv`` for the batch (if asked for and not empty).
+
+        Temporary files that a killed earlier run left behind for this batch's reports are
+        removed (only those older than this run, so a concurrent writer is never disturbed).
+        """
+        for stem in [*self._stems.values(), "claims", "summary"]:
+            for leftover in self.out_dir.glob(f".{stem}.*.tmp"):
+                try:
+                    if leftover.stat().st_mtime < self._started:
+                        leftover.unlink()
+                except FileNotFoundError:
+                    pass
+        if "csv" not in self.formats or not batch.results:
+            return []
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        reviews = self._reviews(batch)
+        return [write_atomic(self.out_dir / "claims.csv", render_csv(batch, reviews)),
+                write_atomic(self.out_dir / "summary.csv", render_summary_csv(batch))]
+
+    def _reviews(self, batch: BatchResult) -> Reviews:
+        from factcheck.review import current_reviews
+
+        return current_reviews(batch, self._records)
 
 
 def _unique_stem(article_id: str, taken: set[str]) -> str:

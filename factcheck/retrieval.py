@@ -1,4 +1,4 @@
-"""Hybrid retrieval: cosine similarity of embeddings fused with BM25, so exact numbers and names count.
+"""Hybrid retrieval: embedding cosine fused with BM25, so exact numbers and names count.
 
 Pure functions over arrays; the corpus vectors come from :mod:`factcheck.index`.
 """
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -53,22 +53,49 @@ def stem(token: str) -> str:
 
 
 class BM25:
-    """Okapi BM25 over pre-tokenised documents (k1=1.2, b=0.75)."""
+    """Okapi BM25 over pre-tokenised documents (k1=1.2, b=0.75), held as flat posting arrays.
+
+    Each term's postings are a slice of ``doc_ids``/``weights`` (its precomputed BM25 weight in each
+    document), so scoring a query costs one vectorised add per query term, not a Python loop over
+    documents. A million passages of ~15 terms take about 120 MB.
+    """
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75):
         self.k1, self.b = k1, b
-        self.counts = [Counter(doc) for doc in documents]
-        self.lengths = np.array([len(doc) for doc in documents], dtype=np.float32)
-        self.average_length = float(self.lengths.mean()) if len(documents) else 0.0
-        frequency: Counter[str] = Counter()
-        for counts in self.counts:
-            frequency.update(counts.keys())
-        n = len(documents)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
-        self.postings: dict[str, list[int]] = {}
-        for index, counts in enumerate(self.counts):
-            for term in counts:
-                self.postings.setdefault(term, []).append(index)
+        self.vocabulary: dict[str, int] = {}
+        term_ids: list[int] = []
+        lengths = np.zeros(len(documents), dtype=np.int64)
+        for row, doc in enumerate(documents):
+            term_ids.extend(self.vocabulary.setdefault(t, len(self.vocabulary)) for t in doc)
+            lengths[row] = len(doc)
+        n = self.documents = len(documents)
+        self.lengths = lengths.astype(np.float32)
+        self.average_length = float(self.lengths.mean()) if n else 0.0
+        doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        # One posting per distinct (term, document) pair, sorted by term then document.
+        pairs, tf = np.unique(np.asarray(term_ids, dtype=np.int64) * max(n, 1) + doc_of,
+                              return_counts=True)
+        posting_term = pairs // max(n, 1)
+        self.doc_ids = (pairs % max(n, 1)).astype(np.int32)
+        frequency = np.bincount(posting_term, minlength=len(self.vocabulary))
+        self.idf = np.log1p((n - frequency + 0.5) / (frequency + 0.5))
+        self.pointers = np.concatenate([[0], np.cumsum(frequency)]).astype(np.int64)
+        norm = k1 * (1 - b + b * self.lengths[self.doc_ids] / (self.average_length or 1.0))
+        self.weights = (self.idf[posting_term] * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+
+    def _postings(self, query: Sequence[str]) -> tuple[list[slice], float]:
+        """The posting slices of the query's known terms and the query's best possible score."""
+        slices, ceiling = [], 0.0
+        # Query order, not set order: a set's order changes with each process's hash seed, and
+        # float sums with it, so workers would disagree in the last bit.
+        for term in dict.fromkeys(query):
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                ceiling += math.log(1 + (self.documents + 0.5) / 0.5) * (self.k1 + 1)
+                continue
+            ceiling += float(self.idf[term_id]) * (self.k1 + 1)
+            slices.append(slice(self.pointers[term_id], self.pointers[term_id + 1]))
+        return slices, ceiling
 
     def scores(self, query: Sequence[str]) -> np.ndarray:
         """Scores of every document for ``query``, divided by the query's best possible score.
@@ -76,19 +103,64 @@ class BM25:
         The divisor is the sum of the query terms' ``idf * (k1 + 1)``, so scores fall in [0, 1)
         and mean the same across queries.
         """
-        scores = np.zeros(len(self.counts), dtype=np.float32)
-        ceiling = 0.0
-        for term in set(query):
-            idf = self.idf.get(term)
-            if idf is None:
-                ceiling += math.log(1 + (len(self.counts) + 0.5) / 0.5) * (self.k1 + 1)
-                continue
-            ceiling += idf * (self.k1 + 1)
-            for index in self.postings[term]:
-                tf = self.counts[index][term]
-                norm = self.k1 * (1 - self.b + self.b * self.lengths[index] / self.average_length)
-                scores[index] += idf * tf * (self.k1 + 1) / (tf + norm)
-        return scores / ceiling if ceiling else scores
+        scores = np.zeros(self.documents, dtype=np.float32)
+        slices, ceiling = self._postings(query)
+        for part in slices:  # a document appears once per term, so fancy-index add is exact
+            scores[self.doc_ids[part]] += self.weights[part]
+        return scores / np.float32(ceiling) if ceiling else scores
+
+    def top(self, scores: np.ndarray, query: Sequence[str], k: int) -> np.ndarray:
+        """Ids of up to ``k`` best-scoring documents with a non-zero score (``scores`` from above).
+
+        Only documents sharing a term with the query can score, so when their postings are few
+        the ranking looks at those alone instead of at the whole corpus.
+        """
+        slices, _ = self._postings(query)
+        touched = sum(part.stop - part.start for part in slices)
+        if touched == 0 or k <= 0:
+            return np.zeros(0, dtype=np.int64)
+        if touched * 4 < self.documents:
+            ids = np.unique(np.concatenate([self.doc_ids[part] for part in slices]))
+        else:
+            ids = np.arange(self.documents)
+        if len(ids) > k:
+            ids = ids[np.argpartition(-scores[ids], k - 1)[:k]]
+        return ids.astype(np.int64)
+
+
+class NearestNeighbours(Protocol):
+    """An approximate inner-product index over the corpus vectors (see :mod:`factcheck.ann`)."""
+
+    def search(self, queries: np.ndarray, k: int) -> np.ndarray:
+        """Row ids of about the ``k`` nearest corpus vectors per query, ``-1`` where fewer."""
+        ...
+
+
+_DENSE_BLOCK = 65_536  # corpus rows scored at once: bounds memory to queries x block floats
+
+
+def dense_top(query_vectors: np.ndarray, corpus_vectors: np.ndarray, k: int) -> np.ndarray:
+    """Exact top-``k`` corpus rows by inner product for each query (brute force, in blocks).
+
+    ``corpus_vectors`` may be float16 or a memory-mapped array: each block is converted to
+    float32 on its own, so memory stays at ``queries x 65,536`` scores. Returns ``(q, k)`` ids,
+    unordered within a row.
+    """
+    n = len(corpus_vectors)
+    k = min(k, n)
+    queries = np.asarray(query_vectors, dtype=np.float32)
+    best_ids = np.zeros((len(queries), 0), dtype=np.int64)
+    best_scores = np.zeros((len(queries), 0), dtype=np.float32)
+    for start in range(0, n, _DENSE_BLOCK):
+        block = np.asarray(corpus_vectors[start: start + _DENSE_BLOCK], dtype=np.float32)
+        scores = np.concatenate([best_scores, queries @ block.T], axis=1)
+        ids = np.concatenate(
+            [best_ids, np.broadcast_to(np.arange(start, start + len(block)),
+                                       (len(queries), len(block)))], axis=1)
+        keep = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        best_scores = np.take_along_axis(scores, keep, axis=1)
+        best_ids = np.take_along_axis(ids, keep, axis=1)
+    return best_ids
 
 
 def search(
@@ -101,12 +173,15 @@ def search(
     top_k: int = 5,
     lexical_weight: float = 0.3,
     candidates: int = 50,
+    ann: NearestNeighbours | None = None,
 ) -> list[list[Hit]]:
     """The ``top_k`` passages for each query by fused score ``(1-w)*cosine + w*bm25``.
 
     Args:
         query_vectors: ``(q, d)`` normalised query embeddings.
-        corpus_vectors: ``(n, d)`` normalised passage embeddings, row i for ``passages[i]``.
+        corpus_vectors: ``(n, d)`` normalised passage embeddings, row i for ``passages[i]``;
+            float32 or float16, in memory, memory-mapped, or anything indexable by an id array
+            and by slices like :class:`factcheck.index.VectorFile`.
         query_tokens: tokens of each query (see :func:`tokenize`).
         bm25: lexical index over the same passages, in the same order.
         passages: the corpus passages.
@@ -114,29 +189,30 @@ def search(
         lexical_weight: ``w``, the BM25 share of the fused score (default 0.3).
         candidates: passages considered per query from each of the dense and lexical rankings
             before fusing (default 50).
+        ann: an approximate index over ``corpus_vectors``; when given, the dense candidates come
+            from it instead of a brute-force scan (default ``None``: exact). Either way every
+            candidate's cosine is recomputed exactly from ``corpus_vectors``.
 
     Returns:
         One list of hits per query, best first, each hit carrying fused, dense and lexical scores.
     """
     if len(passages) == 0 or len(query_vectors) == 0:
         return [[] for _ in range(len(query_vectors))]
-    dense_all = query_vectors @ corpus_vectors.T
+    queries = np.asarray(query_vectors, dtype=np.float32)
+    pool = min(candidates, len(passages))
+    dense_ids = ann.search(queries, pool) if ann is not None else dense_top(queries,
+                                                                            corpus_vectors, pool)
     results = []
     for row, tokens in enumerate(query_tokens):
-        dense = dense_all[row]
-        lexical = bm25.scores(tokens)
-        pool = min(candidates, len(passages))
-        chosen = set(np.argpartition(-dense, pool - 1)[:pool].tolist())
-        chosen.update(np.argpartition(-lexical, pool - 1)[:pool].tolist())
-        ids = np.fromiter(chosen, dtype=np.int64)
-        fused = (1 - lexical_weight) * dense[ids] + lexical_weight * lexical[ids]
-        order = ids[np.argsort(-fused, kind="stable")][:top_k]
+        lexical_all = bm25.scores(tokens)
+        ids = np.union1d(dense_ids[row][dense_ids[row] >= 0], bm25.top(lexical_all, tokens, pool))
+        dense = np.asarray(corpus_vectors[ids], dtype=np.float32) @ queries[row]
+        lexical = lexical_all[ids]
+        fused = (1 - lexical_weight) * dense + lexical_weight * lexical
+        order = np.argsort(-fused, kind="stable")[:top_k]
         results.append([
-            Hit(
-                passage=passages[i], rank=rank,
-                score=float((1 - lexical_weight) * dense[i] + lexical_weight * lexical[i]),
-                dense=float(dense[i]), lexical=float(lexical[i]),
-            )
-            for rank, i in enumerate(order.tolist(), start=1)
+            Hit(passage=passages[ids[j]], rank=rank, score=float(fused[j]),
+                dense=float(dense[j]), lexical=float(lexical[j]))
+            for rank, j in enumerate(order.tolist(), start=1)
         ])
     return results

@@ -164,7 +164,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
     """Whether the terminator ``match`` inside ``chunk`` closes a sentence."""
-    rest = chunk[match.end():].lstrip()
+    # Bounded windows keep splitting linear in the paragraph length.
+    rest = chunk[match.end(): match.end() + 64].lstrip()
     if not rest:
         return True
     first = rest[0]
@@ -173,7 +174,7 @@ def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
     mark = match.group().rstrip("\"'\u201d\u2019)]")
     if mark != ".":
         return first.isupper() or first.isdigit() or first in _OPENING_CHARS
-    token_match = re.search(r"[\w.&'\u2019-]*$", chunk[: match.start()])
+    token_match = re.search(r"[\w.&'\u2019-]*$", chunk[max(0, match.start() - 64): match.start()])
     token = token_match.group() if token_match else ""
     lower = token.lower()
     if lower in _TITLES:

@@ -37,7 +37,26 @@ class Settings:
         support_threshold: minimum agreement score for ``supported``.
         min_checkworthiness: claims scoring lower are not checked (opinions, filler).
         batch_size: encoder batch size.
-        max_article_bytes: larger article files are refused with a clear error.
+        max_article_bytes: larger article files (and stdin input) are refused with a clear error.
+        max_claims_per_article: an article is checked up to this many claims, and its report says
+            it was truncated; bounds the time and memory one huge article can take.
+        encoder: what runs the embedding model: ``torch`` (sentence-transformers), ``onnx``
+            (onnxruntime, the same vectors about 1.6x faster per core, no torch at run time),
+            ``onnx-int8`` (8-bit weights: about 3.5x faster, cosine about 0.99 to torch, its own
+            cache), or ``auto`` (default): ``onnx`` when the ``scale`` extra is installed, else
+            ``torch``. ``auto`` never changes a vector, so never a verdict.
+        ann_threshold: corpora of at least this many passages search an approximate index
+            (faiss IVF, recall@10 >= 0.95 measured by the benchmark) and cache their vectors as
+            float16; smaller ones are searched exactly.
+        vector_dtype: how the embedding cache stores vectors: ``float32``, ``float16`` or
+            ``auto`` (default: float16 from ``ann_threshold`` rows on).
+        judge: who decides verdicts: ``learned`` (default: the shipped learned verifier),
+            ``learned:<model.json>``, ``rules``, ``nli:<hub id or local folder>`` (an NLI
+            cross-encoder) or ``llm:<base url>`` (an OpenAI-compatible chat endpoint; key in
+            ``$FACTCHECK_LLM_API_KEY``). See :mod:`factcheck.judges`.
+        llm_model: the model name sent to an ``llm:`` judge's endpoint.
+        llm_timeout: seconds an ``llm:`` judge waits for one answer before retrying.
+        llm_retries: extra attempts after a failed or unusable ``llm:`` answer (with backoff).
     """
 
     model: str = DEFAULT_MODEL
@@ -51,6 +70,14 @@ class Settings:
     min_checkworthiness: float = 0.25
     batch_size: int = 64
     max_article_bytes: int = 5_000_000
+    max_claims_per_article: int = 2_000
+    encoder: str = "auto"
+    ann_threshold: int = 200_000
+    vector_dtype: str = "auto"
+    judge: str = "learned"
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = 30.0
+    llm_retries: int = 2
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (``None`` values are ignored), validated."""
@@ -59,6 +86,9 @@ class Settings:
 
 
 _ENV_PREFIX = "FACTCHECK_"
+_JUDGES = ("rules", "learned", "nli", "llm", "similarity")
+_CHOICES = {"encoder": ("auto", "torch", "onnx", "onnx-int8"),
+            "vector_dtype": ("auto", "float32", "float16")}
 
 
 def field_names() -> list[str]:
@@ -138,7 +168,20 @@ def _coerce(settings: Settings, source: str) -> Settings:
                  "min_checkworthiness"):
         if not 0.0 <= converted[name] <= 1.0:
             raise ConfigError(f"{source}: setting '{name}' must be between 0 and 1")
-    for name in ("top_k", "batch_size", "max_article_bytes"):
+    for name in ("top_k", "batch_size", "max_article_bytes", "max_claims_per_article",
+                 "ann_threshold"):
         if converted[name] < 1:
             raise ConfigError(f"{source}: setting '{name}' must be at least 1")
+    for name, choices in _CHOICES.items():
+        if converted[name] not in choices:
+            raise ConfigError(f"{source}: setting '{name}' = {converted[name]!r} is not one of "
+                              f"{', '.join(choices)}")
+    kind, _, argument = converted["judge"].partition(":")
+    if kind not in _JUDGES or (kind in ("nli", "llm") and not argument):
+        raise ConfigError(f"{source}: setting 'judge' = {converted['judge']!r} is not rules, "
+                          "learned, learned:<model.json>, nli:<model> or llm:<base url>")
+    if converted["llm_timeout"] <= 0:
+        raise ConfigError(f"{source}: setting 'llm_timeout' must be more than 0 seconds")
+    if converted["llm_retries"] < 0:
+        raise ConfigError(f"{source}: setting 'llm_retries' must be at least 0")
     return Settings(**converted)

@@ -9,6 +9,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from factcheck.records import (
+    Article,
+    ArticleResult,
+    BatchResult,
+    Claim,
+    Failure,
+    Hit,
+    Label,
+    Passage,
+    Span,
+    Verdict,
+)
+from factcheck.report import write_reports
 from factcheck.retrieval import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,4 +83,63 @@ def tiny_corpus_dir(tmp_path: Path) -> Path:
         'sony,"Sony showed the Vision-S concept car at CES 2020.",The Verge,https://example.com/s\n',
         encoding="utf-8",
     )
+    return folder
+
+
+# Reviews, tables and exports (factcheck.review, factcheck.frame, factcheck.claimreview) --------
+
+ACME_TEXT = (
+    "Acme sold 5,000 cars in 2023. Its factory opened in Berlin in 2021. Acme hired 900 people."
+)
+
+
+def _claim(article_id: str, number: int, text: str, fragment: str) -> Claim:
+    start = text.index(fragment)
+    return Claim(f"{article_id}-c{number:02d}", article_id, fragment, number - 1,
+                 (Span(start, start + len(fragment)),), 0.8)
+
+
+@pytest.fixture
+def review_batch() -> BatchResult:
+    """Two articles, every label, evidence with and without links, and one failed input."""
+    report = Passage("p1", "Acme's annual report: 5,000 cars delivered in 2023.", "Acme",
+                     "https://example.com/acme-report", "Annual report 2023", "2024-01-15",
+                     "evidence/acme.jsonl:1")
+    munich = Passage("p2", "Acme opened its factory in Munich in 2021.", "Reuters",
+                     "https://example.com/munich", None, "2021-06-01", "evidence/acme.jsonl:2")
+    boil = Passage("p9", "At sea level water boils at 100 °C.", "Physics Today", None, None, None,
+                   "evidence/physics.csv:2")
+    acme = Article("acme", ACME_TEXT, "https://news.example/acme", "Acme news")
+    c1, c2, c3 = (
+        _claim("acme", 1, ACME_TEXT, "Acme sold 5,000 cars in 2023."),
+        _claim("acme", 2, ACME_TEXT, "Its factory opened in Berlin in 2021."),
+        _claim("acme", 3, ACME_TEXT, "Acme hired 900 people."),
+    )
+    water_text = "Water boils at 100 degrees at sea level."
+    water = Article("water", water_text, "articles/water.txt", "Boiling")
+    w1 = _claim("water", 1, water_text, water_text)
+    return BatchResult(
+        (
+            ArticleResult(acme, (
+                Verdict(c1, Label.SUPPORTED, 0.91, (Hit(report, 1, 0.81, 0.7, 0.55),),
+                        "The annual report gives the same figure.", "rules"),
+                Verdict(c2, Label.CONTRADICTED, 0.82,
+                        (Hit(munich, 1, 0.61, 0.6, 0.4), Hit(report, 2, 0.3, 0.25, 0.1)),
+                        "Reuters says Munich, not Berlin.", "rules"),
+                Verdict(c3, Label.UNVERIFIED, 0.4, (), "No passage mentions hiring.", "rules"),
+            )),
+            ArticleResult(water, (
+                Verdict(w1, Label.SUPPORTED, 0.35, (Hit(boil, 1, 0.9, 0.9, 0.8),),
+                        "Same fact.", "rules"),
+            )),
+        ),
+        (Failure("missing.txt", "missing.txt: no such file; check the path"),),
+    )
+
+
+@pytest.fixture
+def reports_dir(review_batch, tmp_path: Path) -> Path:
+    """A `factcheck check --out` folder for review_batch, in every report format."""
+    folder = tmp_path / "reports"
+    write_reports(review_batch, folder, ["json", "md", "html", "csv"])
     return folder

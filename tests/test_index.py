@@ -41,8 +41,10 @@ def test_corrupt_cache_is_detected_and_rebuilt(tiny_corpus_dir: Path, tmp_path: 
     (folder / "keys.txt").write_text("garbage\n")
     index, stats = build_index(corpus, fake_embedder, cache_dir=cache)
     assert stats.encoded == 4
+    assert np.allclose(np.linalg.norm(index.vectors, axis=1), 1.0, atol=1e-5)
+    del index  # its vectors map the file truncated below
     (folder / "vectors.npy").write_bytes(b"not an array")
-    _, stats = build_index(corpus, fake_embedder, cache_dir=cache)
+    index, stats = build_index(corpus, fake_embedder, cache_dir=cache)
     assert stats.encoded == 4
     assert np.allclose(np.linalg.norm(index.vectors, axis=1), 1.0, atol=1e-5)
 

@@ -40,6 +40,8 @@ def test_defaults_without_anything(tmp_path: Path, monkeypatch):
         ("top_k = [\n", {}, "not valid TOML"),
         ("", {"FACTCHECK_MIN_DENSE": "1.5"}, "'min_dense' must be between 0 and 1"),
         ("", {"FACTCHECK_ALLOW_DOWNLOAD": "maybe"}, "'allow_download' = 'maybe'"),
+        ("encoder = 'gpu'\n", {}, "'encoder' = 'gpu' is not one of auto, torch, onnx"),
+        ("", {"FACTCHECK_ANN_THRESHOLD": "0"}, "'ann_threshold' must be at least 1"),
     ],
 )
 def test_bad_values_are_named(tmp_path: Path, content, env, message):

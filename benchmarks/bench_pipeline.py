@@ -1,0 +1,490 @@
+"""Speed and scale benchmark: index build, end-to-end checking, model load, memory, 1M search.
+
+Run ``python benchmarks/bench_pipeline.py`` (or ``make bench``); ``--help`` lists the options,
+e.g. ``--sizes 1000,10000`` for a short run and ``--million 0`` to skip the 1M-passage case. It
+prints one table; every figure stands next to a baseline measured in the same run (the naive way:
+one encoder call per passage or claim with sentence-transformers, and brute-force search) and
+their ratio. ``--json FILE`` also writes the raw numbers.
+
+Each case runs in its own process, so its model load time and peak memory are its own. Corpora are
+synthetic but realistic and reproducible (``benchmarks/synthetic.py``); their embeddings are
+cached under ``--cache-dir`` (default ``.bench-cache``), so only the first run encodes the
+100k-passage corpus (minutes on two cores; the build figure itself is always measured on a fresh
+cache). The 1M case is search only, over clustered random unit vectors (float16, memory-mapped)
+with the approximate index, and its recall@10 is measured against exact search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+
+# Measurements shared by the cases ------------------------------------------------------------
+
+def memory_mb() -> tuple[float, float]:
+    """Current and peak resident memory of this process, in MB (Linux /proc)."""
+    values = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                values[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+def settings_for(args: argparse.Namespace, encoder: str | None = None) -> Any:
+    from factcheck.settings import Settings
+
+    return Settings(cache_dir=Path(args.cache_dir), encoder=encoder or args.encoder)
+
+
+def emit(result: dict[str, Any]) -> None:
+    print("RESULT " + json.dumps(result), flush=True)
+
+
+def naive_claims_per_second(checker: Any, torch_embedder: Any, articles: list[Any],
+                            limit: int) -> float:
+    """The baseline: one encoder call per claim (sentence-transformers) + brute-force search."""
+    from factcheck.claims import extract_claims
+    from factcheck.records import Hit
+    from factcheck.retrieval import tokenize
+
+    index = checker.index
+    vectors = np.asarray(index.vectors, dtype=np.float32)  # brute force over every passage
+    done = 0
+    started = time.perf_counter()
+    for article in articles:
+        for claim in extract_claims(article):
+            query = torch_embedder.embed([claim.text])[0]
+            dense = vectors @ query
+            lexical = index.bm25.scores(tokenize(claim.text))
+            fused = 0.7 * dense + 0.3 * lexical
+            best = np.argsort(-fused)[:5]
+            hits = [Hit(index.corpus.passages[i], r, float(fused[i]), float(dense[i]),
+                        float(lexical[i])) for r, i in enumerate(best, start=1)]
+            checker.judge.judge(claim, hits)
+            done += 1
+            if done >= limit:
+                return done / (time.perf_counter() - started)
+    return done / (time.perf_counter() - started)
+
+
+# Cases (each in its own process) --------------------------------------------------------------
+
+def case_model(args: argparse.Namespace) -> None:
+    """Model load time, memory, encoding speed and vectors for the agreement check."""
+    from synthetic import make_articles, make_corpus
+
+    from factcheck.claims import extract_claims
+    from factcheck.pipeline import make_embedder
+
+    corpus, fields = make_corpus(args.encode_sample, seed=7)
+    texts = [p.text for p in corpus.passages]
+    claims = [c.text for a in make_articles(fields, 40, seed=8) for c in extract_claims(a)]
+    embedder = make_embedder(settings_for(args, args.encoder))
+    if args.encoder != "torch":
+        embedder.load()  # the one-off export, not part of loading
+        embedder = make_embedder(settings_for(args, args.encoder))
+    rss_before, _ = memory_mb()
+    started = time.perf_counter()
+    embedder.load()
+    load = time.perf_counter() - started
+    rss_loaded, _ = memory_mb()
+    embedder.embed(texts[:64])  # warm-up
+    started = time.perf_counter()
+    vectors = embedder.embed(texts)
+    passages_rate = len(texts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    claim_vectors = embedder.embed(claims)
+    claims_rate = len(claims) / (time.perf_counter() - started)
+    result = {"case": "model", "encoder": args.encoder, "load_s": load,
+              "model_mb": rss_loaded - rss_before, "peak_mb": memory_mb()[1],
+              "passages_per_s": passages_rate, "claims_per_s": claims_rate,
+              "tokens_per_passage": _tokens(texts)}
+    if args.encoder == "torch":
+        sample = texts[: args.naive_sample]
+        started = time.perf_counter()
+        for text in sample:
+            embedder.embed([text])
+        result["naive_passages_per_s"] = len(sample) / (time.perf_counter() - started)
+    out = Path(args.cache_dir) / f"agreement-{args.encoder}.npz"
+    np.savez(out, passages=vectors, claims=claim_vectors)
+    emit(result)
+
+
+def _tokens(texts: list[str]) -> float:
+    from tokenizers import Tokenizer
+
+    from factcheck.embedding import resolve_model
+
+    tokenizer = Tokenizer.from_file(str(Path(resolve_model("all-MiniLM-L6-v2")[0]) /
+                                        "tokenizer.json"))
+    tokenizer.no_padding()
+    return float(np.mean([len(e.ids) for e in tokenizer.encode_batch(texts[:2000])]))
+
+
+def case_build(args: argparse.Namespace) -> None:
+    """Index build throughput on a fresh cache (encode + BM25 + cache write)."""
+    from synthetic import make_corpus
+
+    from factcheck.index import build_index
+    from factcheck.pipeline import make_embedder
+
+    rows = min(args.size, args.build_sample)
+    corpus, _ = make_corpus(rows, seed=args.size)
+    embedder = make_embedder(settings_for(args))
+    embedder.load()
+    embedder.embed(["warm up"])
+    with tempfile.TemporaryDirectory(dir=args.cache_dir) as fresh:
+        started = time.perf_counter()
+        _, stats = build_index(corpus, embedder, cache_dir=Path(fresh))
+        elapsed = time.perf_counter() - started
+    emit({"case": "build", "size": args.size, "rows": rows, "encoder": args.encoder,
+          "passages_per_s": rows / elapsed, "encoded": stats.encoded,
+          "peak_mb": memory_mb()[1]})
+
+
+def case_e2e(args: argparse.Namespace) -> None:
+    """End-to-end checking of synthetic articles against an N-passage corpus."""
+    from synthetic import make_articles, make_corpus
+
+    from factcheck.ann import AnnIndex, faiss_available
+    from factcheck.backends import open_workers
+    from factcheck.embedding import SentenceTransformerEmbedder
+    from factcheck.pipeline import Checker, collect
+    from factcheck.retrieval import dense_top
+
+    corpus, fields = make_corpus(args.size, seed=args.size)
+    articles = make_articles(fields, args.articles, seed=args.size + 1)
+    settings = settings_for(args)
+    checker = Checker(corpus, settings)
+    started = time.perf_counter()
+    _ = checker.index  # fills the cache on the first run only
+    fill = time.perf_counter() - started
+    checker = Checker(corpus, settings)  # now measure a cold start from the warm cache
+    started = time.perf_counter()
+    checker.embedder.load()  # type: ignore[attr-defined]
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    index = checker.index
+    open_s = time.perf_counter() - started
+    checker.check_batch(articles[:2])  # warm-up
+    checker._claim_vectors.clear()  # count the warm-up articles' claims as new again
+    latencies, claims = [], 0
+    started = time.perf_counter()
+    for article in articles:
+        begun = time.perf_counter()
+        result = checker.check_article(article)
+        latencies.append(time.perf_counter() - begun)
+        claims += len(result.verdicts)
+    elapsed = time.perf_counter() - started
+    result: dict[str, Any] = {
+        "case": "e2e", "size": args.size, "encoder": args.encoder, "articles": len(articles),
+        "claims": claims, "claims_per_s": claims / elapsed, "model_load_s": load,
+        "index_open_s": open_s, "cache_fill_s": fill if fill > 1 else 0.0,
+        "latency_p50_ms": 1000 * statistics.median(latencies),
+        "latency_p95_ms": 1000 * float(np.percentile(latencies, 95)),
+        "approximate": checker.index_stats.approximate if checker.index_stats else False,
+        "peak_mb": memory_mb()[1],
+    }
+    # Dense search alone, exact and approximate, and the approximate index's recall@10.
+    texts = [c.text for a in articles for c in _claims(a)]
+    vectors = checker.embed_claims(texts)
+    started = time.perf_counter()
+    exact = dense_top(vectors, index.vectors, 10)
+    result["exact_search_ms"] = 1000 * (time.perf_counter() - started) / len(texts)
+    if faiss_available() and args.size >= 10_000:
+        started = time.perf_counter()
+        ann = AnnIndex.build(index.vectors)
+        result["ann_build_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        found = ann.search(vectors, 50)
+        reranked = [c[np.argsort(-(np.asarray(index.vectors[c], dtype=np.float32) @ q))][:10]
+                    for c, q in zip(found, vectors, strict=True)]
+        result["ann_search_ms"] = 1000 * (time.perf_counter() - started) / len(texts)
+        result["recall_at_10"] = _recall(reranked, exact, vectors, index.vectors)
+    # Worker processes: each loads the model and index once (start-up timed apart).
+    if args.workers > 1:
+        started = time.perf_counter()
+        with open_workers(checker, workers=args.workers) as mapper:
+            list(mapper(articles[: args.workers * 2]))  # every worker up and warm
+            result["workers_start_s"] = time.perf_counter() - started
+            started = time.perf_counter()
+            batch = collect(outcome for outcome, _ in mapper(articles))
+            result["workers_claims_per_s"] = len(batch.verdicts()) / (
+                time.perf_counter() - started)
+        result["workers"] = args.workers
+    naive = SentenceTransformerEmbedder("all-MiniLM-L6-v2")
+    naive.load()
+    result["naive_claims_per_s"] = naive_claims_per_second(checker, naive, articles,
+                                                           args.naive_sample)
+    emit(result)
+
+
+def _claims(article: Any) -> list[Any]:
+    from factcheck.claims import extract_claims
+
+    return extract_claims(article)
+
+
+def _recall(found: list[np.ndarray], exact: np.ndarray, queries: np.ndarray,
+            vectors: np.ndarray) -> float:
+    """Mean share of the exact top 10 that the approximate search also returned."""
+    hits = []
+    for row, ids in enumerate(exact):
+        scores = np.asarray(vectors[ids], dtype=np.float32) @ queries[row]
+        best = set(ids[np.argsort(-scores)][:10].tolist())
+        hits.append(len(best & set(found[row].tolist())) / len(best))
+    return float(np.mean(hits))
+
+
+def case_million(args: argparse.Namespace) -> None:
+    """Search only over ``--million`` memory-mapped float16 vectors: open, memory, speed, recall."""
+    from synthetic import clustered_vectors, noisy_queries
+
+    from factcheck.ann import AnnIndex
+    from factcheck.retrieval import dense_top
+
+    rows = args.million
+    folder = Path(args.cache_dir) / f"million-{rows}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path, ann_path = folder / "vectors.npy", folder / "ann.faiss"
+    prepared = {}
+    if not path.is_file():
+        started = time.perf_counter()
+        out = np.lib.format.open_memmap(folder / "vectors.tmp.npy", mode="w+",
+                                        dtype=np.float16, shape=(rows, 384))
+        start = 0
+        for block in clustered_vectors(rows, 384, seed=11):
+            out[start: start + len(block)] = block
+            start += len(block)
+        out.flush()
+        del out
+        os.replace(folder / "vectors.tmp.npy", path)
+        prepared["generate_s"] = time.perf_counter() - started
+    if not ann_path.is_file():
+        started = time.perf_counter()
+        AnnIndex.build(np.load(path, mmap_mode="r")).save(ann_path)
+        prepared["ann_build_s"] = time.perf_counter() - started
+    emit({"case": "million-prepare", **prepared})
+    if args.prepare_only:
+        return
+    rss_start, _ = memory_mb()
+    started = time.perf_counter()
+    vectors = np.load(path, mmap_mode="r")
+    ann = AnnIndex.load(ann_path)
+    open_s = time.perf_counter() - started
+    rss_open, _ = memory_mb()
+    queries = noisy_queries(vectors, args.million_queries)
+    found = []
+    started = time.perf_counter()
+    for query in queries:  # one claim at a time: the latency a single claim sees
+        ids = ann.search(query[None], 50)[0]
+        ids = ids[ids >= 0]
+        scores = np.asarray(vectors[ids], dtype=np.float32) @ query
+        found.append(ids[np.argsort(-scores)][:10])
+    search_ms = 1000 * (time.perf_counter() - started) / len(queries)
+    rss_search, peak_ann = memory_mb()
+    started = time.perf_counter()
+    sample = queries[: args.naive_million]
+    for query in sample:  # baseline: brute force over every vector, one claim at a time
+        dense_top(query[None], vectors, 10)
+    naive_ms = 1000 * (time.perf_counter() - started) / len(sample)
+    exact = dense_top(queries, vectors, 10)
+    recall = _recall(found, exact, queries, vectors)
+    emit({"case": "million", "rows": rows, "open_s": open_s, "search_ms": search_ms,
+          "naive_search_ms": naive_ms, "recall_at_10": recall,
+          "rss_open_mb": rss_open, "rss_search_mb": rss_search, "peak_ann_mb": peak_ann,
+          "peak_with_baseline_mb": memory_mb()[1], "rss_start_mb": rss_start,
+          "file_mb": path.stat().st_size / 2**20, "ann_file_mb": ann_path.stat().st_size / 2**20})
+
+
+CASES = {"model": case_model, "build": case_build, "e2e": case_e2e, "million": case_million}
+
+
+# The driver -------------------------------------------------------------------------------
+
+def run_case(args: argparse.Namespace, case: str, **extra: Any) -> list[dict[str, Any]]:
+    """Run one case in a fresh interpreter; return the RESULT lines it printed."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--case", case,
+               "--cache-dir", args.cache_dir, "--encoder", args.encoder,
+               "--articles", str(args.articles), "--workers", str(args.workers),
+               "--build-sample", str(args.build_sample), "--naive-sample", str(args.naive_sample),
+               "--encode-sample", str(args.encode_sample), "--million", str(args.million),
+               "--million-queries", str(args.million_queries),
+               "--naive-million", str(args.naive_million)]
+    for key, value in extra.items():
+        flag = f"--{key.replace('_', '-')}"
+        command += [flag] if value is True else [flag, str(value)]
+    print(f"... {case} {extra or ''}", file=sys.stderr, flush=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(done.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(f"benchmark case {case} {extra} failed (exit {done.returncode})")
+    return [json.loads(line[len("RESULT "):]) for line in done.stdout.splitlines()
+            if line.startswith("RESULT ")]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="corpus sizes for build and end-to-end (default 1000,10000,100000)")
+    parser.add_argument("--million", type=int, default=1_000_000,
+                        help="rows of the search-only case (default 1000000; 0 skips it)")
+    parser.add_argument("--encoder", default="onnx-int8",
+                        choices=("torch", "onnx", "onnx-int8"),
+                        help="encoder for build and end-to-end (default onnx-int8)")
+    parser.add_argument("--articles", type=int, default=40,
+                        help="articles checked per corpus size (about 12 claims each)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="processes for the --workers figure (default 2; 1 skips it)")
+    parser.add_argument("--build-sample", type=int, default=5000,
+                        help="passages encoded for the build figure (default 5000)")
+    parser.add_argument("--naive-sample", type=int, default=60,
+                        help="claims (and passages) for the naive baselines (default 60)")
+    parser.add_argument("--encode-sample", type=int, default=2000,
+                        help="passages for the encoder comparison (default 2000)")
+    parser.add_argument("--million-queries", type=int, default=200,
+                        help="claims searched in the 1M case (default 200)")
+    parser.add_argument("--naive-million", type=int, default=5,
+                        help="claims brute-forced one by one in the 1M case (default 5)")
+    parser.add_argument("--cache-dir", default=".bench-cache",
+                        help="embedding and vector cache (default .bench-cache)")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--case", choices=sorted(CASES), help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    Path(args.cache_dir).mkdir(parents=True, exist_ok=True)
+    if args.case:
+        CASES[args.case](args)
+        return
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    load = os.getloadavg()[0]
+    results: list[dict[str, Any]] = []
+    for encoder in ("torch", "onnx", "onnx-int8"):
+        results += run_case(argparse.Namespace(**{**vars(args), "encoder": encoder}), "model")
+    for size in sizes:
+        results += run_case(args, "build", size=size)
+        results += run_case(args, "e2e", size=size)
+    if args.million:
+        results += run_case(args, "million", prepare_only=True)  # one-off: vectors, ANN index
+        results += run_case(args, "million")
+    agreement = _agreement(Path(args.cache_dir))
+    print(render(results, agreement, args, load, os.getloadavg()[0]))
+    if args.json:
+        args.json.write_text(json.dumps({"results": results, "agreement": agreement}, indent=2))
+
+
+def _agreement(folder: Path) -> dict[str, dict[str, float]]:
+    """Cosine of each encoder's vectors to torch's, and top-10 overlap of their rankings."""
+    reference = np.load(folder / "agreement-torch.npz")
+    out = {}
+    for encoder in ("onnx", "onnx-int8"):
+        other = np.load(folder / f"agreement-{encoder}.npz")
+        cos = np.concatenate([(other[k] * reference[k]).sum(axis=1)
+                              for k in ("passages", "claims")])
+        ref_top = np.argsort(-(reference["claims"] @ reference["passages"].T), axis=1)[:, :10]
+        top = np.argsort(-(other["claims"] @ other["passages"].T), axis=1)[:, :10]
+        overlap = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(top, ref_top, strict=True)])
+        out[encoder] = {"cos_min": float(cos.min()), "cos_mean": float(cos.mean()),
+                        "top10_overlap": float(overlap)}
+    return out
+
+
+def render(results: list[dict[str, Any]], agreement: dict[str, dict[str, float]],
+           args: argparse.Namespace, load_before: float, load_after: float) -> str:
+    """The results as a Markdown table, each figure with its baseline, ratio and target."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    models = {r["encoder"]: r for r in results if r["case"] == "model"}
+    torch = models["torch"]
+    naive_passages = torch["naive_passages_per_s"]
+
+    def add(figure: str, corpus: str, value: float, unit: str, baseline: float | None,
+            target: str = "", better: str = "higher") -> None:
+        if baseline:
+            ratio = value / baseline if better == "higher" else baseline / value
+            base, times = f"{baseline:,.3g} {unit}", f"{ratio:,.1f}x"
+        else:
+            base, times = "", ""
+        rows.append((figure, corpus, f"{value:,.4g} {unit}", base, times, target))
+
+    for name in ("torch", "onnx", "onnx-int8"):
+        m = models[name]
+        add(f"model load ({name})", "", m["load_s"], "s", torch["load_s"], better="lower")
+        add(f"model memory ({name})", "", m["model_mb"], "MB", torch["model_mb"], better="lower")
+        add(f"encode, batched ({name})", f"{m['tokens_per_passage']:.0f} tok/passage",
+            m["passages_per_s"], "passages/s", naive_passages)
+    for name, a in agreement.items():
+        rows.append((f"agreement with torch ({name})", "", f"cos mean {a['cos_mean']:.4f}, "
+                     f"min {a['cos_min']:.4f}", "", "", f"top-10 overlap {a['top10_overlap']:.3f}"))
+    for r in results:
+        size = f"{r.get('size', r.get('rows', 0)):,}"
+        if r["case"] == "build":
+            note = f" (first {r['rows']:,})" if r["rows"] < r["size"] else ""
+            add("index build", size + note, r["passages_per_s"], "passages/s", naive_passages,
+                ">= 900")
+        elif r["case"] == "e2e":
+            add("end to end, 1 process", size, r["claims_per_s"], "claims/s",
+                r["naive_claims_per_s"], ">= 300" if r["size"] >= 100_000 else "")
+            if "workers_claims_per_s" in r:
+                add(f"end to end, --workers {r['workers']}", size, r["workers_claims_per_s"],
+                    "claims/s", r["naive_claims_per_s"], ">= 300" if r["size"] >= 100_000 else "")
+            per_claim = 1000 / r["naive_claims_per_s"]
+            claims_per_article = r["claims"] / r["articles"]
+            add("per-article latency p50", size, r["latency_p50_ms"], "ms",
+                per_claim * claims_per_article, better="lower")
+            add("per-article latency p95", size, r["latency_p95_ms"], "ms", None, better="lower")
+            add("index open (cache warm)", size, r["index_open_s"], "s", None, better="lower")
+            add("peak memory (1 process)", size, r["peak_mb"], "MB", None, better="lower")
+            if "recall_at_10" in r:
+                add("dense search, ANN", size, r["ann_search_ms"], "ms/claim",
+                    r["exact_search_ms"], better="lower")
+                add("ANN recall@10 vs exact", size, r["recall_at_10"], "", None, ">= 0.95")
+        elif r["case"] == "million":
+            add("1M search, ANN + exact rerank", size, r["search_ms"], "ms/claim",
+                r["naive_search_ms"], "< 20", better="lower")
+            add("1M ANN recall@10 vs exact", size, r["recall_at_10"], "", None, ">= 0.95")
+            add("1M open (mmap + ANN index)", size, r["open_s"], "s", None, "< 2", better="lower")
+            add("1M RSS after searching", size, r["rss_search_mb"], "MB",
+                r["peak_with_baseline_mb"], "< 1024", better="lower")
+    header = ("figure", "corpus", "measured", "baseline (naive)", "ratio", "target")
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    lines = [
+        f"factcheck benchmark: {os.cpu_count()} cores, load average {load_before:.1f} at start "
+        f"and {load_after:.1f} at end; build/e2e encoder {args.encoder}; BLAS {_blas()}",
+        "baseline: sentence-transformers one call per passage/claim, brute-force search; "
+        "ratio > 1 means faster or smaller than the baseline",
+        "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |",
+        "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+    ]
+    lines += ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
+              for r in rows]
+    return "\n".join(lines)
+
+
+def _blas() -> str:
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "unknown"
+    return ", ".join(f"{i['internal_api']} {i.get('architecture', '')}".strip()
+                     for i in threadpool_info() if i.get("user_api") == "blas") or "unknown"
+
+
+if __name__ == "__main__":
+    main()

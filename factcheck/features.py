@@ -1,0 +1,203 @@
+"""Claim–evidence features for the learned judge: how well, and where, the evidence meets the claim.
+
+Two layers. :func:`pair_features` describes one claim and one passage: embedding similarity, BM25,
+which content words, word pairs, numbers and names of the claim the passage contains, agreeing and
+clashing quantities (from :func:`factcheck.verdict.compare`), negation, antonym and hedging cues.
+:func:`claim_features` describes a claim and all its retrieved passages: the pair features of the
+top passage, the best value of each over the passages, what the passages cover together, and the
+ranks and margins of the retrieval. The learned model (:mod:`factcheck.learned`) reads the vector by
+:data:`FEATURE_NAMES`, so the names are part of the model format: renaming or reordering them needs a
+new model version.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from factcheck.records import Hit
+from factcheck.retrieval import STOPWORDS, stem, tokenize
+from factcheck.verdict import Comparison, compare
+from factcheck.verdict import _entities as names_in  # the rules judge's notion of a name
+
+PAIR_FEATURES = (
+    "dense",  # cosine similarity of claim and passage embeddings
+    "lexical",  # BM25 of the claim against the passage, normalised to [0, 1)
+    "score",  # the fused retrieval score
+    "coverage",  # share of the claim's content words found in the passage
+    "bigram_coverage",  # share of the claim's adjacent content-word pairs found as pairs
+    "missing_words",  # log(1 + claim content words absent from the passage)
+    "long_missing",  # log(1 + absent claim words of 7+ letters: names, terms, rewrites)
+    "number_coverage",  # share of the claim's number tokens found in the passage (1 if none)
+    "numbers_missing",  # log(1 + claim number tokens absent from the passage)
+    "quantities_matched",  # claim quantities stated alike by the passage (capped at 3)
+    "quantities_conflicting",  # claim quantities the passage states differently (capped at 3)
+    "quantities_unmatched",  # claim quantities the passage does not state (capped at 3)
+    "entity_coverage",  # share of the claim's names found in the passage (1 if none)
+    "entities_missing",  # claim names absent from the passage (capped at 3)
+    "negation_claim",  # the claim has a negation cue
+    "negation_passage",  # the passage has a negation cue
+    "negation_mismatch",  # exactly one of them is negated
+    "antonym_clash",  # a claim word faces its opposite in the passage, absent from the claim
+    "hedge_claim",  # the claim hedges (may, might, could, suggest...)
+    "claim_length",  # log(1 + claim tokens)
+    "passage_length",  # log(1 + passage tokens)
+)
+"""Features of one claim–passage pair, in vector order."""
+
+_AGGREGATES = (
+    "max_dense", "max_coverage", "max_bigram_coverage", "max_quantities_matched",
+    "max_quantities_conflicting", "min_missing_words", "union_coverage", "union_entity_coverage",
+    "dense_margin", "score_margin", "mean_dense_rest", "same_source_share", "passages",
+    "single_passage",
+)
+FEATURE_NAMES = tuple(f"top_{name}" for name in PAIR_FEATURES) + _AGGREGATES
+"""Features of a claim with its retrieved passages, in vector order (the learned model's input)."""
+
+_NEGATION = re.compile(
+    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
+    r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
+    r"fail(?:s|ed)? to|yet to|lack(?:s|ed|ing)?|absence|unlikely|false|myth|hoax)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(may|might|could|possibly|perhaps|likely|suggests?|appears?|seems?|potential(?:ly)?|"
+    r"some|reportedly|claims?)\b",
+    re.IGNORECASE,
+)
+_OPPOSITES = [
+    ("increase", "decrease"), ("increase", "reduce"), ("increase", "lower"), ("rise", "fall"),
+    ("rise", "drop"), ("rose", "fell"), ("grow", "shrink"), ("gain", "loss"), ("more", "less"),
+    ("more", "fewer"), ("higher", "lower"), ("high", "low"), ("larger", "smaller"),
+    ("large", "small"), ("long", "short"), ("longer", "shorter"), ("strong", "weak"),
+    ("stronger", "weaker"), ("best", "worst"), ("better", "worse"), ("first", "last"),
+    ("before", "after"), ("early", "late"), ("earlier", "later"), ("old", "young"),
+    ("older", "younger"), ("positive", "negative"), ("safe", "unsafe"), ("safe", "dangerous"),
+    ("effective", "ineffective"), ("beneficial", "harmful"), ("benefit", "harm"),
+    ("protect", "harm"), ("improve", "worsen"), ("help", "hurt"), ("prevent", "cause"),
+    ("present", "absent"), ("common", "rare"), ("frequent", "rare"), ("mild", "severe"),
+    ("fast", "slow"), ("faster", "slower"), ("hot", "cold"), ("warm", "cold"), ("wet", "dry"),
+    ("open", "close"), ("start", "stop"), ("begin", "end"), ("win", "lose"), ("buy", "sell"),
+    ("approve", "reject"), ("allow", "ban"), ("accept", "reject"), ("success", "failure"),
+    ("profit", "loss"), ("inside", "outside"), ("indoor", "outdoor"), ("up", "down"),
+    ("man", "woman"), ("men", "women"), ("boy", "girl"), ("male", "female"), ("day", "night"),
+    ("sit", "stand"), ("sitting", "standing"), ("asleep", "awake"), ("empty", "full"),
+    ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
+    ("domestic", "foreign"), ("private", "public"), ("cheap", "expensive"), ("ahead", "behind"),
+]
+_OPPOSITE_OF: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    _OPPOSITE_OF.setdefault(stem(_a), set()).add(stem(_b))
+    _OPPOSITE_OF.setdefault(stem(_b), set()).add(stem(_a))
+# Opposites the retrieval tokenizer drops as stopwords must survive here.
+_KEEP = frozenset({"more", "most", "up", "down", "all", "before", "after", "no", "not", "few"})
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Stemmed lower-case words and numbers, keeping opposites the retrieval tokenizer drops."""
+    found = []
+    for token in _WORD.findall(text.lower()):
+        if token[0].isdigit():
+            token = token.replace(",", "")
+            found.append(token[:-2] if token.endswith(".0") else token)
+        elif token in _KEEP or token not in STOPWORDS:
+            found.append(stem(re.sub(r"['’]s?$", "", token)))
+    return found
+
+
+def pair_features(claim_text: str, hit: Hit) -> np.ndarray:
+    """The :data:`PAIR_FEATURES` of one claim and one retrieved (or given) passage."""
+    return _pair_row(claim_text, hit, compare(claim_text, hit), len(names_in(claim_text)))
+
+
+def claim_features(claim_text: str, hits: Sequence[Hit]) -> np.ndarray:
+    """The :data:`FEATURE_NAMES` vector of a claim and its passages (best first; may be empty).
+
+    With no passage at all every feature is zero (no similarity, nothing covered), the signature
+    of a claim the corpus says nothing about.
+    """
+    if not hits:
+        return np.zeros(len(FEATURE_NAMES), dtype=np.float64)
+    ordered = sorted(hits, key=lambda h: h.rank)
+    entities = len(names_in(claim_text))
+    comparisons = [compare(claim_text, hit) for hit in ordered]
+    rows = np.vstack([_pair_row(claim_text, h, c, entities)
+                      for h, c in zip(ordered, comparisons, strict=True)])
+    column = {name: rows[:, i] for i, name in enumerate(PAIR_FEATURES)}
+    content = {w for w in tokenize(claim_text) if not w[0].isdigit()}
+    union: set[str] = set()
+    for hit in ordered:
+        union |= set(tokenize(hit.passage.text)) | set(tokenize(hit.passage.title or ""))
+    missing_everywhere = set.intersection(*(set(c.missing_entities) for c in comparisons))
+    top, others = ordered[0], ordered[1:]
+    aggregates = [
+        column["dense"].max(),
+        column["coverage"].max(),
+        column["bigram_coverage"].max(),
+        column["quantities_matched"].max(),
+        column["quantities_conflicting"].max(),
+        column["missing_words"].min(),
+        len(content & union) / len(content) if content else 0.0,
+        1.0 - min(len(missing_everywhere), entities) / entities if entities else 1.0,
+        top.dense - others[0].dense if others else 0.0,
+        top.score - others[0].score if others else 0.0,
+        float(np.mean([h.dense for h in others])) if others else top.dense,
+        (sum(h.passage.source == top.passage.source for h in others) / len(others)
+         if others else 1.0),
+        math.log1p(len(ordered)),
+        float(len(ordered) == 1),
+    ]
+    return np.concatenate([rows[0], np.array(aggregates, dtype=np.float64)])
+
+
+def _pair_row(claim_text: str, hit: Hit, comparison: Comparison, entities: int) -> np.ndarray:
+    passage_text = hit.passage.text
+    claim_words = tokenize(claim_text)
+    content = [w for w in claim_words if not w[0].isdigit()]
+    numbers = {w for w in claim_words if w[0].isdigit()}
+    passage_tokens = tokenize(passage_text)
+    passage_words = set(passage_tokens) | set(tokenize(hit.passage.title or ""))
+    missing = {w for w in content if w not in passage_words}
+    claim_pairs = _bigrams(content)
+    passage_pairs = _bigrams([w for w in passage_tokens if not w[0].isdigit()])
+    claim_negated = bool(_NEGATION.search(claim_text))
+    passage_negated = bool(_NEGATION.search(passage_text))
+    absent_names = min(len(comparison.missing_entities), entities)
+    return np.array([
+        hit.dense,
+        hit.lexical,
+        hit.score,
+        comparison.coverage,
+        len(claim_pairs & passage_pairs) / len(claim_pairs) if claim_pairs else comparison.coverage,
+        math.log1p(len(missing)),
+        math.log1p(sum(1 for w in missing if len(w) >= 7)),
+        len(numbers & passage_words) / len(numbers) if numbers else 1.0,
+        math.log1p(len(numbers - passage_words)),
+        min(len(comparison.matched), 3),
+        min(len(comparison.conflicts), 3),
+        min(len(comparison.unmatched), 3),
+        1.0 - absent_names / entities if entities else 1.0,
+        min(absent_names, 3),
+        float(claim_negated),
+        float(passage_negated),
+        float(claim_negated != passage_negated),
+        float(_antonym_clash(claim_text, passage_text)),
+        float(bool(_HEDGE.search(claim_text))),
+        math.log1p(len(claim_words)),
+        math.log1p(len(passage_words)),
+    ], dtype=np.float64)
+
+
+def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def _antonym_clash(claim_text: str, passage_text: str) -> bool:
+    claim_words = set(words(claim_text))
+    passage_words = set(words(passage_text))
+    return any(_OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
+               for word in claim_words - passage_words)

@@ -1,0 +1,191 @@
+"""The HTML report in a real browser: headless Chromium, driven over the DevTools protocol.
+
+Checks that every claim is highlighted in its verdict's colour, that evidence links are there, and
+that clicking a claim reveals its evidence; saves a screenshot (to ``$FACTCHECK_ARTIFACTS`` when
+set, else the test's temporary folder). Skipped where Chromium is absent; ``.ci/run`` installs
+Debian's ``chromium``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck import Review
+from factcheck.records import BatchResult, Label
+from factcheck.report import LABEL_BACKGROUNDS
+
+CHROMIUM = next(
+    (path for name in ("chromium", "chromium-browser", "google-chrome")
+     if (path := shutil.which(name))),
+    None,
+)
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None,
+                       reason="chromium is not installed (.ci/run installs Debian's chromium)"),
+]
+
+websocket = pytest.importorskip("websocket", reason="needs websocket-client (pip install .[test])")
+
+
+class DevTools:
+    """A minimal Chrome DevTools protocol client over one page's websocket."""
+
+    def __init__(self, url: str) -> None:
+        # Chromium refuses websocket clients that send an Origin header it does not allow.
+        self.socket = websocket.create_connection(url, timeout=30, suppress_origin=True)
+        self.events: list[dict[str, Any]] = []
+        self.last_id = 0
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        self.last_id += 1
+        self.socket.send(json.dumps({"id": self.last_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.last_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+            self.events.append(message)
+
+    def evaluate(self, expression: str) -> Any:
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def open(self, url: str) -> None:
+        self.call("Page.navigate", url=url)
+        deadline = time.monotonic() + 30
+        while self.evaluate("document.readyState") != "complete":
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} did not load in 30 s")
+            time.sleep(0.05)
+
+    def click(self, selector: str) -> None:
+        """A real mouse click in the middle of the first element matching ``selector``."""
+        box = self.evaluate(
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+            " e.scrollIntoView({block: 'center'}); const r = e.getClientRects()[0];"
+            " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()"
+        )
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", type=kind, x=box["x"], y=box["y"],
+                      button="left", clickCount=1)
+
+    def errors(self) -> list[str]:
+        """Console errors and uncaught exceptions seen so far (e.g. a blocked script)."""
+        return [
+            json.dumps(event["params"])[:300]
+            for event in self.events
+            if event.get("method") == "Runtime.exceptionThrown"
+            or (event.get("method") == "Log.entryAdded"
+                and event["params"]["entry"]["level"] == "error")
+        ]
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[DevTools]:
+    profile = tmp_path / "chromium-profile"
+    process = subprocess.Popen(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", "--no-default-browser-check", "--window-size=1280,900",
+         f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not (port_file.exists() and port_file.read_text().count("\n") >= 1):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"chromium did not start (exit code {process.poll()})")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
+            targets = json.load(answer)
+        tools = DevTools(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
+        for domain in ("Page", "Runtime", "Log"):
+            tools.call(f"{domain}.enable")
+        yield tools
+        tools.socket.close()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
+def test_report_highlights_claims_links_evidence_and_reveals_it(
+    page: DevTools, review_batch: BatchResult, reports_dir: Path, tmp_path: Path
+) -> None:
+    Review(reports_dir).override("acme-c03", "contradicted", note="They hired 700.",
+                                 reviewer="ana")
+    page.open((reports_dir / "acme.html").as_uri())
+
+    marks = page.evaluate(
+        "Array.from(document.querySelectorAll('mark.claim')).map(m => ({"
+        " ids: m.dataset.claim.split(' '), cls: m.className,"
+        " background: getComputedStyle(m).backgroundColor,"
+        " width: m.getBoundingClientRect().width}))"
+    )
+    expected = {"acme-c01": Label.SUPPORTED, "acme-c02": Label.CONTRADICTED,
+                "acme-c03": Label.CONTRADICTED}  # acme-c03 as reviewed; machine said unverified
+    assert {v.claim.id for v in review_batch.results[0].verdicts} == set(expected)
+    for claim_id, label in expected.items():
+        shown = [m for m in marks if claim_id in m["ids"]]
+        assert shown, f"{claim_id} is not highlighted"
+        for mark in shown:
+            assert label.value in mark["cls"].split()
+            assert mark["background"] == _rgb(LABEL_BACKGROUNDS[label])
+            assert mark["width"] > 0
+
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]'), a => a.href)")
+    assert {"https://example.com/munich", "https://example.com/acme-report"} <= set(hrefs)
+
+    detail = "#claim-panel .claim-detail[data-ref='1']"
+    visible = f"document.querySelector({json.dumps(detail)}).checkVisibility()"
+    assert page.evaluate(visible) is False
+    page.click("mark.claim[data-claim='acme-c02']")
+    assert page.evaluate(visible) is True
+    revealed = page.evaluate(f"document.querySelector({json.dumps(detail)}).innerText")
+    assert "Acme opened its factory in Munich in 2021." in revealed
+    assert page.evaluate(
+        f"document.querySelector({json.dumps(detail + ' a[href]')}).checkVisibility()") is True
+
+    page.click("mark.claim[data-claim='acme-c03']")
+    reviewed = page.evaluate(
+        "document.querySelector(\"#claim-panel .claim-detail[data-ref='2']\").innerText")
+    assert "Reviewed: CONTRADICTED by ana" in reviewed and "They hired 700." in reviewed
+
+    screenshot = page.call("Page.captureScreenshot", format="png")["data"]
+    folder = Path(os.environ.get("FACTCHECK_ARTIFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / "report-acme.png"
+    png.write_bytes(base64.b64decode(screenshot))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+    page.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape",
+              windowsVirtualKeyCode=27)
+    assert page.evaluate(visible) is False
+    assert page.errors() == []
