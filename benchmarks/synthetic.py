@@ -1,10 +1,11 @@
 """Reproducible synthetic evidence corpora, news articles and embedding vectors for the benchmark.
 
-Passages read like the curated corpus (one checkable fact each: a company, a figure with a unit or
-currency, a date, a place); there are as many invented companies as the corpus needs, so BM25
-postings and the embedding space look like a real corpus of that size, not like one fact
-repeated. Articles restate passages (some with a changed figure, so all three verdicts occur)
-between filler and opinion sentences. The same seed always gives the same texts.
+Passages read like the curated corpus: one checkable fact each (a company, a figure with a unit or
+currency, a date, a place), often with its source or some context, about 28 tokens. There are as
+many invented companies as the corpus needs, so BM25 postings and the embedding space look like a
+real corpus of that size, not like one fact repeated. Articles restate passages (a third with a
+changed figure, so all three verdicts occur) between filler and opinion sentences. The same seed
+always gives the same texts.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ _TEMPLATES = (
     "{company} has tested {fleet} autonomous {product}s on public roads in {city} since {year}.",
     "{company} raised {money} from investors in {month} {year} to expand its {product} business.",
     "{company} recalled {recall:,} {product}s in {year} over a software fault in the brakes.",
+)
+_CONTEXT = (
+    ", the company said in a statement",
+    ", according to a filing with the stock exchange",
+    ", local media reported, citing people familiar with the matter",
+    ". Analysts had expected a smaller figure",
+    ". The plan still needs approval from the provincial government",
+    ", its chief financial officer told investors on a conference call",
+    ". It was the first time the company disclosed the number",
 )
 _FILLER = (
     "The announcement drew attention across the industry.",
@@ -88,6 +98,8 @@ def passage_texts(count: int, seed: int = 0) -> Iterator[tuple[str, dict[str, ob
         template = rng.choice(_TEMPLATES)
         fields = _fields(rng, companies)
         text = template.format(**fields)
+        if rng.random() < 0.6:  # real passages often carry their source or some context
+            text = text[:-1] + rng.choice(_CONTEXT) + "."
         if text not in seen:
             seen.add(text)
             yield text, {"template": template, **fields}

@@ -1,7 +1,8 @@
 """The ``factcheck`` command line: parses options, calls the library, prints results.
 
 Exit codes: 0 done; 1 a usage, input, corpus or model error (the message says how to fix it);
-2 ``--fail-on`` matched a claim; 3 a partial batch (some inputs could not be checked, the rest were).
+2 ``--fail-on`` matched a claim; 3 a partial batch (some inputs could not be checked, the
+rest were).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from factcheck.errors import FactcheckError
-from factcheck.records import ArticleResult, BatchResult, Failure, Label
+from factcheck.records import BatchResult, Failure, Label
 from factcheck.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -70,6 +71,10 @@ DownloadOpt = Annotated[bool | None, typer.Option(
     "--allow-download/--offline", help="Allow downloading a hub model (default: offline).")]
 EncoderOpt = Annotated[str | None, typer.Option(
     "--encoder", help="What runs the model: auto (default), torch, onnx or onnx-int8.")]
+JudgeOpt = Annotated[str | None, typer.Option(
+    "--judge", help="Who decides verdicts: rules (default), learned, learned:MODEL.json, "
+    "nli:HUB_ID_OR_FOLDER (an NLI cross-encoder) or llm:BASE_URL (OpenAI-compatible; key in "
+    "$FACTCHECK_LLM_API_KEY).")]
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
@@ -116,6 +121,7 @@ def check(
         "--ray-address", help="Ray cluster to join, e.g. auto or ray://head:10001 (default: "
         "$RAY_ADDRESS, else a local Ray instance).")] = None,
     encoder: EncoderOpt = None,
+    judge: JudgeOpt = None,
 ) -> None:
     """Check articles against the evidence corpus and write reports.
 
@@ -137,7 +143,7 @@ def check(
         raise _fail("--resume reads the JSON reports: add json to --format")
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k,
-                             allow_download=allow_download, encoder=encoder)
+                             allow_download=allow_download, encoder=encoder, judge=judge)
         started = time.perf_counter()
         bar = _IndexBar(quiet)
         checker = Checker(evidence, settings, index_progress=bar)
@@ -434,3 +440,73 @@ def export(
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {count} ClaimReview item(s) to {path}")
+
+
+@app.command("eval")
+def eval_command(
+    file: Annotated[Path, typer.Argument(
+        help="A claims.jsonl (id, claim, label[, evidence ids]: checked end to end against "
+        "--evidence) or a pairs.jsonl (id, claim, evidence text, label: judge only).")],
+    evidence: Annotated[Path | None, typer.Option(
+        "--evidence", "-e", help="Evidence corpus for a claims file.")] = None,
+    judge: JudgeOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    top_k: Annotated[int | None, typer.Option("--top-k", help="Passages retrieved per claim.")
+                     ] = None,
+    model: ModelOpt = None,
+    cache_dir: CacheOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score a judge on labelled claims or pairs: accuracy, macro-F1, per label, confusion.
+
+    Example: factcheck eval claims/gold.jsonl --evidence evidence/
+    """
+    from factcheck.evaluate import evaluate_file, format_scores
+
+    try:
+        settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k, judge=judge)
+        evaluation = evaluate_file(file, evidence=evidence, settings=settings)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(evaluation.to_dict()))
+    else:
+        typer.echo(format_scores(evaluation))
+
+
+@app.command("train-judge")
+def train_judge_command(
+    sources: Annotated[list[str], typer.Argument(
+        help="Training data: pairs.jsonl files, and claims.jsonl:corpus.jsonl for claims checked "
+        "end to end against their corpus.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Model file to write (JSON).")],
+    holdout: Annotated[float, typer.Option(
+        "--holdout", help="Share of claim groups kept out of training for honest evaluation "
+        "(0 trains on everything).")] = 0.3,
+    folds: Annotated[int, typer.Option(
+        "--folds", help="Cross-validation folds for the regularisation and label offsets.")] = 5,
+    model: ModelOpt = None,
+    cache_dir: CacheOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Train the learned judge on labelled pairs and claims; write a JSON model.
+
+    Example: factcheck train-judge ../shared/datasets/healthver-dev/pairs.jsonl --out model.json
+    """
+    from factcheck.learned import parse_source, train_judge
+
+    def report(message: str) -> None:
+        typer.echo(message, err=True)
+
+    try:
+        settings = _settings(config, model=model, cache_dir=cache_dir)
+        command = "factcheck train-judge " + " ".join(sys.argv[2:] if len(sys.argv) > 2 else [])
+        result = train_judge([parse_source(s) for s in sources], out, settings,
+                             holdout=holdout, folds=folds, command=command, report=report)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    cv = result.cv
+    typer.echo(f"wrote {out}: cross-validated mean macro-F1 {cv['mean_macro_f1']:.3f} "
+               f"(l2 {cv['l2']:g}, {cv['folds']} folds)")
+    for name, scores in cv["per_file"].items():
+        typer.echo(f"  {name}: macro-F1 {scores['macro_f1']:.3f} on {scores['n']} training cases")

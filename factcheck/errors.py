@@ -8,7 +8,7 @@ class FactcheckError(Exception):
 
 
 class InputError(FactcheckError):
-    """An article (file, folder, URL or stdin) cannot be read or is not text; seen by `check` users."""
+    """An article (file, folder, URL or stdin) cannot be read or is not text; seen by `check`."""
 
 
 class CorpusError(FactcheckError):
@@ -22,7 +22,7 @@ class CorpusError(FactcheckError):
 
 
 class ModelError(FactcheckError):
-    """The embedding model cannot be found or loaded; the message says how to install or name one."""
+    """The embedding model cannot be found or loaded; the message says how to get or name one."""
 
 
 class ConfigError(FactcheckError):

@@ -266,7 +266,7 @@ def pair_hits(cases: Sequence[PairCase], embedder: Embedder, *, cache_dir: Path 
 
 def score(gold: Sequence[Label], predicted: Sequence[Label], *, seconds: float = 0.0,
           evidence_recall: float | None = None) -> Scores:
-    """Accuracy, macro-F1 (over all three labels), per-label scores and the confusion matrix."""
+    """Accuracy, macro-F1, per-label precision/recall/F1/support and the confusion matrix."""
     if len(gold) != len(predicted):
         raise ValueError(f"{len(gold)} gold labels but {len(predicted)} predictions")
     confusion = {g: {p: 0 for p in Label} for g in Label}
@@ -282,10 +282,14 @@ def score(gold: Sequence[Label], predicted: Sequence[Label], *, seconds: float =
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         per_label[label] = LabelScores(precision, recall, f1, support)
     n = len(gold)
+    # Macro-F1 averages the labels that occur in the gold or the predictions (as scikit-learn
+    # does): a pairs file without "unverified" gold is not scored on a label it cannot have.
+    present = [label for label in Label
+               if per_label[label].support or sum(confusion[g][label] for g in Label)]
     return Scores(
         n=n,
         accuracy=sum(confusion[label][label] for label in Label) / n if n else 0.0,
-        macro_f1=sum(s.f1 for s in per_label.values()) / len(per_label),
+        macro_f1=sum(per_label[label].f1 for label in present) / len(present) if present else 0.0,
         per_label=per_label,
         confusion=confusion,
         evidence_recall=evidence_recall,
@@ -326,25 +330,47 @@ def evaluate(
     Raises:
         DatasetError: a claims file without ``evidence``.
     """
+    hits, seconds = collect_hits(eval_set, embedder, evidence=evidence, settings=settings)
+    return judge_cases(eval_set, hits, judge, retrieval_seconds=seconds)
+
+
+def collect_hits(eval_set: EvalSet, embedder: Embedder, *,
+                 evidence: str | Path | Corpus | None = None,
+                 settings: Settings | None = None) -> tuple[list[list[Hit]], float]:
+    """The hits of every case (retrieved for claims, the given passage for pairs) and the time
+    that took, not counting building the index or loading the model.
+
+    Raises:
+        DatasetError: a claims file without ``evidence``.
+    """
     settings = settings or Settings()
-    claims = [as_claim(case) for case in eval_set.cases]
     if eval_set.kind == "claims":
         if evidence is None:
             raise DatasetError(f"{eval_set.path}: a claims file is checked against a corpus; "
                                "pass --evidence CORPUS")
         from factcheck.pipeline import Checker
+        from factcheck.verdict import RulesJudge
 
-        checker = Checker(evidence, settings, embedder=embedder, judge=judge)
+        checker = Checker(evidence, settings, embedder=embedder, judge=RulesJudge(settings))
         checker.index  # noqa: B018 - index building is set-up, not part of the timed check
+        embedder.embed(["warm-up"])
         started = time.perf_counter()
-        hits = checker.retrieve(claims)
+        hits = checker.retrieve([as_claim(case) for case in eval_set.cases])
     else:
-        embed_cached([c.claim for c in eval_set.cases], embedder, settings.cache_dir)  # warm
+        embedder.embed(["warm-up"])
         started = time.perf_counter()
         hits = pair_hits(eval_set.cases, embedder,  # type: ignore[arg-type]
                          cache_dir=settings.cache_dir, lexical_weight=settings.lexical_weight)
+    return hits, time.perf_counter() - started
+
+
+def judge_cases(eval_set: EvalSet, hits: Sequence[Sequence[Hit]], judge: Judge, *,
+                retrieval_seconds: float = 0.0) -> Evaluation:
+    """Judge every case from its hits and score; the speed counts retrieval plus judging."""
+    claims = [as_claim(case) for case in eval_set.cases]
+    started = time.perf_counter()
     verdicts = tuple(judge.judge(claim, found) for claim, found in zip(claims, hits, strict=True))
-    seconds = time.perf_counter() - started
+    seconds = retrieval_seconds + time.perf_counter() - started
     recall = (evidence_recall(eval_set.cases, hits)  # type: ignore[arg-type]
               if eval_set.kind == "claims" else None)
     scores = score([c.label for c in eval_set.cases], [v.label for v in verdicts],
@@ -373,3 +399,30 @@ def format_scores(evaluation: Evaluation) -> str:
     for gold, row in s.confusion.items():
         lines.append(f"{gold.value:<14}" + "".join(f"{row[p]:>14}" for p in Label))
     return "\n".join(lines)
+
+
+def evaluate_file(path: str | Path, *, evidence: str | Path | None = None,
+                  settings: Settings | None = None, judge: Judge | None = None,
+                  embedder: Embedder | None = None) -> Evaluation:
+    """Load ``path`` and evaluate the judge named by ``settings.judge`` (or ``judge``) on it.
+
+    Args:
+        path: a claims or pairs file.
+        evidence: the corpus for a claims file.
+        settings: judge spec, retrieval settings and model (defaults if ``None``).
+        judge: a ready judge instead of ``settings.judge``.
+        embedder: a ready embedder instead of ``settings.model``.
+
+    Returns:
+        The scores and verdicts.
+    """
+    from factcheck.judges import make_judge
+    from factcheck.pipeline import make_embedder
+
+    settings = settings or Settings()
+    eval_set = load_cases(path)
+    if eval_set.kind == "claims" and evidence is None:
+        raise DatasetError(f"{eval_set.path}: a claims file is checked against a corpus; "
+                           "pass --evidence CORPUS")
+    return evaluate(eval_set, judge or make_judge(settings.judge, settings),
+                    embedder or make_embedder(settings), evidence=evidence, settings=settings)

@@ -5,9 +5,9 @@ which content words, word pairs, numbers and names of the claim the passage cont
 clashing quantities (from :func:`factcheck.verdict.compare`), negation, antonym and hedging cues.
 :func:`claim_features` describes a claim and all its retrieved passages: the pair features of the
 top passage, the best value of each over the passages, what the passages cover together, and the
-ranks and margins of the retrieval. The learned model (:mod:`factcheck.learned`) reads the vector by
-:data:`FEATURE_NAMES`, so the names are part of the model format: renaming or reordering them needs a
-new model version.
+ranks and margins of the retrieval, and the rules judge's verdict. The learned model
+(:mod:`factcheck.learned`) reads the vector by :data:`FEATURE_NAMES`, so the names are part of the
+model format: renaming or reordering them needs a new model version.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from factcheck.records import Hit
+from factcheck.quantities import Quantity
+from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.retrieval import STOPWORDS, stem, tokenize
-from factcheck.verdict import Comparison, compare
+from factcheck.settings import Settings
+from factcheck.verdict import Comparison, RulesJudge, compare
 from factcheck.verdict import _entities as names_in  # the rules judge's notion of a name
 
 PAIR_FEATURES = (
@@ -54,7 +56,8 @@ _AGGREGATES = (
     "dense_margin", "score_margin", "mean_dense_rest", "same_source_share", "passages",
     "single_passage",
 )
-FEATURE_NAMES = tuple(f"top_{name}" for name in PAIR_FEATURES) + _AGGREGATES
+_RULES = ("rules_supported", "rules_contradicted", "rules_confidence", "rules_by_figures")
+FEATURE_NAMES = tuple(f"top_{name}" for name in PAIR_FEATURES) + _AGGREGATES + _RULES
 """Features of a claim with its retrieved passages, in vector order (the learned model's input)."""
 
 _NEGATION = re.compile(
@@ -114,14 +117,45 @@ def pair_features(claim_text: str, hit: Hit) -> np.ndarray:
     return _pair_row(claim_text, hit, compare(claim_text, hit), len(names_in(claim_text)))
 
 
-def claim_features(claim_text: str, hits: Sequence[Hit]) -> np.ndarray:
+def rules_verdict(claim_text: str, hits: Sequence[Hit],
+                  settings: Settings | None = None) -> Verdict:
+    """The rules judge's verdict on a claim text (as the learned judge sees it)."""
+    claim = Claim("features", "features", claim_text, 0, (Span(0, len(claim_text)),), 1.0)
+    return RulesJudge(settings).judge(claim, hits)
+
+
+def decided_by_figures(claim_text: str, verdict: Verdict) -> bool:
+    """Whether a rules verdict rests on figures: its passage states the claim's numbers, money,
+    percentages or dates alike (supported) or differently (contradicted).
+
+    Numbers inside names ("SARS-CoV-2", "COVID-19", "5G") are not figures and do not count.
+    """
+    if verdict.label is Label.UNVERIFIED or not verdict.evidence:
+        return False
+    comparison = compare(claim_text, verdict.evidence[0])
+    pairs = comparison.matched if verdict.label is Label.SUPPORTED else comparison.conflicts
+    return any(not _inside_name(claim_text, quantity) for quantity, _ in pairs)
+
+
+def _inside_name(text: str, quantity: Quantity) -> bool:
+    before = text[quantity.start - 1: quantity.start] if quantity.start else ""
+    after = text[quantity.end: quantity.end + 1]
+    return before in {"-", "/"} or after == "-" or after.isalpha()
+
+
+def claim_features(claim_text: str, hits: Sequence[Hit], settings: Settings | None = None, *,
+                   rules: Verdict | None = None) -> np.ndarray:
     """The :data:`FEATURE_NAMES` vector of a claim and its passages (best first; may be empty).
 
-    With no passage at all every feature is zero (no similarity, nothing covered), the signature
-    of a claim the corpus says nothing about.
+    The last features are the rules judge's verdict (``rules``, computed with ``settings`` if not
+    given) and whether it rests on figures, so the model can lean on it where the training data
+    show it right. With no passage at all every feature is zero (no similarity, nothing covered),
+    the signature of a claim the corpus says nothing about.
     """
     if not hits:
         return np.zeros(len(FEATURE_NAMES), dtype=np.float64)
+    if rules is None:
+        rules = rules_verdict(claim_text, hits, settings)
     ordered = sorted(hits, key=lambda h: h.rank)
     entities = len(names_in(claim_text))
     comparisons = [compare(claim_text, hit) for hit in ordered]
@@ -150,6 +184,10 @@ def claim_features(claim_text: str, hits: Sequence[Hit]) -> np.ndarray:
          if others else 1.0),
         math.log1p(len(ordered)),
         float(len(ordered) == 1),
+        float(rules.label is Label.SUPPORTED),
+        float(rules.label is Label.CONTRADICTED),
+        rules.confidence,
+        float(decided_by_figures(claim_text, rules)),
     ]
     return np.concatenate([rows[0], np.array(aggregates, dtype=np.float64)])
 

@@ -39,15 +39,16 @@ from factcheck.corpus import Corpus
 from factcheck.embedding import Embedder
 from factcheck.errors import ModelError
 from factcheck.records import Hit
-from factcheck.retrieval import BM25, search, tokenize
+from factcheck.retrieval import BM25, search, tokenize, tokenize_all
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while passages are encoded."""
 
 _ENCODE_CHUNK = 256
 _COPY_BLOCK = 65_536
+_BM25_KEPT = 4
 
-DEFAULT_ANN_THRESHOLD = 200_000
+DEFAULT_ANN_THRESHOLD = 50_000
 """Corpora with at least this many passages use approximate search (see ``Settings``)."""
 
 VectorDtype = Literal["auto", "float32", "float16"]
@@ -115,7 +116,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
         cache_dir: where to cache vectors; ``None`` disables caching (vectors stay in memory).
         progress: optional ``progress(done, total)`` callback over passages to encode.
         ann_threshold: corpora of at least this many passages get an approximate index
-            (default 200,000); needs faiss-cpu, else search stays exact with a warning.
+            (default 50,000); needs faiss-cpu, else search stays exact with a warning.
         vector_dtype: how a rewritten cache stores vectors; ``auto`` (default) is float16 for
             corpora of at least ``ann_threshold`` passages and float32 below.
 
@@ -149,10 +150,37 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
                 ann = _cached_ann(folder, keys, vectors)
                 # Searches now read scattered rows only: read them, don't map them.
                 vectors = VectorFile(folder / "vectors.npy", rows=len(keys))
-    bm25 = BM25([tokenize(f"{p.title or ''} {p.text}") for p in corpus.passages])
+    bm25 = _lexical_index(corpus, folder)
     stats = IndexStats(len(keys), encoded, len(keys) - encoded, folder, ann is not None,
                        str(vectors.dtype))
     return EvidenceIndex(corpus, vectors, bm25, ann), stats
+
+
+def _lexical_index(corpus: Corpus, folder: Path | None) -> BM25:
+    """The BM25 index, read from ``bm25.npz`` in the cache folder when built for this corpus.
+
+    Tokenizing is most of the time it takes to open a large corpus (2 s per 100k passages), so
+    the arrays are cached, keyed by a hash of every passage's title and text.
+    """
+    texts = [f"{p.title or ''} {p.text}" for p in corpus.passages]
+    if folder is None:
+        return BM25(tokenize_all(texts))
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:32]
+    path = folder / f"bm25-{digest}.npz"
+    if path.is_file():
+        try:
+            return BM25.load(path)
+        except (OSError, ValueError, KeyError):
+            pass  # torn or foreign: rebuild it below
+    bm25 = BM25(tokenize_all(texts))
+    with _locked(folder / "lock"):
+        with atomic_path(path) as tmp:
+            bm25.save(tmp)
+        # Keep the newest few: corpora sharing the model folder (evidence, evaluation sets).
+        saved = sorted(folder.glob("bm25-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in saved[_BM25_KEPT:]:
+            stale.unlink(missing_ok=True)
+    return bm25
 
 
 def _dtype(choice: VectorDtype, rows: int, ann_threshold: int) -> np.dtype:

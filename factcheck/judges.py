@@ -1,4 +1,4 @@
-"""Pluggable judges, chosen by a spec string: ``rules``, ``learned``, ``nli:<model>``, ``llm:<url>``.
+"""Pluggable judges chosen by a spec: ``rules``, ``learned``, ``nli:<model>``, ``llm:<url>``.
 
 Every judge implements :class:`factcheck.verdict.Judge` and returns the same :class:`Verdict`
 (label, confidence, evidence hits, rationale), so reports and evaluation do not care which decided.
@@ -35,8 +35,6 @@ from factcheck.verdict import Judge, RulesJudge
 if TYPE_CHECKING:
     import httpx
 
-    from factcheck.embedding import Embedder
-
 JUDGE_KINDS = ("rules", "learned", "nli", "llm", "similarity")
 """The judge spec prefixes :func:`make_judge` understands."""
 
@@ -44,15 +42,13 @@ API_KEY_ENV = "FACTCHECK_LLM_API_KEY"
 """Environment variable holding the LLM API key (never read from config files)."""
 
 
-def make_judge(spec: str, settings: Settings | None = None, *,
-               embedder: Embedder | None = None) -> Judge:
+def make_judge(spec: str, settings: Settings | None = None) -> Judge:
     """Build the judge named by ``spec``.
 
     Args:
         spec: ``rules``, ``learned[:<model.json>]``, ``nli:<hub id or path>``, ``llm:<base url>``
             or ``similarity:<low>,<high>``.
         settings: thresholds, model names and timeouts (defaults if ``None``).
-        embedder: the retrieval embedder, shared with judges that embed text themselves.
 
     Returns:
         A ready judge; models load lazily, on the first claim.
@@ -69,8 +65,7 @@ def make_judge(spec: str, settings: Settings | None = None, *,
     if kind == "learned":
         from factcheck.learned import LearnedJudge, load_model
 
-        return LearnedJudge(load_model(Path(argument) if argument else None), settings,
-                            embedder=embedder)
+        return LearnedJudge(load_model(Path(argument) if argument else None), settings)
     if kind == "nli" and argument:
         return NLIJudge(argument, settings)
     if kind == "llm" and argument:

@@ -31,10 +31,18 @@ from typing import Any
 import numpy as np
 
 from factcheck.errors import FactcheckError, ModelError
-from factcheck.evaluate import ClaimCase, EvalSet, PairCase, as_claim, load_cases, pair_hits, score
-from factcheck.features import FEATURE_NAMES, claim_features, pair_features
+from factcheck.evaluate import EvalSet, PairCase, as_claim, load_cases, pair_hits
+from factcheck.features import (
+    FEATURE_NAMES,
+    PAIR_FEATURES,
+    claim_features,
+    decided_by_figures,
+    pair_features,
+    rules_verdict,
+)
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
+from factcheck.verdict import compare
 
 MODEL_FORMAT = "factcheck-verifier"
 MODEL_VERSION = 1
@@ -66,7 +74,7 @@ class VerifierModel:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """Label probabilities for feature rows ``x`` (shape ``(n, features)`` or ``(features,)``)."""
+        """Label probabilities of feature rows ``x``, shape ``(n, features)`` or ``(features,)``."""
         z = (np.atleast_2d(x) - self.mean) / self.scale
         return _softmax(z @ self.weights.T + self.bias)
 
@@ -169,6 +177,7 @@ def save_model(model: VerifierModel, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        tmp.chmod(0o644)  # a model file is data to share, not a private temp file
 
 
 # --- the judge -----------------------------------------------------------------------------------
@@ -186,25 +195,51 @@ _SIGNALS = {
     "antonym_clash": "opposite words", "hedge_claim": "hedged claim",
     "claim_length": "claim length", "passage_length": "passage length",
     "union_coverage": "claim words found across passages",
-    "union_entity_coverage": "names found across passages", "dense_margin": "lead over next passage",
+    "union_entity_coverage": "names found across passages",
+    "dense_margin": "lead over next passage",
     "score_margin": "lead over next passage", "mean_dense_rest": "other passages similar",
     "same_source_share": "passages agree on source", "passages": "number of passages",
-    "single_passage": "single passage",
+    "single_passage": "single passage", "rules_supported": "rules judge says supported",
+    "rules_contradicted": "rules judge says contradicted", "rules_confidence": "rules confidence",
+    "rules_by_figures": "figures decide",
 }
 
 
 class LearnedJudge:
-    """The default judge: the learned verifier over claim–evidence features."""
+    """The default judge: figures are checked exactly, everything else by the learned verifier.
+
+    Passages below the relevance floor (``min_dense`` / ``min_relevance``, as for the rules
+    judge) are not evidence: with none left the claim is ``unverified``. When the rules judge's
+    verdict rests on figures (the passage states the claim's numbers, money, percentages or dates
+    alike, or differently; see
+    :func:`factcheck.features.decided_by_figures`) that verdict stands: arithmetic on parsed
+    quantities is exact, which the learned features only approximate. Every other claim is
+    labelled by the model, whose rationale names the signals that pushed it to its label.
+    """
 
     name = "learned"
 
-    def __init__(self, model: VerifierModel, settings: Settings | None = None, **_: Any) -> None:
+    def __init__(self, model: VerifierModel, settings: Settings | None = None) -> None:
         self.model = model
         self.settings = settings or Settings()
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
-        """Label ``claim`` from its hits with the model; the rationale names the deciding signals."""
-        x = claim_features(claim.text, hits)
+        """Label ``claim`` from its hits (best first; may be empty)."""
+        s = self.settings
+        if not any(h.dense >= s.min_dense or h.score >= s.min_relevance for h in hits):
+            # The same relevance floor as the rules judge: without a relevant passage the model
+            # is never asked, so an unrelated passage can never support or contradict.
+            best = max((h.dense for h in hits), default=0.0)
+            return Verdict(claim, Label.UNVERIFIED, round(min(0.95, 1.0 - max(best, 0.0) * 0.6),
+                                                          4),
+                           tuple(sorted(hits, key=lambda h: h.rank)[:2]),
+                           "nothing in the corpus is relevant enough: closest passage has "
+                           f"similarity {best:.2f} < {s.min_dense:.2f}", self.name)
+        rules = rules_verdict(claim.text, hits, s)
+        if decided_by_figures(claim.text, rules):
+            return Verdict(claim, rules.label, rules.confidence, rules.evidence,
+                           f"figures decide: {rules.rationale}", self.name)
+        x = claim_features(claim.text, hits, self.settings, rules=rules)
         probabilities = self.model.probabilities(x)[0]
         index = int(self.model.decide(probabilities[None, :])[0])
         label = LABELS[index]
@@ -216,27 +251,18 @@ class LearnedJudge:
 
     def _rationale(self, claim_text: str, x: np.ndarray, probabilities: np.ndarray, index: int,
                    ordered: Sequence[Hit]) -> str:
-        shown = ", ".join(f"{label.value} {p:.2f}" for label, p in zip(LABELS, probabilities,
-                                                                       strict=True))
+        shown = ", ".join(f"{label.value} {p:.2f}"
+                          for label, p in zip(LABELS, probabilities, strict=True))
         if not ordered:
             return f"no evidence passages ({shown})"
         z = (x - self.model.mean) / self.model.scale
         others = [i for i in range(len(LABELS)) if i != index]
         push = (self.model.weights[index] - self.model.weights[others].mean(axis=0)) * z
         top = [self.model.features[i] for i in np.argsort(-push)[:3] if push[i] > 0]
-        signals = list(dict.fromkeys(_SIGNALS.get(name.removeprefix("top_").removeprefix("max_")
-                                                  .removeprefix("min_"), name) for name in top))
-        from factcheck.verdict import compare
-
+        signals = list(dict.fromkeys(_SIGNALS.get(_base_name(name), name) for name in top))
         best = ordered[0]
         comparison = compare(claim_text, best)
         facts = [f"similarity {best.dense:.2f}", f"{comparison.coverage:.0%} of the claim's words"]
-        if comparison.matched:
-            facts.append("figures agree: " + "; ".join(
-                f"{c.surface} = {e.surface}" for c, e in comparison.matched[:2]))
-        if comparison.conflicts:
-            facts.append("figures differ: " + "; ".join(
-                f"claim {c.surface}, evidence {e.surface}" for c, e in comparison.conflicts[:2]))
         if comparison.polarity_clash:
             facts.append(comparison.polarity_clash)
         where = best.passage.source + (f", {best.passage.published}"
@@ -245,21 +271,24 @@ class LearnedJudge:
         return f"closest evidence ({where}): {', '.join(facts)}{because} ({shown})"
 
 
+def _base_name(feature: str) -> str:
+    for prefix in ("top_", "max_", "min_"):
+        feature = feature.removeprefix(prefix)
+    return feature
+
+
 def _evidence_order(claim_text: str, hits: Sequence[Hit], label: Label) -> list[Hit]:
     """Hits ordered so the passage that best explains ``label`` comes first."""
     if label is Label.UNVERIFIED or len(hits) < 2:
         return sorted(hits, key=lambda h: h.rank)
-    rows = {id(h): pair_features(claim_text, h) for h in hits}
-    column = {name: i for i, name in enumerate(FEATURE_NAMES[: len(next(iter(rows.values())))])}
+    column = {name: i for i, name in enumerate(PAIR_FEATURES)}
 
     def strength(hit: Hit) -> float:
-        row = rows[id(hit)]
-        base = 0.5 * hit.dense + 0.5 * row[column["top_coverage"]]
+        row = pair_features(claim_text, hit)
+        base = 0.5 * hit.dense + 0.5 * row[column["coverage"]]
         if label is Label.CONTRADICTED:
-            base += (row[column["top_quantities_conflicting"]] + row[column["top_negation_mismatch"]]
-                     + row[column["top_antonym_clash"]])
-        else:
-            base += 0.2 * row[column["top_quantities_matched"]]
+            base += (row[column["quantities_conflicting"]] + row[column["negation_mismatch"]]
+                     + row[column["antonym_clash"]])
         return base
 
     return sorted(hits, key=strength, reverse=True)
@@ -277,6 +306,15 @@ class TrainingSource:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.corpus}" if self.corpus else str(self.path)
+
+    @property
+    def name(self) -> str:
+        """``set/file`` (the file and its folder), how models and benchmarks name a source."""
+        return _short(self.path) + (f":{_short(self.corpus)}" if self.corpus else "")
+
+
+def _short(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 @dataclass
@@ -372,7 +410,7 @@ def build_features(sources: Sequence[TrainingSource], settings: Settings, embedd
         else:
             hits = pair_hits(eval_set.cases, embedder,  # type: ignore[arg-type]
                              cache_dir=settings.cache_dir, lexical_weight=settings.lexical_weight)
-        x = np.vstack([claim_features(case.claim, found)
+        x = np.vstack([claim_features(case.claim, found, settings)
                        for case, found in zip(eval_set.cases, hits, strict=True)])
         y = np.array([LABELS.index(case.label) for case in eval_set.cases])
         tables.append(FeatureTable(source, x, y, [c.id for c in eval_set.cases], keys,
@@ -392,7 +430,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def fit_logistic(z: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float,
-                 iterations: int = 1500) -> tuple[np.ndarray, np.ndarray]:
+                 iterations: int = 2000, tolerance: float = 1e-6) -> tuple[np.ndarray, np.ndarray]:
     """Weighted multinomial logistic regression on standardised ``z`` (accelerated gradient).
 
     Minimises ``sum(weight * cross_entropy) / sum(weight) + l2/2 * |W|^2`` (bias not penalised).
@@ -416,6 +454,8 @@ def fit_logistic(z: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float,
         gradient = design.T @ ((_softmax(design @ look) - onehot) * w[:, None])
         gradient[:d] += l2 * look[:d]
         previous, theta = theta, look - step * gradient
+        if np.abs(gradient).max() < tolerance:
+            break
     return theta[:d].T.copy(), theta[d].copy()
 
 
@@ -432,7 +472,18 @@ def _sample_weights(y: np.ndarray, table_index: np.ndarray) -> np.ndarray:
 
 
 def _macro_f1(y: np.ndarray, predicted: np.ndarray) -> float:
-    return score([LABELS[i] for i in y], [LABELS[i] for i in predicted]).macro_f1
+    """Macro-F1 as :func:`factcheck.evaluate.score` computes it, on label indices (fast)."""
+    k = len(LABELS)
+    confusion = np.bincount(y * k + predicted, minlength=k * k).reshape(k, k)
+    true_positive = np.diag(confusion).astype(float)
+    support, predicted_count = confusion.sum(axis=1), confusion.sum(axis=0)
+    present = (support + predicted_count) > 0
+    precision = np.divide(true_positive, predicted_count, out=np.zeros(k),
+                          where=predicted_count > 0)
+    recall = np.divide(true_positive, support, out=np.zeros(k), where=support > 0)
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k),
+                   where=precision + recall > 0)
+    return float(f1[present].mean()) if present.any() else 0.0
 
 
 def _tune_offsets(log_p: np.ndarray, y: np.ndarray, table_index: np.ndarray) -> np.ndarray:
@@ -519,7 +570,7 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
     offsets = _tune_offsets(results[chosen], y, table_index)
     oof = np.argmax(results[chosen] + offsets, axis=1)
     per_file = {
-        str(tables[t].source): {
+        tables[t].source.name: {
             "macro_f1": round(_macro_f1(y[table_index == t], oof[table_index == t]), 4),
             "macro_f1_without_offsets": round(_macro_f1(
                 y[table_index == t], np.argmax(results[chosen][table_index == t], axis=1)), 4),
@@ -533,13 +584,18 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
           "mean_macro_f1": round(float(np.mean([v["macro_f1"] for v in per_file.values()])), 4),
           "per_file": per_file}
     files = [{
-        "source": str(t.source), "sha256": t.sha256, "records": len(t.ids),
+        "name": t.source.name, "sha256": t.sha256, "records": len(t.ids),
         "trained_on": int(k.sum()), "held_out": int((~k).sum()),
     } for t, k in zip(tables, keep, strict=True)]
+    low, high, baseline_f1 = fit_similarity_baseline(x, y, table_index)
+    report(f"similarity baseline on the same training data: low {low:g}, high {high:g} "
+           f"(mean macro-F1 {baseline_f1:.3f})")
     metadata = {
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "embedding_model": "",
         "training_files": files,
+        "baseline": {"judge": f"similarity:{low:g},{high:g}", "low": low, "high": high,
+                     "note": "thresholds of the similarity baseline, fitted on the same "
+                             "training groups by the same objective"},
         "holdout": {"fraction": holdout, "salt": HOLDOUT_SALT,
                     "rule": "groups = connected claims/passages over all training files; a group "
                             "is held out when sha256(salt:group) < fraction"},
@@ -547,6 +603,26 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
     }
     model = VerifierModel(FEATURE_NAMES, mean, scale, w, b, offsets, metadata)
     return TrainingResult(model, cv)
+
+
+def fit_similarity_baseline(x: np.ndarray, y: np.ndarray,
+                            table_index: np.ndarray) -> tuple[float, float, float]:
+    """Thresholds ``(low, high, mean macro-F1)`` of the similarity baseline on training rows.
+
+    The baseline labels by the top passage's cosine alone (``>= high`` supported, ``>= low``
+    contradicted, else unverified); the grid search maximises the mean macro-F1 over files.
+    """
+    dense = x[:, FEATURE_NAMES.index("top_dense")]
+    grid = np.round(np.arange(0.2, 0.951, 0.025), 3)
+    best = (0.0, 0.5, 0.7)
+    for low in grid:
+        for high in grid[grid >= low]:
+            predicted = np.where(dense >= high, 0, np.where(dense >= low, 1, 2))
+            f1 = float(np.mean([_macro_f1(y[table_index == t], predicted[table_index == t])
+                                for t in np.unique(table_index)]))
+            if f1 > best[0] + 1e-9:
+                best = (f1, float(low), float(high))
+    return best[1], best[2], best[0]
 
 
 def held_out_ids(sets: Sequence[EvalSet], fraction: float) -> list[set[str]]:
@@ -559,13 +635,12 @@ def held_out_ids(sets: Sequence[EvalSet], fraction: float) -> list[set[str]]:
             for eval_set, keys in zip(sets, holdout_groups(sets), strict=True)]
 
 
-def training_sources(model: VerifierModel, root: Path | None = None) -> list[TrainingSource]:
-    """The model's recorded training inputs (paths resolved against ``root`` when relative)."""
+def training_sources(model: VerifierModel, root: Path) -> list[TrainingSource]:
+    """The model's recorded training inputs, found by ``set/file`` name under ``root``."""
     sources = []
     for entry in model.metadata.get("training_files", []):
-        path, _, corpus = str(entry["source"]).partition(":")
-        resolve = (lambda p: Path(p) if root is None or Path(p).is_absolute() else root / p)
-        sources.append(TrainingSource(resolve(path), resolve(corpus) if corpus else None))
+        path, _, corpus = str(entry["name"]).partition(":")
+        sources.append(TrainingSource(root / path, root / corpus if corpus else None))
     return sources
 
 
@@ -575,6 +650,43 @@ def parse_source(text: str) -> TrainingSource:
     return TrainingSource(Path(path), Path(corpus) if corpus else None)
 
 
-def case_label(case: ClaimCase | PairCase) -> Label:
-    """The gold label of a case (for callers that mix both kinds)."""
-    return case.label
+def train_judge(sources: Sequence[TrainingSource], out: Path, settings: Settings | None = None,
+                *, holdout: float = 0.3, folds: int = 5, command: str = "",
+                embedder: Any = None, report: Report = lambda message: None) -> TrainingResult:
+    """Build features for ``sources``, train the verifier and write it to ``out``.
+
+    Args:
+        sources: pairs files, and claims files with their corpus (see :func:`parse_source`).
+        out: the model file to write (JSON).
+        settings: retrieval settings and embedding model (defaults if ``None``).
+        holdout: share of groups kept out of training, for honest reporting (0 uses all).
+        folds: cross-validation folds for choosing the L2 strength and the label offsets.
+        command: the command line, recorded in the model so it can be rebuilt.
+        embedder: a ready embedder instead of ``settings.model``.
+        report: progress lines.
+
+    Returns:
+        The model (also written to ``out``) and its cross-validation scores.
+    """
+    if not 0.0 <= holdout < 1.0:
+        raise FactcheckError(f"--holdout {holdout} must be at least 0 and below 1")
+    if folds < 2:
+        raise FactcheckError(f"--folds {folds} must be at least 2")
+    settings = settings or Settings()
+    if embedder is None:
+        from factcheck.pipeline import make_embedder
+
+        embedder = make_embedder(settings)
+    started = time.perf_counter()
+    tables = build_features(sources, settings, embedder, report)
+    result = train(tables, holdout=holdout, folds=folds, report=report)
+    from factcheck import __version__
+
+    metadata = {**result.model.metadata, "factcheck_version": __version__,
+                "embedding_model": getattr(embedder, "name", settings.model),
+                "top_k": settings.top_k, "lexical_weight": settings.lexical_weight,
+                "command": command, "training_seconds": round(time.perf_counter() - started)}
+    model = VerifierModel(result.model.features, result.model.mean, result.model.scale,
+                          result.model.weights, result.model.bias, result.model.offsets, metadata)
+    save_model(model, out)
+    return TrainingResult(model, result.cv)

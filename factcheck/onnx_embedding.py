@@ -205,11 +205,13 @@ def export_onnx(model_folder: Path, target: Path) -> dict[str, float]:
             import torch
             from onnxruntime.quantization import QuantType, quantize_dynamic
             from transformers import AutoModel
+            from transformers.utils import logging as transformers_logging
         except ImportError as exc:
             raise ModelError(
                 f"exporting the model to ONNX needs torch, transformers and onnx ({exc}); run: "
                 "pip install 'factcheck[scale]'") from exc
         pooling, max_length, _ = _model_config(model_folder)
+        transformers_logging.disable_progress_bar()  # our CLI shows its own progress
         model = _hidden_states(AutoModel.from_pretrained(str(model_folder)).eval())
         sample = torch.ones((2, 8), dtype=torch.long)
         with atomic_path(target / _FILES["onnx"]) as tmp, warnings.catch_warnings(), \

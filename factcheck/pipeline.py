@@ -28,7 +28,7 @@ from factcheck.records import (
 )
 from factcheck.report import ReportFolder, RunInfo
 from factcheck.settings import Settings
-from factcheck.verdict import Judge, RulesJudge
+from factcheck.verdict import Judge
 
 
 def make_embedder(settings: Settings, *, threads: int | None = None) -> Embedder:
@@ -202,7 +202,11 @@ class Checker:
         self.settings = settings or Settings()
         self.corpus = evidence if isinstance(evidence, Corpus) else load_corpus(evidence)
         self.embedder = embedder or make_embedder(self.settings)
-        self.judge = judge or RulesJudge(self.settings)
+        if judge is None:
+            from factcheck.judges import make_judge  # the judge named by settings.judge
+
+            judge = make_judge(self.settings.judge, self.settings)
+        self.judge = judge
         self._index_progress = index_progress
         self._index: EvidenceIndex | None = None
         self.index_stats: IndexStats | None = None

@@ -6,6 +6,7 @@ members" becomes ``count >= 2300 person``; "Q1 2024" becomes the month interval 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -98,7 +99,8 @@ _MONTHS = {
 }
 _BOUND_WORDS = [
     (r"no less than|not less than|no fewer than|not fewer than|no lower than", Bound.AT_LEAST),
-    (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+", Bound.AT_LEAST),
+    (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+",
+     Bound.AT_LEAST),
     (r"less than|under|below|at most|up to|fewer than|no more than", Bound.AT_MOST),
     (r"about|around|approximately|roughly|nearly|almost|some|close to|~|an estimated|"
      r"almost more than|more or less", Bound.APPROX),
@@ -135,7 +137,8 @@ _BARE_MONTH = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _MONEY = re.compile(
-    r"(?<![A-Za-z])(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?(?P<num>" + _NUM + r")"
+    r"(?<![A-Za-z])(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?"
+    r"(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?"
     r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s?(?P<scale2>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?\s+"
@@ -173,7 +176,19 @@ def parse_number(text: str) -> float | None:
 
 
 def extract_quantities(text: str) -> list[Quantity]:
-    """Every money amount, percentage, count and date in ``text``, in order of position."""
+    """Every money amount, percentage, count and date in ``text``, in order of position.
+
+    Results are cached: the judge reads the same passages for many claims.
+    """
+    return list(_cached_quantities(text))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _cached_quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(_extract_quantities(text))
+
+
+def _extract_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 

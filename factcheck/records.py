@@ -1,4 +1,4 @@
-"""Typed records passed between pipeline stages: article -> claims -> hits -> verdicts -> results."""
+"""Typed records passed between pipeline stages: article -> claims -> hits -> verdicts."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One evidence passage from the curated corpus; ``origin`` is ``file:line`` for error messages."""
+    """One evidence passage of the curated corpus; ``origin`` (``file line N``) is for errors."""
 
     id: str
     text: str

@@ -5,9 +5,11 @@ Pure functions over arrays; the corpus vectors come from :mod:`factcheck.index`.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -26,7 +28,25 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word and number tokens without stopwords; "300,000" becomes "300000"."""
+    """Lower-cased word and number tokens without stopwords; "300,000" becomes "300000".
+
+    Results are cached (the judge tokenizes the same passages and claims many times over); use
+    :func:`tokenize_all` for one-off bulk work such as building an index.
+    """
+    return list(_cached_tokens(text))
+
+
+def tokenize_all(texts: Iterable[str]) -> list[list[str]]:
+    """:func:`tokenize` of each text, bypassing the cache (for indexing a whole corpus)."""
+    return [_tokenize(text) for text in texts]
+
+
+@functools.lru_cache(maxsize=32_768)
+def _cached_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[str]:
     tokens = []
     for token in _TOKEN.findall(text.lower()):
         if token[0].isdigit():
@@ -82,6 +102,28 @@ class BM25:
         self.pointers = np.concatenate([[0], np.cumsum(frequency)]).astype(np.int64)
         norm = k1 * (1 - b + b * self.lengths[self.doc_ids] / (self.average_length or 1.0))
         self.weights = (self.idf[posting_term] * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+
+    _ARRAYS = ("lengths", "doc_ids", "idf", "pointers", "weights")
+
+    def save(self, path: Path) -> None:
+        """Write the index as ``.npz`` arrays (no pickle); :meth:`load` reads it back."""
+        with open(path, "wb") as handle:
+            np.savez(handle, vocabulary=np.array(list(self.vocabulary), dtype=str),
+                     parameters=np.array([self.k1, self.b, self.documents, self.average_length]),
+                     **{name: getattr(self, name) for name in self._ARRAYS})
+
+    @classmethod
+    def load(cls, path: Path) -> BM25:
+        """An index written by :meth:`save`."""
+        with np.load(path, allow_pickle=False) as data:
+            index = cls.__new__(cls)
+            k1, b, documents, average_length = data["parameters"].tolist()
+            index.k1, index.b, index.documents = k1, b, int(documents)
+            index.average_length = average_length
+            index.vocabulary = {term: i for i, term in enumerate(data["vocabulary"].tolist())}
+            for name in cls._ARRAYS:
+                setattr(index, name, data[name])
+        return index
 
     def _postings(self, query: Sequence[str]) -> tuple[list[slice], float]:
         """The posting slices of the query's known terms and the query's best possible score."""
@@ -153,10 +195,14 @@ def dense_top(query_vectors: np.ndarray, corpus_vectors: np.ndarray, k: int) -> 
     best_scores = np.zeros((len(queries), 0), dtype=np.float32)
     for start in range(0, n, _DENSE_BLOCK):
         block = np.asarray(corpus_vectors[start: start + _DENSE_BLOCK], dtype=np.float32)
-        scores = np.concatenate([best_scores, queries @ block.T], axis=1)
-        ids = np.concatenate(
-            [best_ids, np.broadcast_to(np.arange(start, start + len(block)),
-                                       (len(queries), len(block)))], axis=1)
+        scores = queries @ block.T
+        ids = np.broadcast_to(np.arange(start, start + len(block)), scores.shape)
+        if len(block) > k:  # the block's own top k first, so the merge below stays small
+            keep = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            scores = np.take_along_axis(scores, keep, axis=1)
+            ids = keep + start
+        scores = np.concatenate([best_scores, scores], axis=1)
+        ids = np.concatenate([best_ids, ids], axis=1)
         keep = np.argpartition(-scores, k - 1, axis=1)[:, :k]
         best_scores = np.take_along_axis(scores, keep, axis=1)
         best_ids = np.take_along_axis(ids, keep, axis=1)

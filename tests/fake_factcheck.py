@@ -40,6 +40,10 @@ def main() -> None:
 
         delay = float(os.environ.get("FACTCHECK_TEST_EMBED_DELAY", "0"))
         pipeline.make_embedder = lambda settings, **options: SlowHashingEmbedder(delay)
+        if delay:
+            # One article per encoder batch, so a slowed run finishes articles one by one and a
+            # test can kill it part-way (by default 32 articles share one batch).
+            pipeline.GROUP = 1
     from factcheck.cli import app
 
     app(prog_name="factcheck")

@@ -42,7 +42,7 @@ def assert_is_a_verdict(verdict: Verdict, label: Label) -> None:
     assert all(isinstance(h, Hit) for h in verdict.evidence)
 
 
-# --- registry --------------------------------------------------------------------------------------
+# --- registry -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_similarity_baseline_reads_only_the_best_similarity():
     assert judge.judge(claim(), []).label is Label.UNVERIFIED
 
 
-# --- NLI cross-encoder -----------------------------------------------------------------------------
+# --- NLI cross-encoder ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,7 @@ def test_nli_judge_names_a_model_it_cannot_load(tmp_path: Path):
         judge.judge(claim(), HITS)
 
 
-# --- LLM over an OpenAI-compatible endpoint, on a loopback server --------------------------------
+# --- LLM over an OpenAI-compatible endpoint, on a loopback server ---------------------------------
 
 
 class ChatServer:
@@ -348,3 +348,28 @@ def test_an_unreachable_server_falls_back(tmp_path: Path):
 def test_no_passages_means_no_request(chat: ChatServer):
     verdict = llm(chat)[0].judge(claim(), [])
     assert verdict.label is Label.UNVERIFIED and chat.requests == []
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spec", ["rules", "learned"])
+def test_check_takes_a_judge(spec: str, tiny_corpus_dir: Path, tmp_path: Path, monkeypatch,
+                             fake_embedder):
+    from typer.testing import CliRunner
+
+    from factcheck import pipeline
+    from factcheck.cli import app
+
+    monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **kw: fake_embedder)
+    article = tmp_path / "a.txt"
+    article.write_text("Xiaomi Builds Cars\n\nXiaomi's car research and development team has 900 "
+                       "members.\n")
+    out = tmp_path / "r"
+    result = CliRunner().invoke(app, ["check", str(article), "-e", str(tiny_corpus_dir), "-o",
+                                      str(out), "-q", "--format", "json", "--judge", spec,
+                                      "--cache-dir", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "a.json").read_text())
+    assert report["run"]["judge"] == spec
+    assert [c["verdict"]["label"] for c in report["claims"]] == ["contradicted"]

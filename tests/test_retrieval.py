@@ -50,3 +50,31 @@ def test_search_on_empty_corpus_returns_nothing():
     hits = search(np.ones((2, 3), dtype=np.float32), np.zeros((0, 3), dtype=np.float32),
                   [[], []], BM25([]), [], top_k=3)
     assert hits == [[], []]
+
+
+def reference_bm25(docs: list[list[str]], query: list[str], k1=1.2, b=0.75) -> np.ndarray:
+    """Okapi BM25 written out term by term, normalised like BM25.scores."""
+    n = len(docs)
+    average = sum(len(d) for d in docs) / n
+    scores = np.zeros(n)
+    ceiling = 0.0
+    for term in dict.fromkeys(query):
+        df = sum(term in d for d in docs)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        ceiling += idf * (k1 + 1)
+        for i, doc in enumerate(docs):
+            tf = doc.count(term)
+            scores[i] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(doc) / average))
+    return scores / ceiling
+
+
+def test_bm25_matches_the_formula_and_survives_a_file(tmp_path):
+    docs = [tokenize(t) for t in ("Xiaomi plant makes 150,000 cars", "Xiaomi Xiaomi phones",
+                                  "a plant in Beijing makes cars and cars", "unrelated text")]
+    query = tokenize("Xiaomi cars plant Beijing")
+    bm25 = BM25(docs)
+    assert np.allclose(bm25.scores(query), reference_bm25(docs, query), atol=1e-6)
+    bm25.save(tmp_path / "bm25.npz")
+    loaded = BM25.load(tmp_path / "bm25.npz")
+    assert np.array_equal(loaded.scores(query), bm25.scores(query))
+    assert set(bm25.top(bm25.scores(query), query, 2)) == {0, 2}

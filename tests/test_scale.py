@@ -67,6 +67,7 @@ def test_cache_opens_memory_mapped_in_corpus_order(tiny_corpus_dir: Path, tmp_pa
     index, stats = build_index(corpus, embedder, cache_dir=tmp_path)
     assert stats.encoded == 0
     assert isinstance(index.vectors, np.memmap) and index.vectors.dtype == np.float32
+    assert len(list(cache_folder(tmp_path, embedder.name).glob("bm25-*.npz"))) == 1  # reused
     assert np.allclose(index.vectors, embedder.embed([p.text for p in corpus.passages]))
 
     reordered = Corpus(corpus.passages[::-1], corpus.files, "reversed")

@@ -21,7 +21,8 @@ def hit(text: str, dense: float = 0.8, source: str = "Reuters",
 
 FACTORY = ("Xiaomi's Beijing factory will be built in two phases, each with an annual capacity "
            "of 150,000 vehicles, for 300,000 vehicles a year in total.")
-INVEST = "In March 2021 Xiaomi said it would invest US$10 billion in its EV business over ten years."
+INVEST = ("In March 2021 Xiaomi said it would invest US$10 billion in its EV business over "
+          "ten years.")
 TEAM = "Xiaomi's automotive R&D team had grown to more than 2,300 people."
 PRODUCTION = "Xiaomi plans to start mass production of its cars in the first half of 2024."
 APPLE = "Apple scrapped its electric car project in February 2024."

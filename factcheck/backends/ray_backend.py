@@ -1,7 +1,8 @@
 """The ``ray`` backend: articles mapped over Ray actors, each holding one Checker.
 
-Each actor loads the model and the index once and then checks articles one by one; results come
-back to the caller in input order, which writes the reports exactly as on one machine. The corpus
+Each actor loads the model and the index once and then checks articles in small groups (see
+:data:`factcheck.backends.local.WORKER_GROUP`); results come back to the caller in input order,
+which writes the reports exactly as on one machine. The corpus
 is put in Ray's object store once and shared by every actor, so the evidence files need to exist
 only where the command runs. Each node keeps its own embedding cache at ``cache_dir`` (made
 absolute on the caller's machine): the first actor on a node encodes the corpus into it under the

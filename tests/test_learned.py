@@ -1,0 +1,241 @@
+"""The learned judge: model file format, the shipped model, training, held-out groups, verdicts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import pipeline
+from factcheck.cli import app
+from factcheck.errors import ModelError
+from factcheck.evaluate import load_cases
+from factcheck.features import FEATURE_NAMES, claim_features
+from factcheck.learned import (
+    LABELS,
+    MODEL_FORMAT,
+    MODEL_VERSION,
+    LearnedJudge,
+    TrainingSource,
+    default_model_path,
+    fit_logistic,
+    held_out_ids,
+    holdout_groups,
+    is_held_out,
+    load_model,
+    save_model,
+    train_judge,
+)
+from factcheck.pipeline import Checker
+from factcheck.records import Claim, Hit, Label, Passage, Span
+from factcheck.settings import Settings
+
+
+def claim(text: str) -> Claim:
+    return Claim("a-c01", "a", text, 0, (Span(0, len(text)),), 0.9)
+
+
+def hit(text: str, dense: float = 0.85, rank: int = 1) -> Hit:
+    passage = Passage(f"p{rank}", text, "Reuters", None, None, "2021-11-27", "t:1")
+    return Hit(passage, rank, 0.7 * dense + 0.15, dense, 0.5)
+
+
+TEAM = "Xiaomi's car research and development team has more than 2,300 members."
+
+
+# --- the shipped model ---------------------------------------------------------------------------
+
+
+def test_the_shipped_model_is_small_versioned_json():
+    path = default_model_path()
+    assert path.stat().st_size <= 25 * 1024 * 1024
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == MODEL_FORMAT and data["version"] == MODEL_VERSION
+    assert data["features"] == list(FEATURE_NAMES)
+    meta = data["metadata"]
+    names = [f["name"] for f in meta["training_files"]]
+    assert names and not any("sick" in name for name in names)  # SICK is non-commercial
+    assert all(len(f["sha256"]) == 64 and f["held_out"] > 0 for f in meta["training_files"])
+    assert meta["holdout"]["fraction"] > 0
+    assert meta["cross_validation"]["folds"] >= 2
+    assert meta["baseline"]["judge"].startswith("similarity:")
+    assert meta["command"].startswith("factcheck train-judge")
+    model = load_model()
+    assert model.weights.shape == (len(LABELS), len(FEATURE_NAMES))
+
+
+# --- model files ---------------------------------------------------------------------------------
+
+
+def test_a_model_round_trips_through_json(tmp_path: Path):
+    model = load_model()
+    save_model(model, tmp_path / "m.json")
+    again = load_model(tmp_path / "m.json")
+    x = np.random.default_rng(0).normal(size=(4, len(FEATURE_NAMES)))
+    assert np.allclose(model.probabilities(x), again.probabilities(x), atol=1e-5)
+    assert again.metadata == model.metadata
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(format="pickle"), "not a factcheck verifier model"),
+        (lambda d: d.update(version=99), "model version 99"),
+        (lambda d: d.update(features=d["features"][:-1]), "other features"),
+        (lambda d: d.update(weights=[[1.0]]), "malformed model"),
+        (lambda d: d.update(scale=[0.0] * len(d["scale"])), "non-positive feature scale"),
+    ],
+)
+def test_bad_model_files_are_refused_with_the_fix(tmp_path: Path, change, message: str):
+    data = json.loads(default_model_path().read_text(encoding="utf-8"))
+    change(data)
+    (tmp_path / "m.json").write_text(json.dumps(data))
+    with pytest.raises(ModelError, match=message):
+        load_model(tmp_path / "m.json")
+
+
+def test_missing_or_broken_model_file(tmp_path: Path):
+    with pytest.raises(ModelError, match="not found.*train-judge"):
+        load_model(tmp_path / "nope.json")
+    (tmp_path / "broken.json").write_text("{")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        load_model(tmp_path / "broken.json")
+
+
+# --- training ------------------------------------------------------------------------------------
+
+
+def test_logistic_regression_learns_a_separable_problem():
+    rng = np.random.default_rng(1)
+    centres = np.array([[2.0, 0.0], [-2.0, 0.0], [0.0, 2.5]])
+    y = rng.integers(0, 3, size=300)
+    z = centres[y] + rng.normal(scale=0.5, size=(300, 2))
+    w, b = fit_logistic(z, y, np.ones(300), l2=0.01)
+    assert (np.argmax(z @ w.T + b, axis=1) == y).mean() > 0.95
+    w2, b2 = fit_logistic(z, y, np.ones(300), l2=0.01)
+    assert np.array_equal(w, w2) and np.array_equal(b, b2)  # deterministic
+
+
+def pairs_file(path: Path, start: int = 0) -> Path:
+    rows = []
+    for i in range(start, start + 24):
+        team = 2300 + 100 * i
+        evidence = f"Team {i} of Xiaomi has more than {team:,} members working on cars."
+        rows += [
+            {"id": f"s{i}", "claim": f"Team {i} of Xiaomi has more than {team:,} members.",
+             "evidence": evidence, "label": "supported"},
+            {"id": f"c{i}", "claim": f"Team {i} of Xiaomi has {team // 3:,} members.",
+             "evidence": evidence, "label": "contradicted"},
+            {"id": f"u{i}", "claim": f"The weather in city {i} was sunny on Tuesday.",
+             "evidence": evidence, "label": "unverified"},
+        ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_groups_follow_shared_claims_and_passages(tmp_path: Path):
+    pairs = load_cases(pairs_file(tmp_path / "pairs.jsonl"))
+    claims_path = tmp_path / "claims.jsonl"
+    claims_path.write_text(json.dumps({"id": "x", "claim": pairs.cases[0].claim,
+                                       "label": "supported"}) + "\n", encoding="utf-8")
+    claims = load_cases(claims_path)
+    pair_groups, claim_groups = holdout_groups([pairs, claims])
+    # the three claims about one passage are one group, and the claims file joins it
+    assert len(set(pair_groups[:3])) == 1 and pair_groups[3] != pair_groups[0]
+    assert claim_groups[0] == pair_groups[0]
+    first, second = held_out_ids([pairs, claims], 0.5), held_out_ids([claims, pairs], 0.5)
+    assert first[0] == second[1]  # order of files does not matter
+    assert is_held_out("some group", 0.0) is False and is_held_out("some group", 1.0) is True
+
+
+def test_train_judge_writes_a_model_that_judges(tmp_path: Path, fake_embedder,
+                                                tiny_corpus_dir: Path):
+    claims_path = tmp_path / "claims.jsonl"
+    claims_path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "g1", "claim": TEAM, "label": "supported"},
+        {"id": "g2", "claim": "Xiaomi's team has 900 members.", "label": "contradicted"},
+        {"id": "g3", "claim": "Paris was sunny on Tuesday.", "label": "unverified"},
+    ]), encoding="utf-8")
+    sources = [TrainingSource(pairs_file(tmp_path / "pairs.jsonl")),
+               TrainingSource(claims_path, tiny_corpus_dir)]
+    lines: list[str] = []
+    out = tmp_path / "model.json"
+    result = train_judge(sources, out, Settings(cache_dir=tmp_path / "cache"), holdout=0.2,
+                         folds=3, command="factcheck train-judge test", embedder=fake_embedder,
+                         report=lines.append)
+    model = load_model(out)
+    assert model.metadata["command"] == "factcheck train-judge test"
+    corpus = f"{tiny_corpus_dir.parent.name}/{tiny_corpus_dir.name}"
+    assert [f["name"] for f in model.metadata["training_files"]] == [
+        f"{tmp_path.name}/pairs.jsonl", f"{tmp_path.name}/claims.jsonl:{corpus}"]
+    assert result.cv["per_file"] and any("cross-validation" in line for line in lines)
+    judge = LearnedJudge(model)
+    verdict = judge.judge(claim("The weather in city 99 was sunny on Tuesday."),
+                          [hit("Team 99 of Xiaomi has more than 9,000 members.", dense=0.1)])
+    assert verdict.label is Label.UNVERIFIED and verdict.judge == "learned"
+
+
+def test_train_judge_command(tmp_path: Path, fake_embedder, monkeypatch):
+    monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **kw: fake_embedder)
+    out = tmp_path / "m.json"
+    result = CliRunner().invoke(app, ["train-judge", str(pairs_file(tmp_path / "p.jsonl")),
+                                      "--out", str(out), "--folds", "2", "--cache-dir",
+                                      str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    assert "cross-validated mean macro-F1" in result.output and out.is_file()
+    bad = CliRunner().invoke(app, ["train-judge", str(tmp_path / "p.jsonl"), "--out", str(out),
+                                   "--holdout", "1.5"])
+    assert bad.exit_code == 1 and "--holdout 1.5" in bad.output
+
+
+# --- the judge -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [(TEAM, Label.SUPPORTED),
+     ("Xiaomi's car research and development team has 900 members.", Label.CONTRADICTED)],
+)
+def test_figures_decide_exactly(text: str, label: Label):
+    verdict = LearnedJudge(load_model()).judge(claim(text), [hit(TEAM)])
+    assert verdict.label is label
+    assert verdict.rationale.startswith("figures decide")
+    assert verdict.evidence[0].passage.text == TEAM
+
+
+def test_an_unrelated_passage_is_never_evidence():
+    judge = LearnedJudge(load_model())
+    verdict = judge.judge(claim("The weather in Paris was sunny on Tuesday."),
+                          [hit("Sony showed the Vision-S concept car at CES.", dense=0.05)])
+    assert verdict.label is Label.UNVERIFIED
+    assert "relevant enough" in verdict.rationale and 0 <= verdict.confidence <= 1
+    empty = judge.judge(claim("Xiaomi makes cars."), [])
+    assert empty.label is Label.UNVERIFIED and empty.evidence == ()
+
+
+def test_the_model_decides_claims_without_figures():
+    passage = "Sony showed the Vision-S concept car at the electronics show in Las Vegas."
+    verdict = LearnedJudge(load_model()).judge(
+        claim("Sony showed a concept car in Las Vegas."), [hit(passage, dense=0.8)])
+    assert verdict.label in set(Label) and verdict.judge == "learned"
+    assert "deciding signals" in verdict.rationale and "supported 0." in verdict.rationale
+    assert verdict.evidence and verdict.evidence[0].passage.text == passage
+
+
+def test_features_have_one_value_per_name():
+    x = claim_features(TEAM, [hit(TEAM), hit("Sony makes cameras.", 0.2, rank=2)])
+    assert x.shape == (len(FEATURE_NAMES),) and np.all(np.isfinite(x))
+    assert np.array_equal(claim_features(TEAM, []), np.zeros(len(FEATURE_NAMES)))
+
+
+def test_checker_builds_the_judge_named_by_the_settings(tiny_corpus_dir: Path, fake_embedder,
+                                                        tmp_path: Path):
+    assert Checker(tiny_corpus_dir, embedder=fake_embedder).judge.name == Settings().judge
+    learned = Checker(tiny_corpus_dir, Settings(judge="learned"), embedder=fake_embedder)
+    assert learned.judge.name == "learned"
+    with pytest.raises(ModelError, match="train-judge"):
+        Checker(tiny_corpus_dir, Settings(judge=f"learned:{tmp_path / 'none.json'}"),
+                embedder=fake_embedder)
