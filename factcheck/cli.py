@@ -7,6 +7,7 @@ rest were).
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 import time
@@ -510,3 +511,20 @@ def train_judge_command(
                f"(l2 {cv['l2']:g}, {cv['folds']} folds)")
     for name, scores in cv["per_file"].items():
         typer.echo(f"  {name}: macro-F1 {scores['macro_f1']:.3f} on {scores['n']} training cases")
+
+
+def _examples_last(typer_app: typer.Typer) -> None:
+    """Move the ``Example:`` line of each command's docstring to the end of its help."""
+    for info in typer_app.registered_commands:
+        lines = (inspect.getdoc(info.callback) or "").splitlines()
+        examples = [line.strip() for line in lines if line.strip().startswith("Example:")]
+        if examples and info.epilog is None:
+            info.epilog = "\b\n" + examples[0]  # \b: click keeps the line unwrapped
+            info.help = "\n".join(line for line in lines
+                                  if not line.strip().startswith("Example:")).strip()
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _examples_last(group.typer_instance)
+
+
+_examples_last(app)
