@@ -73,7 +73,7 @@ DownloadOpt = Annotated[bool | None, typer.Option(
 EncoderOpt = Annotated[str | None, typer.Option(
     "--encoder", help="What runs the model: auto (default), torch, onnx or onnx-int8.")]
 JudgeOpt = Annotated[str | None, typer.Option(
-    "--judge", help="Who decides verdicts: rules (default), learned, learned:MODEL.json, "
+    "--judge", help="Who decides verdicts: learned (default), rules, learned:MODEL.json, "
     "nli:HUB_ID_OR_FOLDER (an NLI cross-encoder) or llm:BASE_URL (OpenAI-compatible; key in "
     "$FACTCHECK_LLM_API_KEY).")]
 

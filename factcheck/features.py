@@ -12,6 +12,7 @@ model format: renaming or reordering them needs a new model version.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from factcheck.quantities import Quantity
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.retrieval import STOPWORDS, stem, tokenize
 from factcheck.settings import Settings
-from factcheck.verdict import Comparison, RulesJudge, compare
+from factcheck.verdict import ANTONYMS, GENERAL_OPPOSITES, Comparison, RulesJudge, compare
 from factcheck.verdict import _entities as names_in  # the rules judge's notion of a name
 
 PAIR_FEATURES = (
@@ -71,28 +72,8 @@ _HEDGE = re.compile(
     r"some|reportedly|claims?)\b",
     re.IGNORECASE,
 )
-_OPPOSITES = [
-    ("increase", "decrease"), ("increase", "reduce"), ("increase", "lower"), ("rise", "fall"),
-    ("rise", "drop"), ("rose", "fell"), ("grow", "shrink"), ("gain", "loss"), ("more", "less"),
-    ("more", "fewer"), ("higher", "lower"), ("high", "low"), ("larger", "smaller"),
-    ("large", "small"), ("long", "short"), ("longer", "shorter"), ("strong", "weak"),
-    ("stronger", "weaker"), ("best", "worst"), ("better", "worse"), ("first", "last"),
-    ("before", "after"), ("early", "late"), ("earlier", "later"), ("old", "young"),
-    ("older", "younger"), ("positive", "negative"), ("safe", "unsafe"), ("safe", "dangerous"),
-    ("effective", "ineffective"), ("beneficial", "harmful"), ("benefit", "harm"),
-    ("protect", "harm"), ("improve", "worsen"), ("help", "hurt"), ("prevent", "cause"),
-    ("present", "absent"), ("common", "rare"), ("frequent", "rare"), ("mild", "severe"),
-    ("fast", "slow"), ("faster", "slower"), ("hot", "cold"), ("warm", "cold"), ("wet", "dry"),
-    ("open", "close"), ("start", "stop"), ("begin", "end"), ("win", "lose"), ("buy", "sell"),
-    ("approve", "reject"), ("allow", "ban"), ("accept", "reject"), ("success", "failure"),
-    ("profit", "loss"), ("inside", "outside"), ("indoor", "outdoor"), ("up", "down"),
-    ("man", "woman"), ("men", "women"), ("boy", "girl"), ("male", "female"), ("day", "night"),
-    ("sit", "stand"), ("sitting", "standing"), ("asleep", "awake"), ("empty", "full"),
-    ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
-    ("domestic", "foreign"), ("private", "public"), ("cheap", "expensive"), ("ahead", "behind"),
-]
 _OPPOSITE_OF: dict[str, set[str]] = {}
-for _a, _b in _OPPOSITES:
+for _a, _b in ANTONYMS + GENERAL_OPPOSITES:
     _OPPOSITE_OF.setdefault(stem(_a), set()).add(stem(_b))
     _OPPOSITE_OF.setdefault(stem(_b), set()).add(stem(_a))
 # Opposites the retrieval tokenizer drops as stopwords must survive here.
@@ -137,9 +118,14 @@ def decided_by_figures(claim_text: str, verdict: Verdict) -> bool:
     return any(not _inside_name(claim_text, quantity) for quantity, _ in pairs)
 
 
+_DATE_PREFIX = re.compile(r"\b(?:mid|early|late|end|pre|post)-$", re.IGNORECASE)
+
+
 def _inside_name(text: str, quantity: Quantity) -> bool:
     before = text[quantity.start - 1: quantity.start] if quantity.start else ""
     after = text[quantity.end: quantity.end + 1]
+    if _DATE_PREFIX.search(text[max(0, quantity.start - 6): quantity.start]):
+        return False  # "mid-2026", "late-2024": a date, not a name such as "COVID-19"
     return before in {"-", "/"} or after == "-" or after.isalpha()
 
 
@@ -234,8 +220,13 @@ def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:], strict=False))
 
 
+@functools.lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
 def _antonym_clash(claim_text: str, passage_text: str) -> bool:
-    claim_words = set(words(claim_text))
-    passage_words = set(words(passage_text))
+    claim_words = _word_set(claim_text)
+    passage_words = _word_set(passage_text)
     return any(_OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
                for word in claim_words - passage_words)

@@ -78,6 +78,12 @@ class VerifierModel:
         z = (np.atleast_2d(x) - self.mean) / self.scale
         return _softmax(z @ self.weights.T + self.bias)
 
+    def log_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Natural-log label probabilities of feature rows ``x`` (exact where they underflow)."""
+        logits = (np.atleast_2d(x) - self.mean) / self.scale @ self.weights.T + self.bias
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
     def decide(self, probabilities: np.ndarray) -> np.ndarray:
         """Label indices (into :data:`LABELS`) for rows of probabilities."""
         return np.argmax(np.log(np.clip(probabilities, 1e-12, 1.0)) + self.offsets, axis=1)
@@ -206,15 +212,16 @@ _SIGNALS = {
 
 
 class LearnedJudge:
-    """The default judge: figures are checked exactly, everything else by the learned verifier.
+    """The default judge: figures and names are checked exactly, the rest by the learned verifier.
 
     Passages below the relevance floor (``min_dense`` / ``min_relevance``, as for the rules
     judge) are not evidence: with none left the claim is ``unverified``. When the rules judge's
     verdict rests on figures (the passage states the claim's numbers, money, percentages or dates
-    alike, or differently; see
-    :func:`factcheck.features.decided_by_figures`) that verdict stands: arithmetic on parsed
-    quantities is exact, which the learned features only approximate. Every other claim is
-    labelled by the model, whose rationale names the signals that pushed it to its label.
+    alike, or differently; see :func:`factcheck.features.decided_by_figures`), or the closest
+    passage is silent on the claim's figures or names (:func:`silent_on_claim`), that verdict
+    stands: arithmetic on parsed quantities is exact, and a passage about something else can
+    neither support nor refute. Every other claim is labelled by the model, whose rationale names
+    the signals that pushed it to its label.
     """
 
     name = "learned"
@@ -226,26 +233,24 @@ class LearnedJudge:
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from its hits (best first; may be empty)."""
         s = self.settings
-        if not any(h.dense >= s.min_dense or h.score >= s.min_relevance for h in hits):
-            # The same relevance floor as the rules judge: without a relevant passage the model
-            # is never asked, so an unrelated passage can never support or contradict.
-            best = max((h.dense for h in hits), default=0.0)
-            return Verdict(claim, Label.UNVERIFIED, round(min(0.95, 1.0 - max(best, 0.0) * 0.6),
-                                                          4),
-                           tuple(sorted(hits, key=lambda h: h.rank)[:2]),
-                           "nothing in the corpus is relevant enough: closest passage has "
-                           f"similarity {best:.2f} < {s.min_dense:.2f}", self.name)
-        rules = rules_verdict(claim.text, hits, s)
-        if decided_by_figures(claim.text, rules):
-            return Verdict(claim, rules.label, rules.confidence, rules.evidence,
-                           f"figures decide: {rules.rationale}", self.name)
+        rules = rules_verdict(claim.text, hits, s) if relevant(hits, s) else None
+        fixed = rules_decision(claim, hits, s, rules)
+        if fixed is not None:
+            return fixed
+        assert rules is not None  # rules_decision settles every claim without relevant passages
         x = claim_features(claim.text, hits, self.settings, rules=rules)
-        probabilities = self.model.probabilities(x)[0]
-        index = int(self.model.decide(probabilities[None, :])[0])
+        log_p = self.model.log_probabilities(x)
+        probabilities = np.exp(log_p[0])
+        conflict = bool(states_conflict(x)[0])
+        index = int(_labels(log_p, self.model.offsets, np.array([-1]), np.array([conflict]))[0])
         label = LABELS[index]
         ordered = _evidence_order(claim.text, hits, label)
         keep = 2 if label is Label.UNVERIFIED else 3
         rationale = self._rationale(claim.text, x, probabilities, index, ordered)
+        if not conflict and int(np.argmax(log_p[0] + self.model.offsets)) == _CONTRADICTED:
+            # A contradiction a journalist can check names what conflicts; leaning is not enough.
+            rationale += ("; the model leans contradicted, but no passage states a figure, "
+                          "negation or opposite that conflicts with the claim")
         return Verdict(claim, label, round(float(probabilities[index]), 4),
                        tuple(ordered[:keep]), rationale, self.name)
 
@@ -265,10 +270,71 @@ class LearnedJudge:
         facts = [f"similarity {best.dense:.2f}", f"{comparison.coverage:.0%} of the claim's words"]
         if comparison.polarity_clash:
             facts.append(comparison.polarity_clash)
-        where = best.passage.source + (f", {best.passage.published}"
-                                       if best.passage.published else "")
+        where = _cite(best)
         because = f"; deciding signals: {', '.join(signals)}" if signals else ""
         return f"closest evidence ({where}): {', '.join(facts)}{because} ({shown})"
+
+
+def relevant(hits: Sequence[Hit], settings: Settings) -> bool:
+    """Whether any hit clears the relevance floor (``min_dense`` or ``min_relevance``)."""
+    return any(h.dense >= settings.min_dense or h.score >= settings.min_relevance for h in hits)
+
+
+def silent_on_claim(claim_text: str, rules: Verdict) -> bool:
+    """Whether a rules ``unverified`` rests on the corpus being silent on the claim: the closest
+    passage does not state the claim's figures or names, or states them about something else.
+
+    Such a passage can neither support nor refute the claim, whatever the wording around it.
+    """
+    if rules.label is not Label.UNVERIFIED or not rules.evidence:
+        return False
+    closest = compare(claim_text, rules.evidence[0])
+    return bool(closest.unmatched or closest.missing_entities or closest.conflicts)
+
+
+_CONTRADICTED, _UNVERIFIED = LABELS.index(Label.CONTRADICTED), LABELS.index(Label.UNVERIFIED)
+_COLUMN = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+
+def states_conflict(x: np.ndarray) -> np.ndarray:
+    """For feature rows ``x``: whether the closest passage states something that conflicts with
+    the claim: a figure stated differently, negation on one side only, an opposite word, or the
+    rules judge's contradiction. Without one the learned judge never says ``contradicted``."""
+    x = np.atleast_2d(x)
+    cues = ("top_quantities_conflicting", "top_negation_mismatch", "top_antonym_clash",
+            "rules_contradicted")
+    return (x[:, [_COLUMN[name] for name in cues]] > 0).any(axis=1)
+
+
+def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
+                   rules: Verdict | None) -> Verdict | None:
+    """The verdict the learned judge takes without asking the model, or ``None``.
+
+    Three cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
+    ``None``); the rules verdict rests on figures stated alike or differently (arithmetic on
+    parsed quantities is exact); or the corpus is silent on the claim's names or figures
+    (:func:`silent_on_claim`). Training uses the same rule, so the model only learns the rest.
+    """
+    if rules is None:
+        # Without a relevant passage the model is never asked, so an unrelated passage can never
+        # support or contradict.
+        best = max((h.dense for h in hits), default=0.0)
+        return Verdict(claim, Label.UNVERIFIED, round(min(0.95, 1.0 - max(best, 0.0) * 0.6), 4),
+                       tuple(sorted(hits, key=lambda h: h.rank)[:2]),
+                       "nothing in the corpus is relevant enough: closest passage has "
+                       f"similarity {best:.2f} < {settings.min_dense:.2f}", LearnedJudge.name)
+    if decided_by_figures(claim.text, rules):
+        return Verdict(claim, rules.label, rules.confidence, rules.evidence,
+                       f"figures decide: {rules.rationale}", LearnedJudge.name)
+    if silent_on_claim(claim.text, rules):
+        return Verdict(claim, rules.label, rules.confidence, rules.evidence,
+                       f"names and figures decide: {rules.rationale}", LearnedJudge.name)
+    return None
+
+
+def _cite(hit: Hit) -> str:
+    passage = hit.passage
+    return f"{passage.source}, {passage.published}" if passage.published else passage.source
 
 
 def _base_name(feature: str) -> str:
@@ -327,6 +393,7 @@ class FeatureTable:
     ids: list[str]
     groups: list[str]
     sha256: str
+    fixed: np.ndarray  # label index the judge takes without the model (rules_decision), else -1
 
 
 def holdout_groups(sets: Sequence[EvalSet]) -> list[list[str]]:
@@ -410,11 +477,16 @@ def build_features(sources: Sequence[TrainingSource], settings: Settings, embedd
         else:
             hits = pair_hits(eval_set.cases, embedder,  # type: ignore[arg-type]
                              cache_dir=settings.cache_dir, lexical_weight=settings.lexical_weight)
-        x = np.vstack([claim_features(case.claim, found, settings)
-                       for case, found in zip(eval_set.cases, hits, strict=True)])
+        rows, fixed = [], []
+        for case, found in zip(eval_set.cases, hits, strict=True):
+            rules = (rules_verdict(case.claim, found, settings)
+                     if relevant(found, settings) else None)
+            decided = rules_decision(as_claim(case), found, settings, rules)
+            fixed.append(-1 if decided is None else LABELS.index(decided.label))
+            rows.append(claim_features(case.claim, found, settings, rules=rules))
         y = np.array([LABELS.index(case.label) for case in eval_set.cases])
-        tables.append(FeatureTable(source, x, y, [c.id for c in eval_set.cases], keys,
-                                   file_sha256(source.path)))
+        tables.append(FeatureTable(source, np.vstack(rows), y, [c.id for c in eval_set.cases],
+                                   keys, file_sha256(source.path), np.array(fixed)))
         report(f"{source}: {len(eval_set.cases)} {eval_set.kind} in "
                f"{time.perf_counter() - started:.0f}s")
     return tables
@@ -486,15 +558,28 @@ def _macro_f1(y: np.ndarray, predicted: np.ndarray) -> float:
     return float(f1[present].mean()) if present.any() else 0.0
 
 
-def _tune_offsets(log_p: np.ndarray, y: np.ndarray, table_index: np.ndarray) -> np.ndarray:
+def _labels(log_p: np.ndarray, offsets: np.ndarray, fixed: np.ndarray,
+            conflict: np.ndarray) -> np.ndarray:
+    """The judge's label indices: the model's (with offsets; ``contradicted`` only where a
+    passage states a conflict) unless ``fixed`` (>= 0) decides."""
+    scores = log_p + offsets
+    scores[~conflict, _CONTRADICTED] = -np.inf
+    return np.where(fixed >= 0, fixed, np.argmax(scores, axis=1))
+
+
+def _mean_file_f1(y: np.ndarray, predicted: np.ndarray, table_index: np.ndarray) -> float:
+    return float(np.mean([_macro_f1(y[table_index == t], predicted[table_index == t])
+                          for t in np.unique(table_index)]))
+
+
+def _tune_offsets(log_p: np.ndarray, y: np.ndarray, table_index: np.ndarray,
+                  fixed: np.ndarray, conflict: np.ndarray) -> np.ndarray:
     """Per-label offsets maximising the mean per-file macro-F1 (coordinate search on a grid)."""
     offsets = np.zeros(len(LABELS))
     grid = np.round(np.arange(-1.5, 1.51, 0.1), 2)
 
     def objective(candidate: np.ndarray) -> float:
-        predicted = np.argmax(log_p + candidate, axis=1)
-        return float(np.mean([_macro_f1(y[table_index == t], predicted[table_index == t])
-                              for t in np.unique(table_index)]))
+        return _mean_file_f1(y, _labels(log_p, candidate, fixed, conflict), table_index)
 
     best = objective(offsets)
     for _ in range(3):
@@ -528,7 +613,9 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
 
     The L2 strength is chosen from :data:`L2_GRID` and the label offsets are tuned, both by
     grouped ``folds``-fold cross-validation on the training groups, maximising the mean macro-F1
-    over files; the final model is refitted on all training groups.
+    over files of the judge's verdicts (claims :func:`rules_decision` settles keep its label, and
+    ``contradicted`` needs :func:`states_conflict`); the final model is refitted on all training
+    groups.
 
     Args:
         tables: from :func:`build_features`.
@@ -544,7 +631,12 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
     y = np.concatenate([t.y[k] for t, k in zip(tables, keep, strict=True)])
     groups = [g for t, k in zip(tables, keep, strict=True)
               for g, kept in zip(t.groups, k, strict=True) if kept]
+    fixed = np.concatenate([t.fixed[k] for t, k in zip(tables, keep, strict=True)])
     table_index = np.concatenate([np.full(k.sum(), i) for i, k in enumerate(keep)])
+    # The model learns from every claim, but the judge only asks it about those rules_decision
+    # leaves open: every score (choosing l2 and offsets) counts the rest with the judge's label.
+    asked = fixed < 0
+    conflict = states_conflict(x)
     if len(np.unique(y)) < len(LABELS):
         raise FactcheckError("the training data lack a label; every label must occur")
     weight = _sample_weights(y, table_index)
@@ -561,20 +653,21 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
             w, b = fit_logistic(z[~test], y[~test], weight[~test], l2)
             log_p[test] = np.log(np.clip(_softmax(z[test] @ w.T + b), 1e-12, 1.0))
         results[l2] = log_p
-        f1 = np.mean([_macro_f1(y[table_index == t], np.argmax(log_p[table_index == t], axis=1))
-                      for t in np.unique(table_index)])
+        f1 = _mean_file_f1(y, _labels(log_p, np.zeros(len(LABELS)), fixed, conflict),
+                           table_index)
         report(f"cross-validation: l2={l2:g} mean macro-F1 {f1:.3f}")
-    chosen = max(L2_GRID, key=lambda l2: np.mean([
-        _macro_f1(y[table_index == t], np.argmax(results[l2][table_index == t], axis=1))
-        for t in np.unique(table_index)]))
-    offsets = _tune_offsets(results[chosen], y, table_index)
-    oof = np.argmax(results[chosen] + offsets, axis=1)
+    chosen = max(L2_GRID, key=lambda l2: _mean_file_f1(
+        y, _labels(results[l2], np.zeros(len(LABELS)), fixed, conflict), table_index))
+    offsets = _tune_offsets(results[chosen], y, table_index, fixed, conflict)
+    oof = _labels(results[chosen], offsets, fixed, conflict)
+    plain = _labels(results[chosen], np.zeros(len(LABELS)), fixed, conflict)
     per_file = {
         tables[t].source.name: {
             "macro_f1": round(_macro_f1(y[table_index == t], oof[table_index == t]), 4),
             "macro_f1_without_offsets": round(_macro_f1(
-                y[table_index == t], np.argmax(results[chosen][table_index == t], axis=1)), 4),
+                y[table_index == t], plain[table_index == t]), 4),
             "n": int((table_index == t).sum()),
+            "decided_by_rules": int((~asked[table_index == t]).sum()),
         }
         for t in np.unique(table_index)
     }

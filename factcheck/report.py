@@ -884,8 +884,33 @@ def _csv(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: guard_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+# A spreadsheet runs a cell starting with these as a formula ("=HYPERLINK(...)" in an article).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with ``= + - @``, a tab
+    or a carriage return gets a leading apostrophe (as does text already starting with one of
+    those after an apostrophe, so :func:`unguard_cell` restores every value exactly)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) or (value.startswith("'")
+                                            and value[1:].startswith(_FORMULA_START)):
+        return "'" + value
+    return value
+
+
+def unguard_cell(value: str) -> str:
+    """The text :func:`guard_cell` was given."""
+    body = value[1:]
+    if value.startswith("'") and (body.startswith(_FORMULA_START) or (
+            body.startswith("'") and body[1:].startswith(_FORMULA_START))):
+        return body
+    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -1037,6 +1062,8 @@ def _read_summary(path: Path) -> tuple[list[str | None], list[Failure]]:
     ids: list[str | None] = []
     failures = []
     for row in rows:
+        row = {key: unguard_cell(value) if isinstance(value, str) else value
+               for key, value in row.items()}
         if row.get("status") == "failed":
             failures.append(Failure(row.get("source") or "", row.get("error") or ""))
         else:

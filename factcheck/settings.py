@@ -53,8 +53,8 @@ class Settings:
             100k) and cache their vectors as float16; smaller ones are searched exactly.
         vector_dtype: how the embedding cache stores vectors: ``float32``, ``float16`` or
             ``auto`` (default: float16 from ``ann_threshold`` passages on).
-        judge: who decides verdicts: ``rules`` (default: the rules judge, best on the demo gold
-            claims), ``learned`` (the shipped learned verifier; better on the public sets),
+        judge: who decides verdicts: ``learned`` (default: the shipped learned verifier, with
+            figures and names checked by the rules), ``rules`` (the rules judge alone),
             ``learned:<model.json>``, ``nli:<hub id or local folder>`` (an NLI cross-encoder) or
             ``llm:<base url>`` (an OpenAI-compatible chat endpoint; key in
             ``$FACTCHECK_LLM_API_KEY``). See :mod:`factcheck.judges`.
@@ -78,7 +78,7 @@ class Settings:
     encoder: str = "auto"
     ann_threshold: int = 50_000
     vector_dtype: str = "auto"
-    judge: str = "rules"
+    judge: str = "learned"
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 30.0
     llm_retries: int = 2

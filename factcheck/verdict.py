@@ -10,6 +10,7 @@ claim is ``unverified``: the judge never guesses.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +53,8 @@ _PLAN = re.compile(
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(r"\b(capacity|capable|able to|can|could|output of)\b", re.IGNORECASE)
-_ANTONYMS = [
+# Opposites that make a news claim and a passage disagree ("rose" vs "fell").
+ANTONYMS = [
     ("increase", "decrease"), ("rise", "fall"), ("rose", "fell"), ("grow", "shrink"),
     ("gain", "loss"), ("profit", "loss"), ("more", "less"), ("higher", "lower"),
     ("largest", "smallest"), ("first", "last"), ("before", "after"), ("earlier", "later"),
@@ -61,8 +63,26 @@ _ANTONYMS = [
     ("domestic", "foreign"), ("private", "public"), ("cheaper", "pricier"),
     ("ahead", "behind"), ("accelerate", "delay"), ("start", "stop"), ("begin", "end"),
 ]
+# Opposites of everyday language that are not the rules judge's business in news ("man" vs
+# "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
+GENERAL_OPPOSITES = [
+    ("increase", "reduce"), ("increase", "lower"), ("rise", "drop"), ("more", "fewer"),
+    ("high", "low"), ("larger", "smaller"), ("large", "small"), ("long", "short"),
+    ("longer", "shorter"), ("strong", "weak"), ("stronger", "weaker"), ("best", "worst"),
+    ("better", "worse"), ("early", "late"), ("old", "young"), ("older", "younger"),
+    ("positive", "negative"), ("safe", "unsafe"), ("safe", "dangerous"),
+    ("effective", "ineffective"), ("beneficial", "harmful"), ("benefit", "harm"),
+    ("protect", "harm"), ("improve", "worsen"), ("help", "hurt"), ("prevent", "cause"),
+    ("present", "absent"), ("common", "rare"), ("frequent", "rare"), ("mild", "severe"),
+    ("fast", "slow"), ("faster", "slower"), ("hot", "cold"), ("warm", "cold"), ("wet", "dry"),
+    ("accept", "reject"), ("inside", "outside"), ("indoor", "outdoor"), ("up", "down"),
+    ("man", "woman"), ("men", "women"), ("boy", "girl"), ("male", "female"), ("day", "night"),
+    ("sit", "stand"), ("sitting", "standing"), ("asleep", "awake"), ("empty", "full"),
+    ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
+    ("cheap", "expensive"),
+]
 _ANTONYM_OF = {}
-for _a, _b in _ANTONYMS:
+for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
 _ENTITY = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&'’.-]*[a-zA-Z0-9]|[A-Z])(?:\s+[A-Z][a-zA-Z0-9&'’-]+)*")
@@ -105,7 +125,7 @@ class Comparison:
 
 
 class RulesJudge:
-    """The default judge: similarity for relevance, then numbers, dates, entities and negation."""
+    """The rules judge: similarity for relevance, then numbers, dates, entities and negation."""
 
     name = "rules"
 
@@ -157,8 +177,9 @@ class RulesJudge:
                        rationale, self.name)
 
 
+@functools.lru_cache(maxsize=8192)
 def compare(claim_text: str, hit: Hit) -> Comparison:
-    """Compare a claim with one retrieved passage."""
+    """Compare a claim with one retrieved passage (memoised: judges ask about a pair repeatedly)."""
     evidence_text = hit.passage.text
     claim_tokens = _content(claim_text)
     evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))

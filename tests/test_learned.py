@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ from factcheck.learned import (
     MODEL_VERSION,
     LearnedJudge,
     TrainingSource,
+    VerifierModel,
     default_model_path,
     fit_logistic,
     held_out_ids,
@@ -27,6 +29,7 @@ from factcheck.learned import (
     is_held_out,
     load_model,
     save_model,
+    states_conflict,
     train_judge,
 )
 from factcheck.pipeline import Checker
@@ -223,6 +226,52 @@ def test_the_model_decides_claims_without_figures():
     assert verdict.label in set(Label) and verdict.judge == "learned"
     assert "deciding signals" in verdict.rationale and "supported 0." in verdict.rationale
     assert verdict.evidence and verdict.evidence[0].passage.text == passage
+
+
+def leaning(*order: Label) -> VerifierModel:
+    """The shipped model with its bias pushed so far that it prefers labels in ``order``."""
+    model = load_model()
+    bias = np.full(len(LABELS), -100.0)
+    for rank, label in enumerate(order):
+        bias[LABELS.index(label)] = 100.0 - 50.0 * rank
+    return replace(model, bias=bias)
+
+
+@pytest.mark.parametrize("second", [Label.SUPPORTED, Label.UNVERIFIED])
+def test_a_contradiction_needs_a_stated_conflict(second: Label):
+    passage = "Sony showed the Vision-S concept car at the electronics show in Las Vegas."
+    judge = LearnedJudge(leaning(Label.CONTRADICTED, second))
+    related = judge.judge(claim("Sony showed a concept car in Las Vegas."), [hit(passage)])
+    assert related.label is second  # contradicted is ruled out: the next most likely label
+    assert "leans contradicted, but no passage states" in related.rationale
+    negated = judge.judge(claim("Sony never showed a concept car in Las Vegas."), [hit(passage)])
+    assert negated.label is Label.CONTRADICTED
+
+
+def test_a_passage_silent_on_the_claims_name_cannot_settle_it():
+    passage = "A unit of BAIC applied to the industry ministry for approval to build cars."
+    claim_text = "A unit of Dongfeng applied to the industry ministry for approval to build cars."
+    for label in (Label.SUPPORTED, Label.CONTRADICTED):
+        verdict = LearnedJudge(leaning(label)).judge(claim(claim_text), [hit(passage)])
+        assert verdict.label is Label.UNVERIFIED
+        assert verdict.rationale.startswith("names and figures decide")
+        assert "Dongfeng" in verdict.rationale
+
+
+def test_a_date_like_mid_2026_is_a_figure():
+    passage = "The second phase of the plant is due to be completed on 15 June 2025."
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(
+        claim("The second phase of the plant is due to be completed in mid-2026."), [hit(passage)])
+    assert verdict.label is Label.CONTRADICTED
+    assert verdict.rationale.startswith("figures decide") and "2026" in verdict.rationale
+
+
+def test_states_conflict_reads_the_conflict_cues():
+    x = claim_features(TEAM, [hit(TEAM)])
+    assert not states_conflict(x)[0]
+    other = claim_features("Xiaomi's car research and development team has 900 members.",
+                           [hit(TEAM)])
+    assert states_conflict(np.vstack([x, other])).tolist() == [False, True]
 
 
 def test_features_have_one_value_per_name():

@@ -304,7 +304,7 @@ def test_an_article_under_the_limit_is_not_truncated(tiny_corpus_dir: Path, tmp_
     assert run_check(article, "-e", tiny_corpus_dir, "-o", out, "-q", "--cache-dir",
                      tmp_path / "c").exit_code == 0
     report = json.loads((out / "small.json").read_text())
-    assert report["truncated"] is None and report["run"]["judge"] == "rules"
+    assert report["truncated"] is None and report["run"]["judge"] == "learned"
     assert "Truncated" not in (out / "small.md").read_text()
 
 

@@ -348,6 +348,30 @@ def test_claims_csv_parses_back_to_the_rows(batch: BatchResult) -> None:
     assert list(parsed[0]) == list(report.CLAIM_COLUMNS)
 
 
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil.example\",\"click\")",
+                                  "+1 555 0100", "-2+3", "@SUM(A1:A2)", "\tindented",
+                                  "'=already quoted", "'plain apostrophe", "Revenue rose 5%"])
+def test_csv_cells_never_run_as_spreadsheet_formulas(text: str) -> None:
+    article = Article("f1", text, "-", "-")
+    claim = Claim("c1", "f1", text, 0, (Span(0, len(text)),), 0.9)
+    verdict = Verdict(claim, Label.UNVERIFIED, 0.5, (), "nothing relevant", "rules")
+    batch = BatchResult((ArticleResult(article, (verdict,)),), (Failure(text, "bad"),))
+    claims = list(csv.DictReader(io.StringIO(render_csv(batch), newline="")))
+    summary = list(csv.DictReader(io.StringIO(render_summary_csv(batch), newline="")))
+    for cell in (claims[0]["claim"], claims[0]["article_source"], summary[1]["source"]):
+        assert not cell.startswith(("=", "+", "-", "@", "\t"))
+        assert report.unguard_cell(cell) == (text if cell != claims[0]["article_source"] else "-")
+    assert claims[0]["confidence"] == "0.5"  # numbers stay numbers
+
+
+def test_a_failed_input_named_like_a_formula_reads_back_exactly(tmp_path: Path,
+                                                                batch: BatchResult) -> None:
+    hostile = BatchResult(batch.results, (Failure("-weird name.txt", "unreadable"),))
+    write_reports(hostile, tmp_path, ["json", "csv"])
+    assert "'-weird name.txt" in (tmp_path / "summary.csv").read_text(encoding="utf-8")
+    assert report.read_reports(tmp_path).batch.failures[0].source == "-weird name.txt"
+
+
 def test_summary_counts_each_article_and_lists_failures(batch: BatchResult) -> None:
     parsed = list(csv.DictReader(io.StringIO(render_summary_csv(batch), newline="")))
     assert parsed == [
