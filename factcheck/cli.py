@@ -250,7 +250,7 @@ def claims(
     Example: factcheck claims claims/xiaomi-beijing-factory.txt
     """
     from factcheck.articles import iter_articles
-    from factcheck.claims import extract_claims
+    from factcheck.pipeline import extract_claims_capped
 
     try:
         settings = _settings(config, min_checkworthiness=min_checkworthiness)
@@ -261,9 +261,13 @@ def claims(
         item = items[0]
         if isinstance(item, Failure):
             raise _fail(f"{item.source}: {item.reason}")
-        found = extract_claims(item, min_checkworthiness=settings.min_checkworthiness)
+        found, truncated_at = extract_claims_capped(item, settings)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
+    if truncated_at is not None:
+        typer.echo(f"warning: {item.source}: printed only the first {len(found):,} claims (up to "
+                   f"character {truncated_at:,} of {len(item.text):,}); raise "
+                   "max_claims_per_article to see the rest", err=True)
     for claim in found:
         spans = ";".join(f"{s.start}-{s.end}" for s in claim.spans)
         if as_json:

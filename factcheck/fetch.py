@@ -7,6 +7,7 @@ works on the :class:`~factcheck.records.Article` it returns.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -28,14 +29,16 @@ class FetchLimits:
 
     Attributes:
         connect_timeout: seconds to wait for the connection (5).
-        read_timeout: seconds to wait for each piece of the response (15); this bounds silences,
-            not the whole download, which ``max_bytes`` bounds instead.
+        read_timeout: seconds to wait for each piece of the response (15); this bounds silences.
+        total_timeout: seconds the whole fetch may take, redirects and body included (60), so a
+            server trickling a byte at a time cannot hold a batch up.
         max_bytes: larger responses are abandoned (5,000,000, counted after decompression).
         max_redirects: more redirects than this fail the fetch (5).
     """
 
     connect_timeout: float = 5.0
     read_timeout: float = 15.0
+    total_timeout: float = 60.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
 
@@ -100,6 +103,7 @@ def fetch_url(url: str, limits: FetchLimits = DEFAULT_LIMITS) -> Article:
     if not parts.hostname:
         raise FetchError(f"{url}: the URL has no host name; check it")
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
+    deadline = time.monotonic() + limits.total_timeout
     try:
         with httpx.Client(
             timeout=timeout,
@@ -109,7 +113,7 @@ def fetch_url(url: str, limits: FetchLimits = DEFAULT_LIMITS) -> Article:
         ) as client:
             with client.stream("GET", url) as response:
                 html = _check_response(url, response)
-                body = _read_body(url, response, limits.max_bytes)
+                body = _read_body(url, response, limits, deadline)
                 charset = response.charset_encoding
     except httpx.TooManyRedirects:
         raise FetchError(
@@ -221,8 +225,10 @@ def _check_response(url: str, response: httpx.Response) -> bool | None:
     return ARTICLE_CONTENT_TYPES[media_type]
 
 
-def _read_body(url: str, response: httpx.Response, max_bytes: int) -> bytes:
-    """The response body, abandoned as soon as it grows past ``max_bytes``."""
+def _read_body(url: str, response: httpx.Response, limits: FetchLimits, deadline: float) -> bytes:
+    """The response body, abandoned as soon as it grows past ``limits.max_bytes`` or the fetch
+    runs past ``deadline`` (a ``time.monotonic()`` value)."""
+    max_bytes = limits.max_bytes
     too_large = FetchError(
         f"{url}: response is larger than the limit of {max_bytes:,} bytes; "
         "raise the limit or save the article text to a file"
@@ -235,4 +241,8 @@ def _read_body(url: str, response: httpx.Response, max_bytes: int) -> bytes:
         body += chunk
         if len(body) > max_bytes:
             raise too_large
+        if time.monotonic() > deadline:
+            raise FetchError(
+                f"{url}: took more than {limits.total_timeout:g}s in all (the server sends too "
+                "slowly); try again later or save the article text to a file")
     return bytes(body)

@@ -117,6 +117,19 @@ def test_claims_command_prints_spans(articles: Path):
     assert not any("Written by" in c["text"] for c in lines)
 
 
+def test_claims_command_stops_at_the_claim_limit(tmp_path: Path, monkeypatch):
+    article = tmp_path / "long.txt"
+    article.write_text("".join(f"Acme opened plant number {i} in Berlin in 20{i % 90 + 10}.\n"
+                               for i in range(40)), encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", "5")
+    result = run("claims", str(article), "--json")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("{")]
+    assert len(lines) == 5
+    assert "printed only the first 5 claims" in result.output
+    assert "max_claims_per_article" in result.output
+
+
 def test_evidence_validate(tiny_corpus_dir: Path, tmp_path: Path):
     result = run("evidence", "validate", str(tiny_corpus_dir))
     assert result.exit_code == 0 and "ok: 4 passages from 2 file(s)" in result.output

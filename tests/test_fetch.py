@@ -64,6 +64,7 @@ class Handler(BaseHTTPRequestHandler):
             "/moved": lambda: self.redirect("/plain.txt"),
             "/slow": self.slow,
             "/endless": self.endless,
+            "/trickle": self.trickle,
             "/error": lambda: self.send_error(500),
         }.get(self.path, lambda: self.send_error(404))
         route()
@@ -86,6 +87,19 @@ class Handler(BaseHTTPRequestHandler):
     def slow(self) -> None:
         time.sleep(SLOW_SECONDS)
         self.reply(200, "text/plain", "too late")
+
+    def trickle(self) -> None:
+        """A byte every 50 ms for up to 3 s: never silent for long, never done quickly."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        try:
+            for _ in range(60):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.05)
+        except (BrokenPipeError, ConnectionResetError):
+            return
 
     def endless(self) -> None:
         self.send_response(200)
@@ -200,6 +214,14 @@ def test_slow_server_times_out(server: str) -> None:
     with pytest.raises(FetchError, match=r"/slow: timed out after 0\.2s"):
         fetch_url(f"{server}/slow", FAST)
     assert time.perf_counter() - started < SLOW_SECONDS
+
+
+def test_a_trickling_server_is_abandoned_at_the_total_deadline(server: str) -> None:
+    limits = FetchLimits(connect_timeout=1.0, read_timeout=0.5, total_timeout=0.6)
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match=r"/trickle: took more than 0\.6s in all"):
+        fetch_url(f"{server}/trickle", limits)
+    assert time.perf_counter() - started < 2.0  # the server would go on for 3 s
 
 
 def test_closed_port_cannot_connect() -> None:
