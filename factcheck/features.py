@@ -43,7 +43,7 @@ PAIR_FEATURES = (
     "entities_missing",  # claim names absent from the passage (capped at 3)
     "negation_claim",  # the claim has a negation cue
     "negation_passage",  # the passage has a negation cue
-    "negation_mismatch",  # exactly one of them is negated
+    "negation_mismatch",  # one of them negates something the other, unnegated, mentions
     "antonym_clash",  # a claim word faces its opposite in the passage, absent from the claim
     "hedge_claim",  # the claim hedges (may, might, could, suggest...)
     "claim_length",  # log(1 + claim tokens)
@@ -190,6 +190,10 @@ def _pair_row(claim_text: str, hit: Hit, comparison: Comparison, entities: int) 
     passage_pairs = _bigrams([w for w in passage_tokens if not w[0].isdigit()])
     claim_negated = bool(_NEGATION.search(claim_text))
     passage_negated = bool(_NEGATION.search(passage_text))
+    # A negation counts against the other text only when it is about something that text says:
+    # "not as completed" in a passage does not deny a claim that never says "completed".
+    claim_denies = claim_negated and _negates_any(claim_text, _word_set(passage_text))
+    passage_denies = passage_negated and _negates_any(passage_text, _word_set(claim_text))
     absent_names = min(len(comparison.missing_entities), entities)
     return np.array([
         hit.dense,
@@ -208,12 +212,19 @@ def _pair_row(claim_text: str, hit: Hit, comparison: Comparison, entities: int) 
         min(absent_names, 3),
         float(claim_negated),
         float(passage_negated),
-        float(claim_negated != passage_negated),
+        float(claim_denies and not passage_negated or passage_denies and not claim_negated),
         float(_antonym_clash(claim_text, passage_text)),
         float(bool(_HEDGE.search(claim_text))),
         math.log1p(len(claim_words)),
         math.log1p(len(passage_words)),
     ], dtype=np.float64)
+
+
+def _negates_any(text: str, other_words: frozenset[str]) -> bool:
+    """Whether a negation in ``text`` is followed, within three content words, by a word of
+    ``other_words`` (the negation's likely scope)."""
+    return any(set(words(text[match.end(): match.end() + 80])[:3]) & other_words
+               for match in _NEGATION.finditer(text))
 
 
 def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:

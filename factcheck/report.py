@@ -1,920 +1,94 @@
-"""Report stage: turn article results into JSON, Markdown, HTML and CSV, and write them to disk.
+"""Report stage: write an article batch's reports to disk and read them back.
+
+This is the stage's entry point; each format is rendered in its own module, and every name is
+re-exported here:
+
+- :mod:`factcheck.report_json`: the versioned JSON schema (:func:`article_to_dict`,
+  :func:`article_from_dict`, :class:`ReportMeta`), which :func:`read_reports` reads back;
+- :mod:`factcheck.report_markdown`, :mod:`factcheck.report_html`: one page per article;
+- :mod:`factcheck.report_csv`: ``claims.csv`` and ``summary.csv`` per batch;
+- :mod:`factcheck.report_common`: what they share (quotes, links, the reviews in force).
 
 Every renderer is a pure function of the records (and of the reviews in force, when a reviewer
 has overruled or confirmed a verdict: see :mod:`factcheck.review`); only :func:`write_reports`,
-:func:`read_reports` and :func:`rewrite_reports` touch the file system. The JSON report is
-versioned and reloadable with :func:`article_from_dict`.
+:class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports` touch the file system.
 """
 
 from __future__ import annotations
 
-import base64
 import csv
-import hashlib
-import io
 import json
 import os
 import re
 import secrets
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from html import escape
-from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 from factcheck.errors import ConfigError, InputError
-from factcheck.records import (
-    Article,
-    ArticleResult,
-    BatchResult,
-    Claim,
-    Failure,
-    Hit,
-    Label,
-    Passage,
-    Span,
-    Verdict,
+from factcheck.records import Article, ArticleResult, BatchResult, Failure
+from factcheck.report_common import claim_quote, http_url, sha256_hex
+from factcheck.report_csv import (
+    CLAIM_COLUMNS,
+    SUMMARY_COLUMNS,
+    batch_rows,
+    guard_cell,
+    render_csv,
+    render_summary_csv,
+    summary_rows,
+    unguard_cell,
 )
+from factcheck.report_html import LABEL_BACKGROUNDS, LABEL_COLOURS, render_html
+from factcheck.report_json import (
+    REPORT_SCHEMA_VERSION,
+    ReportMeta,
+    RunInfo,
+    article_from_dict,
+    article_to_dict,
+    render_json,
+    truncation_note,
+)
+from factcheck.report_markdown import render_markdown
 
 if TYPE_CHECKING:
-    from factcheck.review import ClaimKey, ReviewRecord
+    # "as" marks it re-exported: other modules annotate with factcheck.report.Reviews.
+    from factcheck.report_common import Reviews as Reviews
 
-    #: The review in force per claim, keyed by ``(article_id, claim_id)``.
-    Reviews: TypeAlias = Mapping[ClaimKey, ReviewRecord]
-
-# 1.1 added each claim's "review" (null when no reviewer has decided on the claim).
-REPORT_SCHEMA_VERSION = "1.1"
+__all__ = [
+    "CLAIM_COLUMNS",
+    "LABEL_BACKGROUNDS",
+    "LABEL_COLOURS",
+    "REPORT_FORMATS",
+    "REPORT_SCHEMA_VERSION",
+    "SUMMARY_COLUMNS",
+    "ReportFolder",
+    "ReportMeta",
+    "RunInfo",
+    "SavedBatch",
+    "article_from_dict",
+    "article_to_dict",
+    "batch_rows",
+    "claim_quote",
+    "guard_cell",
+    "http_url",
+    "read_reports",
+    "render_csv",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_summary_csv",
+    "rewrite_reports",
+    "summary_rows",
+    "truncation_note",
+    "unguard_cell",
+    "write_atomic",
+    "write_reports",
+]
 
 #: Formats :func:`write_reports` accepts: json/md/html per article, csv per batch.
 REPORT_FORMATS = ("json", "md", "html", "csv")
-
-#: Columns of ``claims.csv``, one row per claim (see :func:`batch_rows`).
-CLAIM_COLUMNS = (
-    "article_id",
-    "article_source",
-    "claim_id",
-    "claim",
-    "sentence_index",
-    "spans",
-    "checkworthiness",
-    "label",
-    "confidence",
-    "rationale",
-    "best_evidence_id",
-    "best_evidence_text",
-    "best_evidence_source",
-    "best_evidence_url",
-    "best_evidence_published",
-    "dense",
-    "lexical",
-    "score",
-    "reviewed_label",
-    "reviewer",
-    "review_note",
-    "reviewed_at",
-    "final_label",
-)
-
-#: Columns of ``summary.csv``: a row per article, then a row per failed input.
-SUMMARY_COLUMNS = (
-    "article_id",
-    "source",
-    "status",
-    "supported",
-    "contradicted",
-    "unverified",
-    "total",
-    "error",
-)
-
-#: The colour of each verdict in the HTML report and in notebook tables.
-LABEL_COLOURS = {
-    Label.SUPPORTED: "#2e7d32",
-    Label.CONTRADICTED: "#c62828",
-    Label.UNVERIFIED: "#b26a00",
-}
-#: The background a claim of each verdict is highlighted with.
-LABEL_BACKGROUNDS = {
-    Label.SUPPORTED: "#dcedc8",
-    Label.CONTRADICTED: "#ffcdd2",
-    Label.UNVERIFIED: "#ffe0b2",
-}
-
-_QUOTE_JOINER = " … "
-# Which colour an overlap of several claims takes: the verdict a reader most needs to see.
-_SEVERITY = {Label.CONTRADICTED: 2, Label.UNVERIFIED: 1, Label.SUPPORTED: 0}
-
-
-@dataclass(frozen=True, slots=True)
-class RunInfo:
-    """What a batch was checked with; ``check --resume`` reuses a report only if all of it matches.
-
-    ``settings_sha256`` hashes every setting that can change a verdict (see
-    :meth:`factcheck.pipeline.Checker.run_info`).
-    """
-
-    corpus_sha256: str
-    model: str
-    judge: str
-    settings_sha256: str
-
-    def to_dict(self) -> dict[str, str]:
-        """The ``run`` object of a JSON report."""
-        return {"corpus_sha256": self.corpus_sha256, "model": self.model, "judge": self.judge,
-                "settings_sha256": self.settings_sha256}
-
-
-@dataclass(frozen=True, slots=True)
-class ReportMeta:
-    """How one article's report was made, and where checking stopped at the claim limit.
-
-    ``truncated_at`` is the article character after which no claim was checked because the article
-    reached ``max_claims_per_article``; ``None`` when the whole article was checked.
-    """
-
-    run: RunInfo | None
-    truncated_at: int | None
-
-    def to_dict(self, result: ArticleResult) -> dict[str, Any]:
-        """The ``run`` and ``truncated`` entries of the article's JSON report (null if unknown)."""
-        truncated = None
-        if self.truncated_at is not None:
-            truncated = {"claims_checked": len(result.verdicts),
-                         "checked_up_to_char": self.truncated_at,
-                         "article_length": len(result.article.text)}
-        return {"run": self.run.to_dict() if self.run else None, "truncated": truncated}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ReportMeta:
-        """Read the entries back from a report; anything malformed counts as unknown."""
-        run, truncated = data.get("run"), data.get("truncated")
-        names = ("corpus_sha256", "model", "judge", "settings_sha256")
-        good_run = (isinstance(run, dict) and set(run) == set(names)
-                    and all(isinstance(run[name], str) for name in names))
-        at = truncated.get("checked_up_to_char") if isinstance(truncated, dict) else None
-        return cls(RunInfo(**run) if good_run else None,
-                   at if isinstance(at, int) and not isinstance(at, bool) else None)
-
-
-def truncation_note(result: ArticleResult, meta: ReportMeta | None) -> str | None:
-    """One sentence saying the article was checked only up to the claim limit, or None."""
-    if meta is None or meta.truncated_at is None:
-        return None
-    return (f"Truncated: only the first {len(result.verdicts):,} claims were checked (article text "
-            f"up to character {meta.truncated_at:,} of {len(result.article.text):,}); raise "
-            "max_claims_per_article to check the rest.")
-
-
-# --------------------------------------------------------------------------------------------
-# JSON
-
-
-def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
-                    meta: ReportMeta | None = None) -> dict[str, Any]:
-    """Versioned, JSON-ready dict of one article's result (floats rounded to 4 decimals).
-
-    Args:
-        result: the verdicts of one article.
-        reviews: the reviews in force, by ``(article_id, claim_id)``; default none.
-        meta: how the report was made; when given, the dict also has ``run`` (null or
-            ``{"corpus_sha256", "model", "judge", "settings_sha256"}``) and ``truncated`` (null
-            or ``{"claims_checked", "checked_up_to_char", "article_length"}``).
-
-    Returns:
-        ``{"schema_version", "article", "summary", "claims"}``; ``article.text`` holds the full
-        text so :func:`article_from_dict` can rebuild the result, each claim's ``quote`` is the
-        article text of its spans joined with ``" … "``, and its ``review`` is null or
-        ``{"label", "reviewer", "note", "reviewed_at"}`` (``summary`` counts machine verdicts).
-    """
-    article = result.article
-    counts = result.counts()
-    data = {
-        "schema_version": REPORT_SCHEMA_VERSION,
-        "article": {
-            "id": article.id,
-            "source": article.source,
-            "title": article.title,
-            "text_sha256": _sha256(article.text),
-            "length": len(article.text),
-            "text": article.text,
-        },
-        "summary": {
-            **{label.value: counts[label] for label in Label},
-            "total": len(result.verdicts),
-        },
-        "claims": [
-            _verdict_to_dict(verdict, article.text, _review_of(reviews, article.id, verdict))
-            for verdict in result.verdicts
-        ],
-    }
-    if meta is not None:
-        data.update(meta.to_dict(result))
-    return data
-
-
-def _verdict_to_dict(verdict: Verdict, text: str, review: ReviewRecord | None) -> dict[str, Any]:
-    claim = verdict.claim
-    return {
-        "id": claim.id,
-        "text": claim.text,
-        "sentence_index": claim.sentence_index,
-        "spans": [[span.start, span.end] for span in claim.spans],
-        "quote": claim_quote(claim, text),
-        "checkworthiness": _round(claim.checkworthiness),
-        "verdict": {
-            "label": verdict.label.value,
-            "confidence": _round(verdict.confidence),
-            "rationale": verdict.rationale,
-            "judge": verdict.judge,
-            "evidence": [_hit_to_dict(hit) for hit in verdict.evidence],
-        },
-        "review": None if review is None else {
-            "label": review.label.value,
-            "reviewer": review.reviewer,
-            "note": review.note,
-            "reviewed_at": review.reviewed_at,
-        },
-    }
-
-
-def _hit_to_dict(hit: Hit) -> dict[str, Any]:
-    passage = hit.passage
-    return {
-        "passage_id": passage.id,
-        "text": passage.text,
-        "source": passage.source,
-        "url": passage.url,
-        "title": passage.title,
-        "published": passage.published,
-        "origin": passage.origin,
-        "rank": hit.rank,
-        "score": _round(hit.score),
-        "dense": _round(hit.dense),
-        "lexical": _round(hit.lexical),
-    }
-
-
-def article_from_dict(data: dict[str, Any], article_text: str | None = None) -> ArticleResult:
-    """Rebuild an :class:`ArticleResult` from :func:`article_to_dict` output (e.g. a loaded report).
-
-    Args:
-        data: the decoded JSON report.
-        article_text: the article text, when the report does not carry it (or to check it does).
-
-    Returns:
-        The result the report was made from, floats as rounded in the report.
-
-    Raises:
-        InputError: the schema version is unsupported, a key is missing or has the wrong type, or
-            the article text does not match the report's ``text_sha256``.
-    """
-    if not isinstance(data, dict):
-        raise InputError(f"report: expected a JSON object, got {type(data).__name__}")
-    version = data.get("schema_version")
-    if version is None:
-        raise InputError("report: missing 'schema_version'; this is not a factcheck JSON report")
-    if not isinstance(version, str) or version.split(".")[0] != REPORT_SCHEMA_VERSION.split(".")[0]:
-        raise InputError(
-            f"report: schema_version {version!r} is not supported (this factcheck reads "
-            f"{REPORT_SCHEMA_VERSION.split('.')[0]}.x); re-run the check to regenerate the report"
-        )
-    fields = _Fields(data, "report")
-    article_fields = fields.child("article")
-    text = article_text if article_text is not None else article_fields.optional_text("text")
-    if text is None:
-        raise InputError(
-            "report article: no 'text' in the report; pass the article text to article_from_dict"
-        )
-    expected_sha = article_fields.optional_text("text_sha256")
-    if expected_sha is not None and expected_sha != _sha256(text):
-        raise InputError(
-            f"report article {article_fields.text('id')!r}: the article text does not match the "
-            "report's text_sha256; pass the text the report was made from"
-        )
-    article = Article(
-        id=article_fields.text("id"),
-        text=text,
-        source=article_fields.text("source"),
-        title=article_fields.text("title"),
-    )
-    verdicts = tuple(_verdict_from_fields(claim, article.id) for claim in fields.children("claims"))
-    return ArticleResult(article=article, verdicts=verdicts)
-
-
-def _verdict_from_fields(fields: _Fields, article_id: str) -> Verdict:
-    spans = []
-    for index, pair in enumerate(fields.items("spans")):
-        if not (
-            isinstance(pair, list)
-            and len(pair) == 2
-            and all(isinstance(n, int) and not isinstance(n, bool) for n in pair)
-        ):
-            raise InputError(f"{fields.where}.spans[{index}]: expected [start, end], got {pair!r}")
-        spans.append(Span(start=pair[0], end=pair[1]))
-    claim = Claim(
-        id=fields.text("id"),
-        article_id=article_id,
-        text=fields.text("text"),
-        sentence_index=fields.integer("sentence_index"),
-        spans=tuple(spans),
-        checkworthiness=fields.number("checkworthiness"),
-    )
-    verdict = fields.child("verdict")
-    return Verdict(
-        claim=claim,
-        label=verdict.label("label"),
-        confidence=verdict.number("confidence"),
-        evidence=tuple(_hit_from_fields(hit) for hit in verdict.children("evidence")),
-        rationale=verdict.text("rationale"),
-        judge=verdict.text("judge"),
-    )
-
-
-def _hit_from_fields(fields: _Fields) -> Hit:
-    passage = Passage(
-        id=fields.text("passage_id"),
-        text=fields.text("text"),
-        source=fields.text("source"),
-        url=fields.optional_text("url"),
-        title=fields.optional_text("title"),
-        published=fields.optional_text("published"),
-        origin=fields.optional_text("origin") or "report",
-    )
-    return Hit(
-        passage=passage,
-        rank=fields.integer("rank"),
-        score=fields.number("score"),
-        dense=fields.number("dense"),
-        lexical=fields.number("lexical"),
-    )
-
-
-class _Fields:
-    """Typed access to one JSON object of a report; errors name the key path, e.g. claims[2].id."""
-
-    def __init__(self, data: object, where: str) -> None:
-        if not isinstance(data, dict):
-            raise InputError(f"{where}: expected an object, got {type(data).__name__}")
-        self.data = data
-        self.where = where
-
-    def _get(self, key: str, kinds: tuple[type, ...], expected: str) -> Any:
-        if key not in self.data:
-            raise InputError(f"{self.where}: missing key {key!r}")
-        value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, kinds):
-            raise InputError(f"{self.where}.{key}: expected {expected}, got {type(value).__name__}")
-        return value
-
-    def text(self, key: str) -> str:
-        return self._get(key, (str,), "a string")
-
-    def optional_text(self, key: str) -> str | None:
-        if self.data.get(key) is None:
-            return None
-        return self.text(key)
-
-    def integer(self, key: str) -> int:
-        return self._get(key, (int,), "an integer")
-
-    def number(self, key: str) -> float:
-        return float(self._get(key, (int, float), "a number"))
-
-    def items(self, key: str) -> list[Any]:
-        return self._get(key, (list,), "a list")
-
-    def child(self, key: str) -> _Fields:
-        return _Fields(self._get(key, (dict,), "an object"), f"{self.where}.{key}")
-
-    def children(self, key: str) -> list[_Fields]:
-        return [
-            _Fields(item, f"{self.where}.{key}[{index}]")
-            for index, item in enumerate(self.items(key))
-        ]
-
-    def label(self, key: str) -> Label:
-        value = self.text(key)
-        try:
-            return Label(value)
-        except ValueError:
-            allowed = ", ".join(label.value for label in Label)
-            raise InputError(
-                f"{self.where}.{key}: unknown label {value!r} (expected one of: {allowed})"
-            ) from None
-
-
-def render_json(result: ArticleResult, reviews: Reviews | None = None, *,
-                meta: ReportMeta | None = None) -> str:
-    """The article's report as indented JSON (UTF-8 text, not ASCII-escaped), newline-terminated."""
-    data = article_to_dict(result, reviews, meta=meta)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# --------------------------------------------------------------------------------------------
-# Markdown
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
-
-
-def render_markdown(result: ArticleResult, reviews: Reviews | None = None, *,
-                    meta: ReportMeta | None = None) -> str:
-    """The article's report as Markdown: header, verdict counts, then one section per claim.
-
-    Reviewed claims show the machine verdict and the reviewed one side by side, and the counts
-    table gains a column of verdicts after review. An article checked only up to the claim
-    limit (``meta.truncated_at``) says so under its header.
-    """
-    article = result.article
-    counts = result.counts()
-    found = _reviews_of(result, reviews)
-    lines = [
-        f"# {_md(article.title or article.id)}",
-        "",
-        f"- Source: {_md_url(article.source)}",
-        f"- Article id: {_md(article.id)}",
-        f"- Claims checked: {len(result.verdicts)}",
-    ]
-    note = truncation_note(result, meta)
-    if note:
-        lines.append(f"- {_md(note)}")
-    if any(found):
-        final = _final_counts(result, found)
-        overruled = sum(
-            r is not None and r.label != v.label
-            for v, r in zip(result.verdicts, found, strict=True)
-        )
-        lines += [
-            f"- Claims reviewed: {len(found) - found.count(None)} ({overruled} overruled)",
-            "",
-            "| Verdict | Machine | After review |",
-            "| :-- | --: | --: |",
-            *(
-                f"| {label.value.capitalize()} | {counts[label]} | {final[label]} |"
-                for label in Label
-            ),
-            f"| Total | {len(result.verdicts)} | {len(result.verdicts)} |",
-        ]
-    else:
-        lines += [
-            "",
-            "| Verdict | Claims |",
-            "| :-- | --: |",
-            *(f"| {label.value.capitalize()} | {counts[label]} |" for label in Label),
-            f"| Total | {len(result.verdicts)} |",
-        ]
-    for verdict, review in zip(result.verdicts, found, strict=True):
-        claim = verdict.claim
-        reviewed = ""
-        if review is not None:
-            reviewed = (f" → reviewed **{review.label.value.upper()}** by {_md(review.reviewer)},"
-                        f" {_md(review.reviewed_at[:10])}")
-        lines += [
-            "",
-            f"## Claim {_md(claim.id)}",
-            "",
-            f"**{verdict.label.value.upper()}** ({verdict.confidence:.2f}){reviewed}"
-            f" · checkworthiness {claim.checkworthiness:.2f} · judge {_md(verdict.judge)}",
-            "",
-        ]
-        if review is not None and review.note:
-            lines += [f"Review note: {_md(review.note)}", ""]
-        lines += [
-            f"Claim: {_md(claim.text)}",
-            "",
-            f"> {_md(claim_quote(claim, article.text))}",
-            "",
-            f"Rationale: {_md(verdict.rationale)}",
-            "",
-        ]
-        if not verdict.evidence:
-            lines.append("Evidence: none found.")
-            continue
-        lines += ["Evidence:", ""]
-        for number, hit in enumerate(verdict.evidence, start=1):
-            lines.append(f"{number}. {_md_hit(hit)}")
-    return "\n".join(lines) + "\n"
-
-
-def _md_hit(hit: Hit) -> str:
-    passage = hit.passage
-    name = _md(passage.title or passage.id)
-    url = http_url(passage.url)
-    if url:
-        name = f"[{name}](<{url}>)"
-    elif passage.url:
-        name = f"{name} ({_md(passage.url)})"
-    meta = [_md(part) for part in (passage.source, passage.published) if part]
-    meta.append(f"score {hit.score:.2f}")
-    return f"{name} — {', '.join(meta)}: “{_md(passage.text)}”"
-
-
-def _md(text: str) -> str:
-    """One line of Markdown showing ``text`` literally: whitespace collapsed, markup escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _md_url(value: str) -> str:
-    url = http_url(value)
-    return f"<{url}>" if url else _md(value)
-
-
-# --------------------------------------------------------------------------------------------
-# HTML
-
-_CSS = "\n".join(
-    [":root { " + " ".join(f"--{k.value}: {v};" for k, v in LABEL_COLOURS.items()) + " }"]
-    + [f".{k.value} {{ background: {LABEL_BACKGROUNDS[k]}; border-color: var(--{k.value}); }}"
-       for k in Label]
-) + """
-body { font: 16px/1.55 system-ui, sans-serif; color: #1d1d1f; margin: 0 auto; max-width: 72rem;
-  padding: 1rem 1.5rem; }
-h1 { font-size: 1.6rem; margin-bottom: .25rem; }
-.meta { color: #555; margin-top: 0; overflow-wrap: anywhere; }
-.legend { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
-.swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px;
-  vertical-align: -.1em; margin-right: .3em; }
-.layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 1.5rem;
-  align-items: start; }
-.article-text { white-space: pre-wrap; overflow-wrap: anywhere; }
-mark.claim { color: inherit; border-bottom: 2px solid; cursor: pointer; padding: 0 1px; }
-mark.overlap { border-bottom-style: double; border-bottom-width: 3px; }
-mark.reviewed { border-bottom-style: dashed; }
-.badge.reviewed { box-shadow: 0 0 0 2px #1d1d1f; }
-.machine-verdict { color: #555; }
-.review-note { display: block; font-style: italic; }
-mark.claim.active, mark.claim:focus { outline: 2px solid #1d1d1f; outline-offset: 1px; }
-.panel { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto;
-  border: 1px solid #ccc; border-radius: 6px; padding: .75rem 1rem; background: #fafafa; }
-.panel-hint { color: #555; }
-.claim-detail:not([hidden]) ~ .claim-detail:not([hidden]) { border-top: 1px solid #ccc;
-  margin-top: .75rem; }
-.badge { display: inline-block; font-weight: 700; font-size: .8rem; letter-spacing: .04em;
-  padding: .05rem .4rem; border: 1px solid; border-radius: 3px; }
-blockquote { margin: .4rem 0; padding-left: .75rem; border-left: 3px solid #ccc; color: #444; }
-.evidence { padding-left: 1.25rem; }
-.evidence li { margin-bottom: .5rem; overflow-wrap: anywhere; }
-.evidence-meta, .url-text { color: #555; font-size: .9rem; }
-table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
-th, td { border-top: 1px solid #ddd; padding: .5rem; text-align: left; vertical-align: top; }
-footer { color: #777; font-size: .85rem; margin-top: 2rem; }
-@media (max-width: 48rem) {
-  .layout { grid-template-columns: minmax(0, 1fr); }
-  .panel { top: auto; bottom: 0; max-height: 45vh; }
-}
-"""
-
-# Hovering shows a claim's details; a click or keyboard focus pins them until another claim is
-# chosen or Escape is pressed. Marks name claims by index (data-ref) so ids need no escaping here.
-_SCRIPT = """
-(() => {
-  const panel = document.getElementById("claim-panel");
-  if (!panel) return;
-  const hint = panel.querySelector(".panel-hint");
-  const details = Array.from(panel.querySelectorAll(".claim-detail"));
-  const marks = Array.from(document.querySelectorAll("mark.claim"));
-  const refsOf = (mark) => (mark ? mark.dataset.ref.split(" ") : []);
-  const markOf = (event) =>
-    event.target instanceof Element ? event.target.closest("mark.claim") : null;
-  let pinned = null;
-  function show(mark) {
-    const refs = refsOf(mark);
-    hint.hidden = refs.length > 0;
-    for (const detail of details) detail.hidden = !refs.includes(detail.dataset.ref);
-    for (const m of marks) m.classList.toggle("active", refsOf(m).some((r) => refs.includes(r)));
-  }
-  function pin(event) {
-    const mark = markOf(event);
-    if (mark) { pinned = mark; show(mark); }
-  }
-  panel.hidden = false;
-  document.addEventListener("mouseover", (event) => { const m = markOf(event); if (m) show(m); });
-  document.addEventListener("mouseout", (event) => { if (markOf(event)) show(pinned); });
-  document.addEventListener("focusin", pin);
-  document.addEventListener("click", pin);
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") { pinned = null; show(null); }
-  });
-})();
-"""
-
-
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
-
-
-# Only our own style and script may run, and nothing may be fetched: the page is self-contained,
-# and even a rendering bug that let article text through as markup could not execute it.
-_CSP = (
-    "default-src 'none'; base-uri 'none'; form-action 'none'; "
-    f"style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}"
-)
-
-
-def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
-                meta: ReportMeta | None = None) -> str:
-    """A self-contained HTML page: the article with claims highlighted by verdict, then a table.
-
-    Every string from the article, claims and evidence is escaped; only http(s) URLs become links.
-    Without JavaScript the table below the article still lists every verdict and its evidence.
-    A reviewed claim is highlighted in its reviewed verdict's colour (dashed underline), and its
-    machine and reviewed verdicts are shown side by side. An article checked only up to the
-    claim limit (``meta.truncated_at``) says so under its title.
-    """
-    article = result.article
-    found = _reviews_of(result, reviews)
-    counts = _final_counts(result, found)
-    machine = result.counts()
-    title = article.title or article.id
-    legend = "".join(
-        f'<li><span class="swatch {label.value}"></span>{label.value.capitalize()}: '
-        f"{counts[label]}"
-        + (f' <span class="machine-verdict">(machine: {machine[label]})</span>' if any(found)
-           else "")
-        + "</li>"
-        for label in Label
-    )
-    details = "".join(
-        f'<div class="claim-detail" data-ref="{index}" hidden>'
-        f"{_html_detail(verdict, article.text, review)}</div>"
-        for index, (verdict, review) in enumerate(zip(result.verdicts, found, strict=True))
-    )
-    rows = "".join(
-        _html_row(index, verdict, article.text, review, any(found))
-        for index, (verdict, review) in enumerate(zip(result.verdicts, found, strict=True))
-    )
-    verdict_heads = "<th>Machine</th><th>Reviewed</th>" if any(found) else "<th>Verdict</th>"
-    note = truncation_note(result, meta)
-    truncated = f'<p class="meta truncated">{_h(note)}</p>\n' if note else ""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        f"<title>Fact-check: {_h(title)}</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<header>\n<h1>{_h(title)}</h1>\n"
-        f'<p class="meta">Source: {_html_url(article.source)} · Article id: {_h(article.id)}'
-        f" · {len(result.verdicts)} claims checked</p>\n{truncated}"
-        f'<ul class="legend">{legend}</ul>\n</header>\n'
-        '<main class="layout">\n'
-        f'<article id="article-text" class="article-text">'
-        f"{_html_article(article.text, result.verdicts, found)}</article>\n"
-        '<aside id="claim-panel" class="panel" aria-live="polite" hidden>'
-        '<p class="panel-hint">Hover, click or focus a highlighted passage to see its verdict'
-        f" and evidence.</p>{details}</aside>\n</main>\n"
-        '<section class="claims">\n<h2>Claims</h2>\n<table>\n<thead><tr><th>#</th>'
-        f"{verdict_heads}<th>Claim</th><th>Rationale</th><th>Evidence</th></tr></thead>\n"
-        f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
-        f"<footer>factcheck report, schema {REPORT_SCHEMA_VERSION}</footer>\n"
-        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
-    )
-
-
-def _html_article(
-    text: str, verdicts: Sequence[Verdict], reviews: Sequence[ReviewRecord | None]
-) -> str:
-    """The article text with one flat ``<mark>`` per piece covered by claims (nothing nested)."""
-    parts = []
-    for piece, refs in _segments(text, verdicts):
-        if not refs:
-            parts.append(_h(piece))
-            continue
-        covering = [(verdicts[ref], reviews[ref]) for ref in refs]
-        label = max((_final_label(v, r) for v, r in covering), key=_SEVERITY.__getitem__)
-        overlap = " overlap" if len(refs) > 1 else ""
-        reviewed = " reviewed" if any(r is not None for _, r in covering) else ""
-        ids = " ".join(v.claim.id for v, _ in covering)
-        hint = "; ".join(
-            f"{v.label.value} ({v.confidence:.2f})"
-            + (f" → reviewed {r.label.value} by {r.reviewer}" if r is not None else "")
-            for v, r in covering
-        )
-        parts.append(
-            f'<mark class="claim {label.value}{overlap}{reviewed}" data-claim="{_h(ids)}"'
-            f' tabindex="0" data-ref="{" ".join(map(str, refs))}" title="{_h(hint)}">'
-            f"{_h(piece)}</mark>"
-        )
-    return "".join(parts)
-
-
-def _segments(text: str, verdicts: Sequence[Verdict]) -> list[tuple[str, tuple[int, ...]]]:
-    """Split ``text`` at every span boundary; each piece lists the indices of claims covering it.
-
-    Spans are clipped to the text, and empty ones are ignored, so a bad span cannot break the page.
-    """
-    ranges = []
-    for index, verdict in enumerate(verdicts):
-        for span in verdict.claim.spans:
-            start, end = max(span.start, 0), min(span.end, len(text))
-            if start < end:
-                ranges.append((start, end, index))
-    cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
-    return [
-        (text[a:b], tuple(sorted({i for start, end, i in ranges if start <= a and b <= end})))
-        for a, b in pairwise(cuts)
-    ]
-
-
-def _html_badge(verdict: Verdict) -> str:
-    return (
-        f'<span class="badge {verdict.label.value}">{verdict.label.value.upper()}</span> '
-        f"{verdict.confidence:.2f}"
-    )
-
-
-def _html_review(review: ReviewRecord) -> str:
-    """The reviewed verdict: badge, who and when, and the note."""
-    note = f'<span class="review-note">{_h(review.note)}</span>' if review.note else ""
-    return (
-        f'<span class="badge reviewed {review.label.value}">{review.label.value.upper()}</span> '
-        f"by {_h(review.reviewer)}, {_h(review.reviewed_at[:10])}"
-        + note
-    )
-
-
-def _html_detail(verdict: Verdict, text: str, review: ReviewRecord | None) -> str:
-    claim = verdict.claim
-    reviewed = ""
-    if review is not None:
-        reviewed = f'<p class="review">Reviewed: {_html_review(review)}</p>'
-    machine = "Machine: " if review is not None else ""
-    return (
-        f"<p>{machine}{_html_badge(verdict)} · claim {_h(claim.id)}</p>"
-        f"{reviewed}"
-        f'<p class="claim-text">{_h(claim.text)}</p>'
-        f"<blockquote>{_h(claim_quote(claim, text))}</blockquote>"
-        f'<p class="rationale">{_h(verdict.rationale)}</p>'
-        f"{_html_evidence(verdict.evidence)}"
-    )
-
-
-def _html_row(
-    index: int, verdict: Verdict, text: str, review: ReviewRecord | None, review_column: bool
-) -> str:
-    claim = verdict.claim
-    reviewed = ""
-    if review_column:
-        reviewed = f"<td>{_html_review(review) if review is not None else '—'}</td>"
-    return (
-        f'<tr id="claim-{index}"><td>{index + 1}</td><td>{_html_badge(verdict)}</td>{reviewed}'
-        f"<td>{_h(claim.text)}<blockquote>{_h(claim_quote(claim, text))}</blockquote></td>"
-        f"<td>{_h(verdict.rationale)}</td><td>{_html_evidence(verdict.evidence)}</td></tr>\n"
-    )
-
-
-def _html_evidence(hits: Sequence[Hit]) -> str:
-    if not hits:
-        return '<p class="evidence-meta">No evidence passages.</p>'
-    items = []
-    for hit in hits:
-        passage = hit.passage
-        name = _h(passage.title or passage.id)
-        url = http_url(passage.url)
-        if url:
-            name = f'<a href="{_h(url)}" rel="noopener noreferrer" target="_blank">{name}</a>'
-        elif passage.url:
-            name += f' <span class="url-text">{_h(passage.url)}</span>'
-        meta = " · ".join(_h(part) for part in (passage.source, passage.published) if part)
-        items.append(
-            f'<li>{name} <span class="evidence-meta">{meta} · score {hit.score:.2f}</span>'
-            f"<blockquote>{_h(passage.text)}</blockquote></li>"
-        )
-    return f'<ol class="evidence">{"".join(items)}</ol>'
-
-
-def _html_url(value: str) -> str:
-    url = http_url(value)
-    if url:
-        return f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(url)}</a>'
-    return _h(value)
-
-
-def _h(text: str) -> str:
-    return escape(text, quote=True)
-
-
-# --------------------------------------------------------------------------------------------
-# CSV
-
-
-def batch_rows(batch: BatchResult, reviews: Reviews | None = None) -> list[dict[str, Any]]:
-    """One row per claim of the batch (columns :data:`CLAIM_COLUMNS`); evidence is the first hit.
-
-    The review columns are empty for claims no reviewer has decided on; ``final_label`` is the
-    reviewed label when there is one, else the machine's.
-    """
-    rows = []
-    for result in batch.results:
-        for verdict in result.verdicts:
-            claim = verdict.claim
-            best = verdict.evidence[0] if verdict.evidence else None
-            passage = best.passage if best else None
-            review = _review_of(reviews, result.article.id, verdict)
-            rows.append(
-                {
-                    "article_id": result.article.id,
-                    "article_source": result.article.source,
-                    "claim_id": claim.id,
-                    "claim": claim.text,
-                    "sentence_index": claim.sentence_index,
-                    "spans": ";".join(f"{span.start}-{span.end}" for span in claim.spans),
-                    "checkworthiness": _round(claim.checkworthiness),
-                    "label": verdict.label.value,
-                    "confidence": _round(verdict.confidence),
-                    "rationale": verdict.rationale,
-                    "best_evidence_id": passage.id if passage else None,
-                    "best_evidence_text": passage.text if passage else None,
-                    "best_evidence_source": passage.source if passage else None,
-                    "best_evidence_url": passage.url if passage else None,
-                    "best_evidence_published": passage.published if passage else None,
-                    "dense": _round(best.dense) if best else None,
-                    "lexical": _round(best.lexical) if best else None,
-                    "score": _round(best.score) if best else None,
-                    "reviewed_label": review.label.value if review else None,
-                    "reviewer": review.reviewer if review else None,
-                    "review_note": review.note if review else None,
-                    "reviewed_at": review.reviewed_at if review else None,
-                    "final_label": _final_label(verdict, review).value,
-                }
-            )
-    return rows
-
-
-def render_csv(batch: BatchResult, reviews: Reviews | None = None) -> str:
-    """``claims.csv``: :func:`batch_rows` as RFC 4180 CSV with a header (empty cell for none)."""
-    return _csv(CLAIM_COLUMNS, batch_rows(batch, reviews))
-
-
-def summary_rows(batch: BatchResult) -> list[dict[str, Any]]:
-    """Verdict counts per article (status "ok"), then one row per failed input (status "failed")."""
-    rows: list[dict[str, Any]] = []
-    for result in batch.results:
-        counts = result.counts()
-        rows.append(
-            {
-                "article_id": result.article.id,
-                "source": result.article.source,
-                "status": "ok",
-                **{label.value: counts[label] for label in Label},
-                "total": len(result.verdicts),
-                "error": None,
-            }
-        )
-    for failure in batch.failures:
-        rows.append(
-            {
-                **dict.fromkeys(SUMMARY_COLUMNS),
-                "source": failure.source,
-                "status": "failed",
-                "error": failure.reason,
-            }
-        )
-    return rows
-
-
-def render_summary_csv(batch: BatchResult) -> str:
-    """``summary.csv``: :func:`summary_rows` as RFC 4180 CSV with a header."""
-    return _csv(SUMMARY_COLUMNS, summary_rows(batch))
-
-
-def _csv(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows({key: guard_cell(value) for key, value in row.items()} for row in rows)
-    return buffer.getvalue()
-
-
-# A spreadsheet runs a cell starting with these as a formula ("=HYPERLINK(...)" in an article).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet will not run as a formula: text starting with ``= + - @``, a tab
-    or a carriage return gets a leading apostrophe (as does text already starting with one of
-    those after an apostrophe, so :func:`unguard_cell` restores every value exactly)."""
-    if not isinstance(value, str):
-        return value
-    if value.startswith(_FORMULA_START) or (value.startswith("'")
-                                            and value[1:].startswith(_FORMULA_START)):
-        return "'" + value
-    return value
-
-
-def unguard_cell(value: str) -> str:
-    """The text :func:`guard_cell` was given."""
-    body = value[1:]
-    if value.startswith("'") and (body.startswith(_FORMULA_START) or (
-            body.startswith("'") and body[1:].startswith(_FORMULA_START))):
-        return body
-    return value
-
-
-# --------------------------------------------------------------------------------------------
-# Files
 
 _SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
@@ -1161,7 +335,7 @@ class ReportFolder:
             return None
         saved = data.get("article")
         if not (isinstance(saved, dict) and saved.get("id") == article.id
-                and saved.get("text_sha256") == _sha256(article.text)):
+                and saved.get("text_sha256") == sha256_hex(article.text)):
             return None
         try:
             result = article_from_dict(data, article.text)
@@ -1221,7 +395,7 @@ def _unique_stem(article_id: str, taken: set[str]) -> str:
     stem = article_id
     if not _SAFE_STEM.fullmatch(article_id):
         cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", article_id).strip("._-")[:80]
-        stem = f"{cleaned or 'article'}-{_sha256(article_id)[:8]}"
+        stem = f"{cleaned or 'article'}-{sha256_hex(article_id)[:8]}"
     # The same id twice in one batch (e.g. one file given twice), or ids differing only in case on
     # a case-insensitive file system, must not overwrite each other's reports.
     unique, number = stem, 1
@@ -1247,52 +421,3 @@ def write_atomic(path: Path, content: str) -> Path:
         temporary.unlink(missing_ok=True)
         raise
     return path
-
-
-# --------------------------------------------------------------------------------------------
-# Shared helpers
-
-
-def _review_of(reviews: Reviews | None, article_id: str, verdict: Verdict) -> ReviewRecord | None:
-    return reviews.get((article_id, verdict.claim.id)) if reviews else None
-
-
-def _reviews_of(result: ArticleResult, reviews: Reviews | None) -> list[ReviewRecord | None]:
-    """The review in force for each verdict of the article (None where there is none)."""
-    return [_review_of(reviews, result.article.id, verdict) for verdict in result.verdicts]
-
-
-def _final_label(verdict: Verdict, review: ReviewRecord | None) -> Label:
-    """The verdict that stands: the reviewer's when there is one, else the machine's."""
-    return review.label if review is not None else verdict.label
-
-
-def _final_counts(result: ArticleResult, found: Sequence[ReviewRecord | None]) -> dict[Label, int]:
-    counts = dict.fromkeys(Label, 0)
-    for verdict, review in zip(result.verdicts, found, strict=True):
-        counts[_final_label(verdict, review)] += 1
-    return counts
-
-
-def claim_quote(claim: Claim, text: str) -> str:
-    """The article text of the claim's spans, joined with " … " (spans clipped to the text)."""
-    return _QUOTE_JOINER.join(text[max(span.start, 0) : span.end] for span in claim.spans)
-
-
-def http_url(url: str | None) -> str | None:
-    """``url`` if it is an absolute http(s) URL safe to put in a link, else None."""
-    if not url or any(ch.isspace() or ord(ch) < 32 or ch in '<>"\\' for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def _round(value: float) -> float:
-    return round(float(value), 4)
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
