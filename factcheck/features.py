@@ -23,7 +23,14 @@ from factcheck.quantities import Quantity
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.retrieval import STOPWORDS, stem, tokenize
 from factcheck.settings import Settings
-from factcheck.verdict import ANTONYMS, GENERAL_OPPOSITES, Comparison, RulesJudge, compare
+from factcheck.verdict import (
+    ANTONYMS,
+    GENERAL_OPPOSITES,
+    Comparison,
+    RulesJudge,
+    compare,
+    negation_about,
+)
 from factcheck.verdict import _entities as names_in  # the rules judge's notion of a name
 
 PAIR_FEATURES = (
@@ -192,8 +199,8 @@ def _pair_row(claim_text: str, hit: Hit, comparison: Comparison, entities: int) 
     passage_negated = bool(_NEGATION.search(passage_text))
     # A negation counts against the other text only when it is about something that text says:
     # "not as completed" in a passage does not deny a claim that never says "completed".
-    claim_denies = claim_negated and _negates_any(claim_text, _word_set(passage_text))
-    passage_denies = passage_negated and _negates_any(passage_text, _word_set(claim_text))
+    claim_denies = claim_negated and bool(negation_about(claim_text, passage_text))
+    passage_denies = passage_negated and bool(negation_about(passage_text, claim_text))
     absent_names = min(len(comparison.missing_entities), entities)
     return np.array([
         hit.dense,
@@ -218,13 +225,6 @@ def _pair_row(claim_text: str, hit: Hit, comparison: Comparison, entities: int) 
         math.log1p(len(claim_words)),
         math.log1p(len(passage_words)),
     ], dtype=np.float64)
-
-
-def _negates_any(text: str, other_words: frozenset[str]) -> bool:
-    """Whether a negation in ``text`` is followed, within three content words, by a word of
-    ``other_words`` (the negation's likely scope)."""
-    return any(set(words(text[match.end(): match.end() + 80])[:3]) & other_words
-               for match in _NEGATION.finditer(text))
 
 
 def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:

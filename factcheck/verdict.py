@@ -379,13 +379,29 @@ def _entity_in(entity: str, text: str) -> bool:
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 
 
+def negation_about(text: str, other_text: str) -> str:
+    """The first negation in ``text`` that is about something ``other_text`` says (one of the
+    three content words after it occurs there), or ``""``: "not as completed" in a passage does
+    not deny a claim that never says "completed"."""
+    other_words = set(tokenize(other_text))
+    for match in _NEGATION.finditer(text):
+        if set(tokenize(text[match.end(): match.end() + 80])[:3]) & other_words:
+            return match.group(0)
+    return ""
+
+
 def _polarity_clash(claim_text: str, evidence_text: str) -> str:
     claim_negated = bool(_NEGATION.search(claim_text))
     evidence_negated = bool(_NEGATION.search(evidence_text))
-    if claim_negated != evidence_negated:
-        word = (_NEGATION.search(claim_text) or _NEGATION.search(evidence_text))
-        where = "claim" if claim_negated else "evidence"
-        return f"the {where} is negated ('{word.group(0) if word else 'not'}')"
+    # Only a negation about what the other, unnegated, text says is a clash.
+    if claim_negated and not evidence_negated:
+        word = negation_about(claim_text, evidence_text)
+        if word:
+            return f"the claim is negated ('{word}')"
+    if evidence_negated and not claim_negated:
+        word = negation_about(evidence_text, claim_text)
+        if word:
+            return f"the evidence is negated ('{word}')"
     claim_words = set(tokenize(claim_text))
     evidence_words = set(tokenize(evidence_text))
     for word in claim_words - evidence_words:

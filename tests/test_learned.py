@@ -248,6 +248,22 @@ def test_a_contradiction_needs_a_stated_conflict(second: Label):
     assert negated.label is Label.CONTRADICTED
 
 
+@pytest.mark.parametrize(("claim_text", "passage"), [
+    # the passage's negation is about something the claim does not say
+    ("Xiaomi was reported to be in talks to buy the Borgward plant.",
+     "Xiaomi was reported to be in talks to buy the Borgward plant; the deal was described as "
+     "possibly finalised later, not as completed."),
+    # both sides negate: no polarity clash
+    ("Xiaomi spent months talking to regulators without winning a licence.",
+     "Months of talks between Xiaomi and regulators over a licence had not produced approval."),
+])
+def test_a_negation_about_something_else_is_no_conflict(claim_text: str, passage: str):
+    verdict = LearnedJudge(leaning(Label.CONTRADICTED, Label.UNVERIFIED)).judge(
+        claim(claim_text), [hit(passage)])
+    assert verdict.label is not Label.CONTRADICTED
+    assert "leans contradicted, but no passage states" in verdict.rationale
+
+
 def test_a_passage_silent_on_the_claims_name_cannot_settle_it():
     passage = "A unit of BAIC applied to the industry ministry for approval to build cars."
     claim_text = "A unit of Dongfeng applied to the industry ministry for approval to build cars."

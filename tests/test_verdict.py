@@ -48,6 +48,9 @@ APPLE = "Apple scrapped its electric car project in February 2024."
         ("Xiaomi will start mass production of its cars in 2026.", [PRODUCTION],
          Label.CONTRADICTED),
         ("Apple has not scrapped its electric car project.", [APPLE], Label.CONTRADICTED),
+        # a negation about something the claim does not say is no clash
+        ("Apple scrapped its electric car project in February 2024.",
+         [APPLE[:-1] + ", a plan not as widely expected."], Label.SUPPORTED),
         ("Xiaomi has invested $1.5 billion in EV development.", [INVEST], Label.UNVERIFIED),
         ("Tesla opened a factory in Berlin.", [INVEST], Label.UNVERIFIED),
     ],
