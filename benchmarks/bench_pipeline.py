@@ -13,6 +13,10 @@ embeddings are cached under ``--cache-dir`` (default ``.bench-cache``), so only 
 encodes the 100k-passage corpus (a few minutes on two cores; the build figure itself is always
 measured on a fresh cache). The 1M case is search only, over clustered random unit vectors
 (float16, on disk) with the approximate index; its recall@10 is measured against exact search.
+The text case (``--text-million``, default 1M passages) is the other half of a real corpus of that
+size, never embedded: a JSONL file read with ``load_corpus``, its BM25 index built as retrieval
+builds it, lexical search per claim, resident memory after each step and where it goes; then the
+corpus is opened again with BM25 read from its cache, as a second run would.
 """
 
 from __future__ import annotations
@@ -47,6 +51,18 @@ def memory_mb() -> tuple[float, float]:
             if line.startswith(("VmRSS:", "VmHWM:")):
                 values[line.split(":")[0]] = int(line.split()[1]) / 1024
     return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+def reset_peak() -> bool:
+    """Restart this process's peak resident memory (VmHWM), so the next peak is one phase's own.
+
+    Returns False where the kernel does not allow it; peaks then count from process start.
+    """
+    try:
+        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
+    except OSError:
+        return False
+    return True
 
 
 def settings_for(args: argparse.Namespace, encoder: str | None = None) -> Any:
@@ -364,7 +380,124 @@ def case_million(args: argparse.Namespace) -> None:
           "file_mb": path.stat().st_size / 2**20, "ann_file_mb": ann_path.stat().st_size / 2**20})
 
 
-CASES = {"model": case_model, "build": case_build, "e2e": case_e2e, "million": case_million}
+def _text_folder(args: argparse.Namespace) -> Path:
+    return Path(args.cache_dir) / f"text-{args.text_million}"
+
+
+def _prepare_text(args: argparse.Namespace) -> None:
+    """One-off for the text case: the corpus as JSONL, claims to search, a warm BM25 cache."""
+    from synthetic import make_articles, write_corpus_jsonl
+
+    from factcheck.claims import extract_claims
+    from factcheck.corpus import load_corpus
+    from factcheck.index import _lexical_index
+
+    rows, folder = args.text_million, _text_folder(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus_path, claims_path = folder / "corpus.jsonl", folder / f"claims-{args.text_claims}.json"
+    prepared: dict[str, Any] = {}
+    if not corpus_path.is_file() or not claims_path.is_file():
+        # Written together: claims restate the corpus's facts; the seed makes the file the same.
+        started = time.perf_counter()
+        fields = write_corpus_jsonl(corpus_path, rows, seed=rows)
+        prepared["generate_s"] = time.perf_counter() - started
+        claims: list[str] = []
+        for article in make_articles(fields, args.text_claims, seed=rows + 1):
+            claims += [c.text for c in extract_claims(article)]
+            if len(claims) >= args.text_claims:
+                break
+        claims_path.write_text(json.dumps(claims[: args.text_claims]), encoding="utf-8")
+    (folder / "bm25").mkdir(exist_ok=True)
+    if not any((folder / "bm25").glob("bm25-*.npz")):  # what a second run opens
+        started = time.perf_counter()
+        _lexical_index(load_corpus(corpus_path), folder / "bm25")
+        prepared["bm25_cache_s"] = time.perf_counter() - started
+    emit({"case": "text-prepare", "rows": rows, **prepared,
+          "file_mb": corpus_path.stat().st_size / 2**20})
+
+
+def case_text(args: argparse.Namespace) -> None:
+    """A ``--text-million``-passage JSONL corpus, text side only (no embeddings): load time and
+    memory, BM25 build time and memory, lexical search per claim, and where the memory goes."""
+    from factcheck.corpus import load_corpus
+    from factcheck.index import _lexical_index
+    from factcheck.retrieval import tokenize
+
+    if args.prepare_only:
+        _prepare_text(args)
+        return
+    folder = _text_folder(args)
+    claims = json.loads((folder / f"claims-{args.text_claims}.json").read_text(encoding="utf-8"))
+    result: dict[str, Any] = {"case": "text", "rows": args.text_million, "claims": len(claims),
+                              "rss_start_mb": memory_mb()[0], "peak_per_phase": reset_peak()}
+    started = time.perf_counter()
+    corpus = load_corpus(folder / "corpus.jsonl")
+    result["load_s"] = time.perf_counter() - started
+    result["rss_loaded_mb"], result["peak_load_mb"] = memory_mb()
+    reset_peak()
+    started = time.perf_counter()
+    bm25 = _lexical_index(corpus, None)  # what build_index does, minus the cache file
+    result["bm25_build_s"] = time.perf_counter() - started
+    result["rss_bm25_mb"], result["peak_bm25_mb"] = memory_mb()
+    queries = [tokenize(claim) for claim in claims]
+    found = []
+    started = time.perf_counter()
+    for tokens in queries:  # as retrieval.search does per claim, with its 50 candidates
+        found.append(bm25.top(bm25.scores(tokens), tokens, 50))
+    result["search_ms"] = 1000 * (time.perf_counter() - started) / len(queries)
+    sample = queries[: args.naive_sample]
+    started = time.perf_counter()
+    for tokens in sample:  # baseline: score every passage, then sort them all
+        np.argsort(-bm25.scores(tokens))[:50]
+    result["naive_search_ms"] = 1000 * (time.perf_counter() - started) / len(sample)
+    result["hits_per_claim"] = float(np.mean([len(ids) for ids in found]))
+    result.update(_text_memory(corpus, bm25))
+    emit(result)
+
+
+def case_text_open(args: argparse.Namespace) -> None:
+    """The text corpus opened a second time: load it, read BM25 from the warm cache."""
+    from factcheck.corpus import load_corpus
+    from factcheck.index import _lexical_index
+
+    folder = _text_folder(args)
+    reset_peak()
+    started = time.perf_counter()
+    corpus = load_corpus(folder / "corpus.jsonl")
+    loaded = time.perf_counter()
+    bm25 = _lexical_index(corpus, folder / "bm25")
+    done = time.perf_counter()
+    rss, peak = memory_mb()
+    emit({"case": "text-open", "rows": args.text_million, "load_s": loaded - started,
+          "bm25_open_s": done - loaded, "rss_open_mb": rss, "peak_open_mb": peak,
+          "bm25_terms": len(bm25.vocabulary)})
+
+
+def _text_memory(corpus: Any, bm25: Any) -> dict[str, float]:
+    """Where the memory of a loaded corpus and its BM25 index goes, by ``sys.getsizeof``, in MB.
+
+    Strings are counted once per passage field, as load_corpus makes a new one for each.
+    """
+    mb = 2**20
+    passages = corpus.passages
+    fields = ("id", "text", "source", "url", "title", "published", "origin")
+    strings = {name: sum(sys.getsizeof(getattr(p, name)) for p in passages
+                         if getattr(p, name) is not None) / mb for name in fields}
+    out = {"mem_passage_objects_mb": (sys.getsizeof(passages)
+                                      + sum(sys.getsizeof(p) for p in passages)) / mb}
+    out.update({f"mem_{name}_strings_mb": size for name, size in strings.items() if size})
+    out["mem_bm25_arrays_mb"] = sum(getattr(bm25, name).nbytes for name in bm25._ARRAYS) / mb
+    out.update({f"mem_bm25_{name}_mb": getattr(bm25, name).nbytes / mb
+                for name in ("doc_ids", "weights")})
+    out["mem_bm25_vocabulary_mb"] = (sys.getsizeof(bm25.vocabulary) + sum(
+        sys.getsizeof(term) + sys.getsizeof(i) for term, i in bm25.vocabulary.items())) / mb
+    out["bm25_terms"] = len(bm25.vocabulary)
+    out["bm25_postings"] = len(bm25.doc_ids)
+    return out
+
+
+CASES = {"model": case_model, "build": case_build, "e2e": case_e2e, "million": case_million,
+         "text": case_text, "text-open": case_text_open}
 
 
 # The driver -------------------------------------------------------------------------------
@@ -379,7 +512,8 @@ def run_case(args: argparse.Namespace, case: str, **extra: Any) -> list[dict[str
                "--million-queries", str(args.million_queries),
                "--naive-million", str(args.naive_million),
                "--latency-articles", str(args.latency_articles), "--repeat", str(args.repeat),
-               "--ann-e2e-from", str(args.ann_e2e_from)]
+               "--ann-e2e-from", str(args.ann_e2e_from),
+               "--text-million", str(args.text_million), "--text-claims", str(args.text_claims)]
     for key, value in extra.items():
         flag = f"--{key.replace('_', '-')}"
         command += [flag] if value is True else [flag, str(value)]
@@ -398,6 +532,14 @@ def main(argv: list[str] | None = None) -> None:
                         help="corpus sizes for build and end-to-end (default 1000,10000,100000)")
     parser.add_argument("--million", type=int, default=1_000_000,
                         help="rows of the search-only case (default 1000000; 0 skips it)")
+    parser.add_argument("--text-million", type=int, default=1_000_000,
+                        help="passages of the text case: a JSONL corpus loaded and BM25-indexed, "
+                             "not embedded (default 1000000; 0 skips it)")
+    parser.add_argument("--text-claims", type=int, default=300,
+                        help="claims searched lexically in the text case (default 300)")
+    parser.add_argument("--models", action=argparse.BooleanOptionalAction, default=True,
+                        help="compare the encoders (load, speed, agreement); --no-models skips "
+                             "that, and the build rows then go without a baseline")
     parser.add_argument("--encoder", default="onnx-int8",
                         choices=("torch", "onnx", "onnx-int8"),
                         help="encoder for build and end-to-end (default onnx-int8)")
@@ -435,15 +577,20 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     load = os.getloadavg()[0]
     results: list[dict[str, Any]] = []
-    for encoder in ("torch", "onnx", "onnx-int8"):
-        results += run_case(argparse.Namespace(**{**vars(args), "encoder": encoder}), "model")
+    if args.models:
+        for encoder in ("torch", "onnx", "onnx-int8"):
+            results += run_case(argparse.Namespace(**{**vars(args), "encoder": encoder}), "model")
     for size in sizes:
         results += run_case(args, "build", size=size)
         results += run_case(args, "e2e", size=size)
     if args.million:
         results += run_case(args, "million", prepare_only=True)  # one-off: vectors, ANN index
         results += run_case(args, "million")
-    agreement = _agreement(Path(args.cache_dir))
+    if args.text_million:
+        results += run_case(args, "text", prepare_only=True)  # one-off: JSONL, claims, BM25 cache
+        results += run_case(args, "text")
+        results += run_case(args, "text-open")
+    agreement = _agreement(Path(args.cache_dir)) if args.models else {}
     print(render(results, agreement, args, load, os.getloadavg()[0]))
     if args.json:
         args.json.write_text(json.dumps({"results": results, "agreement": agreement}, indent=2))
@@ -470,8 +617,8 @@ def render(results: list[dict[str, Any]], agreement: dict[str, dict[str, float]]
     """The results as a Markdown table, each figure with its baseline, ratio and target."""
     rows: list[tuple[str, str, str, str, str, str]] = []
     models = {r["encoder"]: r for r in results if r["case"] == "model"}
-    torch = models["torch"]
-    naive_passages = torch["naive_passages_per_s"]
+    torch = models.get("torch", {})
+    naive_passages = torch.get("naive_passages_per_s")
 
     def add(figure: str, corpus: str, value: float, unit: str, baseline: float | None,
             target: str = "", better: str = "higher") -> None:
@@ -482,7 +629,7 @@ def render(results: list[dict[str, Any]], agreement: dict[str, dict[str, float]]
             base, times = "", ""
         rows.append((figure, corpus, f"{value:,.4g} {unit}", base, times, target))
 
-    for name in ("torch", "onnx", "onnx-int8"):
+    for name in models:
         m = models[name]
         add(f"model load ({name})", "", m["load_s"], "s", torch["load_s"], better="lower")
         add(f"model memory ({name})", "", m["model_mb"], "MB", torch["model_mb"], better="lower")
@@ -536,6 +683,32 @@ def render(results: list[dict[str, Any]], agreement: dict[str, dict[str, float]]
             add("1M open (mmap + ANN index)", size, r["open_s"], "s", None, "< 2", better="lower")
             add("1M RSS after searching", size, r["rss_search_mb"], "MB",
                 r["peak_with_baseline_mb"], "< 1024", better="lower")
+        elif r["case"] == "text":
+            add("text corpus: load_corpus (JSONL)", size, r["load_s"], "s", None, better="lower")
+            add("text corpus: RSS after loading", size, r["rss_loaded_mb"], "MB", None,
+                better="lower")
+            add("text corpus: BM25 build", size, r["bm25_build_s"], "s", None, better="lower")
+            add("text corpus: RSS after BM25 build", size, r["rss_bm25_mb"], "MB", None,
+                "< 1024", better="lower")
+            since = "" if r["peak_per_phase"] else " (since start)"
+            rows.append(("text corpus: peak RSS, load / BM25 build" + since, size,
+                         f"{r['peak_load_mb']:,.0f} / {r['peak_bm25_mb']:,.0f} MB", "", "", ""))
+            objects = r["mem_passage_objects_mb"] + sum(
+                v for k, v in r.items() if k.startswith("mem_") and k.endswith("_strings_mb"))
+            rows.append(("text corpus: passages (objects + strings)", size, f"{objects:,.0f} MB",
+                         "", "", "sys.getsizeof estimate"))
+            rows.append(("text corpus: BM25 arrays + vocabulary", size,
+                         f"{r['mem_bm25_arrays_mb'] + r['mem_bm25_vocabulary_mb']:,.0f} MB",
+                         "", "", f"{r['bm25_postings']:,} postings, {r['bm25_terms']:,} terms"))
+            add("lexical search, BM25 top 50 (full sort = baseline)", size, r["search_ms"],
+                "ms/claim", r["naive_search_ms"], better="lower")
+        elif r["case"] == "text-open":
+            add("text corpus reopened: load + BM25 from cache", size,
+                r["load_s"] + r["bm25_open_s"], "s", None, better="lower")
+            add("text corpus reopened: RSS", size, r["rss_open_mb"], "MB", None, "< 1024",
+                better="lower")
+            add("text corpus reopened: peak RSS", size, r["peak_open_mb"], "MB", None,
+                better="lower")
     header = ("figure", "corpus", "measured", "baseline (naive)", "ratio", "target")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     lines = [

@@ -10,8 +10,11 @@ always gives the same texts.
 
 from __future__ import annotations
 
+import json
+import os
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 
@@ -109,10 +112,35 @@ def make_corpus(count: int, seed: int = 0) -> tuple[Corpus, list[dict[str, objec
     """A corpus of ``count`` passages (and each passage's fields, to write articles from)."""
     passages, fields = [], []
     for row, (text, values) in enumerate(passage_texts(count, seed)):
-        passages.append(Passage(f"s{seed}-{row:07d}", text, f"Wire {row % 53}", None, None,
-                                f"{values['year']}", f"synthetic line {row + 1}"))
+        record = _record(row, seed, text, values)
+        passages.append(Passage(record["id"], text, record["source"], None, None,
+                                record["published"], f"synthetic line {row + 1}"))
         fields.append(values)
     return Corpus(tuple(passages), (), f"synthetic-{count}-{seed}"), fields
+
+
+def _record(row: int, seed: int, text: str, values: dict[str, object]) -> dict[str, str]:
+    return {"id": f"s{seed}-{row:07d}", "text": text, "source": f"Wire {row % 53}",
+            "published": f"{values['year']}"}
+
+
+def write_corpus_jsonl(path: Path, count: int, seed: int = 0,
+                       sample: int = 2000) -> list[dict[str, object]]:
+    """Write the passages of ``make_corpus(count, seed)`` as a corpus JSONL file, atomically.
+
+    Streams, so a million passages never sit in memory as records. Returns the fields of about
+    ``sample`` passages spread over the corpus, to write articles (and so claims) from.
+    """
+    step = max(1, count // sample)
+    kept = []
+    partial = path.with_name(path.name + ".tmp")
+    with open(partial, "w", encoding="utf-8") as out:
+        for row, (text, values) in enumerate(passage_texts(count, seed)):
+            out.write(json.dumps(_record(row, seed, text, values), ensure_ascii=False) + "\n")
+            if row % step == 0:
+                kept.append(values)
+    os.replace(partial, path)
+    return kept
 
 
 def make_articles(fields: list[dict[str, object]], count: int, facts: int = 12,

@@ -18,6 +18,7 @@ import hashlib
 import io
 import json
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -281,9 +282,11 @@ def _record_to_passage(record: dict, origin: str, problems: list[str]) -> Passag
     if url is not None and not re.match(r"^https?://", url, re.IGNORECASE):
         problems.append(f"{origin}: url '{url[:60]}' must start with http:// or https://")
         return None
+    # Sources and dates repeat across thousands of passages: one shared string each.
     return Passage(
-        id=values["id"] or "", text=text, source=values["source"] or "", url=url,
-        title=values["title"], published=published, origin=origin,
+        id=values["id"] or "", text=text, source=sys.intern(values["source"] or ""), url=url,
+        title=values["title"], published=None if published is None else sys.intern(published),
+        origin=origin,
     )
 
 

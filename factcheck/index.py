@@ -39,7 +39,7 @@ from factcheck.corpus import Corpus
 from factcheck.embedding import Embedder
 from factcheck.errors import ModelError
 from factcheck.records import Hit
-from factcheck.retrieval import BM25, search, tokenize, tokenize_all
+from factcheck.retrieval import BM25, search, tokenize, tokenize_uncached
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while passages are encoded."""
@@ -162,17 +162,23 @@ def _lexical_index(corpus: Corpus, folder: Path | None) -> BM25:
     Tokenizing is most of the time it takes to open a large corpus (2 s per 100k passages), so
     the arrays are cached, keyed by a hash of every passage's title and text.
     """
-    texts = [f"{p.title or ''} {p.text}" for p in corpus.passages]
+    def texts() -> Iterator[str]:
+        return (f"{p.title or ''} {p.text}" for p in corpus.passages)
+
+    # Passage by passage, never a list of every token or text: that list was most of the memory
+    # of building a million-passage index.
     if folder is None:
-        return BM25(tokenize_all(texts))
-    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:32]
-    path = folder / f"bm25-{digest}.npz"
+        return BM25(map(tokenize_uncached, texts()))
+    hasher = hashlib.sha256()
+    for position, text in enumerate(texts()):
+        hasher.update(("\x00" if position else "").encode() + text.encode("utf-8"))
+    path = folder / f"bm25-{hasher.hexdigest()[:32]}.npz"
     if path.is_file():
         try:
             return BM25.load(path)
         except (OSError, ValueError, KeyError):
             pass  # torn or foreign: rebuild it below
-    bm25 = BM25(tokenize_all(texts))
+    bm25 = BM25(map(tokenize_uncached, texts()))
     with _locked(folder / "lock"):
         with atomic_path(path) as tmp:
             bm25.save(tmp)
