@@ -19,7 +19,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +126,7 @@ def _read_file(file: Path, problems: list[str]) -> list[Passage]:
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(f"{file} line {line}: not valid UTF-8; re-save the file as UTF-8")
         return []
+    del raw  # a large corpus file should not be held twice while it is parsed
     suffix = file.suffix.lower()
     if suffix == ".jsonl":
         return _read_jsonl(file, content, problems)
@@ -148,7 +149,7 @@ def _read_jsonl(file: Path, content: str, problems: list[str]) -> list[Passage]:
     passages = []
     # Only "\n" ends a JSON line: str.splitlines() would also cut at U+2028, U+0085 and other
     # characters that JSON allows unescaped inside strings.
-    for number, line in enumerate(content.split("\n"), start=1):
+    for number, line in enumerate(_lines(content), start=1):
         if not line.strip():
             continue
         try:
@@ -166,6 +167,15 @@ def _read_jsonl(file: Path, content: str, problems: list[str]) -> list[Passage]:
         if passage is not None:
             passages.append(passage)
     return passages
+
+
+def _lines(content: str) -> Iterator[str]:
+    """``content.split("\\n")``, one line at a time (no list of a million lines)."""
+    start = 0
+    while (end := content.find("\n", start)) >= 0:
+        yield content[start:end]
+        start = end + 1
+    yield content[start:]
 
 
 def _read_csv(file: Path, content: str, problems: list[str]) -> list[Passage]:
