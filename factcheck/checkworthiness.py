@@ -188,9 +188,9 @@ def _has_number(text: str, *, words: bool = True) -> bool:
                 and word.lower() not in FUNCTION_WORDS
                 and word.lower() not in MONTHS
                 and word.lower() not in PREPOSITIONS
-                and re.match(r"\d{1,3}(?![\d,.])", text[start:])
+                and re.match(r"\d{1,3}(?![\d,]|\.\d)", text[start:])
             ):
-                continue  # a model number: "Volt 2", "iPhone 14"
+                continue  # a model number: "Volt 2", "iPhone 14", "the Volt 2." (not "2.5")
         return True
     return False
 

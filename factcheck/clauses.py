@@ -16,7 +16,6 @@ from factcheck.grammar import (
     Token,
     added_token,
     find_subject,
-    has_finite_verb,
     is_adverb,
     is_finite,
     is_noun_phrase,
@@ -363,8 +362,13 @@ def _resolve_object_it(
 
 
 def repair_absolute(tokens: list[Token]) -> list[Token]:
-    """Give a verbless "With the car rolling off the line." the verb: "The car was rolling ..."."""
-    if len(tokens) < 4 or tokens[0].lower != "with" or has_finite_verb(tokens):
+    """Give a verbless "With the car rolling off the line." the verb: "The car was rolling ...".
+
+    Only a verb that is surely finite keeps the clause as it is: the loose test of
+    :func:`has_finite_verb` takes plurals ("new cars", "76 seconds") for verbs."""
+    if len(tokens) < 4 or tokens[0].lower != "with":
+        return tokens
+    if any(is_finite(tokens, i) for i in range(len(tokens))):
         return tokens
     for k in range(2, min(len(tokens), 12)):
         word = tokens[k].lower

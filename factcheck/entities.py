@@ -34,8 +34,10 @@ from factcheck.lexicon import (
     DEMONYMS,
     DETERMINERS,
     FACILITIES,
+    FOUNDING_VERBS,
     FUNCTION_WORDS,
     I_FORMS,
+    MONTH_PREPOSITIONS,
     MONTHS,
     NAMING_VERBS,
     ORDINALS,
@@ -45,8 +47,10 @@ from factcheck.lexicon import (
     PLACE_HEADS,
     PLACE_NAMES,
     PREPOSITIONS,
+    RELATIVES,
     SPEECH_VERBS,
     THING_PREFIXES,
+    TITLE_MODIFIERS,
     UNITS,
     WEEKDAYS,
 )
@@ -103,7 +107,7 @@ class Entities:
         found: list[tuple[str, int, int, int, bool]] = []
         employers: dict[str, str] = {}
         for index, toks in tokenised:
-            aside = _contrast_indices(toks)
+            aside = _aside_indices(toks)
             for name, first, last in _name_runs(toks, proper):
                 if first > 0 and toks[first - 1].text == "(":
                     continue  # a ticker or abbreviation: "Apple (AAPL)"
@@ -269,6 +273,8 @@ def _is_initial_name(
         return not _PLURAL_ACRONYM.fullmatch(word)
     if lower in FUNCTION_WORDS or len(word) < 3 or lower in MONTHS | WEEKDAYS | DEMONYMS:
         return False
+    if lower in TITLE_MODIFIERS:
+        return False  # "Former Intel engineer Sam Okafor": "Former" is not part of the name
     following = toks[i + 1] if i + 1 < len(toks) else None
     if lower in PLACE_NAMES or (
         following is not None and f"{lower} {following.lower}" in PLACE_NAMES
@@ -301,10 +307,13 @@ def _is_name_word(toks: Sequence[Token], i: int, proper: set[str]) -> bool:
     lower = bare.lower().rstrip(".")
     if lower in PERSON_TITLES or lower in COMPANY_SUFFIXES or lower in I_FORMS:
         return False
+    if lower in TITLE_MODIFIERS and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        return False  # "Former Intel engineer", "Late Chairman X"
     if lower in WEEKDAYS or lower in DEMONYMS or lower in UNITS:
         return False
-    if lower in MONTHS and (len(lower) > 3 or _dated(toks, i)):
-        return False  # "Nov. 27", "Aug 2022", "March" (but "Lei Jun" is a name)
+    previous = toks[i - 1].lower if i > 0 else ""
+    if lower in MONTHS and (len(lower) > 3 or _dated(toks, i) or previous in MONTH_PREPOSITIONS):
+        return False  # "Nov. 27", "Aug 2022", "March", "in May" (but "Lei Jun" is a name)
     if lower in COMMON_ACRONYMS or (bare.isupper() and len(bare) < 2):
         return False
     if _PLURAL_ACRONYM.fullmatch(bare):
@@ -319,9 +328,11 @@ def _is_name_word(toks: Sequence[Token], i: int, proper: set[str]) -> bool:
 
 
 def _dated(toks: Sequence[Token], i: int) -> bool:
-    """Whether the word at ``i`` is followed by a full stop or a number, as a month would be."""
+    """Whether the word at ``i`` is abbreviated or followed by a number, as a month would be
+    ("Nov. 27", "Aug 2022"; the tokenizer leaves the full stop on "Jun." only before a date,
+    so "said Lei Jun." ends with a name)."""
     following = toks[i + 1].text if i + 1 < len(toks) else ""
-    return following == "." or following[:1].isdigit() or toks[i].text.endswith(".")
+    return following[:1].isdigit() or toks[i].text.endswith(".")
 
 
 def _name_runs(toks: Sequence[Token], proper: set[str]) -> list[tuple[str, int, int]]:
@@ -380,6 +391,11 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
         votes[Kind.PLACE] += 3
     if before in PERSON_TITLES:
         votes[Kind.PERSON] += 3
+    founded = toks[last + 2].text if last + 2 < len(toks) else ""
+    if after in FOUNDING_VERBS and not possessive and founded[:1].isupper():
+        votes[Kind.PERSON] += 2  # "Lei Jun founded Xiaomi": people found companies
+    if before in FOUNDING_VERBS:
+        votes[Kind.ORGANISATION] += 2  # "... founded Kestrel Cycles"
     if after in SPEECH_VERBS:
         votes[Kind.PERSON] += 3 if after2 in ("he", "she") else 1
     if before in SPEECH_VERBS and first > 1:
@@ -492,10 +508,15 @@ def _appositive_noun(toks: Sequence[Token], last: int) -> str:
     return ""
 
 
-def _contrast_indices(toks: Sequence[Token]) -> set[int]:
-    """Token indices inside a contrasted clause (", while ..."; "Whereas ..., "), whose subject
-    is not what the sentence is about."""
+def _aside_indices(toks: Sequence[Token]) -> set[int]:
+    """Token indices inside a side clause, whose subject is not what the sentence is about: a
+    contrasted clause (", while ..."; "Whereas ..., ") or a relative clause up to its comma
+    ("a joint venture in which Honda holds 60%")."""
     inside: set[int] = set()
+    for i, tok in enumerate(toks):
+        if tok.lower in RELATIVES or tok.lower == "whom":
+            close = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), len(toks))
+            inside.update(range(i, close))
     if toks and toks[0].lower in CONTRAST_OPENERS:
         comma = next((i for i, tok in enumerate(toks) if tok.text == ","), len(toks))
         inside.update(range(comma))

@@ -45,6 +45,7 @@ _ABBREVIATION = re.compile(
     r"(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No|etc|approx|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 )
+_MONTH_ABBREVIATION = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         trail: list[Token] = []
         while word_end - word_start > 1 and text[word_end - 1] in _TRAILING:
             word = text[word_start:word_end]
-            if word.endswith(".") and _ABBREVIATION.fullmatch(word):
+            if word.endswith(".") and _ABBREVIATION.fullmatch(word) and not (
+                _MONTH_ABBREVIATION.fullmatch(word) and not _date_follows(text, word_end, end)
+            ):
                 break
             trail.append(Token(text[word_end - 1], word_end - 1, word_end))
             word_end -= 1
@@ -94,6 +97,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         tokens.append(Token(text[word_start:word_end], word_start, word_end))
         tokens.extend(reversed(trail))
     return tokens
+
+
+def _date_follows(text: str, position: int, end: int) -> bool:
+    """Whether a day or year follows ``position``: "Jun. 5" is a month, but the full stop of
+    "said Lei Jun." ends the sentence."""
+    return re.match(r"\s+\d", text[position:end]) is not None
 
 
 def joined_lower(tokens: Sequence[Token]) -> tuple[str, list[int]]:

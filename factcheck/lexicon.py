@@ -179,6 +179,14 @@ PERSON_TITLES = _words(
     "officer manager engineer economist secretary governor senator mayor premier chancellor "
     "boss vice-president"
 )
+# Words before a title that are not part of the name after them: "Former Intel engineer X".
+TITLE_MODIFIERS = _words("former late acting interim outgoing incoming ex")
+# Verbs whose subject, before a capitalised object, is a person: "Lei Jun founded Xiaomi".
+FOUNDING_VERBS = _words("founded co-founded cofounded")
+# Words before a month that make it a date, not a name: "in May", "until Jun".
+MONTH_PREPOSITIONS = _words(
+    "in since by until till from through during before after early late mid of last next this"
+)
 # Verbs a company is the subject of; a capitalised word before one is probably a company.
 COMPANY_VERBS = _words(
     "sell deliver launch unveil announce invest sign register produce manufacture build "

@@ -80,7 +80,7 @@ class BM25:
     document), so scoring a query costs one vectorised add per query term, not a Python loop over
     documents. ``documents`` may be a generator: each one becomes term ids as it arrives, so
     building never holds every token as a string. A million synthetic passages of ~13 terms take
-    107 MB once built; building them peaks at about 1.6 GB (``make bench``, text case).
+    107 MB once built; the process peaks at 1.26 GB while building (``make bench``, text case).
     """
 
     def __init__(self, documents: Iterable[Sequence[str]], k1: float = 1.2, b: float = 0.75):
