@@ -106,6 +106,7 @@ class Entities:
         votes: dict[str, Counter[Kind]] = {}
         found: list[tuple[str, int, int, int, bool]] = []
         employers: dict[str, str] = {}
+        introduced: dict[int, str] = {}
         for index, toks in tokenised:
             aside = _aside_indices(toks)
             for name, first, last in _name_runs(toks, proper):
@@ -117,6 +118,8 @@ class Entities:
                 employer = _employer(toks, first, last)
                 if employer:
                     employers[name] = employer
+                if _closing_appositive(toks, last):
+                    introduced[index] = name
         kinds = {name: _decide(vote) for name, vote in votes.items()}
         self.canonical = _aliases(kinds)
         self.kinds = {self.canonical.get(name, name): kind for name, kind in kinds.items()}
@@ -142,6 +145,13 @@ class Entities:
             self.canonical.get(person, person): self.canonical.get(org, org)
             for person, org in employers.items()
             if self.kinds.get(self.canonical.get(org, org)) is Kind.ORGANISATION
+        }
+        # sentence -> the organisation its closing appositive describes: "..., a joint venture
+        # in which Honda holds 60%."
+        self.introduced = {
+            index: self.canonical.get(name, name)
+            for index, name in introduced.items()
+            if self.kinds[name] is Kind.ORGANISATION
         }
         countries = [m for m in self.mentions if m.name.lower() in COUNTRIES]
         country_counts = Counter(m.name for m in countries)
@@ -202,6 +212,12 @@ class Entities:
             if m.kind is Kind.ORGANISATION and m.start < offset
         ]
         return max(earlier)[1] if earlier else None
+
+    def introduced_in(self, sentence: int) -> str | None:
+        """The organisation sentence ``sentence`` ends by describing ("... in Sony Honda
+        Mobility, a joint venture in which Honda holds 60%."): what a next "Its first car"
+        is about."""
+        return self.introduced.get(sentence)
 
     def country_at(self, sentence: int, offset: int) -> str | None:
         """"The country": one named in this or the two sentences before, else the article's."""
@@ -297,8 +313,9 @@ def _is_initial_name(
 def _is_name_word(toks: Sequence[Token], i: int, proper: set[str]) -> bool:
     """Whether token ``i`` can be part of a proper name.
 
-    Titles, company suffixes, months, weekdays, units, demonyms, common acronyms ("EV") and
-    plural acronyms ("GPUs") are not; a sentence's first word only if it is ``proper``.
+    Titles and words before them ("Former"), company suffixes, months ("Nov. 27", "in May"),
+    weekdays, units, demonyms, common acronyms ("EV") and plural acronyms ("GPUs") are not; a
+    sentence's first word only if it is ``proper``.
     """
     tok = toks[i]
     bare = strip_possessive(tok.text)
@@ -364,7 +381,8 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
     title before it ("founder Tony Chen"), a model number ("SU7", "Afeela 1"). Weaker cues
     count 1-2: a speech verb after it, an organisation noun before it ("rival Polestar") or in
     an appositive ("Borgward, the German brand"), "in" before it (a place), a common noun after
-    it ("the Ocean Blue paint"), a company verb after it ("Xiaomi sold").
+    it ("the Ocean Blue paint"), a company verb after it ("Xiaomi sold"), founding a name (a
+    person: "Lei Jun founded Xiaomi") or being founded (an organisation).
     """
     votes: Counter[Kind] = Counter()
     words = name.split()
@@ -506,6 +524,15 @@ def _appositive_noun(toks: Sequence[Token], last: int) -> str:
         if tok.lower in ORG_NOUNS:
             return tok.lower
     return ""
+
+
+def _closing_appositive(toks: Sequence[Token], last: int) -> bool:
+    """Whether the name ending at ``last`` is described by an appositive with an organisation
+    noun that runs to the end of the sentence: "Sony Honda Mobility, a joint venture in which
+    Honda holds 60%."."""
+    if not _appositive_noun(toks, last):
+        return False
+    return not any(tok.text in (",", ";") for tok in toks[last + 2 :])
 
 
 def _aside_indices(toks: Sequence[Token]) -> set[int]:

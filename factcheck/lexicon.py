@@ -159,7 +159,7 @@ ORG_WORDS = COMPANY_SUFFIXES | _words(
 ORG_NOUNS = _words(
     "company companies firm maker carmaker automaker startup start-up brand rival giant "
     "manufacturer conglomerate subsidiary vendor retailer supplier lender insurer airline "
-    "operator developer chipmaker competitor corporation"
+    "operator developer chipmaker competitor corporation venture"
 )
 THING_PREFIXES = _words("project operation")
 NAMING_VERBS = _words("codenamed code-named called named dubbed")

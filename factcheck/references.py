@@ -249,7 +249,11 @@ class Context:
         phase of Xiaomi's plant"."""
         words = tokens[start:end]
         if any(tok.lower in CORPORATE for tok in words[1:]):
-            name = self._organisation(offset)  # "Its rival VanMoof": a company's rival
+            # "Its rival VanMoof": a company's rival; "Its first car" opening the sentence after
+            # "... Sony Honda Mobility, a joint venture ...": the company just described
+            opens = offset == self.offset and self.index > 0
+            introduced = self.entities.introduced_in(self.index - 1) if opens else None
+            name = introduced or self._organisation(offset)
         else:
             name = self._it_means(offset)
         if not name:

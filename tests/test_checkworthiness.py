@@ -234,11 +234,6 @@ def test_a_model_number_is_not_a_figure() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a model number before the final full stop ('the Volt 2.') counts as a figure, "
-    "so the score rises by 0.25 and hype ending in a model name is kept as a claim",
-)
 def test_a_model_number_ending_the_sentence_is_not_a_figure() -> None:
     assert checkworthiness("Kestrel Cycles launched the Volt 2.") == checkworthiness(
         "Kestrel Cycles launched the Volt."

@@ -132,6 +132,17 @@ def test_company_and_it_resolve_to_the_organisation_named_before() -> None:
     ]
 
 
+def test_its_after_a_joint_venture_means_the_venture_not_its_partner() -> None:
+    text = (
+        "Sony took a different road. It showed its first Vision-S concept at CES 2019 and later "
+        "teamed up with Honda in Sony Honda Mobility, a joint venture in which Honda holds 60%. "
+        "Its first car, the Afeela 1, starts at $89,900."
+    )
+    claims = claim_texts(text)
+    assert "Honda holds 60% of Sony Honda Mobility." in claims
+    assert claims[-1] == "Sony Honda Mobility's first car, the Afeela 1, starts at $89,900."
+
+
 def test_it_after_a_thing_means_that_thing_not_the_company() -> None:
     text = "Xiaomi sold 10 million phones. The plant opened in 2021. It employs 5,000 people."
     assert claim_texts(text)[-1] == "The plant employs 5,000 people."

@@ -316,11 +316,6 @@ def test_a_verbless_with_clause_gets_its_verb(text: str, expected: str) -> None:
     assert render(repair_absolute(clause(text))) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: has_finite_verb reads any plural noun ('cars', 'seconds') as a verb, so a "
-    "verbless 'With ... rolling' clause is not repaired and is kept as a claim as it stands",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -105,13 +105,6 @@ def test_capitalised_words_that_are_not_names_have_no_kind(text: str, word: str)
     assert word not in found.names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: with no title before it, a person who 'founded' something gets the company "
-    "vote ('Lei Jun' is an organisation, so a later 'the company' means Lei Jun); 'Former' "
-    "opening a sentence joins the name after it ('Former Intel'); a month followed by a comma "
-    "('in May,') is a place",
-)
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
@@ -119,15 +112,32 @@ def test_capitalised_words_that_are_not_names_have_no_kind(text: str, word: str)
                      "Lei Jun", PERSON, id="founder"),
         pytest.param("Former Intel engineer Sam Okafor founded Kestrel Cycles in 2019.", "Intel",
                      ORG, id="former"),
+        pytest.param("Former Intel engineer Sam Okafor founded Kestrel Cycles in 2019.",
+                     "Kestrel Cycles", ORG, id="what-a-person-founded"),
         pytest.param(
             "Xiaomi delivered 7,058 SU7s in May, and about 40% of early buyers chose the Ocean "
             "Blue paint.",
             "May", None, id="month-before-a-comma",
         ),
+        pytest.param("Xiaomi sold 10 million phones in 2022. \"We will try,\" said Lei Jun.",
+                     "Lei Jun", PERSON, id="speaker-ending-the-sentence"),
+        pytest.param("Prime Minister Theresa May said the plant would open in 2025.",
+                     "Theresa May", PERSON, id="a-name-that-is-a-month"),
     ],
 )
-def test_known_mistyped_names(text: str, name: str, kind: Kind | None) -> None:
+def test_names_are_typed_despite_misleading_cues(
+    text: str, name: str, kind: Kind | None
+) -> None:
     assert entities(text).kind_of(name) is kind
+
+
+def test_the_subject_of_a_relative_clause_is_not_the_recent_subject() -> None:
+    text = (
+        "Sony took a different road. It teamed up with Honda in Sony Honda Mobility, a joint "
+        "venture in which Honda holds 60%. Its first car starts at $89,900."
+    )
+    found = entities(text)
+    assert found.organisation_at(2, text.index("Its first car"), [(1, 28, "Sony")]) == "Sony"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -88,6 +88,16 @@ def test_tokens_of_a_later_sentence_point_at_their_article_characters() -> None:
              "cars", "."],
             id="dateline",
         ),
+        pytest.param(
+            "Deliveries began on Jun. 5 and Lei Jun spoke.",
+            ["Deliveries", "began", "on", "Jun.", "5", "and", "Lei", "Jun", "spoke", "."],
+            id="month-abbreviation-before-a-day",
+        ),
+        pytest.param(
+            '"We will try," said Lei Jun.',
+            ['"', "We", "will", "try", ",", '"', "said", "Lei", "Jun", "."],
+            id="name-like-a-month-ending-the-sentence",
+        ),
     ],
 )
 def test_punctuation_is_split_from_words_but_abbreviations_and_figures_stay_whole(
