@@ -42,7 +42,7 @@ from factcheck.features import (
 )
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
-from factcheck.verdict import compare
+from factcheck.verdict import cite, compare
 
 MODEL_FORMAT = "factcheck-verifier"
 MODEL_VERSION = 1
@@ -270,7 +270,7 @@ class LearnedJudge:
         facts = [f"similarity {best.dense:.2f}", f"{comparison.coverage:.0%} of the claim's words"]
         if comparison.polarity_clash:
             facts.append(comparison.polarity_clash)
-        where = _cite(best)
+        where = cite(best)
         because = f"; deciding signals: {', '.join(signals)}" if signals else ""
         return f"closest evidence ({where}): {', '.join(facts)}{because} ({shown})"
 
@@ -298,8 +298,9 @@ _COLUMN = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 def states_conflict(x: np.ndarray) -> np.ndarray:
     """For feature rows ``x``: whether the closest passage states something that conflicts with
-    the claim: a figure stated differently, negation on one side only, an opposite word, or the
-    rules judge's contradiction. Without one the learned judge never says ``contradicted``."""
+    the claim: a figure stated differently, a negation about what the other, unnegated, text says,
+    an opposite word, or the rules judge's contradiction. Without one the learned judge never says
+    ``contradicted``."""
     x = np.atleast_2d(x)
     cues = ("top_quantities_conflicting", "top_negation_mismatch", "top_antonym_clash",
             "rules_contradicted")
@@ -330,11 +331,6 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}", LearnedJudge.name)
     return None
-
-
-def _cite(hit: Hit) -> str:
-    passage = hit.passage
-    return f"{passage.source}, {passage.published}" if passage.published else passage.source
 
 
 def _base_name(feature: str) -> str:

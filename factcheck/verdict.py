@@ -455,7 +455,8 @@ def _is_identifier(entity: str) -> bool:
     return any(ch.isdigit() for ch in entity)
 
 
-def _cite(hit: Hit) -> str:
+def cite(hit: Hit) -> str:
+    """How a rationale names a passage: its source, and its date when known."""
     passage = hit.passage
     return f"{passage.source}, {passage.published}" if passage.published else passage.source
 
@@ -472,8 +473,8 @@ def _support_reason(best: Comparison) -> str:
     if best.matched:
         figures = "; ".join(f"{_say(c)}" for c, _ in best.matched)
         stated = "; ".join(f"{_say(e)}" for _, e in best.matched)
-        return f"claim: {figures}; evidence ({_cite(best.hit)}): {stated}"
-    return (f"evidence ({_cite(best.hit)}) states the same "
+        return f"claim: {figures}; evidence ({cite(best.hit)}): {stated}"
+    return (f"evidence ({cite(best.hit)}) states the same "
             f"(similarity {best.hit.dense:.2f}, {best.coverage:.0%} of the claim's words)")
 
 
@@ -481,15 +482,15 @@ def _conflict_reason(best: Comparison) -> str:
     if best.conflicts:
         claim_says = "; ".join(_say(c) for c, _ in best.conflicts)
         evidence_says = "; ".join(_say(e) for _, e in best.conflicts)
-        return f"claim: {claim_says}; evidence ({_cite(best.hit)}): {evidence_says}"
-    return f"{best.polarity_clash} ({_cite(best.hit)})"
+        return f"claim: {claim_says}; evidence ({cite(best.hit)}): {evidence_says}"
+    return f"{best.polarity_clash} ({cite(best.hit)})"
 
 
 def _no_evidence_reason(hits: Sequence[Hit], settings: Settings) -> str:
     if not hits:
         return "the evidence corpus has no passages to compare with"
     best = hits[0]
-    return (f"nothing in the corpus is relevant enough: closest passage ({_cite(best)}) has "
+    return (f"nothing in the corpus is relevant enough: closest passage ({cite(best)}) has "
             f"similarity {best.dense:.2f} < {settings.min_dense:.2f}")
 
 
@@ -505,4 +506,4 @@ def _partial_reason(closest: Comparison, settings: Settings) -> str:
     if not gaps:
         gaps.append(f"is related but too loosely (similarity {closest.hit.dense:.2f}, "
                     f"{closest.coverage:.0%} of the claim's words)")
-    return f"closest evidence ({_cite(closest.hit)}) " + "; ".join(gaps)
+    return f"closest evidence ({cite(closest.hit)}) " + "; ".join(gaps)
