@@ -25,6 +25,7 @@ from factcheck.retrieval import STOPWORDS, stem, tokenize
 from factcheck.settings import Settings
 from factcheck.verdict import (
     ANTONYMS,
+    GENERAL_NEGATION,
     GENERAL_OPPOSITES,
     Comparison,
     RulesJudge,
@@ -68,12 +69,6 @@ _RULES = ("rules_supported", "rules_contradicted", "rules_confidence", "rules_by
 FEATURE_NAMES = tuple(f"top_{name}" for name in PAIR_FEATURES) + _AGGREGATES + _RULES
 """Features of a claim with its retrieved passages, in vector order (the learned model's input)."""
 
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
-    r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
-    r"fail(?:s|ed)? to|yet to|lack(?:s|ed|ing)?|absence|unlikely|false|myth|hoax)\b",
-    re.IGNORECASE,
-)
 _HEDGE = re.compile(
     r"\b(may|might|could|possibly|perhaps|likely|suggests?|appears?|seems?|potential(?:ly)?|"
     r"some|reportedly|claims?)\b",
@@ -195,12 +190,12 @@ def _pair_row(claim_text: str, hit: Hit, comparison: Comparison, entities: int) 
     missing = {w for w in content if w not in passage_words}
     claim_pairs = _bigrams(content)
     passage_pairs = _bigrams([w for w in passage_tokens if not w[0].isdigit()])
-    claim_negated = bool(_NEGATION.search(claim_text))
-    passage_negated = bool(_NEGATION.search(passage_text))
+    claim_negated = bool(GENERAL_NEGATION.search(claim_text))
+    passage_negated = bool(GENERAL_NEGATION.search(passage_text))
     # A negation counts against the other text only when it is about something that text says:
     # "not as completed" in a passage does not deny a claim that never says "completed".
-    claim_denies = claim_negated and bool(negation_about(claim_text, passage_text))
-    passage_denies = passage_negated and bool(negation_about(passage_text, claim_text))
+    claim_denies = bool(negation_about(claim_text, passage_text, GENERAL_NEGATION))
+    passage_denies = bool(negation_about(passage_text, claim_text, GENERAL_NEGATION))
     absent_names = min(len(comparison.missing_entities), entities)
     return np.array([
         hit.dense,

@@ -40,9 +40,17 @@ class Judge(Protocol):
         ...
 
 
-_NEGATION = re.compile(
+# Negation cues: the rules judge's (news wording) and a broader everyday set for the learned
+# judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
+NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|"
     r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|yet to)\b",
+    re.IGNORECASE,
+)
+GENERAL_NEGATION = re.compile(
+    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
+    r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
+    r"fail(?:s|ed)? to|yet to|lack(?:s|ed|ing)?|absence|unlikely|false|myth|hoax)\b",
     re.IGNORECASE,
 )
 # A planned figure ("will invest $10 billion") and an achieved one ("has invested $1.5 billion")
@@ -379,20 +387,20 @@ def _entity_in(entity: str, text: str) -> bool:
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 
 
-def negation_about(text: str, other_text: str) -> str:
+def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION) -> str:
     """The first negation in ``text`` that is about something ``other_text`` says (one of the
     three content words after it occurs there), or ``""``: "not as completed" in a passage does
     not deny a claim that never says "completed"."""
     other_words = set(tokenize(other_text))
-    for match in _NEGATION.finditer(text):
+    for match in cues.finditer(text):
         if set(tokenize(text[match.end(): match.end() + 80])[:3]) & other_words:
             return match.group(0)
     return ""
 
 
 def _polarity_clash(claim_text: str, evidence_text: str) -> str:
-    claim_negated = bool(_NEGATION.search(claim_text))
-    evidence_negated = bool(_NEGATION.search(evidence_text))
+    claim_negated = bool(NEGATION.search(claim_text))
+    evidence_negated = bool(NEGATION.search(evidence_text))
     # Only a negation about what the other, unnegated, text says is a clash.
     if claim_negated and not evidence_negated:
         word = negation_about(claim_text, evidence_text)
