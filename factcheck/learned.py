@@ -61,8 +61,9 @@ class VerifierModel:
     """A trained verifier: standardisation, weights per label, offsets, and where it came from.
 
     ``weights`` has one row per label in :data:`LABELS` order and one column per feature;
-    probabilities are ``softmax(weights @ z + bias)`` with ``z = (x - mean) / scale``; the label is
-    the argmax of ``log p + offsets`` (offsets chosen by cross-validation for macro-F1).
+    probabilities are ``softmax(weights @ z + bias)`` with ``z = (x - mean) / scale``; the judge
+    takes the argmax of ``log p + offsets`` (offsets chosen by cross-validation for macro-F1) among
+    the labels its rules allow (see :class:`LearnedJudge`).
     """
 
     features: tuple[str, ...]
@@ -75,18 +76,13 @@ class VerifierModel:
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Label probabilities of feature rows ``x``, shape ``(n, features)`` or ``(features,)``."""
-        z = (np.atleast_2d(x) - self.mean) / self.scale
-        return _softmax(z @ self.weights.T + self.bias)
+        return np.exp(self.log_probabilities(x))
 
     def log_probabilities(self, x: np.ndarray) -> np.ndarray:
         """Natural-log label probabilities of feature rows ``x`` (exact where they underflow)."""
         logits = (np.atleast_2d(x) - self.mean) / self.scale @ self.weights.T + self.bias
         shifted = logits - logits.max(axis=1, keepdims=True)
         return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-
-    def decide(self, probabilities: np.ndarray) -> np.ndarray:
-        """Label indices (into :data:`LABELS`) for rows of probabilities."""
-        return np.argmax(np.log(np.clip(probabilities, 1e-12, 1.0)) + self.offsets, axis=1)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document written to disk."""
@@ -642,6 +638,7 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
     scale[scale < 1e-9] = 1.0
     z = (x - mean) / scale
     results: dict[float, np.ndarray] = {}
+    scores: dict[float, float] = {}
     for l2 in L2_GRID:
         log_p = np.zeros((len(y), len(LABELS)))
         for f in range(folds):
@@ -649,11 +646,10 @@ def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 
             w, b = fit_logistic(z[~test], y[~test], weight[~test], l2)
             log_p[test] = np.log(np.clip(_softmax(z[test] @ w.T + b), 1e-12, 1.0))
         results[l2] = log_p
-        f1 = _mean_file_f1(y, _labels(log_p, np.zeros(len(LABELS)), fixed, conflict),
-                           table_index)
-        report(f"cross-validation: l2={l2:g} mean macro-F1 {f1:.3f}")
-    chosen = max(L2_GRID, key=lambda l2: _mean_file_f1(
-        y, _labels(results[l2], np.zeros(len(LABELS)), fixed, conflict), table_index))
+        scores[l2] = _mean_file_f1(y, _labels(log_p, np.zeros(len(LABELS)), fixed, conflict),
+                                   table_index)
+        report(f"cross-validation: l2={l2:g} mean macro-F1 {scores[l2]:.3f}")
+    chosen = max(L2_GRID, key=scores.__getitem__)
     offsets = _tune_offsets(results[chosen], y, table_index, fixed, conflict)
     oof = _labels(results[chosen], offsets, fixed, conflict)
     plain = _labels(results[chosen], np.zeros(len(LABELS)), fixed, conflict)
