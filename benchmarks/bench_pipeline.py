@@ -83,9 +83,9 @@ def naive_claims_per_second(checker: Any, torch_embedder: Any, articles: list[An
 
     Returns claims per second and CPU seconds per claim.
     """
-    from factcheck.claims import extract_claims
+    from factcheck.claims.extract import extract_claims
     from factcheck.records import Hit
-    from factcheck.retrieval import tokenize
+    from factcheck.retrieval.search import tokenize
 
     index = checker.index
     vectors = np.asarray(index.vectors, dtype=np.float32)  # brute force over every passage
@@ -116,7 +116,7 @@ def case_model(args: argparse.Namespace) -> None:
     """Model load time, memory, encoding speed and vectors for the agreement check."""
     from synthetic import make_articles, make_corpus
 
-    from factcheck.claims import extract_claims
+    from factcheck.claims.extract import extract_claims
     from factcheck.pipeline import make_embedder
 
     corpus, fields = make_corpus(args.encode_sample, seed=7)
@@ -159,7 +159,7 @@ def case_model(args: argparse.Namespace) -> None:
 def _tokens(texts: list[str]) -> float:
     from tokenizers import Tokenizer
 
-    from factcheck.embedding import resolve_model
+    from factcheck.retrieval.embedding import resolve_model
 
     tokenizer = Tokenizer.from_file(str(Path(resolve_model("all-MiniLM-L6-v2")[0]) /
                                         "tokenizer.json"))
@@ -171,8 +171,8 @@ def case_build(args: argparse.Namespace) -> None:
     """Index build throughput on a fresh cache (encode + BM25 + cache write)."""
     from synthetic import make_corpus
 
-    from factcheck.index import build_index
     from factcheck.pipeline import make_embedder
+    from factcheck.retrieval.index import build_index
 
     rows = min(args.size, args.build_sample)
     corpus, _ = make_corpus(rows, seed=args.size)
@@ -196,11 +196,11 @@ def case_e2e(args: argparse.Namespace) -> None:
     """End-to-end checking of synthetic articles against an N-passage corpus."""
     from synthetic import make_articles, make_corpus
 
-    from factcheck.ann import AnnIndex, faiss_available
     from factcheck.backends import open_workers
-    from factcheck.embedding import SentenceTransformerEmbedder
     from factcheck.pipeline import Checker, collect
-    from factcheck.retrieval import dense_top
+    from factcheck.retrieval.ann import AnnIndex, faiss_available
+    from factcheck.retrieval.embedding import SentenceTransformerEmbedder
+    from factcheck.retrieval.search import dense_top
 
     corpus, fields = make_corpus(args.size, seed=args.size)
     articles = make_articles(fields, args.articles, seed=args.size + 1)
@@ -301,7 +301,7 @@ def _throughput(checker: Any, articles: list[Any], repeat: int) -> tuple[float, 
 
 
 def _claims(article: Any) -> list[Any]:
-    from factcheck.claims import extract_claims
+    from factcheck.claims.extract import extract_claims
 
     return extract_claims(article)
 
@@ -321,9 +321,9 @@ def case_million(args: argparse.Namespace) -> None:
     """Search only over ``--million`` memory-mapped float16 vectors: open, memory, speed, recall."""
     from synthetic import clustered_vectors, noisy_queries
 
-    from factcheck.ann import AnnIndex
-    from factcheck.index import VectorFile
-    from factcheck.retrieval import dense_top
+    from factcheck.retrieval.ann import AnnIndex
+    from factcheck.retrieval.index import VectorFile
+    from factcheck.retrieval.search import dense_top
 
     rows = args.million
     folder = Path(args.cache_dir) / f"million-{rows}"
@@ -388,9 +388,9 @@ def _prepare_text(args: argparse.Namespace) -> None:
     """One-off for the text case: the corpus as JSONL, claims to search, a warm BM25 cache."""
     from synthetic import make_articles, write_corpus_jsonl
 
-    from factcheck.claims import extract_claims
-    from factcheck.corpus import load_corpus
-    from factcheck.index import _lexical_index
+    from factcheck.claims.extract import extract_claims
+    from factcheck.retrieval.corpus import load_corpus
+    from factcheck.retrieval.index import _lexical_index
 
     rows, folder = args.text_million, _text_folder(args)
     folder.mkdir(parents=True, exist_ok=True)
@@ -419,9 +419,9 @@ def _prepare_text(args: argparse.Namespace) -> None:
 def case_text(args: argparse.Namespace) -> None:
     """A ``--text-million``-passage JSONL corpus, text side only (no embeddings): load time and
     memory, BM25 build time and memory, lexical search per claim, and where the memory goes."""
-    from factcheck.corpus import load_corpus
-    from factcheck.index import _lexical_index
-    from factcheck.retrieval import tokenize
+    from factcheck.retrieval.corpus import load_corpus
+    from factcheck.retrieval.index import _lexical_index
+    from factcheck.retrieval.search import tokenize
 
     if args.prepare_only:
         _prepare_text(args)
@@ -457,8 +457,8 @@ def case_text(args: argparse.Namespace) -> None:
 
 def case_text_open(args: argparse.Namespace) -> None:
     """The text corpus opened a second time: load it, read BM25 from the warm cache."""
-    from factcheck.corpus import load_corpus
-    from factcheck.index import _lexical_index
+    from factcheck.retrieval.corpus import load_corpus
+    from factcheck.retrieval.index import _lexical_index
 
     folder = _text_folder(args)
     reset_peak()

@@ -60,11 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
     args = parser.parse_args(argv)
 
-    from factcheck.evaluate import collect_hits, judge_cases, load_cases
-    from factcheck.judges import make_judge
-    from factcheck.learned import LearnedJudge, held_out_ids, load_model, training_sources
+    from factcheck.judging.learned import LearnedJudge, load_model
+    from factcheck.judging.registry import make_judge
     from factcheck.pipeline import make_embedder
     from factcheck.settings import Settings
+    from factcheck.training.evaluate import collect_hits, judge_cases, load_cases
+    from factcheck.training.train import held_out_ids, training_sources
 
     settings = Settings(cache_dir=args.cache_dir)
     model = load_model(args.model)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.corpus import Corpus
 from factcheck.records import Article, Passage
+from factcheck.retrieval.corpus import Corpus
 
 _SYLLABLES = ("ka", "lo", "mi", "ra", "ten", "vo", "zu", "shi", "an", "del", "bor", "qu", "ne",
               "tra", "xin", "yu", "gar", "so", "li", "mar", "ko", "ven", "ta", "ri")

@@ -131,8 +131,8 @@ def check(
 
     Example: factcheck check claims/ --evidence evidence/ --out reports/ --fail-on contradicted
     """
-    from factcheck.articles import iter_articles, list_ignored
     from factcheck.backends import open_workers
+    from factcheck.inputs.articles import iter_articles, list_ignored
     from factcheck.pipeline import Checker
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -249,7 +249,7 @@ def claims(
 
     Example: factcheck claims claims/xiaomi-beijing-factory.txt
     """
-    from factcheck.articles import iter_articles
+    from factcheck.inputs.articles import iter_articles
     from factcheck.pipeline import extract_claims_capped
 
     try:
@@ -289,7 +289,7 @@ def evidence_validate(
 
     Example: factcheck evidence validate evidence/
     """
-    from factcheck.corpus import load_corpus
+    from factcheck.retrieval.corpus import load_corpus
 
     try:
         corpus = load_corpus(path)
@@ -356,7 +356,7 @@ def review_summary(
 
     Example: factcheck review summary reports/
     """
-    from factcheck.review import Review
+    from factcheck.analyst.review import Review
 
     try:
         agreement = Review(folder).agreement()
@@ -408,7 +408,7 @@ def review_override(
 
     Example: factcheck review override reports/ xiaomi-su7-launch-c06 supported -r ana -n "3 April"
     """
-    from factcheck.review import Review
+    from factcheck.analyst.review import Review
 
     try:
         review = Review(folder)
@@ -436,7 +436,7 @@ def export(
 
     Example: factcheck export --claimreview reports/
     """
-    from factcheck.claimreview import export_claimreview
+    from factcheck.reports.claimreview import export_claimreview
 
     if not claimreview:
         raise _fail("choose what to export: --claimreview (schema.org ClaimReview JSON-LD)")
@@ -466,7 +466,7 @@ def eval_command(
 
     Example: factcheck eval claims/gold.jsonl --evidence evidence/
     """
-    from factcheck.evaluate import evaluate_file, format_scores
+    from factcheck.training.evaluate import evaluate_file, format_scores
 
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k, judge=judge)
@@ -498,7 +498,7 @@ def train_judge_command(
 
     Example: factcheck train-judge ../shared/datasets/healthver-dev/pairs.jsonl --out model.json
     """
-    from factcheck.learned import parse_source, train_judge
+    from factcheck.training.train import parse_source, train_judge
 
     def report(message: str) -> None:
         typer.echo(message, err=True)

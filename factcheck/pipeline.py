@@ -12,10 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.corpus import Corpus, load_corpus
-from factcheck.embedding import Embedder, SentenceTransformerEmbedder
+from factcheck.claims.extract import extract_claims
+from factcheck.claims.segment import split_sentences
 from factcheck.errors import ConfigError, CorpusError, FactcheckError, ModelError
-from factcheck.index import EvidenceIndex, IndexStats, Progress, build_index
+from factcheck.judging.registry import make_judge
+from factcheck.judging.rules import Judge
 from factcheck.records import (
     Article,
     ArticleResult,
@@ -26,16 +27,19 @@ from factcheck.records import (
     Span,
     Verdict,
 )
-from factcheck.report import ReportFolder, RunInfo
+from factcheck.reports.folder import ReportFolder, RunInfo
+from factcheck.retrieval.corpus import Corpus, load_corpus
+from factcheck.retrieval.embedding import Embedder, SentenceTransformerEmbedder, resolve_model
+from factcheck.retrieval.index import EvidenceIndex, IndexStats, Progress, build_index
+from factcheck.retrieval.onnx import OnnxEmbedder, onnx_available
 from factcheck.settings import Settings
-from factcheck.verdict import Judge
 
 
 def make_embedder(settings: Settings, *, threads: int | None = None) -> Embedder:
     """The embedding model named by the settings, run by ``settings.encoder`` (loaded on first use).
 
     ``auto`` picks the float32 ONNX encoder (same vectors, faster, see
-    :mod:`factcheck.onnx_embedding`) when onnxruntime and the exporter are installed and the model
+    :mod:`factcheck.retrieval.onnx`) when onnxruntime and the exporter are installed and the model
     is a local folder, and sentence-transformers otherwise. ``threads`` caps the encoder's threads.
     """
     encoder = settings.encoder
@@ -45,8 +49,6 @@ def make_embedder(settings: Settings, *, threads: int | None = None) -> Embedder
         return SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size,
                                            allow_download=settings.allow_download,
                                            threads=threads)
-    from factcheck.onnx_embedding import OnnxEmbedder
-
     return OnnxEmbedder(settings.model, variant=encoder,  # type: ignore[arg-type]
                         cache_dir=settings.cache_dir, batch_size=settings.batch_size,
                         threads=threads)
@@ -54,9 +56,6 @@ def make_embedder(settings: Settings, *, threads: int | None = None) -> Embedder
 
 def _onnx_usable(model: str) -> bool:
     import importlib.util
-
-    from factcheck.embedding import resolve_model
-    from factcheck.onnx_embedding import onnx_available
 
     if not onnx_available() or importlib.util.find_spec("onnx") is None:
         return False
@@ -112,9 +111,6 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
         article character after which claims were dropped because there were more than the
         limit (the end of the last claim kept), or ``None`` when every claim was kept.
     """
-    from factcheck.claims import extract_claims  # lazy: checking given claims needs no splitter
-    from factcheck.segment import split_sentences
-
     limit = settings.max_claims_per_article
     text = article.text
     if len(text) <= PIECE_CHARS:
@@ -203,8 +199,6 @@ class Checker:
         self.corpus = evidence if isinstance(evidence, Corpus) else load_corpus(evidence)
         self.embedder = embedder or make_embedder(self.settings)
         if judge is None:
-            from factcheck.judges import make_judge  # the judge named by settings.judge
-
             judge = make_judge(self.settings.judge, self.settings)
         self.judge = judge
         self._index_progress = index_progress
@@ -252,7 +246,7 @@ class Checker:
         """Retrieve evidence for each claim and judge it.
 
         Args:
-            claims: claims to check (from :func:`factcheck.claims.extract_claims` or built by hand).
+            claims: claims to check (from :func:`factcheck.claims.extract.extract_claims` or built by hand).
 
         Returns:
             One verdict per claim, in the same order.
@@ -300,7 +294,7 @@ class Checker:
         """Check every article; inputs that failed to load, or fail here, are kept as failures.
 
         Args:
-            items: articles, or failures from :func:`factcheck.articles.iter_articles`.
+            items: articles, or failures from :func:`factcheck.inputs.articles.iter_articles`.
             on_result: called after each article (for progress bars and incremental writes).
 
         Returns:
@@ -375,7 +369,7 @@ class Checker:
         written at the end from every article of the batch.
 
         Args:
-            items: articles, or failures from :func:`factcheck.articles.iter_articles`.
+            items: articles, or failures from :func:`factcheck.inputs.articles.iter_articles`.
             out_dir: the reports folder.
             formats: any of ``json``, ``md``, ``html``, ``csv``.
             resume: keep the reports of articles whose JSON report is up to date (same article

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 class Label(str, Enum):
@@ -102,16 +98,6 @@ class ArticleResult:
             counts[verdict.label] += 1
         return counts
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per claim (see :func:`factcheck.frame.to_frame`)."""
-        from factcheck.frame import to_frame
-
-        return to_frame(self)
-
-    def _repr_html_(self) -> str:
-        from factcheck.frame import results_html
-
-        return results_html(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +119,3 @@ class BatchResult:
         """All verdicts of the batch, article by article."""
         return [verdict for result in self.results for verdict in result.verdicts]
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per claim of every article (see :func:`factcheck.frame.to_frame`)."""
-        from factcheck.frame import to_frame
-
-        return to_frame(self)
-
-    def _repr_html_(self) -> str:
-        from factcheck.frame import results_html
-
-        return results_html(self)

@@ -57,7 +57,7 @@ class Settings:
             figures and names checked by the rules), ``rules`` (the rules judge alone),
             ``learned:<model.json>``, ``nli:<hub id or local folder>`` (an NLI cross-encoder) or
             ``llm:<base url>`` (an OpenAI-compatible chat endpoint; key in
-            ``$FACTCHECK_LLM_API_KEY``). See :mod:`factcheck.judges`.
+            ``$FACTCHECK_LLM_API_KEY``). See :mod:`factcheck.judging.registry`.
         llm_model: the model name sent to an ``llm:`` judge's endpoint.
         llm_timeout: seconds an ``llm:`` judge waits for one answer before retrying.
         llm_retries: extra attempts after a failed or unusable ``llm:`` answer (with backoff).

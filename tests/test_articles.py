@@ -11,15 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.articles import (
-    decode_article_bytes,
-    iter_articles,
-    list_ignored,
-    load_article,
-    slugify,
-    text_title,
-)
 from factcheck.errors import InputError
+from factcheck.inputs.articles import iter_articles, list_ignored, load_article, slugify, text_title
+from factcheck.inputs.decode import decode_article_bytes
 from factcheck.records import Article, Failure
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))

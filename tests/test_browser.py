@@ -23,7 +23,7 @@ import pytest
 
 from factcheck import Review
 from factcheck.records import BatchResult, Label
-from factcheck.report import LABEL_BACKGROUNDS
+from factcheck.reports.folder import LABEL_BACKGROUNDS
 
 CHROMIUM = next(
     (path for name in ("chromium", "chromium-browser", "google-chrome")

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.checkworthiness import (
+from factcheck.claims.checkworthiness import (
     checkworthiness,
     content_sentences,
     is_opinion,
     is_personal,
 )
-from factcheck.grammar import Token, replacement_token, tokenize, trim
-from factcheck.segment import split_sentences
+from factcheck.claims.grammar import Token, replacement_token, tokenize, trim
+from factcheck.claims.segment import split_sentences
 
 FACT = "Xiaomi sold 10 million phones in 2022."
 NAMES = frozenset({"Xiaomi", "Oppo", "Sony", "SU7", "China", "Lei Jun", "Tesla"})

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from factcheck import Review
-from factcheck.claimreview import CLAIMREVIEW_FILE, claim_reviews, export_claimreview
 from factcheck.records import BatchResult
+from factcheck.reports.claimreview import CLAIMREVIEW_FILE, claim_reviews, export_claimreview
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.articles import load_article
-from factcheck.claims import checkworthiness, extract_claims
+from factcheck.claims.extract import checkworthiness, extract_claims
+from factcheck.claims.segment import split_sentences
+from factcheck.inputs.articles import load_article
 from factcheck.records import Article, Claim
-from factcheck.segment import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO.parent / "shared" / "articles"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.clauses import (
+from factcheck.claims.clauses import (
     Role,
     fix_case,
     fix_its,
@@ -14,7 +14,7 @@ from factcheck.clauses import (
     strip_dateline,
     strip_markers,
 )
-from factcheck.grammar import Token, render, token_spans, tokenize, trim
+from factcheck.claims.grammar import Token, render, token_spans, tokenize, trim
 
 MAIN, ASIDE = Role.MAIN, Role.ASIDE
 

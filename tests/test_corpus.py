@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import load_corpus
 from factcheck.errors import CorpusError
+from factcheck.retrieval.corpus import load_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.entities import Entities, Kind
-from factcheck.segment import split_sentences
+from factcheck.claims.entities import Entities, Kind
+from factcheck.claims.segment import split_sentences
 
 ORG, PERSON, PLACE, THING = Kind.ORGANISATION, Kind.PERSON, Kind.PLACE, Kind.THING
 

@@ -10,7 +10,10 @@ from typer.testing import CliRunner
 
 from factcheck import pipeline
 from factcheck.cli import app
-from factcheck.evaluate import (
+from factcheck.judging.rules import RulesJudge
+from factcheck.records import Label
+from factcheck.settings import Settings
+from factcheck.training.evaluate import (
     DatasetError,
     PairCase,
     evaluate,
@@ -18,9 +21,6 @@ from factcheck.evaluate import (
     pair_hits,
     score,
 )
-from factcheck.records import Label
-from factcheck.settings import Settings
-from factcheck.verdict import RulesJudge
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 S, C, U = Label.SUPPORTED, Label.CONTRADICTED, Label.UNVERIFIED

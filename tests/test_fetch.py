@@ -10,9 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from factcheck.articles import iter_articles
 from factcheck.errors import FetchError
-from factcheck.fetch import FetchLimits, fetch_url, html_to_text, url_article_id
+from factcheck.inputs.articles import iter_articles
+from factcheck.inputs.decode import html_to_text
+from factcheck.inputs.fetch import FetchLimits, fetch_url, url_article_id
 from factcheck.records import Article, Failure
 
 ARTICLE_PAGE = """<!DOCTYPE html>

@@ -12,9 +12,9 @@ import pytest
 
 import factcheck
 from factcheck import Review
-from factcheck.frame import ClaimView, evidence_frame, frame_html, to_frame
+from factcheck.analyst.frame import ClaimView, evidence_frame, frame_html, to_frame
 from factcheck.records import ArticleResult, BatchResult, Label
-from factcheck.report import CLAIM_COLUMNS, write_reports
+from factcheck.reports.folder import CLAIM_COLUMNS, write_reports
 
 
 class _Tags(HTMLParser):
@@ -34,7 +34,7 @@ class _Tags(HTMLParser):
 
 
 def test_to_frame_has_one_row_per_claim_with_the_issue_columns(review_batch: BatchResult) -> None:
-    frame = review_batch.to_frame()
+    frame = factcheck.to_frame(review_batch)
     assert list(frame.columns) == list(CLAIM_COLUMNS)
     assert list(frame["claim_id"]) == ["acme-c01", "acme-c02", "acme-c03", "water-c01"]
     c2 = frame.set_index("claim_id").loc["acme-c02"]
@@ -51,7 +51,7 @@ def test_to_frame_has_one_row_per_claim_with_the_issue_columns(review_batch: Bat
 
 
 def test_to_frame_types_suit_filtering_and_plotting(review_batch: BatchResult) -> None:
-    frame = review_batch.to_frame()
+    frame = factcheck.to_frame(review_batch)
     assert list(frame["label"].cat.categories) == ["supported", "contradicted", "unverified"]
     assert frame["confidence"].dtype == "float64"
     assert pd.isna(frame.loc[2, "score"])  # no evidence for acme-c03
@@ -63,7 +63,7 @@ def test_to_frame_types_suit_filtering_and_plotting(review_batch: BatchResult) -
 
 def test_article_result_and_empty_results_give_frames(review_batch: BatchResult) -> None:
     acme = review_batch.results[0]
-    assert list(acme.to_frame()["claim_id"]) == ["acme-c01", "acme-c02", "acme-c03"]
+    assert list(factcheck.to_frame(acme)["claim_id"]) == ["acme-c01", "acme-c02", "acme-c03"]
     empty = to_frame(BatchResult(()))
     assert list(empty.columns) == list(CLAIM_COLUMNS) and empty.empty
 
@@ -71,9 +71,9 @@ def test_article_result_and_empty_results_give_frames(review_batch: BatchResult)
 def test_load_results_gives_the_same_frame_as_the_live_run(
     review_batch: BatchResult, reports_dir: Path
 ) -> None:
-    pd.testing.assert_frame_equal(factcheck.load_results(reports_dir), review_batch.to_frame())
+    pd.testing.assert_frame_equal(factcheck.load_results(reports_dir), factcheck.to_frame(review_batch))
     one = factcheck.load_results(reports_dir / "water.json")
-    pd.testing.assert_frame_equal(one, review_batch.results[1].to_frame())
+    pd.testing.assert_frame_equal(one, factcheck.to_frame(review_batch.results[1]))
 
 
 def test_load_results_fills_in_the_reviews(reports_dir: Path) -> None:
@@ -105,7 +105,7 @@ def test_html_table_is_colour_coded_escaped_and_links_only_http(
     hit = replace(acme.verdicts[0].evidence[0], passage=passage)
     result = ArticleResult(acme.article, (replace(acme.verdicts[0], claim=hostile, evidence=(hit,)),
                                           *acme.verdicts[1:]))
-    html = result._repr_html_()
+    html = factcheck.show(result)._repr_html_()
     assert "<script>" not in html
     page = _Tags(html)
     assert 'Acme <script>alert("x")</script> sold cars.' in "".join(page.text)
@@ -125,13 +125,13 @@ def test_html_shows_both_verdicts_for_reviewed_claims(reports_dir: Path) -> None
 
 
 def test_batch_html_lists_failed_inputs(review_batch: BatchResult) -> None:
-    html = review_batch._repr_html_()
+    html = factcheck.show(review_batch)._repr_html_()
     assert "4 claims in 2 articles" in html
     assert "missing.txt: no such file" in html
 
 
 def test_long_frames_are_cut_with_a_note(review_batch: BatchResult) -> None:
-    html = frame_html(review_batch.to_frame(), max_rows=2)
+    html = frame_html(factcheck.to_frame(review_batch), max_rows=2)
     assert html.count("<tr style=") == 2
     assert "… 2 more rows" in html
 

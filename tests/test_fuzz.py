@@ -27,11 +27,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import extract_claims
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.claims.extract import extract_claims
 from factcheck.errors import CorpusError
-from factcheck.quantities import MONTH_OF_YEAR, Kind, extract_quantities
+from factcheck.judging.quantities import MONTH_OF_YEAR, Kind, extract_quantities
 from factcheck.records import Article, Claim
+from factcheck.retrieval.corpus import Corpus, load_corpus
 
 CLAIM_EXAMPLES = 2_500
 QUANTITY_EXAMPLES = 3_000

@@ -50,7 +50,7 @@ def test_each_judge_gets_at_least_90_percent_of_gold_labels(real_embedder, tmp_p
 
 
 def _words(text: str) -> set[str]:
-    from factcheck.retrieval import STOPWORDS
+    from factcheck.retrieval.search import STOPWORDS
 
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
 
@@ -58,7 +58,7 @@ def _words(text: str) -> set[str]:
 @pytest.mark.integration
 def test_end_to_end_from_articles_matches_gold(real_embedder, tmp_path: Path):
     """Split the demo articles ourselves, then judge: the gold claims are found and labelled."""
-    from factcheck.articles import load_article
+    from factcheck.inputs.articles import load_article
 
     gold = load_gold()
     checker = Checker(REPO / "evidence", Settings(cache_dir=tmp_path), embedder=real_embedder)

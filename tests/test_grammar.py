@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.grammar import (
+from factcheck.claims.grammar import (
     Token,
     added_token,
     balance,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.corpus import load_corpus
-from factcheck.index import build_index, cache_folder
+from factcheck.retrieval.corpus import load_corpus
+from factcheck.retrieval.index import build_index, cache_folder
 
 
 def test_cache_reuses_vectors_and_encodes_only_changes(tiny_corpus_dir: Path, tmp_path: Path,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.articles import load_article
 from factcheck.cli import app
+from factcheck.inputs.articles import load_article
 from factcheck.pipeline import Checker
 from factcheck.records import Label
 from factcheck.settings import Settings

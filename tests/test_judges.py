@@ -13,11 +13,17 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import ConfigError, ModelError
-from factcheck.judges import LLMJudge, NLIJudge, SimilarityJudge, make_judge, map_nli_labels
-from factcheck.learned import LearnedJudge
+from factcheck.judging.learned import LearnedJudge
+from factcheck.judging.registry import (
+    LLMJudge,
+    NLIJudge,
+    SimilarityJudge,
+    make_judge,
+    map_nli_labels,
+)
+from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span, Verdict
 from factcheck.settings import Settings
-from factcheck.verdict import RulesJudge
 
 TEAM = "Xiaomi's car research and development team has more than 2,300 members."
 FACTORY = "Xiaomi's Beijing car factory can build 300,000 vehicles a year in two phases."

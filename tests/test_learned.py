@@ -13,28 +13,30 @@ from typer.testing import CliRunner
 from factcheck import pipeline
 from factcheck.cli import app
 from factcheck.errors import ModelError
-from factcheck.evaluate import load_cases
-from factcheck.features import FEATURE_NAMES, claim_features
-from factcheck.learned import (
+from factcheck.judging.features import FEATURE_NAMES, claim_features
+from factcheck.judging.learned import (
     LABELS,
     MODEL_FORMAT,
     MODEL_VERSION,
     LearnedJudge,
-    TrainingSource,
     VerifierModel,
     default_model_path,
-    fit_logistic,
-    held_out_ids,
-    holdout_groups,
-    is_held_out,
     load_model,
     save_model,
     states_conflict,
-    train_judge,
 )
 from factcheck.pipeline import Checker
 from factcheck.records import Claim, Hit, Label, Passage, Span
 from factcheck.settings import Settings
+from factcheck.training.evaluate import load_cases
+from factcheck.training.train import (
+    TrainingSource,
+    fit_logistic,
+    held_out_ids,
+    holdout_groups,
+    is_held_out,
+    train_judge,
+)
 
 
 def claim(text: str) -> Claim:

@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factcheck.embedding import SentenceTransformerEmbedder
 from factcheck.errors import ModelError
-from factcheck.onnx_embedding import MIN_AGREEMENT, OnnxEmbedder
 from factcheck.pipeline import make_embedder
+from factcheck.retrieval.embedding import SentenceTransformerEmbedder
+from factcheck.retrieval.onnx import MIN_AGREEMENT, OnnxEmbedder
 from factcheck.settings import Settings
 
 SENTENCES = [

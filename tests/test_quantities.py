@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.quantities import Bound, Kind, agree, comparable, extract_quantities, parse_number
+from factcheck.judging.quantities import (
+    Bound,
+    Kind,
+    agree,
+    comparable,
+    extract_quantities,
+    parse_number,
+)
 
 
 def only(text: str):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.entities import Entities
-from factcheck.grammar import render, token_spans, tokenize, trim
-from factcheck.references import Context
-from factcheck.segment import split_sentences
+from factcheck.claims.entities import Entities
+from factcheck.claims.grammar import render, token_spans, tokenize, trim
+from factcheck.claims.references import Context
+from factcheck.claims.segment import split_sentences
 
 PLANT = "Xiaomi's Beijing Car Factory Takes Shape"
 

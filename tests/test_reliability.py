@@ -18,11 +18,11 @@ from typer.testing import CliRunner
 
 from factcheck import pipeline
 from factcheck.cli import app
-from factcheck.corpus import load_corpus
 from factcheck.errors import ConfigError, CorpusError
 from factcheck.pipeline import extract_claims_capped
 from factcheck.records import Article, ArticleResult, Claim, Hit, Label, Passage, Span, Verdict
-from factcheck.report import ReportMeta, render_html
+from factcheck.reports.folder import ReportMeta, render_html
+from factcheck.retrieval.corpus import load_corpus
 from factcheck.settings import Settings, load_settings
 
 runner = CliRunner()
@@ -330,7 +330,7 @@ HOSTILE = " ".join(PAYLOADS)
 
 
 def hostile_result() -> tuple[ArticleResult, dict]:
-    from factcheck.review import ReviewRecord
+    from factcheck.reports.reviews import ReviewRecord
 
     text = f"Acme sold 5,000 cars in 2023. {HOSTILE} Acme hired 900 people."
     first = text.index("Acme sold")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import report
 from factcheck.errors import ConfigError, InputError
 from factcheck.records import (
     Article,
@@ -27,7 +26,8 @@ from factcheck.records import (
     Span,
     Verdict,
 )
-from factcheck.report import (
+from factcheck.reports import folder as report
+from factcheck.reports.folder import (
     REPORT_SCHEMA_VERSION,
     article_from_dict,
     article_to_dict,

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from factcheck import pipeline
 from factcheck.cli import app
-from factcheck.corpus import load_corpus
-from factcheck.index import build_index
-from factcheck.report import REPORT_SCHEMA_VERSION
+from factcheck.reports.folder import REPORT_SCHEMA_VERSION
+from factcheck.retrieval.corpus import load_corpus
+from factcheck.retrieval.index import build_index
 
 HELPER = Path(__file__).resolve().parent / "fake_factcheck.py"
 REPO = Path(__file__).resolve().parents[1]
@@ -233,7 +233,7 @@ def test_resume_needs_json_reports(fake_model, twenty_articles: Path, tiny_corpu
 
 def test_reports_are_written_as_each_article_finishes(fake_embedder, twenty_articles: Path,
                                                       tiny_corpus_dir: Path, tmp_path: Path):
-    from factcheck.articles import iter_articles
+    from factcheck.inputs.articles import iter_articles
 
     out = tmp_path / "reports"
     seen: list[set[str]] = []

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from factcheck.records import Passage
-from factcheck.retrieval import BM25, search, stem, tokenize
+from factcheck.retrieval.search import BM25, search, stem, tokenize
 
 
 def passage(pid: str, text: str) -> Passage:

@@ -13,8 +13,8 @@ import pytest
 from factcheck import Review
 from factcheck.errors import InputError, ReviewError
 from factcheck.records import ArticleResult, BatchResult, Label
-from factcheck.report import read_reports, write_reports
-from factcheck.review import REVIEWS_FILE, current_reviews, read_reviews
+from factcheck.reports.folder import read_reports, write_reports
+from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
 
 
 def _csv_rows(folder: Path) -> dict[str, dict[str, str]]:

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 from factcheck.backends import check_parallel
-from factcheck.corpus import Corpus, load_corpus
 from factcheck.errors import ConfigError
-from factcheck.index import build_index, cache_folder
 from factcheck.pipeline import Checker
 from factcheck.records import Article, Failure, Passage
-from factcheck.retrieval import dense_top
+from factcheck.retrieval.corpus import Corpus, load_corpus
+from factcheck.retrieval.index import build_index, cache_folder
+from factcheck.retrieval.search import dense_top
 from factcheck.settings import Settings
 from tests.conftest import HashingEmbedder
 
@@ -34,7 +34,7 @@ def recall_at_10(found: np.ndarray, exact: np.ndarray) -> float:
 
 def test_ann_recall_at_10_against_exact_search():
     pytest.importorskip("faiss")
-    from factcheck.ann import AnnIndex
+    from factcheck.retrieval.ann import AnnIndex
 
     vectors = clustered_vectors(20_000)
     rng = np.random.default_rng(1)
@@ -49,7 +49,7 @@ def test_ann_recall_at_10_against_exact_search():
 
 
 def test_dense_top_matches_brute_force_across_blocks(monkeypatch):
-    import factcheck.retrieval as retrieval
+    import factcheck.retrieval.search as retrieval
 
     monkeypatch.setattr(retrieval, "_DENSE_BLOCK", 128)  # several blocks on a small corpus
     vectors = clustered_vectors(1_000)
@@ -169,7 +169,7 @@ def test_check_with_two_workers_writes_the_same_reports(tiny_corpus_dir: Path, t
 
 
 def test_vector_file_reads_rows_like_the_array(tmp_path: Path):
-    from factcheck.index import VectorFile
+    from factcheck.retrieval.index import VectorFile
 
     matrix = clustered_vectors(300, dim=8).astype(np.float16)
     np.save(tmp_path / "vectors.npy", matrix)

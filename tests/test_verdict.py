@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.judging.rules import RulesJudge, compare
 from factcheck.records import Claim, Hit, Label, Passage, Span
 from factcheck.settings import Settings
-from factcheck.verdict import RulesJudge, compare
 
 
 def claim(text: str) -> Claim:

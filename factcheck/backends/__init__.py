@@ -11,19 +11,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from factcheck.corpus import Corpus
-from factcheck.embedding import Embedder
+from factcheck.backends.base import EmbedderFactory
+from factcheck.backends.local import process_workers
+from factcheck.backends.ray_backend import ray_workers
+from factcheck.pipeline import ArticleMapper, Checker, collect
 from factcheck.records import Article, ArticleResult, BatchResult, Failure
+from factcheck.retrieval.corpus import Corpus
 from factcheck.settings import Settings
 
-if TYPE_CHECKING:
-    from factcheck.pipeline import ArticleMapper, Checker
-
 Backend = Literal["local", "ray"]
-EmbedderFactory = Callable[[], Embedder]
-"""Makes each worker's embedder; must be picklable (a class or a module-level function)."""
 
 
 @contextlib.contextmanager
@@ -58,16 +56,12 @@ def open_workers(
         return
     checker.index  # noqa: B018 - encode what is missing once, here; workers only read the cache
     if backend == "ray":
-        from factcheck.backends.ray_backend import ray_workers
-
         with ray_workers(checker.corpus, checker.settings, actors=workers, address=address,
                          embedder_factory=embedder_factory, judge=checker.judge) as mapper:
             yield mapper
     elif workers is None or workers <= 1:
         yield None
     else:
-        from factcheck.backends.local import process_workers
-
         with process_workers(checker.corpus, checker.settings, workers=workers,
                              embedder_factory=embedder_factory, judge=checker.judge) as mapper:
             yield mapper
@@ -87,7 +81,7 @@ def check_parallel(
     """Check articles on ``workers`` processes or Ray actors, without writing reports.
 
     Args:
-        items: articles, or failures from :func:`factcheck.articles.iter_articles`.
+        items: articles, or failures from :func:`factcheck.inputs.articles.iter_articles`.
         evidence: the corpus, or its path (loaded here once and shipped to the workers).
         settings: the run's settings.
         workers, backend, address, embedder_factory: as for :func:`open_workers`.
@@ -96,8 +90,6 @@ def check_parallel(
     Returns:
         Results and failures in input order, equal to ``Checker.check_batch`` on one process.
     """
-    from factcheck.pipeline import Checker, collect
-
     checker = Checker(evidence, settings,
                       embedder=embedder_factory() if embedder_factory is not None else None)
     items = list(items)

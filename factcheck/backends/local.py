@@ -13,12 +13,12 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 
-from factcheck.backends import EmbedderFactory
-from factcheck.corpus import Corpus
+from factcheck.backends.base import EmbedderFactory
+from factcheck.judging.rules import Judge
 from factcheck.pipeline import ArticleMapper, Checked, Checker, make_embedder
 from factcheck.records import Article
+from factcheck.retrieval.corpus import Corpus
 from factcheck.settings import Settings
-from factcheck.verdict import Judge
 
 _checker: Checker | None = None  # the Checker of this worker process, made by _start
 

@@ -19,14 +19,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from factcheck.backends import EmbedderFactory
+from factcheck.backends.base import EmbedderFactory
 from factcheck.backends.local import WORKER_GROUP
-from factcheck.corpus import Corpus
 from factcheck.errors import ConfigError
-from factcheck.pipeline import ArticleMapper, Checked
+from factcheck.judging.rules import Judge
+from factcheck.pipeline import ArticleMapper, Checked, Checker, make_embedder
 from factcheck.records import Article
+from factcheck.retrieval.corpus import Corpus
 from factcheck.settings import Settings
-from factcheck.verdict import Judge
 
 
 def _ray() -> Any:
@@ -46,8 +46,6 @@ class CheckerActor:
     def __init__(self, corpus: Corpus, settings: Settings,
                  embedder_factory: EmbedderFactory | None, judge: Judge | None,
                  threads: int) -> None:
-        from factcheck.pipeline import Checker, make_embedder
-
         embedder = (embedder_factory() if embedder_factory is not None
                     else make_embedder(settings, threads=threads))
         self.checker = Checker(corpus, settings, embedder=embedder, judge=judge)

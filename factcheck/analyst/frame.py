@@ -1,0 +1,253 @@
+"""Tables for analysts: results and saved batches as pandas DataFrames, and as HTML in Jupyter.
+
+:func:`to_frame` and :func:`load_results` give the same table, one row per claim, whose columns
+are the ``claims.csv`` columns (:data:`factcheck.reports.folder.CLAIM_COLUMNS`): article id and source,
+claim id and text, spans (``"start-end;..."``), checkworthiness, machine ``label``, confidence,
+rationale, the best evidence passage (id, text, source, url, published) and its retrieval scores
+(``score`` fused, ``dense``, ``lexical``), then the review columns (``reviewed_label``,
+``reviewer``, ``review_note``, ``reviewed_at``) and ``final_label``, the verdict that stands.
+Label columns are categoricals ordered supported, contradicted, unverified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from factcheck.records import Article, ArticleResult, BatchResult, Hit, Label, Verdict
+from factcheck.reports.folder import (
+    CLAIM_COLUMNS,
+    LABEL_BACKGROUNDS,
+    LABEL_COLOURS,
+    batch_rows,
+    claim_quote,
+    http_url,
+    read_reports,
+)
+from factcheck.reports.reviews import REVIEWS_FILE, ReviewRecord, current_reviews, read_reviews
+
+if TYPE_CHECKING:
+    from factcheck.reports.folder import Reviews
+
+#: The order of the label categories in every table and plot.
+LABEL_ORDER = tuple(label.value for label in Label)
+
+_LABEL_DTYPE = pd.CategoricalDtype(list(LABEL_ORDER))
+_LABEL_COLUMNS = ("label", "reviewed_label", "final_label")
+_NUMBER_COLUMNS = ("checkworthiness", "confidence", "dense", "lexical", "score")
+
+
+def to_frame(
+    results: ArticleResult | BatchResult | Iterable[ArticleResult],
+    reviews: Reviews | None = None,
+) -> pd.DataFrame:
+    """One row per claim of one article or a batch (columns described in the module docstring).
+
+    Args:
+        results: an article result, a batch, or several article results.
+        reviews: the reviews in force, by ``(article_id, claim_id)``; default none, leaving the
+            review columns empty.
+
+    Returns:
+        A DataFrame with a fresh integer index, in article and claim order.
+    """
+    if isinstance(results, ArticleResult):
+        batch = BatchResult((results,))
+    elif isinstance(results, BatchResult):
+        batch = results
+    else:
+        batch = BatchResult(tuple(results))
+    frame = pd.DataFrame(batch_rows(batch, reviews), columns=list(CLAIM_COLUMNS))
+    for column in _LABEL_COLUMNS:
+        frame[column] = frame[column].astype(_LABEL_DTYPE)
+    for column in _NUMBER_COLUMNS:
+        frame[column] = pd.to_numeric(frame[column]).astype("float64")
+    frame["sentence_index"] = frame["sentence_index"].astype("int64")
+    frame["reviewed_at"] = pd.to_datetime(frame["reviewed_at"], utc=True)
+    return frame
+
+
+def load_results(path: str | Path) -> pd.DataFrame:
+    """The :func:`to_frame` table of a saved batch, with the reviews in force filled in.
+
+    Args:
+        path: a ``factcheck check --out`` folder (its JSON reports are read), or one JSON report;
+            reviews come from ``reviews.jsonl`` in that folder.
+
+    Raises:
+        InputError: no reports there, or a malformed report (the message names the file).
+        ReviewError: a malformed line in ``reviews.jsonl``.
+    """
+    saved = read_reports(path)
+    reviews = current_reviews(saved.batch, read_reviews(saved.folder / REVIEWS_FILE))
+    return to_frame(saved.batch, reviews)
+
+
+def evidence_frame(verdict: Verdict) -> pd.DataFrame:
+    """Every evidence passage the judge saw for one claim, best first, with its scores."""
+    return pd.DataFrame(
+        [
+            {
+                "rank": hit.rank,
+                "passage_id": hit.passage.id,
+                "text": hit.passage.text,
+                "source": hit.passage.source,
+                "url": hit.passage.url,
+                "title": hit.passage.title,
+                "published": hit.passage.published,
+                "score": hit.score,
+                "dense": hit.dense,
+                "lexical": hit.lexical,
+            }
+            for hit in verdict.evidence
+        ],
+        columns=["rank", "passage_id", "text", "source", "url", "title", "published", "score",
+                 "dense", "lexical"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """One claim for a closer look: its article, machine verdict, review and all its evidence."""
+
+    article: Article
+    verdict: Verdict
+    review: ReviewRecord | None
+
+    @property
+    def evidence(self) -> pd.DataFrame:
+        """Every evidence passage of the claim (see :func:`evidence_frame`)."""
+        return evidence_frame(self.verdict)
+
+    def _repr_html_(self) -> str:
+        verdict, review = self.verdict, self.review
+        claim = verdict.claim
+        reviewed = (
+            f"<p>Reviewed: {_badge(review.label)} by {_h(review.reviewer)}, "
+            f"{_h(review.reviewed_at)}{': ' + _h(review.note) if review.note else ''}</p>"
+            if review is not None else "<p>Not reviewed.</p>"
+        )
+        rows = "".join(_hit_html(hit) for hit in verdict.evidence) or (
+            '<tr><td colspan="6">No evidence passages.</td></tr>'
+        )
+        return (
+            f"<div><h4>{_h(claim.id)} · {_h(self.article.title or self.article.id)}</h4>"
+            f"<p><b>{_h(claim.text)}</b></p>"
+            f"<blockquote>{_h(claim_quote(claim, self.article.text))}</blockquote>"
+            f"<p>Machine: {_badge(verdict.label)} {verdict.confidence:.2f} "
+            f"({_h(verdict.judge)}): {_h(verdict.rationale)}</p>{reviewed}"
+            f"<table><thead><tr><th>#</th><th>passage</th><th>text</th><th>score</th>"
+            f"<th>dense</th><th>lexical</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+
+
+def _hit_html(hit: Hit) -> str:
+    passage = hit.passage
+    return (
+        f"<tr><td>{hit.rank}</td><td>{_link(passage.title or passage.id, passage.url)}"
+        f"<br><small>{_h(passage.source)} {_h(passage.published or '')}</small></td>"
+        f"<td>{_h(passage.text)}</td><td>{hit.score:.2f}</td><td>{hit.dense:.2f}</td>"
+        f"<td>{hit.lexical:.2f}</td></tr>"
+    )
+
+
+def results_html(results: ArticleResult | BatchResult, max_rows: int = 100) -> str:
+    """What Jupyter shows for a result: the :func:`frame_html` table, then any failed inputs."""
+    html = frame_html(to_frame(results), max_rows)
+    failures = results.failures if isinstance(results, BatchResult) else ()
+    if failures:
+        items = "".join(f"<li>{_h(f.source)}: {_h(f.reason)}</li>" for f in failures)
+        html += f"<p>{len(failures)} input(s) could not be checked:</p><ul>{items}</ul>"
+    return html
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsView:
+    """An article result or a batch as Jupyter shows it: :func:`results_html`."""
+
+    results: ArticleResult | BatchResult
+
+    def _repr_html_(self) -> str:
+        return results_html(self.results)
+
+
+def frame_html(frame: pd.DataFrame, max_rows: int = 100) -> str:
+    """A colour-coded HTML table of a :func:`to_frame` table (or a filtered copy of one).
+
+    Each row shows the claim, its verdict as a coloured badge (machine and reviewed side by side
+    when reviewed), confidence, and the best evidence with a link to its source. Every value is
+    escaped; styles are inline so the table survives notebook sanitisers.
+    """
+    counts = frame["final_label"].value_counts() if "final_label" in frame else pd.Series()
+    summary = " · ".join(
+        f"{_badge(Label(name))} {int(counts.get(name, 0))}" for name in LABEL_ORDER
+    )
+    articles = frame["article_id"].nunique() if "article_id" in frame else 0
+    rows = "".join(_row_html(row) for row in frame.head(max_rows).to_dict("records"))
+    more = (f'<p style="color:#555">… {len(frame) - max_rows} more rows; use .to_frame() '
+            "for all of them.</p>" if len(frame) > max_rows else "")
+    cell = 'style="text-align:left;vertical-align:top;padding:4px 6px"'
+    head = "".join(f"<th {cell}>{name}</th>" for name in
+                   ("article", "claim", "verdict", "conf.", "best evidence", "review note"))
+    return (
+        f"<div><p>{len(frame)} claims in {articles} articles: {summary}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}</div>"
+    )
+
+
+def _row_html(row: dict[str, Any]) -> str:
+    cell = 'style="text-align:left;vertical-align:top;padding:4px 6px"'
+    machine = _value(row.get("label"))
+    reviewed = _value(row.get("reviewed_label"))
+    verdict = _badge(Label(machine)) if machine else ""
+    if reviewed:
+        verdict = (f'<span style="opacity:.6">{verdict}</span> → {_badge(Label(reviewed))}'
+                   f"<br><small>{_h(_value(row.get('reviewer')))}</small>")
+    confidence = row.get("confidence")
+    evidence = _value(row.get("best_evidence_text"))
+    if len(evidence) > 240:
+        evidence = evidence[:239] + "…"
+    source, url = _value(row.get("best_evidence_source")), _value(row.get("best_evidence_url"))
+    link = _link(source or url, url or None) if source or url else ""
+    background = LABEL_BACKGROUNDS[Label(reviewed or machine)] if (reviewed or machine) else ""
+    return (
+        f'<tr style="background:{background}">'
+        f"<td {cell}>{_h(_value(row.get('article_id')))}</td>"
+        f"<td {cell}><small>{_h(_value(row.get('claim_id')))}</small><br>"
+        f"{_h(_value(row.get('claim')))}</td>"
+        f"<td {cell}>{verdict}</td>"
+        f"<td {cell}>{'' if pd.isna(confidence) else f'{confidence:.2f}'}</td>"
+        f"<td {cell}>{_h(evidence)}<br><small>{link}</small></td>"
+        f"<td {cell}>{_h(_value(row.get('review_note')))}</td></tr>"
+    )
+
+
+def _badge(label: Label) -> str:
+    return (
+        f'<span style="display:inline-block;padding:0 4px;border-radius:3px;font-weight:700;'
+        f'font-size:.8em;color:#fff;background:{LABEL_COLOURS[label]}">'
+        f"{label.value.upper()}</span>"
+    )
+
+
+def _link(name: str, url: str | None) -> str:
+    safe = http_url(url)
+    if safe:
+        return f'<a href="{_h(safe)}" target="_blank" rel="noopener noreferrer">{_h(name)}</a>'
+    return _h(name) + (f" ({_h(url)})" if url else "")
+
+
+def _value(value: object) -> str:
+    """A cell as text: empty for None and missing values."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _h(text: str) -> str:
+    return escape(text, quote=True)

@@ -1,0 +1,160 @@
+"""Claim extraction: split an article into atomic, self-contained, check-worthy claims.
+
+The stage is rule based (standard library only) and runs in four steps:
+
+1. **Drop non-claims** (:mod:`factcheck.claims.checkworthiness`): headings, bylines, "Read more:"
+   blocks and the link titles after them, questions, short fragments, first-person asides and
+   opinions with nothing checkable in them (evaluative words, idioms, hype without a figure or
+   a second name); strip datelines ("SHENZHEN, Jan 2 (Reuters) -", :mod:`factcheck.claims.clauses`).
+2. **Split** compound sentences (:mod:`factcheck.claims.clauses`): clauses joined by ``;``,
+   ``, and``/``, but`` or ``, while`` that have their own subject (also when it follows a
+   fronted phrase: "..., and in 2023 the company cancelled X"), verb phrases sharing one subject
+   ("unveiled X ... and put it on sale"), ``Whereas/While/Although X, Y``, and side facts:
+   ", which ..." clauses, "a venture in which X holds 60%", appositives ("Project Titan, a team
+   of 2,000 staff") and ", with a team of N". Noun lists ("Apple, Oppo, Sony, and more") stay
+   whole.
+3. **Decontextualise** with typed entities (:mod:`factcheck.claims.entities`,
+   :mod:`factcheck.claims.references`). Capitalised names are typed as organisations, people, places
+   or things (products, projects, events) from cues in the article: company suffixes and verbs,
+   titles ("founder", "CEO"), speech verbs, a gazetteer, model numbers. Months, units and
+   sentence-initial common words are not names. Then "the company"/"the Chinese tech giant"
+   resolve to an organisation (the latest one that was a subject, else the article's main one),
+   "it"/"its" to the previous claim's subject (or that organisation), "he"/"she" to the last
+   person, "the country"/"the city" to the last one named, "the factory" to its owner's
+   ("Xiaomi's factory"), "at that time" to the last date, and quotes become reported speech
+   ("Lei Jun said that ... Xiaomi will ...").
+4. **Score** check-worthiness (:mod:`factcheck.claims.checkworthiness`: numbers, money, dates, names
+   and comparisons raise it; opinion words, idioms, hedges and the first person lower it) and
+   keep claims scoring at least ``min_checkworthiness``.
+
+Every claim keeps the character spans of the article words it was built from
+(:mod:`factcheck.claims.grammar`); a resolved reference points at the original words ("the company"),
+not at its replacement ("Xiaomi"). The word lists all steps share are in
+:mod:`factcheck.claims.lexicon`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.claims.checkworthiness import (
+    checkworthiness,
+    content_sentences,
+    is_opinion,
+    is_personal,
+)
+from factcheck.claims.clauses import (
+    Clause,
+    Role,
+    fix_case,
+    fix_its,
+    repair_absolute,
+    split_clauses,
+    strip_dateline,
+    strip_markers,
+)
+from factcheck.claims.entities import Entities
+from factcheck.claims.grammar import (
+    Token,
+    balance,
+    has_finite_verb,
+    render,
+    token_spans,
+    tokenize,
+    trim,
+)
+from factcheck.claims.references import Context
+from factcheck.claims.segment import Sentence, split_sentences
+from factcheck.records import Article, Claim
+
+__all__ = ["checkworthiness", "extract_claims"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A finished claim before scoring: its tokens, and whether its sentence restates another."""
+
+    tokens: tuple[Token, ...]
+    restates: bool
+
+
+_RESTATEMENT_PENALTY = 0.2
+_MIN_WORDS = 3  # "Xiaomi bought Borgward" is a claim; "It rose" is a fragment
+
+
+def extract_claims(article: Article, *, min_checkworthiness: float = 0.25) -> list[Claim]:
+    """Split an article into atomic, self-contained claims worth checking, in article order.
+
+    Args:
+        article: the article to read; claims point into ``article.text``.
+        min_checkworthiness: claims scoring below this (0-1, default 0.25) are dropped.
+
+    Returns:
+        Claims with ids ``"{article.id}-c01"``, ``"-c02"``, ... in reading order, each with
+        the spans of the article characters it was built from.
+    """
+    text = article.text
+    sentences = split_sentences(text)
+    content = content_sentences(sentences, article.title)
+    headline = article.title or next((s.text for s in sentences if s.is_heading), "")
+    entities = Entities(text, [sentences[i] for i in content], headline)
+    apostrophe = "\u2019" if text.count("\u2019") > text.count("'") else "'"
+    context = Context(entities, apostrophe)
+
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for index in content:
+        sentence = sentences[index]
+        for draft in _sentence_claims(context, sentence, text):
+            claim_text = render(draft.tokens)
+            if claim_text.lower() in seen:
+                continue
+            seen.add(claim_text.lower())
+            score = checkworthiness(claim_text, entities.names)
+            if draft.restates:  # "In other words, ..." repeats the sentence before
+                score = max(0.0, round(score - _RESTATEMENT_PENALTY, 2))
+            if score < min_checkworthiness:
+                continue
+            spans = token_spans(draft.tokens, text)
+            if not spans:
+                continue
+            claims.append(
+                Claim(
+                    id=f"{article.id}-c{len(claims) + 1:02d}",
+                    article_id=article.id,
+                    text=claim_text,
+                    sentence_index=index,
+                    spans=spans,
+                    checkworthiness=score,
+                )
+            )
+        context.finish_sentence(sentence)
+    return claims
+
+
+def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_Draft]:
+    """The claims of one sentence, split and resolved but not yet scored."""
+    context.start_sentence(sentence)
+    tokens = strip_dateline(trim(tokenize(text, sentence.start, sentence.end)))
+    tokens, judgement, restates = strip_markers(tokens)
+    tokens = fix_its(fix_case(context.resolve_time(tokens)))
+    reported = context.reported_speech(tokens)
+    clauses = [Clause(tuple(reported))] if reported is not None else split_clauses(tokens)
+    results: list[_Draft] = []
+    for clause in clauses:
+        toks = repair_absolute(trim(list(clause.tokens)))
+        if not toks:
+            continue
+        toks = balance(context.resolve(toks))
+        if not toks:
+            continue
+        if clause.role is Role.MAIN:
+            context.remember(toks)
+        context.note_facility(toks)
+        words = [tok for tok in toks if tok.is_word]
+        if len(words) < _MIN_WORDS or not has_finite_verb(toks):
+            continue
+        if is_personal(toks) or is_opinion(toks, judgement, context.entities.names):
+            continue
+        results.append(_Draft(tuple(toks), restates))
+    return results

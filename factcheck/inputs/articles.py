@@ -1,0 +1,232 @@
+"""Reading the articles to check: files, folders, glob patterns, stdin and URLs.
+
+Every input becomes an :class:`~factcheck.records.Article` or, when it cannot be read, a
+:class:`~factcheck.records.Failure` whose reason names the input and the fix; one bad input never
+stops the others. Bytes are decoded leniently (BOM, declared charset, UTF-8, cp1252, Latin-1) and
+binary files are refused instead of being checked as gibberish. URLs are handed to
+:mod:`factcheck.inputs.fetch`, the only module that touches the network.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from factcheck.errors import InputError
+from factcheck.inputs.decode import (
+    MAX_ARTICLE_BYTES,
+    _too_large_error,
+    article_from_bytes,
+    clean_text,
+    looks_like_html,
+    slugify,
+    text_title,
+)
+from factcheck.inputs.fetch import FetchLimits, fetch_url
+from factcheck.records import Article, Failure
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+"""Suffixes read from folders and glob patterns; a file named explicitly is read whatever it is."""
+
+HTML_SUFFIXES = (".html", ".htm")
+
+STDIN = "-"
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def load_article(path_or_text: str | Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Load one article from a file path, or take the string itself as the article text.
+
+    A string is a path when such a file exists; a one-line string naming a folder, or ending in an
+    article suffix but naming no file, is refused rather than checked as text. Text gets id
+    ``article`` and source ``<text>``.
+
+    Raises:
+        InputError: the file cannot be read, is not text, or the text is empty.
+    """
+    if isinstance(path_or_text, Path) or os.path.isfile(path_or_text):
+        path = Path(path_or_text)
+        return _read_file(path, slugify(path.stem), max_bytes)
+    text = path_or_text
+    if "\n" not in text and os.path.isdir(text):
+        raise InputError(f"{text}: is a folder; pass one article file or its text")
+    if "\n" not in text and text.strip().lower().endswith(ARTICLE_SUFFIXES):
+        raise InputError(f"{text.strip()}: no such file; check the path")
+    text = clean_text(text, "<text>")
+    return Article(id="article", text=text, source="<text>", title=text_title(text))
+
+
+def iter_articles(
+    inputs: Sequence[str],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    fetch_limits: FetchLimits | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Iterator[Article | Failure]:
+    """Read every input in order, yielding an article or a failure for each article found.
+
+    An input is a file, a folder (read recursively in sorted order: only ``ARTICLE_SUFFIXES``
+    files, hidden files and folders skipped), a glob pattern (same suffix filter), ``-`` for stdin,
+    or an ``http(s)://`` URL. ``.html``/``.htm`` files, URLs serving HTML and HTML on stdin are
+    reduced to their article text. Ids are slugs of the file stem (of host and path for URLs,
+    ``stdin`` for stdin), made unique with ``-2``, ``-3``...; a file reached twice is read once.
+
+    Args:
+        inputs: the inputs, in the order the articles should come out.
+        stdin: stream read for ``-`` (default ``sys.stdin``).
+        fetch_limits: timeouts and size limit for URLs (default ``FetchLimits()``).
+        max_bytes: larger files and stdin input are refused.
+
+    Yields:
+        An ``Article``, or a ``Failure`` whose reason names the input and the fix.
+    """
+    ids: set[str] = set()
+    seen_files: set[Path] = set()
+    for raw in inputs:
+        for item in _expand(raw, seen_files):
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                article = _load(item, stdin, fetch_limits, max_bytes)
+            except InputError as error:
+                yield Failure(source=str(item), reason=str(error))
+                continue
+            article_id = _unique(article.id, ids)
+            if article_id != article.id:
+                article = Article(article_id, article.text, article.source, article.title)
+            yield article
+
+
+def list_ignored(inputs: Sequence[str]) -> list[Path]:
+    """Files in the given folders (and glob matches) skipped because of their suffix, sorted."""
+    ignored: set[Path] = set()
+    for raw in inputs:
+        if raw == STDIN or _URL.match(raw):
+            continue
+        for path in _candidates(raw) or []:
+            if path.is_dir():
+                ignored.update(p for p in _walk(path) if not _is_article_file(p))
+            elif path != Path(raw) and not _is_article_file(path):
+                ignored.add(path)
+    return sorted(ignored)
+
+
+def _expand(raw: str, seen_files: set[Path]) -> Iterator[Path | str | Failure]:
+    """The readable items one input stands for: files, ``-`` or a URL, or a failure."""
+    if raw == STDIN or _URL.match(raw):
+        yield raw
+        return
+    candidates = _candidates(raw)
+    if candidates is None:
+        yield Failure(source=raw, reason=f"{raw}: no such file or folder; check the path")
+        return
+    files: list[Path] = []
+    for path in candidates:
+        if path.is_dir():
+            files.extend(p for p in _walk(path) if _is_article_file(p))
+        elif path == Path(raw) or _is_article_file(path):
+            files.append(path)
+    if not files:
+        wanted = ", ".join(ARTICLE_SUFFIXES)
+        reason = f"{raw}: no article files ({wanted}) found; check the path"
+        yield Failure(source=raw, reason=reason)
+    for path in files:
+        key = path.resolve()
+        if key not in seen_files:
+            seen_files.add(key)
+            yield path
+
+
+def _candidates(raw: str) -> list[Path] | None:
+    """The existing path ``raw`` names, or the sorted matches of a glob pattern; None if none."""
+    if os.path.exists(raw):
+        return [Path(raw)]
+    if _GLOB_CHARS.search(raw):
+        matches = sorted(Path(match) for match in glob.glob(raw, recursive=True))
+        return matches or None
+    return None
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every non-hidden file under ``root``, in sorted order, without entering hidden folders."""
+    found: list[Path] = []
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        found.extend(Path(folder, name) for name in filenames if not name.startswith("."))
+    yield from sorted(found)
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
+
+
+def _load(
+    item: Path | str,
+    stdin: TextIO | BinaryIO | None,
+    fetch_limits: FetchLimits | None,
+    max_bytes: int,
+) -> Article:
+    if isinstance(item, Path):
+        return _read_file(item, slugify(item.stem), max_bytes)
+    if item == STDIN:
+        data = _read_stdin(stdin, max_bytes)
+        # Messages say "stdin: ..." (clearer than "-: ..."); the article's source stays "-".
+        article = article_from_bytes(
+            data,
+            article_id="stdin",
+            source="stdin",
+            html=looks_like_html(data),
+            max_bytes=max_bytes,
+        )
+        return Article(article.id, article.text, STDIN, article.title)
+    return fetch_url(item, fetch_limits or FetchLimits())
+
+
+def _read_file(path: Path, article_id: str, max_bytes: int) -> Article:
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            # Checked before reading so that a huge file is never loaded into memory.
+            raise _too_large_error(str(path), size, max_bytes)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder; check the path") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
+    html = path.suffix.lower() in HTML_SUFFIXES
+    return article_from_bytes(
+        data,
+        article_id=article_id,
+        source=str(path),
+        html=html or (not path.suffix and looks_like_html(data)),
+        max_bytes=max_bytes,
+    )
+
+
+def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> bytes:
+    stream = sys.stdin if stdin is None else stdin
+    stream = getattr(stream, "buffer", stream)
+    # One byte more than allowed is enough to tell that the input is too large.
+    data = stream.read(max_bytes + 1)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _unique(article_id: str, ids: set[str]) -> str:
+    candidate, number = article_id, 1
+    while candidate in ids:
+        number += 1
+        candidate = f"{article_id}-{number}"
+    ids.add(candidate)
+    return candidate
+
+

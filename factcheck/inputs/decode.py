@@ -1,0 +1,271 @@
+"""Bytes to article text: charset detection, binary refusal, clean-up, and HTML reduced to text.
+
+Shared by :mod:`factcheck.inputs.articles` (files, stdin) and :mod:`factcheck.inputs.fetch` (URLs).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from bs4 import BeautifulSoup, Tag
+
+from factcheck.errors import InputError
+from factcheck.records import Article
+
+MAX_ARTICLE_BYTES = 5_000_000
+"""Default size limit of one article, in bytes."""
+# Dropped before the text is collected: title, code, page chrome, forms and figure captions.
+_DROPPED = (
+    "title", "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "nav", "header", "footer", "aside", "form", "button", "select", "textarea", "dialog",
+    "figcaption",
+)  # fmt: skip
+
+_BLOCKS = (
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+    "pre", "table", "tr", "address", "hr", "figure", "details", "summary",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+)  # fmt: skip
+
+_CELLS = ("td", "th")
+
+# Private-use characters mark block and line boundaries while the page's own whitespace collapses.
+_BLOCK_MARK = "\ue000"
+
+_LINE_MARK = "\ue001"
+
+MAX_TITLE_CHARS = 120
+
+_MAGIC_NUMBERS = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive, e.g. .docx, .xlsx or .epub"),
+    (b"\x1f\x8b", "gzip archive"),
+)
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Browsers decode pages labelled Latin-1 or ASCII as cp1252 (WHATWG Encoding standard); so do we,
+# otherwise the curly quotes such pages really contain would turn into control characters.
+_AS_CP1252 = {"iso8859-1", "ascii"}
+
+_BINARY_SAMPLE_CHARS = 8192
+
+_MAX_CONTROL_SHARE = 0.1
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\f\v\x85\u2028\u2029]")
+
+# Unicode category Cc except \t and \n (\r, \f and \v are line breaks, replaced first).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+def slugify(text: str, *, max_length: int = 80) -> str:
+    """A lowercase, dash-separated id made of ``text``'s letters and digits; ``article`` if none."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    # Dropping combining marks turns "café" into "cafe" but keeps letters of other scripts.
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    slug = "-".join(re.findall(r"[^\W_]+", bare.lower()))
+    return slug[:max_length].rstrip("-") or "article"
+
+
+def text_title(text: str) -> str:
+    """The first non-empty line of ``text`` (Markdown ``#`` removed), cut to 120 characters."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= MAX_TITLE_CHARS else line[: MAX_TITLE_CHARS - 1] + "…"
+    return ""
+
+
+def html_meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag in its first 4 KB, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether ``data`` starts like an HTML document (used when no suffix or type says so)."""
+    head = data[:1024].removeprefix(codecs.BOM_UTF8).lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def decode_article_bytes(
+    data: bytes,
+    source: str,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> str:
+    """Decode an article's bytes to clean text, refusing empty, binary and oversized input.
+
+    A byte-order mark wins, then ``encoding`` (a declared charset), then UTF-8, cp1252 and Latin-1,
+    so decoding never fails. Line breaks become ``\\n`` and control characters other than ``\\n``
+    and ``\\t`` are removed.
+
+    Args:
+        data: the raw bytes of a file, stdin or an HTTP response body.
+        source: the input's name, used in error messages.
+        encoding: a declared charset (HTTP header or ``<meta>``); unknown names are ignored.
+        max_bytes: larger input is refused.
+
+    Returns:
+        The article text.
+
+    Raises:
+        InputError: the input is too large, binary, or empty.
+    """
+    if len(data) > max_bytes:
+        raise _too_large_error(source, len(data), max_bytes)
+    kind = next((name for magic, name in _MAGIC_NUMBERS if data.startswith(magic)), None)
+    if kind is not None:
+        raise _binary_error(source, kind)
+    text = _LINE_BREAKS.sub("\n", _decode(data, encoding))
+    sample = text[:_BINARY_SAMPLE_CHARS]
+    if "\x00" in text or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise _binary_error(source, None)
+    return clean_text(text, source)
+
+
+def clean_text(text: str, source: str) -> str:
+    """Normalise line breaks to ``\\n``, drop control characters; refuse whitespace-only text."""
+    # A byte-order mark inside the text is left over from files concatenated together.
+    text = _CONTROL.sub("", _LINE_BREAKS.sub("\n", text)).replace("\ufeff", "")
+    if not text.strip():
+        raise InputError(f"{source}: article is empty")
+    return text
+
+
+def article_from_bytes(
+    data: bytes,
+    *,
+    article_id: str,
+    source: str,
+    html: bool,
+    encoding: str | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Article:
+    """Build an article from raw bytes; HTML is reduced to its article text first.
+
+    Args:
+        data: the raw bytes.
+        article_id: the id the article gets.
+        source: path, URL or ``-``; used in error messages.
+        html: whether ``data`` is an HTML page.
+        encoding: a declared charset; for HTML a ``<meta charset>`` is used when this is missing.
+        max_bytes: larger input is refused.
+
+    Raises:
+        InputError: the input is too large, binary, empty, or an HTML page without text.
+    """
+    if html and _codec(encoding) is None:
+        encoding = html_meta_charset(data)
+    text = decode_article_bytes(data, source, encoding=encoding, max_bytes=max_bytes)
+    if not html:
+        return Article(id=article_id, text=text, source=source, title=text_title(text))
+    title, body = html_to_text(text)
+    if not body:
+        raise InputError(f"{source}: no article text found in the HTML page")
+    return Article(id=article_id, text=body, source=source, title=title or text_title(body))
+
+
+def _codec(name: str | None) -> str | None:
+    """Python's codec name for a charset label, or None when missing or unknown."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip()).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in _AS_CP1252 else codec
+
+
+def _decode(data: bytes, encoding: str | None) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    declared = _codec(encoding)
+    if declared is not None:
+        return data.decode(declared, errors="replace")
+    for codec in ("utf-8", "cp1252"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _binary_error(source: str, kind: str | None) -> InputError:
+    what = f"a binary file ({kind})" if kind else "a binary file"
+    return InputError(f"{source}: looks like {what}, not text; convert it to .txt first")
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Reduce an HTML page to ``(title, text)``: the article's text without the page around it.
+
+    Scripts, styles, navigation, headers, footers, asides, forms and figure captions are dropped.
+    The text comes from the largest ``<article>``, else ``<main>``, else ``<body>``; the page's
+    ``<h1>`` is its first line, and each paragraph, list item or heading is one block, blocks
+    separated by blank lines, whitespace collapsed. The title is ``<title>``, else the ``<h1>``.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    title = _squash(soup.title.get_text()) if soup.title else ""
+    container = _main_container(soup)
+    heading = container.find("h1") or soup.find("h1")
+    heading_text = ""
+    if isinstance(heading, Tag):
+        heading_text = _squash(heading.get_text(" "))
+        heading.extract()
+    for element in container.find_all(_DROPPED):
+        element.extract()
+    for element in container.find_all(attrs={"hidden": True}):
+        element.extract()
+    for element in container.find_all("br"):
+        element.replace_with(_LINE_MARK)
+    for element in container.find_all(_CELLS):
+        element.insert_after(" ")
+    for element in container.find_all(_BLOCKS):
+        element.insert_before(_BLOCK_MARK)
+        element.insert_after(_BLOCK_MARK)
+    blocks = [heading_text] if heading_text else []
+    for chunk in container.get_text().split(_BLOCK_MARK):
+        lines = (_squash(line) for line in chunk.split(_LINE_MARK))
+        block = "\n".join(line for line in lines if line)
+        if block:
+            blocks.append(block)
+    return title or heading_text, "\n\n".join(blocks)
+
+
+def _main_container(soup: BeautifulSoup) -> Tag:
+    """The element holding the article: the largest <article>, else <main>, else <body>."""
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda element: len(element.get_text()))
+    for name in ("main", "body"):
+        element = soup.find(name)
+        if isinstance(element, Tag):
+            return element
+    return soup
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _too_large_error(source: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{source}: article is {size:,} bytes, over the limit of {max_bytes:,} bytes; "
+        "split it or raise the limit"
+    )

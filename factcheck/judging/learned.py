@@ -1,0 +1,357 @@
+"""The learned verifier: its model file format and the judge (training: :mod:`factcheck.training.train`).
+
+The model is a multinomial logistic regression over :data:`factcheck.judging.features.FEATURE_NAMES`
+(claim–evidence similarity, word, number and name coverage, quantity agreement and conflict,
+negation and antonym cues, retrieval ranks and margins, aggregated over the retrieved passages).
+It is stored as JSON — format name, version, feature names, standardisation, weights, the training
+files with their hashes, the held-out rule and the cross-validation scores — and loaded without
+pickle. The shipped model is ``factcheck/models/verifier-v1.json``; ``factcheck train-judge``
+rebuilds it (see ``factcheck/models/README.md`` for the exact command).
+
+Training data are pairs files (the given passage as a rank-1 hit) and claims files checked end to
+end against a corpus (the retrieved hits), so the model sees both single passages and ranked lists.
+Records that share a claim or a passage text are one group; a fixed share of groups is held out of
+training altogether (decided by a hash of the group, so it is reproducible and identical for every
+file of a set), and the regularisation strength and the per-label decision offsets are chosen by
+grouped k-fold cross-validation on the rest. Held-out groups are what benchmarks report on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from factcheck.errors import ModelError
+from factcheck.files import atomic_path
+from factcheck.judging.features import (
+    FEATURE_NAMES,
+    PAIR_FEATURES,
+    claim_features,
+    decided_by_figures,
+    pair_features,
+    rules_verdict,
+)
+from factcheck.judging.rules import cite, compare
+from factcheck.records import Claim, Hit, Label, Verdict
+from factcheck.settings import Settings
+
+MODEL_FORMAT = "factcheck-verifier"
+MODEL_VERSION = 1
+LABELS = (Label.SUPPORTED, Label.CONTRADICTED, Label.UNVERIFIED)
+DEFAULT_MODEL_NAME = "verifier-v1.json"
+HOLDOUT_SALT = "factcheck-holdout-v1"
+L2_GRID = (0.001, 0.01, 0.1, 1.0)
+"""Regularisation strengths tried by cross-validation (penalty on the mean loss)."""
+
+
+# --- model ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerifierModel:
+    """A trained verifier: standardisation, weights per label, offsets, and where it came from.
+
+    ``weights`` has one row per label in :data:`LABELS` order and one column per feature;
+    probabilities are ``softmax(weights @ z + bias)`` with ``z = (x - mean) / scale``; the judge
+    takes the argmax of ``log p + offsets`` (offsets chosen by cross-validation for macro-F1) among
+    the labels its rules allow (see :class:`LearnedJudge`).
+    """
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: np.ndarray
+    offsets: np.ndarray
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Label probabilities of feature rows ``x``, shape ``(n, features)`` or ``(features,)``."""
+        return np.exp(self.log_probabilities(x))
+
+    def log_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Natural-log label probabilities of feature rows ``x`` (exact where they underflow)."""
+        logits = (np.atleast_2d(x) - self.mean) / self.scale @ self.weights.T + self.bias
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON document written to disk."""
+        return {
+            "format": MODEL_FORMAT,
+            "version": MODEL_VERSION,
+            "labels": [label.value for label in LABELS],
+            "features": list(self.features),
+            "mean": _floats(self.mean),
+            "scale": _floats(self.scale),
+            "weights": [_floats(row) for row in self.weights],
+            "bias": _floats(self.bias),
+            "offsets": _floats(self.offsets),
+            "metadata": self.metadata,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any, origin: str) -> VerifierModel:
+        """Validate and read a model document; ``origin`` names it in errors."""
+        if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+            raise ModelError(f"{origin}: not a factcheck verifier model (no format "
+                             f"'{MODEL_FORMAT}'); train one with factcheck train-judge")
+        if data.get("version") != MODEL_VERSION:
+            raise ModelError(f"{origin}: model version {data.get('version')} but this factcheck "
+                             f"reads version {MODEL_VERSION}; retrain with factcheck train-judge")
+        if data.get("labels") != [label.value for label in LABELS]:
+            raise ModelError(f"{origin}: labels {data.get('labels')} are not "
+                             f"{[label.value for label in LABELS]}")
+        features = tuple(data.get("features") or ())
+        if features != FEATURE_NAMES:
+            raise ModelError(f"{origin}: the model was trained on other features than this "
+                             "factcheck computes; retrain it with factcheck train-judge")
+        try:
+            n, k = len(features), len(LABELS)
+            model = cls(
+                features=features,
+                mean=_array(data["mean"], (n,)),
+                scale=_array(data["scale"], (n,)),
+                weights=_array(data["weights"], (k, n)),
+                bias=_array(data["bias"], (k,)),
+                offsets=_array(data["offsets"], (k,)),
+                metadata=dict(data.get("metadata") or {}),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{origin}: malformed model ({exc}); retrain with factcheck "
+                             "train-judge") from exc
+        if np.any(model.scale <= 0):
+            raise ModelError(f"{origin}: malformed model (non-positive feature scale)")
+        return model
+
+
+def _floats(values: np.ndarray) -> list[float]:
+    return [float(f"{v:.6g}") for v in np.asarray(values, dtype=np.float64).ravel()]
+
+
+def _array(values: Any, shape: tuple[int, ...]) -> np.ndarray:
+    array = np.asarray(values, dtype=np.float64)
+    if array.shape != shape or not np.all(np.isfinite(array)):
+        raise ValueError(f"expected finite numbers of shape {shape}, got {array.shape}")
+    return array
+
+
+def default_model_path() -> Path:
+    """Where the shipped model lives inside the installed package."""
+    return Path(str(resources.files("factcheck") / "models" / DEFAULT_MODEL_NAME))
+
+
+def load_model(path: Path | None = None) -> VerifierModel:
+    """Read a verifier model (the shipped one if ``path`` is ``None``).
+
+    Raises:
+        ModelError: the file is missing, not JSON, or not a model this version can use.
+    """
+    path = path or default_model_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ModelError(
+            f"{path}: learned judge model not found; reinstall factcheck, train one with "
+            "factcheck train-judge, or pass --judge rules") from None
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read the learned judge model ({exc.strerror})") from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ModelError(f"{path}: the learned judge model is not valid JSON ({exc})") from exc
+    return VerifierModel.from_json(data, str(path))
+
+
+def save_model(model: VerifierModel, path: Path) -> None:
+    """Write ``model`` as JSON, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        tmp.chmod(0o644)  # a model file is data to share, not a private temp file
+
+
+# --- the judge -----------------------------------------------------------------------------------
+
+
+_SIGNALS = {
+    "dense": "similar meaning", "lexical": "shared rare words", "score": "retrieval score",
+    "coverage": "claim words found", "bigram_coverage": "claim phrases found",
+    "missing_words": "claim words missing", "long_missing": "claim terms missing",
+    "number_coverage": "numbers found", "numbers_missing": "numbers missing",
+    "quantities_matched": "figures agree", "quantities_conflicting": "figures differ",
+    "quantities_unmatched": "figures not stated", "entity_coverage": "names found",
+    "entities_missing": "names missing", "negation_claim": "negated claim",
+    "negation_passage": "negated passage", "negation_mismatch": "negation differs",
+    "antonym_clash": "opposite words", "hedge_claim": "hedged claim",
+    "claim_length": "claim length", "passage_length": "passage length",
+    "union_coverage": "claim words found across passages",
+    "union_entity_coverage": "names found across passages",
+    "dense_margin": "lead over next passage",
+    "score_margin": "lead over next passage", "mean_dense_rest": "other passages similar",
+    "same_source_share": "passages agree on source", "passages": "number of passages",
+    "single_passage": "single passage", "rules_supported": "rules judge says supported",
+    "rules_contradicted": "rules judge says contradicted", "rules_confidence": "rules confidence",
+    "rules_by_figures": "figures decide",
+}
+
+
+class LearnedJudge:
+    """The default judge: figures and names are checked exactly, the rest by the learned verifier.
+
+    Passages below the relevance floor (``min_dense`` / ``min_relevance``, as for the rules
+    judge) are not evidence: with none left the claim is ``unverified``. When the rules judge's
+    verdict rests on figures (the passage states the claim's numbers, money, percentages or dates
+    alike, or differently; see :func:`factcheck.judging.features.decided_by_figures`), or the closest
+    passage is silent on the claim's figures or names (:func:`silent_on_claim`), that verdict
+    stands: arithmetic on parsed quantities is exact, and a passage about something else can
+    neither support nor refute. Every other claim is labelled by the model, whose rationale names
+    the signals that pushed it to its label.
+    """
+
+    name = "learned"
+
+    def __init__(self, model: VerifierModel, settings: Settings | None = None) -> None:
+        self.model = model
+        self.settings = settings or Settings()
+
+    def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
+        """Label ``claim`` from its hits (best first; may be empty)."""
+        s = self.settings
+        rules = rules_verdict(claim.text, hits, s) if relevant(hits, s) else None
+        fixed = rules_decision(claim, hits, s, rules)
+        if fixed is not None:
+            return fixed
+        assert rules is not None  # rules_decision settles every claim without relevant passages
+        x = claim_features(claim.text, hits, self.settings, rules=rules)
+        log_p = self.model.log_probabilities(x)
+        probabilities = np.exp(log_p[0])
+        conflict = bool(states_conflict(x)[0])
+        index = int(decide_labels(log_p, self.model.offsets, np.array([-1]),
+                                  np.array([conflict]))[0])
+        label = LABELS[index]
+        ordered = _evidence_order(claim.text, hits, label)
+        keep = 2 if label is Label.UNVERIFIED else 3
+        rationale = self._rationale(claim.text, x, probabilities, index, ordered)
+        if not conflict and int(np.argmax(log_p[0] + self.model.offsets)) == _CONTRADICTED:
+            # A contradiction a journalist can check names what conflicts; leaning is not enough.
+            rationale += ("; the model leans contradicted, but no passage states a figure, "
+                          "negation or opposite that conflicts with the claim")
+        return Verdict(claim, label, round(float(probabilities[index]), 4),
+                       tuple(ordered[:keep]), rationale, self.name)
+
+    def _rationale(self, claim_text: str, x: np.ndarray, probabilities: np.ndarray, index: int,
+                   ordered: Sequence[Hit]) -> str:
+        shown = ", ".join(f"{label.value} {p:.2f}"
+                          for label, p in zip(LABELS, probabilities, strict=True))
+        if not ordered:
+            return f"no evidence passages ({shown})"
+        z = (x - self.model.mean) / self.model.scale
+        others = [i for i in range(len(LABELS)) if i != index]
+        push = (self.model.weights[index] - self.model.weights[others].mean(axis=0)) * z
+        top = [self.model.features[i] for i in np.argsort(-push)[:3] if push[i] > 0]
+        signals = list(dict.fromkeys(_SIGNALS.get(_base_name(name), name) for name in top))
+        best = ordered[0]
+        comparison = compare(claim_text, best)
+        facts = [f"similarity {best.dense:.2f}", f"{comparison.coverage:.0%} of the claim's words"]
+        if comparison.polarity_clash:
+            facts.append(comparison.polarity_clash)
+        where = cite(best)
+        because = f"; deciding signals: {', '.join(signals)}" if signals else ""
+        return f"closest evidence ({where}): {', '.join(facts)}{because} ({shown})"
+
+
+def relevant(hits: Sequence[Hit], settings: Settings) -> bool:
+    """Whether any hit clears the relevance floor (``min_dense`` or ``min_relevance``)."""
+    return any(h.dense >= settings.min_dense or h.score >= settings.min_relevance for h in hits)
+
+
+def silent_on_claim(claim_text: str, rules: Verdict) -> bool:
+    """Whether a rules ``unverified`` rests on the corpus being silent on the claim: the closest
+    passage does not state the claim's figures or names, or states them about something else.
+
+    Such a passage can neither support nor refute the claim, whatever the wording around it.
+    """
+    if rules.label is not Label.UNVERIFIED or not rules.evidence:
+        return False
+    closest = compare(claim_text, rules.evidence[0])
+    return bool(closest.unmatched or closest.missing_entities or closest.conflicts)
+
+
+_CONTRADICTED, _UNVERIFIED = LABELS.index(Label.CONTRADICTED), LABELS.index(Label.UNVERIFIED)
+_COLUMN = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+
+def states_conflict(x: np.ndarray) -> np.ndarray:
+    """For feature rows ``x``: whether the closest passage states something that conflicts with
+    the claim: a figure stated differently, a negation about what the other, unnegated, text says,
+    an opposite word, or the rules judge's contradiction. Without one the learned judge never says
+    ``contradicted``."""
+    x = np.atleast_2d(x)
+    cues = ("top_quantities_conflicting", "top_negation_mismatch", "top_antonym_clash",
+            "rules_contradicted")
+    return (x[:, [_COLUMN[name] for name in cues]] > 0).any(axis=1)
+
+
+def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
+                   rules: Verdict | None) -> Verdict | None:
+    """The verdict the learned judge takes without asking the model, or ``None``.
+
+    Three cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
+    ``None``); the rules verdict rests on figures stated alike or differently (arithmetic on
+    parsed quantities is exact); or the corpus is silent on the claim's names or figures
+    (:func:`silent_on_claim`). Training uses the same rule, so the model only learns the rest.
+    """
+    if rules is None:
+        # Without a relevant passage the model is never asked, so an unrelated passage can never
+        # support or contradict.
+        best = max((h.dense for h in hits), default=0.0)
+        return Verdict(claim, Label.UNVERIFIED, round(min(0.95, 1.0 - max(best, 0.0) * 0.6), 4),
+                       tuple(sorted(hits, key=lambda h: h.rank)[:2]),
+                       "nothing in the corpus is relevant enough: closest passage has "
+                       f"similarity {best:.2f} < {settings.min_dense:.2f}", LearnedJudge.name)
+    if decided_by_figures(claim.text, rules):
+        return Verdict(claim, rules.label, rules.confidence, rules.evidence,
+                       f"figures decide: {rules.rationale}", LearnedJudge.name)
+    if silent_on_claim(claim.text, rules):
+        return Verdict(claim, rules.label, rules.confidence, rules.evidence,
+                       f"names and figures decide: {rules.rationale}", LearnedJudge.name)
+    return None
+
+
+def _base_name(feature: str) -> str:
+    for prefix in ("top_", "max_", "min_"):
+        feature = feature.removeprefix(prefix)
+    return feature
+
+
+def _evidence_order(claim_text: str, hits: Sequence[Hit], label: Label) -> list[Hit]:
+    """Hits ordered so the passage that best explains ``label`` comes first."""
+    if label is Label.UNVERIFIED or len(hits) < 2:
+        return sorted(hits, key=lambda h: h.rank)
+    column = {name: i for i, name in enumerate(PAIR_FEATURES)}
+
+    def strength(hit: Hit) -> float:
+        row = pair_features(claim_text, hit)
+        base = 0.5 * hit.dense + 0.5 * row[column["coverage"]]
+        if label is Label.CONTRADICTED:
+            base += (row[column["quantities_conflicting"]] + row[column["negation_mismatch"]]
+                     + row[column["antonym_clash"]])
+        return base
+
+    return sorted(hits, key=strength, reverse=True)
+
+
+def decide_labels(log_p: np.ndarray, offsets: np.ndarray, fixed: np.ndarray,
+                  conflict: np.ndarray) -> np.ndarray:
+    """The judge's label indices, in training as in use: the model's (with offsets;
+    ``contradicted`` only where a passage states a conflict) unless ``fixed`` (>= 0) decides."""
+    scores = log_p + offsets
+    scores[~conflict, _CONTRADICTED] = -np.inf
+    return np.where(fixed >= 0, fixed, np.argmax(scores, axis=1))

@@ -1,0 +1,72 @@
+"""What every report format shares: the reviews in force, claim quotes, safe links and rounding.
+
+The renderers of :mod:`factcheck.reports.to_json`, :mod:`factcheck.reports.to_markdown`,
+:mod:`factcheck.reports.to_html` and :mod:`factcheck.reports.to_csv` build on these, so that a claim's
+quote, its final verdict and a link read the same in every format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, TypeAlias
+from urllib.parse import urlsplit
+
+from factcheck.records import ArticleResult, Claim, Label, Verdict
+
+if TYPE_CHECKING:
+    from factcheck.reports.reviews import ClaimKey, ReviewRecord
+
+    #: The review in force per claim, keyed by ``(article_id, claim_id)``.
+    Reviews: TypeAlias = Mapping[ClaimKey, ReviewRecord]
+
+_QUOTE_JOINER = " … "
+
+
+def review_of(reviews: Reviews | None, article_id: str, verdict: Verdict) -> ReviewRecord | None:
+    """The review in force for one verdict of the article, or None."""
+    return reviews.get((article_id, verdict.claim.id)) if reviews else None
+
+
+def reviews_of(result: ArticleResult, reviews: Reviews | None) -> list[ReviewRecord | None]:
+    """The review in force for each verdict of the article (None where there is none)."""
+    return [review_of(reviews, result.article.id, verdict) for verdict in result.verdicts]
+
+
+def final_label(verdict: Verdict, review: ReviewRecord | None) -> Label:
+    """The verdict that stands: the reviewer's when there is one, else the machine's."""
+    return review.label if review is not None else verdict.label
+
+
+def final_counts(result: ArticleResult, found: Sequence[ReviewRecord | None]) -> dict[Label, int]:
+    """How many of the article's claims stand at each verdict, given the review of each."""
+    counts = dict.fromkeys(Label, 0)
+    for verdict, review in zip(result.verdicts, found, strict=True):
+        counts[final_label(verdict, review)] += 1
+    return counts
+
+
+def claim_quote(claim: Claim, text: str) -> str:
+    """The article text of the claim's spans, joined with " … " (spans clipped to the text)."""
+    return _QUOTE_JOINER.join(text[max(span.start, 0) : span.end] for span in claim.spans)
+
+
+def http_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL safe to put in a link, else None."""
+    if not url or any(ch.isspace() or ord(ch) < 32 or ch in '<>"\\' for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def rounded(value: float) -> float:
+    """``value`` as a float rounded to the 4 decimals reports keep."""
+    return round(float(value), 4)
+
+
+def sha256_hex(text: str) -> str:
+    """The SHA-256 of the UTF-8 text, in hex (a report's ``text_sha256``)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,309 @@
+"""HTML report: a self-contained page with the article's claims highlighted by verdict.
+
+The page fetches nothing and runs only its own script and style (pinned by a Content Security
+Policy); every string from the article, claims and evidence is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Sequence
+from html import escape
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from factcheck.records import ArticleResult, Hit, Label, Verdict
+from factcheck.reports.common import claim_quote, final_counts, final_label, http_url, reviews_of
+from factcheck.reports.to_json import REPORT_SCHEMA_VERSION, ReportMeta, truncation_note
+
+if TYPE_CHECKING:
+    from factcheck.reports.common import Reviews
+    from factcheck.reports.reviews import ReviewRecord
+
+
+#: The colour of each verdict in the HTML report and in notebook tables.
+LABEL_COLOURS = {
+    Label.SUPPORTED: "#2e7d32",
+    Label.CONTRADICTED: "#c62828",
+    Label.UNVERIFIED: "#b26a00",
+}
+#: The background a claim of each verdict is highlighted with.
+LABEL_BACKGROUNDS = {
+    Label.SUPPORTED: "#dcedc8",
+    Label.CONTRADICTED: "#ffcdd2",
+    Label.UNVERIFIED: "#ffe0b2",
+}
+# Which colour an overlap of several claims takes: the verdict a reader most needs to see.
+_SEVERITY = {Label.CONTRADICTED: 2, Label.UNVERIFIED: 1, Label.SUPPORTED: 0}
+
+_CSS = "\n".join(
+    [":root { " + " ".join(f"--{k.value}: {v};" for k, v in LABEL_COLOURS.items()) + " }"]
+    + [f".{k.value} {{ background: {LABEL_BACKGROUNDS[k]}; border-color: var(--{k.value}); }}"
+       for k in Label]
+) + """
+body { font: 16px/1.55 system-ui, sans-serif; color: #1d1d1f; margin: 0 auto; max-width: 72rem;
+  padding: 1rem 1.5rem; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+.meta { color: #555; margin-top: 0; overflow-wrap: anywhere; }
+.legend { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
+.swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px;
+  vertical-align: -.1em; margin-right: .3em; }
+.layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 1.5rem;
+  align-items: start; }
+.article-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+mark.claim { color: inherit; border-bottom: 2px solid; cursor: pointer; padding: 0 1px; }
+mark.overlap { border-bottom-style: double; border-bottom-width: 3px; }
+mark.reviewed { border-bottom-style: dashed; }
+.badge.reviewed { box-shadow: 0 0 0 2px #1d1d1f; }
+.machine-verdict { color: #555; }
+.review-note { display: block; font-style: italic; }
+mark.claim.active, mark.claim:focus { outline: 2px solid #1d1d1f; outline-offset: 1px; }
+.panel { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto;
+  border: 1px solid #ccc; border-radius: 6px; padding: .75rem 1rem; background: #fafafa; }
+.panel-hint { color: #555; }
+.claim-detail:not([hidden]) ~ .claim-detail:not([hidden]) { border-top: 1px solid #ccc;
+  margin-top: .75rem; }
+.badge { display: inline-block; font-weight: 700; font-size: .8rem; letter-spacing: .04em;
+  padding: .05rem .4rem; border: 1px solid; border-radius: 3px; }
+blockquote { margin: .4rem 0; padding-left: .75rem; border-left: 3px solid #ccc; color: #444; }
+.evidence { padding-left: 1.25rem; }
+.evidence li { margin-bottom: .5rem; overflow-wrap: anywhere; }
+.evidence-meta, .url-text { color: #555; font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
+th, td { border-top: 1px solid #ddd; padding: .5rem; text-align: left; vertical-align: top; }
+footer { color: #777; font-size: .85rem; margin-top: 2rem; }
+@media (max-width: 48rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); }
+  .panel { top: auto; bottom: 0; max-height: 45vh; }
+}
+"""
+
+# Hovering shows a claim's details; a click or keyboard focus pins them until another claim is
+# chosen or Escape is pressed. Marks name claims by index (data-ref) so ids need no escaping here.
+_SCRIPT = """
+(() => {
+  const panel = document.getElementById("claim-panel");
+  if (!panel) return;
+  const hint = panel.querySelector(".panel-hint");
+  const details = Array.from(panel.querySelectorAll(".claim-detail"));
+  const marks = Array.from(document.querySelectorAll("mark.claim"));
+  const refsOf = (mark) => (mark ? mark.dataset.ref.split(" ") : []);
+  const markOf = (event) =>
+    event.target instanceof Element ? event.target.closest("mark.claim") : null;
+  let pinned = null;
+  function show(mark) {
+    const refs = refsOf(mark);
+    hint.hidden = refs.length > 0;
+    for (const detail of details) detail.hidden = !refs.includes(detail.dataset.ref);
+    for (const m of marks) m.classList.toggle("active", refsOf(m).some((r) => refs.includes(r)));
+  }
+  function pin(event) {
+    const mark = markOf(event);
+    if (mark) { pinned = mark; show(mark); }
+  }
+  panel.hidden = false;
+  document.addEventListener("mouseover", (event) => { const m = markOf(event); if (m) show(m); });
+  document.addEventListener("mouseout", (event) => { if (markOf(event)) show(pinned); });
+  document.addEventListener("focusin", pin);
+  document.addEventListener("click", pin);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") { pinned = null; show(null); }
+  });
+})();
+"""
+
+
+def _csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+# Only our own style and script may run, and nothing may be fetched: the page is self-contained,
+# and even a rendering bug that let article text through as markup could not execute it.
+_CSP = (
+    "default-src 'none'; base-uri 'none'; form-action 'none'; "
+    f"style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}"
+)
+
+
+def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
+                meta: ReportMeta | None = None) -> str:
+    """A self-contained HTML page: the article with claims highlighted by verdict, then a table.
+
+    Every string from the article, claims and evidence is escaped; only http(s) URLs become links.
+    Without JavaScript the table below the article still lists every verdict and its evidence.
+    A reviewed claim is highlighted in its reviewed verdict's colour (dashed underline), and its
+    machine and reviewed verdicts are shown side by side. An article checked only up to the
+    claim limit (``meta.truncated_at``) says so under its title.
+    """
+    article = result.article
+    found = reviews_of(result, reviews)
+    counts = final_counts(result, found)
+    machine = result.counts()
+    title = article.title or article.id
+    legend = "".join(
+        f'<li><span class="swatch {label.value}"></span>{label.value.capitalize()}: '
+        f"{counts[label]}"
+        + (f' <span class="machine-verdict">(machine: {machine[label]})</span>' if any(found)
+           else "")
+        + "</li>"
+        for label in Label
+    )
+    details = "".join(
+        f'<div class="claim-detail" data-ref="{index}" hidden>'
+        f"{_html_detail(verdict, article.text, review)}</div>"
+        for index, (verdict, review) in enumerate(zip(result.verdicts, found, strict=True))
+    )
+    rows = "".join(
+        _html_row(index, verdict, article.text, review, any(found))
+        for index, (verdict, review) in enumerate(zip(result.verdicts, found, strict=True))
+    )
+    verdict_heads = "<th>Machine</th><th>Reviewed</th>" if any(found) else "<th>Verdict</th>"
+    note = truncation_note(result, meta)
+    truncated = f'<p class="meta truncated">{_h(note)}</p>\n' if note else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f"<title>Fact-check: {_h(title)}</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<header>\n<h1>{_h(title)}</h1>\n"
+        f'<p class="meta">Source: {_html_url(article.source)} · Article id: {_h(article.id)}'
+        f" · {len(result.verdicts)} claims checked</p>\n{truncated}"
+        f'<ul class="legend">{legend}</ul>\n</header>\n'
+        '<main class="layout">\n'
+        f'<article id="article-text" class="article-text">'
+        f"{_html_article(article.text, result.verdicts, found)}</article>\n"
+        '<aside id="claim-panel" class="panel" aria-live="polite" hidden>'
+        '<p class="panel-hint">Hover, click or focus a highlighted passage to see its verdict'
+        f" and evidence.</p>{details}</aside>\n</main>\n"
+        '<section class="claims">\n<h2>Claims</h2>\n<table>\n<thead><tr><th>#</th>'
+        f"{verdict_heads}<th>Claim</th><th>Rationale</th><th>Evidence</th></tr></thead>\n"
+        f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
+        f"<footer>factcheck report, schema {REPORT_SCHEMA_VERSION}</footer>\n"
+        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+    )
+
+
+def _html_article(
+    text: str, verdicts: Sequence[Verdict], reviews: Sequence[ReviewRecord | None]
+) -> str:
+    """The article text with one flat ``<mark>`` per piece covered by claims (nothing nested)."""
+    parts = []
+    for piece, refs in _segments(text, verdicts):
+        if not refs:
+            parts.append(_h(piece))
+            continue
+        covering = [(verdicts[ref], reviews[ref]) for ref in refs]
+        label = max((final_label(v, r) for v, r in covering), key=_SEVERITY.__getitem__)
+        overlap = " overlap" if len(refs) > 1 else ""
+        reviewed = " reviewed" if any(r is not None for _, r in covering) else ""
+        ids = " ".join(v.claim.id for v, _ in covering)
+        hint = "; ".join(
+            f"{v.label.value} ({v.confidence:.2f})"
+            + (f" → reviewed {r.label.value} by {r.reviewer}" if r is not None else "")
+            for v, r in covering
+        )
+        parts.append(
+            f'<mark class="claim {label.value}{overlap}{reviewed}" data-claim="{_h(ids)}"'
+            f' tabindex="0" data-ref="{" ".join(map(str, refs))}" title="{_h(hint)}">'
+            f"{_h(piece)}</mark>"
+        )
+    return "".join(parts)
+
+
+def _segments(text: str, verdicts: Sequence[Verdict]) -> list[tuple[str, tuple[int, ...]]]:
+    """Split ``text`` at every span boundary; each piece lists the indices of claims covering it.
+
+    Spans are clipped to the text, and empty ones are ignored, so a bad span cannot break the page.
+    """
+    ranges = []
+    for index, verdict in enumerate(verdicts):
+        for span in verdict.claim.spans:
+            start, end = max(span.start, 0), min(span.end, len(text))
+            if start < end:
+                ranges.append((start, end, index))
+    cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    return [
+        (text[a:b], tuple(sorted({i for start, end, i in ranges if start <= a and b <= end})))
+        for a, b in pairwise(cuts)
+    ]
+
+
+def _html_badge(verdict: Verdict) -> str:
+    return (
+        f'<span class="badge {verdict.label.value}">{verdict.label.value.upper()}</span> '
+        f"{verdict.confidence:.2f}"
+    )
+
+
+def _html_review(review: ReviewRecord) -> str:
+    """The reviewed verdict: badge, who and when, and the note."""
+    note = f'<span class="review-note">{_h(review.note)}</span>' if review.note else ""
+    return (
+        f'<span class="badge reviewed {review.label.value}">{review.label.value.upper()}</span> '
+        f"by {_h(review.reviewer)}, {_h(review.reviewed_at[:10])}"
+        + note
+    )
+
+
+def _html_detail(verdict: Verdict, text: str, review: ReviewRecord | None) -> str:
+    claim = verdict.claim
+    reviewed = ""
+    if review is not None:
+        reviewed = f'<p class="review">Reviewed: {_html_review(review)}</p>'
+    machine = "Machine: " if review is not None else ""
+    return (
+        f"<p>{machine}{_html_badge(verdict)} · claim {_h(claim.id)}</p>"
+        f"{reviewed}"
+        f'<p class="claim-text">{_h(claim.text)}</p>'
+        f"<blockquote>{_h(claim_quote(claim, text))}</blockquote>"
+        f'<p class="rationale">{_h(verdict.rationale)}</p>'
+        f"{_html_evidence(verdict.evidence)}"
+    )
+
+
+def _html_row(
+    index: int, verdict: Verdict, text: str, review: ReviewRecord | None, review_column: bool
+) -> str:
+    claim = verdict.claim
+    reviewed = ""
+    if review_column:
+        reviewed = f"<td>{_html_review(review) if review is not None else '—'}</td>"
+    return (
+        f'<tr id="claim-{index}"><td>{index + 1}</td><td>{_html_badge(verdict)}</td>{reviewed}'
+        f"<td>{_h(claim.text)}<blockquote>{_h(claim_quote(claim, text))}</blockquote></td>"
+        f"<td>{_h(verdict.rationale)}</td><td>{_html_evidence(verdict.evidence)}</td></tr>\n"
+    )
+
+
+def _html_evidence(hits: Sequence[Hit]) -> str:
+    if not hits:
+        return '<p class="evidence-meta">No evidence passages.</p>'
+    items = []
+    for hit in hits:
+        passage = hit.passage
+        name = _h(passage.title or passage.id)
+        url = http_url(passage.url)
+        if url:
+            name = f'<a href="{_h(url)}" rel="noopener noreferrer" target="_blank">{name}</a>'
+        elif passage.url:
+            name += f' <span class="url-text">{_h(passage.url)}</span>'
+        meta = " · ".join(_h(part) for part in (passage.source, passage.published) if part)
+        items.append(
+            f'<li>{name} <span class="evidence-meta">{meta} · score {hit.score:.2f}</span>'
+            f"<blockquote>{_h(passage.text)}</blockquote></li>"
+        )
+    return f'<ol class="evidence">{"".join(items)}</ol>'
+
+
+def _html_url(value: str) -> str:
+    url = http_url(value)
+    if url:
+        return f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(url)}</a>'
+    return _h(value)
+
+
+def _h(text: str) -> str:
+    return escape(text, quote=True)
