@@ -85,7 +85,7 @@ def naive_claims_per_second(checker: Any, torch_embedder: Any, articles: list[An
     """
     from factcheck.claims.extract import extract_claims
     from factcheck.records import Hit
-    from factcheck.retrieval.search import tokenize
+    from factcheck.text import tokenize
 
     index = checker.index
     vectors = np.asarray(index.vectors, dtype=np.float32)  # brute force over every passage
@@ -421,7 +421,7 @@ def case_text(args: argparse.Namespace) -> None:
     memory, BM25 build time and memory, lexical search per claim, and where the memory goes."""
     from factcheck.retrieval.corpus import load_corpus
     from factcheck.retrieval.index import _lexical_index
-    from factcheck.retrieval.search import tokenize
+    from factcheck.text import tokenize
 
     if args.prepare_only:
         _prepare_text(args)

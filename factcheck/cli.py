@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from factcheck.errors import FactcheckError
+from factcheck.judging.registry import check_judge_spec, judge_help
 from factcheck.records import BatchResult, Failure, Label
 from factcheck.settings import Settings, load_settings
 
@@ -73,13 +74,13 @@ DownloadOpt = Annotated[bool | None, typer.Option(
 EncoderOpt = Annotated[str | None, typer.Option(
     "--encoder", help="What runs the model: auto (default), torch, onnx or onnx-int8.")]
 JudgeOpt = Annotated[str | None, typer.Option(
-    "--judge", help="Who decides verdicts: learned (default), rules, learned:MODEL.json, "
-    "nli:HUB_ID_OR_FOLDER (an NLI cross-encoder) or llm:BASE_URL (OpenAI-compatible; key in "
-    "$FACTCHECK_LLM_API_KEY).")]
+    "--judge", help=f"Who decides verdicts: {judge_help()}.")]
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
-    return load_settings(config, **overrides)
+    settings = load_settings(config, **overrides)
+    check_judge_spec(settings.judge)  # a typo in --judge fails before any work
+    return settings
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:

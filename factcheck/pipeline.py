@@ -15,8 +15,8 @@ import numpy as np
 from factcheck.claims.extract import extract_claims
 from factcheck.claims.segment import split_sentences
 from factcheck.errors import ConfigError, CorpusError, FactcheckError, ModelError
+from factcheck.judging.base import Judge
 from factcheck.judging.registry import make_judge
-from factcheck.judging.rules import Judge
 from factcheck.records import (
     Article,
     ArticleResult,

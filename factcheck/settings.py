@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -90,7 +91,6 @@ class Settings:
 
 
 _ENV_PREFIX = "FACTCHECK_"
-_JUDGES = ("rules", "learned", "nli", "llm", "similarity")
 _CHOICES = {"encoder": ("auto", "torch", "onnx", "onnx-int8"),
             "vector_dtype": ("auto", "float32", "float16")}
 
@@ -180,10 +180,10 @@ def _coerce(settings: Settings, source: str) -> Settings:
         if converted[name] not in choices:
             raise ConfigError(f"{source}: setting '{name}' = {converted[name]!r} is not one of "
                               f"{', '.join(choices)}")
-    kind, _, argument = converted["judge"].partition(":")
-    if kind not in _JUDGES or (kind in ("nli", "llm") and not argument):
-        raise ConfigError(f"{source}: setting 'judge' = {converted['judge']!r} is not rules, "
-                          "learned, learned:<model.json>, nli:<model> or llm:<base url>")
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*(:.+)?", converted["judge"].strip(), re.IGNORECASE):
+        # Which kinds exist is the judge registry's business (factcheck.judging.registry).
+        raise ConfigError(f"{source}: setting 'judge' = {converted['judge']!r} is not a judge "
+                          "spec such as learned, rules, learned:<model.json> or nli:<model>")
     if converted["llm_timeout"] <= 0:
         raise ConfigError(f"{source}: setting 'llm_timeout' must be more than 0 seconds")
     if converted["llm_retries"] < 0:

@@ -22,7 +22,7 @@ from factcheck.records import (
     Verdict,
 )
 from factcheck.reports.folder import write_reports
-from factcheck.retrieval.search import tokenize
+from factcheck.text import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

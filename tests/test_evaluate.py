@@ -175,7 +175,7 @@ def test_eval_prints_a_readable_report(offline_fake_model, tmp_path: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["{claims}"], "pass --evidence CORPUS"),
-     (["{claims}", "--judge", "oracle"], "setting 'judge' = 'oracle' is not rules"),
+     (["{claims}", "--judge", "oracle"], "unknown judge 'oracle'"),
      (["{missing}"], "no such file")],
 )
 def test_eval_usage_errors(offline_fake_model, tmp_path: Path, args, message):

@@ -50,7 +50,7 @@ def test_each_judge_gets_at_least_90_percent_of_gold_labels(real_embedder, tmp_p
 
 
 def _words(text: str) -> set[str]:
-    from factcheck.retrieval.search import STOPWORDS
+    from factcheck.text import STOPWORDS
 
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
 

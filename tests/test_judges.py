@@ -14,13 +14,8 @@ import pytest
 
 from factcheck.errors import ConfigError, ModelError
 from factcheck.judging.learned import LearnedJudge
-from factcheck.judging.registry import (
-    LLMJudge,
-    NLIJudge,
-    SimilarityJudge,
-    make_judge,
-    map_nli_labels,
-)
+from factcheck.judging.nli import map_nli_labels
+from factcheck.judging.registry import LLMJudge, NLIJudge, SimilarityJudge, make_judge
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span, Verdict
 from factcheck.settings import Settings
@@ -64,7 +59,7 @@ def test_specs_build_their_judge(spec: str, kind: type):
 
 @pytest.mark.parametrize(
     ("spec", "message"),
-    [("oracle", "unknown judge 'oracle'"), ("nli:", "unknown judge"),
+    [("oracle", "unknown judge 'oracle'"), ("nli:", "name the model"),
      ("llm:localhost:8000", "must start with http"), ("similarity:high", "similarity:<low>")],
 )
 def test_bad_specs_say_what_to_write(spec: str, message: str):
@@ -79,7 +74,7 @@ def test_missing_learned_model_is_a_model_error(tmp_path: Path):
 
 def test_judge_setting_is_validated():
     with pytest.raises(ConfigError, match="setting 'judge'"):
-        Settings().replace(judge="oracle")
+        Settings().replace(judge="not a spec")
     assert Settings().replace(judge="nli:cross-encoder/nli-deberta-v3-small").judge.startswith(
         "nli:")
 
@@ -379,3 +374,10 @@ def test_check_takes_a_judge(spec: str, tiny_corpus_dir: Path, tmp_path: Path, m
     report = json.loads((out / "a.json").read_text())
     assert report["run"]["judge"] == spec
     assert [c["verdict"]["label"] for c in report["claims"]] == ["contradicted"]
+
+
+def test_registry_is_what_the_cli_offers():
+    from factcheck.judging.registry import JUDGES, judge_help
+
+    assert set(JUDGES) == {"learned", "rules", "nli", "llm", "similarity"}
+    assert all(kind.syntax in judge_help() for kind in JUDGES.values())

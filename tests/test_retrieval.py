@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from factcheck.records import Passage
-from factcheck.retrieval.search import BM25, search, stem, tokenize
+from factcheck.retrieval.search import BM25, search
+from factcheck.text import stem, tokenize
 
 
 def passage(pid: str, text: str) -> Passage:

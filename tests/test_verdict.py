@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.judging.rules import RulesJudge, compare
+from factcheck.judging.compare import compare
+from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span
 from factcheck.settings import Settings
 

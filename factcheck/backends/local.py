@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 
 from factcheck.backends.base import EmbedderFactory
-from factcheck.judging.rules import Judge
+from factcheck.judging.base import Judge
 from factcheck.pipeline import ArticleMapper, Checked, Checker, make_embedder
 from factcheck.records import Article
 from factcheck.retrieval.corpus import Corpus

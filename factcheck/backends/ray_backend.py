@@ -22,7 +22,7 @@ from typing import Any
 from factcheck.backends.base import EmbedderFactory
 from factcheck.backends.local import WORKER_GROUP
 from factcheck.errors import ConfigError
-from factcheck.judging.rules import Judge
+from factcheck.judging.base import Judge
 from factcheck.pipeline import ArticleMapper, Checked, Checker, make_embedder
 from factcheck.records import Article
 from factcheck.retrieval.corpus import Corpus

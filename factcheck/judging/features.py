@@ -19,20 +19,23 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from factcheck.judging.quantities import Quantity
-from factcheck.judging.rules import (
+from factcheck.judging.base import relevant_hits
+from factcheck.judging.compare import (
     ANTONYMS,
     GENERAL_NEGATION,
     GENERAL_OPPOSITES,
     Comparison,
-    RulesJudge,
     compare,
+    compare_all,
+    comparison_of,
     negation_about,
 )
-from factcheck.judging.rules import _entities as names_in  # the rules judge's notion of a name
+from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
+from factcheck.judging.quantities import Quantity
+from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Span, Verdict
-from factcheck.retrieval.search import STOPWORDS, stem, tokenize
 from factcheck.settings import Settings
+from factcheck.text import STOPWORDS, stem, tokenize
 
 PAIR_FEATURES = (
     "dense",  # cosine similarity of claim and passage embeddings
@@ -95,19 +98,27 @@ def words(text: str) -> list[str]:
     return found
 
 
-def pair_features(claim_text: str, hit: Hit) -> np.ndarray:
+def pair_features(claim_text: str, comparison: Comparison) -> np.ndarray:
     """The :data:`PAIR_FEATURES` of one claim and one retrieved (or given) passage."""
-    return _pair_row(claim_text, hit, compare(claim_text, hit), len(names_in(claim_text)))
+    return _pair_row(claim_text, comparison.hit, comparison, len(names_in(claim_text)))
 
 
-def rules_verdict(claim_text: str, hits: Sequence[Hit],
-                  settings: Settings | None = None) -> Verdict:
-    """The rules judge's verdict on a claim text (as the learned judge sees it)."""
+def rules_verdict(claim_text: str, hits: Sequence[Hit], settings: Settings | None = None,
+                  comparisons: Sequence[Comparison] | None = None) -> Verdict:
+    """The rules judge's verdict on a claim text (as the learned judge sees it).
+
+    ``comparisons`` are the claim's comparisons with ``hits`` when already made (else made here).
+    """
+    settings = settings or Settings()
     claim = Claim("features", "features", claim_text, 0, (Span(0, len(claim_text)),), 1.0)
-    return RulesJudge(settings).judge(claim, hits)
+    relevant = relevant_hits(hits, settings)
+    made = (compare_all(claim_text, relevant) if comparisons is None
+            else [comparison_of(hit, comparisons) for hit in relevant])
+    return RulesJudge(settings).decide(claim, hits, made)
 
 
-def decided_by_figures(claim_text: str, verdict: Verdict) -> bool:
+def decided_by_figures(claim_text: str, verdict: Verdict,
+                       comparisons: Sequence[Comparison] | None = None) -> bool:
     """Whether a rules verdict rests on figures: its passage states the claim's numbers, money,
     percentages or dates alike (supported) or differently (contradicted).
 
@@ -115,7 +126,9 @@ def decided_by_figures(claim_text: str, verdict: Verdict) -> bool:
     """
     if verdict.label is Label.UNVERIFIED or not verdict.evidence:
         return False
-    comparison = compare(claim_text, verdict.evidence[0])
+    top = verdict.evidence[0]
+    comparison = (compare(claim_text, top) if comparisons is None
+                  else comparison_of(top, comparisons))
     pairs = comparison.matched if verdict.label is Label.SUPPORTED else comparison.conflicts
     return any(not _inside_name(claim_text, quantity) for quantity, _ in pairs)
 
@@ -132,7 +145,8 @@ def _inside_name(text: str, quantity: Quantity) -> bool:
 
 
 def claim_features(claim_text: str, hits: Sequence[Hit], settings: Settings | None = None, *,
-                   rules: Verdict | None = None) -> np.ndarray:
+                   rules: Verdict | None = None,
+                   comparisons: Sequence[Comparison] | None = None) -> np.ndarray:
     """The :data:`FEATURE_NAMES` vector of a claim and its passages (best first; may be empty).
 
     The last features are the rules judge's verdict (``rules``, computed with ``settings`` if not
@@ -142,11 +156,13 @@ def claim_features(claim_text: str, hits: Sequence[Hit], settings: Settings | No
     """
     if not hits:
         return np.zeros(len(FEATURE_NAMES), dtype=np.float64)
+    if comparisons is None:
+        comparisons = compare_all(claim_text, hits)
     if rules is None:
-        rules = rules_verdict(claim_text, hits, settings)
+        rules = rules_verdict(claim_text, hits, settings, comparisons)
     ordered = sorted(hits, key=lambda h: h.rank)
     entities = len(names_in(claim_text))
-    comparisons = [compare(claim_text, hit) for hit in ordered]
+    comparisons = [comparison_of(hit, comparisons) for hit in ordered]
     rows = np.vstack([_pair_row(claim_text, h, c, entities)
                       for h, c in zip(ordered, comparisons, strict=True)])
     column = {name: rows[:, i] for i, name in enumerate(PAIR_FEATURES)}
@@ -175,7 +191,7 @@ def claim_features(claim_text: str, hits: Sequence[Hit], settings: Settings | No
         float(rules.label is Label.SUPPORTED),
         float(rules.label is Label.CONTRADICTED),
         rules.confidence,
-        float(decided_by_figures(claim_text, rules)),
+        float(decided_by_figures(claim_text, rules, comparisons)),
     ]
     return np.concatenate([rows[0], np.array(aggregates, dtype=np.float64)])
 

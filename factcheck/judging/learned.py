@@ -29,6 +29,8 @@ import numpy as np
 
 from factcheck.errors import ModelError
 from factcheck.files import atomic_path
+from factcheck.judging.base import cite, relevant_hits, unverified
+from factcheck.judging.compare import Comparison, compare_all, comparison_of
 from factcheck.judging.features import (
     FEATURE_NAMES,
     PAIR_FEATURES,
@@ -37,7 +39,6 @@ from factcheck.judging.features import (
     pair_features,
     rules_verdict,
 )
-from factcheck.judging.rules import cite, compare
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
 
@@ -224,21 +225,22 @@ class LearnedJudge:
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from its hits (best first; may be empty)."""
         s = self.settings
-        rules = rules_verdict(claim.text, hits, s) if relevant(hits, s) else None
-        fixed = rules_decision(claim, hits, s, rules)
+        comparisons = compare_all(claim.text, hits)
+        rules = rules_verdict(claim.text, hits, s, comparisons) if relevant(hits, s) else None
+        fixed = rules_decision(claim, hits, s, rules, comparisons)
         if fixed is not None:
             return fixed
         assert rules is not None  # rules_decision settles every claim without relevant passages
-        x = claim_features(claim.text, hits, self.settings, rules=rules)
+        x = claim_features(claim.text, hits, self.settings, rules=rules, comparisons=comparisons)
         log_p = self.model.log_probabilities(x)
         probabilities = np.exp(log_p[0])
         conflict = bool(states_conflict(x)[0])
         index = int(decide_labels(log_p, self.model.offsets, np.array([-1]),
                                   np.array([conflict]))[0])
         label = LABELS[index]
-        ordered = _evidence_order(claim.text, hits, label)
+        ordered = _evidence_order(claim.text, comparisons, label)
         keep = 2 if label is Label.UNVERIFIED else 3
-        rationale = self._rationale(claim.text, x, probabilities, index, ordered)
+        rationale = self._rationale(x, probabilities, index, ordered, comparisons)
         if not conflict and int(np.argmax(log_p[0] + self.model.offsets)) == _CONTRADICTED:
             # A contradiction a journalist can check names what conflicts; leaning is not enough.
             rationale += ("; the model leans contradicted, but no passage states a figure, "
@@ -246,8 +248,8 @@ class LearnedJudge:
         return Verdict(claim, label, round(float(probabilities[index]), 4),
                        tuple(ordered[:keep]), rationale, self.name)
 
-    def _rationale(self, claim_text: str, x: np.ndarray, probabilities: np.ndarray, index: int,
-                   ordered: Sequence[Hit]) -> str:
+    def _rationale(self, x: np.ndarray, probabilities: np.ndarray, index: int,
+                   ordered: Sequence[Hit], comparisons: Sequence[Comparison]) -> str:
         shown = ", ".join(f"{label.value} {p:.2f}"
                           for label, p in zip(LABELS, probabilities, strict=True))
         if not ordered:
@@ -258,7 +260,7 @@ class LearnedJudge:
         top = [self.model.features[i] for i in np.argsort(-push)[:3] if push[i] > 0]
         signals = list(dict.fromkeys(_SIGNALS.get(_base_name(name), name) for name in top))
         best = ordered[0]
-        comparison = compare(claim_text, best)
+        comparison = comparison_of(best, comparisons)
         facts = [f"similarity {best.dense:.2f}", f"{comparison.coverage:.0%} of the claim's words"]
         if comparison.polarity_clash:
             facts.append(comparison.polarity_clash)
@@ -269,10 +271,10 @@ class LearnedJudge:
 
 def relevant(hits: Sequence[Hit], settings: Settings) -> bool:
     """Whether any hit clears the relevance floor (``min_dense`` or ``min_relevance``)."""
-    return any(h.dense >= settings.min_dense or h.score >= settings.min_relevance for h in hits)
+    return bool(relevant_hits(hits, settings))
 
 
-def silent_on_claim(claim_text: str, rules: Verdict) -> bool:
+def silent_on_claim(rules: Verdict, comparisons: Sequence[Comparison]) -> bool:
     """Whether a rules ``unverified`` rests on the corpus being silent on the claim: the closest
     passage does not state the claim's figures or names, or states them about something else.
 
@@ -280,7 +282,7 @@ def silent_on_claim(claim_text: str, rules: Verdict) -> bool:
     """
     if rules.label is not Label.UNVERIFIED or not rules.evidence:
         return False
-    closest = compare(claim_text, rules.evidence[0])
+    closest = comparison_of(rules.evidence[0], comparisons)
     return bool(closest.unmatched or closest.missing_entities or closest.conflicts)
 
 
@@ -300,7 +302,7 @@ def states_conflict(x: np.ndarray) -> np.ndarray:
 
 
 def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
-                   rules: Verdict | None) -> Verdict | None:
+                   rules: Verdict | None, comparisons: Sequence[Comparison]) -> Verdict | None:
     """The verdict the learned judge takes without asking the model, or ``None``.
 
     Three cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
@@ -312,14 +314,12 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
         # Without a relevant passage the model is never asked, so an unrelated passage can never
         # support or contradict.
         best = max((h.dense for h in hits), default=0.0)
-        return Verdict(claim, Label.UNVERIFIED, round(min(0.95, 1.0 - max(best, 0.0) * 0.6), 4),
-                       tuple(sorted(hits, key=lambda h: h.rank)[:2]),
-                       "nothing in the corpus is relevant enough: closest passage has "
-                       f"similarity {best:.2f} < {settings.min_dense:.2f}", LearnedJudge.name)
-    if decided_by_figures(claim.text, rules):
+        return unverified(claim, hits, "nothing in the corpus is relevant enough: closest passage "
+                          f"has similarity {best:.2f} < {settings.min_dense:.2f}", LearnedJudge.name)
+    if decided_by_figures(claim.text, rules, comparisons):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"figures decide: {rules.rationale}", LearnedJudge.name)
-    if silent_on_claim(claim.text, rules):
+    if silent_on_claim(rules, comparisons):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}", LearnedJudge.name)
     return None
@@ -331,21 +331,24 @@ def _base_name(feature: str) -> str:
     return feature
 
 
-def _evidence_order(claim_text: str, hits: Sequence[Hit], label: Label) -> list[Hit]:
+def _evidence_order(claim_text: str, comparisons: Sequence[Comparison],
+                    label: Label) -> list[Hit]:
     """Hits ordered so the passage that best explains ``label`` comes first."""
+    hits = [c.hit for c in comparisons]
     if label is Label.UNVERIFIED or len(hits) < 2:
         return sorted(hits, key=lambda h: h.rank)
     column = {name: i for i, name in enumerate(PAIR_FEATURES)}
 
-    def strength(hit: Hit) -> float:
-        row = pair_features(claim_text, hit)
+    def strength(comparison: Comparison) -> float:
+        hit = comparison.hit
+        row = pair_features(claim_text, comparison)
         base = 0.5 * hit.dense + 0.5 * row[column["coverage"]]
         if label is Label.CONTRADICTED:
             base += (row[column["quantities_conflicting"]] + row[column["negation_mismatch"]]
                      + row[column["antonym_clash"]])
         return base
 
-    return sorted(hits, key=strength, reverse=True)
+    return [c.hit for c in sorted(comparisons, key=strength, reverse=True)]
 
 
 def decide_labels(log_p: np.ndarray, offsets: np.ndarray, fixed: np.ndarray,

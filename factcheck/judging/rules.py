@@ -1,4 +1,4 @@
-"""Where a verdict is decided: the judge protocol and the default offline rules judge.
+"""The rules judge: exact comparisons of figures, names and negation (see :mod:`.compare`).
 
 The rules judge needs no model beyond the retrieval embeddings. For each claim it keeps the
 retrieved passages that are relevant enough, then compares claim and passage on numbers (with
@@ -10,126 +10,17 @@ claim is ``unverified``: the judge never guesses.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
 
-from factcheck.judging.quantities import (
-    Bound,
-    Kind,
-    Quantity,
-    agree,
-    comparable,
-    extract_quantities,
-    parse_number,
+from factcheck.judging.base import cite, relevant_hits, unverified
+from factcheck.judging.compare import (
+    Comparison,
+    compare_all,
+    is_identifier,
+    say,
 )
 from factcheck.records import Claim, Hit, Label, Verdict
-from factcheck.retrieval.search import STOPWORDS, stem, tokenize
 from factcheck.settings import Settings
-
-
-class Judge(Protocol):
-    """Decides a claim's label from its retrieved evidence."""
-
-    name: str
-
-    def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
-        """The verdict on ``claim`` given ``hits`` (best first; may be empty)."""
-        ...
-
-
-# Negation cues: the rules judge's (news wording) and a broader everyday set for the learned
-# judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
-NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|"
-    r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|yet to)\b",
-    re.IGNORECASE,
-)
-GENERAL_NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
-    r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
-    r"fail(?:s|ed)? to|yet to|lack(?:s|ed|ing)?|absence|unlikely|false|myth|hoax)\b",
-    re.IGNORECASE,
-)
-# A planned figure ("will invest $10 billion") and an achieved one ("has invested $1.5 billion")
-# measure different things: they never contradict each other.
-_PLAN = re.compile(
-    r"\b(will|would|plans?|planned|planning|aims?|aimed|intends?|intended|expects?|expected|"
-    r"targets?|targeted|goal|pledged?|commit(?:s|ted)?)\b",
-    re.IGNORECASE,
-)
-_CAPACITY = re.compile(r"\b(capacity|capable|able to|can|could|output of)\b", re.IGNORECASE)
-# Opposites that make a news claim and a passage disagree ("rose" vs "fell").
-ANTONYMS = [
-    ("increase", "decrease"), ("rise", "fall"), ("rose", "fell"), ("grow", "shrink"),
-    ("gain", "loss"), ("profit", "loss"), ("more", "less"), ("higher", "lower"),
-    ("largest", "smallest"), ("first", "last"), ("before", "after"), ("earlier", "later"),
-    ("approve", "reject"), ("allow", "ban"), ("open", "close"), ("buy", "sell"),
-    ("acquire", "sell"), ("launch", "cancel"), ("success", "failure"), ("win", "lose"),
-    ("domestic", "foreign"), ("private", "public"), ("cheaper", "pricier"),
-    ("ahead", "behind"), ("accelerate", "delay"), ("start", "stop"), ("begin", "end"),
-]
-# Opposites of everyday language that are not the rules judge's business in news ("man" vs
-# "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
-GENERAL_OPPOSITES = [
-    ("increase", "reduce"), ("increase", "lower"), ("rise", "drop"), ("more", "fewer"),
-    ("high", "low"), ("larger", "smaller"), ("large", "small"), ("long", "short"),
-    ("longer", "shorter"), ("strong", "weak"), ("stronger", "weaker"), ("best", "worst"),
-    ("better", "worse"), ("early", "late"), ("old", "young"), ("older", "younger"),
-    ("positive", "negative"), ("safe", "unsafe"), ("safe", "dangerous"),
-    ("effective", "ineffective"), ("beneficial", "harmful"), ("benefit", "harm"),
-    ("protect", "harm"), ("improve", "worsen"), ("help", "hurt"), ("prevent", "cause"),
-    ("present", "absent"), ("common", "rare"), ("frequent", "rare"), ("mild", "severe"),
-    ("fast", "slow"), ("faster", "slower"), ("hot", "cold"), ("warm", "cold"), ("wet", "dry"),
-    ("accept", "reject"), ("inside", "outside"), ("indoor", "outdoor"), ("up", "down"),
-    ("man", "woman"), ("men", "women"), ("boy", "girl"), ("male", "female"), ("day", "night"),
-    ("sit", "stand"), ("sitting", "standing"), ("asleep", "awake"), ("empty", "full"),
-    ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
-    ("cheap", "expensive"),
-]
-_ANTONYM_OF = {}
-for _a, _b in ANTONYMS:
-    _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
-    _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
-_ENTITY = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&'’.-]*[a-zA-Z0-9]|[A-Z])(?:\s+[A-Z][a-zA-Z0-9&'’-]+)*")
-_GENERIC_CAPS = {
-    "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "As",
-    "According", "However", "Moreover", "Also", "And", "But", "He", "She", "They", "We", "Q1",
-    "Q2", "Q3", "Q4", "H1", "H2", "EV", "EVs", "CEO", "R&D", "US", "U.S", "Chinese", "China's",
-} | {m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july",
-                              "august", "september", "october", "november", "december", "jan",
-                              "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                              "nov", "dec")}
-
-
-# Ordinals over these nouns select a part of something ("the first phase"): a passage that does not
-# speak of the same part cannot confirm the claim, and one about another part does not refute it.
-_SCOPES = {"phase", "stage", "batch", "round", "part", "step", "wave", "generation", "edition"}
-_PARTS = _SCOPES | {"half", "quarter", "plant",
-          "factory", "model", "generation", "edition", "day", "week", "month", "year", "line",
-          "car", "vehicle", "product", "unit", "wave"}
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """How one passage relates to a claim: relevance, word coverage, agreeing and clashing facts."""
-
-    hit: Hit
-    coverage: float
-    matched: tuple[tuple[Quantity, Quantity], ...]
-    conflicts: tuple[tuple[Quantity, Quantity], ...]
-    unmatched: tuple[Quantity, ...]
-    missing_entities: tuple[str, ...]
-    extra_entities: tuple[str, ...]
-    polarity_clash: str
-    fit: dict[Quantity, int]
-
-    @property
-    def strength(self) -> float:
-        """Relevance of the passage to the claim: similarity and word coverage combined."""
-        return 0.5 * max(self.hit.dense, 0.0) + 0.5 * self.coverage
 
 
 class RulesJudge:
@@ -142,11 +33,15 @@ class RulesJudge:
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from ``hits``; ``unverified`` whenever no hit is relevant enough."""
+        relevant = relevant_hits(hits, self.settings)
+        return self.decide(claim, hits, compare_all(claim.text, relevant))
+
+    def decide(self, claim: Claim, hits: Sequence[Hit],
+               comparisons: Sequence[Comparison]) -> Verdict:
+        """The verdict from the comparisons with the relevant hits (none: ``unverified``)."""
         s = self.settings
-        relevant = [h for h in hits if h.dense >= s.min_dense or h.score >= s.min_relevance]
-        if not relevant:
+        if not comparisons:
             return self._unverified(claim, hits, _no_evidence_reason(hits, s))
-        comparisons = [compare(claim.text, hit) for hit in relevant]
         supporting = [c for c in comparisons if _supports(c, s)]
         # A passage stating every figure of the claim outweighs one giving other figures, unless
         # that one fits the claim's wording around the figure better (another phase or product).
@@ -179,244 +74,7 @@ class RulesJudge:
                        rationale, self.name)
 
     def _unverified(self, claim: Claim, hits: Sequence[Hit], rationale: str) -> Verdict:
-        best = max((h.dense for h in hits), default=0.0)
-        confidence = min(0.95, max(0.3, 1.0 - max(best, 0.0) * 0.6))
-        return Verdict(claim, Label.UNVERIFIED, round(confidence, 4), tuple(hits[:2]),
-                       rationale, self.name)
-
-
-@functools.lru_cache(maxsize=8192)
-def compare(claim_text: str, hit: Hit) -> Comparison:
-    """Compare a claim with one retrieved passage (memoised: judges ask about a pair repeatedly)."""
-    evidence_text = hit.passage.text
-    claim_tokens = _content(claim_text)
-    evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))
-    coverage = len(claim_tokens & evidence_tokens) / len(claim_tokens) if claim_tokens else 0.0
-    matched, conflicts, unmatched = [], [], []
-    evidence_quantities = extract_quantities(evidence_text)
-    for quantity in extract_quantities(claim_text):
-        candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
-        if not candidates:
-            if quantity.kind != Kind.ORDINAL or _ordinal_fits(quantity, evidence_text):
-                unmatched.append(quantity)
-            continue
-        best = max(candidates, key=lambda e: (
-            _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e)))
-        if agree(quantity, best):
-            matched.append((quantity, best))
-        elif any(agree(quantity, e) for e in candidates) and quantity.kind == Kind.DATE:
-            matched.append((quantity, next(e for e in candidates if agree(quantity, e))))
-        elif quantity.kind != Kind.DATE and _plan_and_fact(claim_text, quantity,
-                                                           evidence_text, best):
-            unmatched.append(quantity)
-        else:
-            conflicts.append((quantity, best))
-    # Each evidence figure answers one claim figure: "In Oct. 2021 Lei said production would
-    # start in the second half of 2024" must clash with the passage's 2024, not its 2021.
-    used = {id(e) for _, e in matched}
-    reassigned = []
-    for quantity, best in conflicts:
-        if id(best) in used:
-            others = [e for e in _candidates(claim_text, quantity, evidence_text,
-                                             evidence_quantities) if id(e) not in used]
-            if not others:
-                unmatched.append(quantity)
-                continue
-            best = max(others, key=lambda e: _context_overlap(claim_text, quantity,
-                                                              evidence_text, e))
-        reassigned.append((quantity, best))
-    conflicts = reassigned
-    conflicts.extend(_binding_conflicts(matched, evidence_quantities))
-    # "the fourth company" against "the third company" is a clash of rank; "second phase" against
-    # "first phase" only means the passage is about another part.
-    scoped = [c for c, _ in conflicts if c.kind == Kind.ORDINAL and c.unit in _PARTS]
-    unmatched.extend(scoped)
-    conflicts = [(c, e) for c, e in conflicts if c not in scoped]
-    # An agreeing ordinal ("its first car") adds nothing a reader could check.
-    matched = [m for m in matched
-               if m[0] not in {c for c, _ in conflicts} and m[0].kind != Kind.ORDINAL]
-    missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
-                    if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
-    extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
-                  if not _entity_in(e, claim_text))
-    fit = {q: _context_overlap(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
-    return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
-                      missing, extra, _polarity_clash(claim_text, evidence_text), fit)
-
-
-def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
-                evidence_quantities: list[Quantity]) -> list[Quantity]:
-    """Evidence quantities that could state the same figure as the claim's ``quantity``."""
-    candidates = [e for e in evidence_quantities if comparable(quantity, e)]
-    if quantity.kind != Kind.COUNT:
-        return candidates
-    same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
-    if same_unit:
-        return same_unit
-    if not quantity.unit:
-        candidates = [e for e in candidates if not e.unit or e.value == quantity.value]
-    # A bare number ("two phases") is compared only where its surroundings match the claim's.
-    return [e for e in candidates
-            if e.value == quantity.value
-            or _context_overlap(claim_text, quantity, evidence_text, e) > 0
-            and not e.surface[:1].isalpha()]
-
-
-def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
-    """Whether an unmatched ordinal leaves the claim unsupported by this passage.
-
-    "its first car" is descriptive when the passage does not count cars at all; "the second
-    phase" is covered by "built in two phases"; it is unmatched when the passage speaks of
-    phases without reaching the second one, or of the whole without any phase.
-    """
-    noun = stem(quantity.unit)
-    if noun not in set(tokenize(evidence_text)):
-        return quantity.unit in _SCOPES
-    for match in re.finditer(r"\b(\w+)\s+(\w+)", evidence_text):
-        count = parse_number(match.group(1))
-        if count is not None and stem(match.group(2).lower()) == noun and count >= quantity.value:
-            return False
-    return True
-
-
-def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
-                       evidence_quantities: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """Figures found in the evidence but tied to something else there.
-
-    "7,058 in May" is not supported by "7,058 in April and 8,630 in May": the count nearest to
-    the evidence's "May" is 8,630, which is what the evidence says about May.
-    """
-    conflicts = []
-    for claim_q, evidence_q in matched:
-        for _, anchor in matched:
-            if anchor is evidence_q or anchor.kind == evidence_q.kind:
-                continue
-            rivals = [e for e in evidence_quantities if comparable(claim_q, e)]
-            nearest = min(rivals, key=lambda e: _distance(e, anchor))
-            if (nearest is not evidence_q and not agree(claim_q, nearest)
-                    and _distance(nearest, anchor) < _distance(evidence_q, anchor)):
-                conflicts.append((claim_q, nearest))
-                break
-    return conflicts
-
-
-def _distance(a: Quantity, b: Quantity) -> int:
-    return max(a.start - b.end, b.start - a.end, 0)
-
-
-def _plan_and_fact(claim_text: str, claim_q: Quantity, evidence_text: str,
-                   evidence_q: Quantity) -> bool:
-    """Whether one figure is planned and the other achieved, so they measure different things.
-
-    Capacities are prospective by nature: "can turn out 300,000 a year" and "planned to reach an
-    annual capacity of 150,000" are comparable.
-    """
-    if _is_capacity(claim_text, claim_q) or _is_capacity(evidence_text, evidence_q):
-        return False
-    return _is_plan(claim_text, claim_q) != _is_plan(evidence_text, evidence_q)
-
-
-def _is_capacity(text: str, quantity: Quantity) -> bool:
-    around = text[max(0, quantity.start - 60): quantity.end + 30]
-    return bool(_CAPACITY.search(around))
-
-
-def _is_plan(text: str, quantity: Quantity) -> bool:
-    sentence_start = text.rfind(". ", 0, quantity.start) + 1
-    return bool(_PLAN.search(text[max(sentence_start, quantity.start - 60): quantity.start]))
-
-
-def _content(text: str) -> set[str]:
-    return {t for t in tokenize(text) if not t[0].isdigit() and t not in STOPWORDS}
-
-
-def _context_overlap(claim_text: str, claim_q: Quantity, evidence_text: str,
-                     evidence_q: Quantity) -> int:
-    claim_context = _window(claim_text, claim_q)
-    evidence_context = _window(evidence_text, evidence_q)
-    return len(claim_context & evidence_context)
-
-
-def _window(text: str, quantity: Quantity, chars: int = 45) -> set[str]:
-    sentence_start = max(text.rfind(". ", 0, quantity.start) + 1, quantity.start - chars)
-    sentence_end = text.find(". ", quantity.end)
-    sentence_end = quantity.end + chars if sentence_end < 0 else min(sentence_end,
-                                                                     quantity.end + chars)
-    around = text[max(0, sentence_start): quantity.start] + " " + text[quantity.end: sentence_end]
-    return {t for t in tokenize(around) if not t[0].isdigit()}
-
-
-def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> list[str]:
-    """Capitalised names in ``text``.
-
-    A single capitalised word opening a sentence ("Behind the scenes") is a name only if it is
-    also capitalised mid-sentence in ``text`` or ``names_in``; ``skip_initial`` drops it always.
-    """
-    names = []
-    for match in _ENTITY.finditer(text):
-        initial = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:\n"
-        if initial and (skip_initial or (
-            " " not in match.group(0)
-            and not _capitalised_mid_sentence(match.group(0), text + "\n" + names_in)
-        )):
-            continue
-        words = [w for w in match.group(0).split() if w not in _GENERIC_CAPS]
-        if match.start() == 0 and words and words[0] == match.group(0).split()[0]:
-            # A sentence-initial capital is only a name if it is not a common word.
-            if words[0].lower() in STOPWORDS or words[0].lower() in {"the", "a"}:
-                words = words[1:]
-        name = " ".join(words).strip(".'’")
-        if name and not re.fullmatch(r"[A-Z]\.?|\d+", name):
-            names.append(name)
-    return names
-
-
-def _capitalised_mid_sentence(word: str, text: str) -> bool:
-    pattern = re.compile(r"(?<=[^\s.!?:\n])\s+" + re.escape(word) + r"\b")
-    return bool(pattern.search(text)) or any(ch.isdigit() for ch in word) or word.isupper()
-
-
-def _entity_in(entity: str, text: str) -> bool:
-    """A name counts as mentioned when its identifiers and most of its words appear."""
-    lowered = text.lower()
-    parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in re.split(r"[\s'’]+", entity.lower())
-             if p and p != "s"]
-    found = [part in lowered for part in parts]
-    if any(not ok and _is_identifier(part) for ok, part in zip(found, parts, strict=True)):
-        return False
-    return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
-
-
-def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION) -> str:
-    """The first negation in ``text`` that is about something ``other_text`` says (one of the
-    three content words after it occurs there), or ``""``: "not as completed" in a passage does
-    not deny a claim that never says "completed"."""
-    other_words = set(tokenize(other_text))
-    for match in cues.finditer(text):
-        if set(tokenize(text[match.end(): match.end() + 80])[:3]) & other_words:
-            return match.group(0)
-    return ""
-
-
-def _polarity_clash(claim_text: str, evidence_text: str) -> str:
-    claim_negated = bool(NEGATION.search(claim_text))
-    evidence_negated = bool(NEGATION.search(evidence_text))
-    # Only a negation about what the other, unnegated, text says is a clash.
-    if claim_negated and not evidence_negated:
-        word = negation_about(claim_text, evidence_text)
-        if word:
-            return f"the claim is negated ('{word}')"
-    if evidence_negated and not claim_negated:
-        word = negation_about(evidence_text, claim_text)
-        if word:
-            return f"the evidence is negated ('{word}')"
-    claim_words = set(tokenize(claim_text))
-    evidence_words = set(tokenize(evidence_text))
-    for word in claim_words - evidence_words:
-        opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
-        if opposite:
-            return f"claim says '{word}', evidence says '{sorted(opposite)[0]}'"
-    return ""
+        return unverified(claim, hits, rationale, self.name)
 
 
 def _supports(c: Comparison, settings: Settings) -> bool:
@@ -428,7 +86,7 @@ def _supports(c: Comparison, settings: Settings) -> bool:
     # Matching figures let a paraphrase through ("nearly 2,000 staff" ~ "nearly 2,000 employees"),
     # but not a swapped name ("Dongfeng applied" against "BAIC applied").
     return (bool(c.matched) and c.coverage >= 0.3 and len(c.missing_entities) <= 1
-            and not any(_is_identifier(e) for e in c.missing_entities)
+            and not any(is_identifier(e) for e in c.missing_entities)
             and not (c.missing_entities and c.extra_entities))
 
 
@@ -449,38 +107,19 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
 def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
     about_same = (not c.missing_entities
-                  or c.coverage >= 0.7 and not any(_is_identifier(e) for e in c.missing_entities))
+                  or c.coverage >= 0.7 and not any(is_identifier(e) for e in c.missing_entities))
     # A passage about a model the claim does not name (YU7 orders vs "Xiaomi's orders") is
     # about something else, never a refutation.
-    about_same = about_same and not any(_is_identifier(e) for e in c.extra_entities)
+    about_same = about_same and not any(is_identifier(e) for e in c.extra_entities)
     if c.conflicts:
         return about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
     return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
 
 
-def _is_identifier(entity: str) -> bool:
-    """Model names such as SU7 or iPhone 14: a passage without them is about something else."""
-    return any(ch.isdigit() for ch in entity)
-
-
-def cite(hit: Hit) -> str:
-    """How a rationale names a passage: its source, and its date when known."""
-    passage = hit.passage
-    return f"{passage.source}, {passage.published}" if passage.published else passage.source
-
-
-def _say(quantity: Quantity) -> str:
-    prefix = {Bound.AT_LEAST: "over ", Bound.AT_MOST: "up to ", Bound.APPROX: "about "}
-    text = quantity.surface.strip()
-    if quantity.bound != Bound.EXACT and not text.lower().startswith(("over", "more", "about")):
-        text = prefix[quantity.bound] + text
-    return text
-
-
 def _support_reason(best: Comparison) -> str:
     if best.matched:
-        figures = "; ".join(f"{_say(c)}" for c, _ in best.matched)
-        stated = "; ".join(f"{_say(e)}" for _, e in best.matched)
+        figures = "; ".join(f"{say(c)}" for c, _ in best.matched)
+        stated = "; ".join(f"{say(e)}" for _, e in best.matched)
         return f"claim: {figures}; evidence ({cite(best.hit)}): {stated}"
     return (f"evidence ({cite(best.hit)}) states the same "
             f"(similarity {best.hit.dense:.2f}, {best.coverage:.0%} of the claim's words)")
@@ -488,8 +127,8 @@ def _support_reason(best: Comparison) -> str:
 
 def _conflict_reason(best: Comparison) -> str:
     if best.conflicts:
-        claim_says = "; ".join(_say(c) for c, _ in best.conflicts)
-        evidence_says = "; ".join(_say(e) for _, e in best.conflicts)
+        claim_says = "; ".join(say(c) for c, _ in best.conflicts)
+        evidence_says = "; ".join(say(e) for _, e in best.conflicts)
         return f"claim: {claim_says}; evidence ({cite(best.hit)}): {evidence_says}"
     return f"{best.polarity_clash} ({cite(best.hit)})"
 
@@ -505,11 +144,11 @@ def _no_evidence_reason(hits: Sequence[Hit], settings: Settings) -> str:
 def _partial_reason(closest: Comparison, settings: Settings) -> str:
     gaps = []
     if closest.unmatched:
-        gaps.append("does not state " + ", ".join(_say(q) for q in closest.unmatched))
+        gaps.append("does not state " + ", ".join(say(q) for q in closest.unmatched))
     if closest.missing_entities:
         gaps.append("does not mention " + ", ".join(closest.missing_entities))
     if closest.conflicts:
-        gaps.append("differs on " + ", ".join(_say(c) for c, _ in closest.conflicts) +
+        gaps.append("differs on " + ", ".join(say(c) for c, _ in closest.conflicts) +
                     " but is about something else")
     if not gaps:
         gaps.append(f"is related but too loosely (similarity {closest.hit.dense:.2f}, "

@@ -37,7 +37,8 @@ from factcheck.records import Hit
 from factcheck.retrieval.ann import AnnIndex, faiss_available
 from factcheck.retrieval.corpus import Corpus
 from factcheck.retrieval.embedding import Embedder
-from factcheck.retrieval.search import BM25, search, tokenize, tokenize_uncached
+from factcheck.retrieval.search import BM25, search
+from factcheck.text import tokenize, tokenize_uncached
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while passages are encoded."""

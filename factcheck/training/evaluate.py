@@ -26,15 +26,17 @@ from typing import Any, Literal
 import numpy as np
 
 from factcheck.errors import InputError
+from factcheck.judging.base import Judge
 from factcheck.judging.registry import make_judge
-from factcheck.judging.rules import Judge, RulesJudge
+from factcheck.judging.rules import RulesJudge
 from factcheck.pipeline import Checker, make_embedder
 from factcheck.records import Claim, Hit, Label, Passage, Span, Verdict
 from factcheck.retrieval.corpus import Corpus
 from factcheck.retrieval.embedding import Embedder
 from factcheck.retrieval.index import build_index
-from factcheck.retrieval.search import BM25, tokenize
+from factcheck.retrieval.search import BM25
 from factcheck.settings import Settings
+from factcheck.text import tokenize
 
 
 class DatasetError(InputError):

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from factcheck.errors import FactcheckError
+from factcheck.judging.compare import compare_all
 from factcheck.judging.features import (
     FEATURE_NAMES,
     claim_features,
@@ -154,11 +155,13 @@ def build_features(sources: Sequence[TrainingSource], settings: Settings, embedd
                              cache_dir=settings.cache_dir, lexical_weight=settings.lexical_weight)
         rows, fixed = [], []
         for case, found in zip(eval_set.cases, hits, strict=True):
-            rules = (rules_verdict(case.claim, found, settings)
+            comparisons = compare_all(case.claim, found)
+            rules = (rules_verdict(case.claim, found, settings, comparisons)
                      if relevant(found, settings) else None)
-            decided = rules_decision(as_claim(case), found, settings, rules)
+            decided = rules_decision(as_claim(case), found, settings, rules, comparisons)
             fixed.append(-1 if decided is None else LABELS.index(decided.label))
-            rows.append(claim_features(case.claim, found, settings, rules=rules))
+            rows.append(claim_features(case.claim, found, settings, rules=rules,
+                                       comparisons=comparisons))
         y = np.array([LABELS.index(case.label) for case in eval_set.cases])
         tables.append(FeatureTable(source, np.vstack(rows), y, [c.id for c in eval_set.cases],
                                    keys, file_sha256(source.path), np.array(fixed)))

@@ -1,0 +1,62 @@
+"""Words of a text as every stage counts them: one tokenizer, one stemmer, one stopword list."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has
+    have had do does did this that these those it its it's their there they them he she his her we
+    our you your i me my not no so than then too very can could will would should may might must
+    into about over under after before up down out off again also just only such which who whom
+    what when where why how all any both each few more most other some own same s t said says
+    according reports report per""".split()
+)
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word and number tokens without stopwords; "300,000" becomes "300000".
+
+    Results are cached (the judge tokenizes the same passages and claims many times over); use
+    :func:`tokenize_uncached` for one-off bulk work such as building an index.
+    """
+    return list(_cached_tokens(text))
+
+
+def tokenize_uncached(text: str) -> list[str]:
+    """:func:`tokenize` bypassing its cache (for indexing a whole corpus once)."""
+    return _tokenize(text)
+
+
+@functools.lru_cache(maxsize=32_768)
+def _cached_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[str]:
+    tokens = []
+    for token in _TOKEN.findall(text.lower()):
+        if token[0].isdigit():
+            token = token.replace(",", "")
+            if token.endswith(".0"):
+                token = token[:-2]
+        else:
+            token = re.sub(r"['’]s?$", "", token)
+            if token in STOPWORDS:
+                continue
+        tokens.append(stem(token))
+    return tokens
+
+
+def stem(token: str) -> str:
+    """A light suffix stripper so "vehicles"/"vehicle" and "produced"/"producing" meet."""
+    if len(token) <= 3 or token[0].isdigit():
+        return token
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return token[:-1] if token.endswith("e") and len(token) > 3 else token
