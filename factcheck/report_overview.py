@@ -197,10 +197,14 @@ details.review label { display: grid; font-size: .85rem; }
   table.claims, .claims tbody, .claims tr, .claims td { display: block; width: auto; }
   .claims thead { display: none; }
   .claims tr { border: 1px solid #ddd; border-radius: 6px; margin-bottom: .75rem; padding: .25rem; }
-  .claims td { border: 0; padding: .2rem .4rem; }
+  .claims td, .claims td.num { border: 0; padding: .2rem .4rem; text-align: left; }
   .claims td[data-col]::before { content: attr(data-col) ": "; font-weight: 600; color: #555; }
-  .articles th, .articles td { padding: .3rem; font-size: .85rem; }
-  .articles .small { display: none; }
+  table.articles, .articles tbody, .articles tr, .articles td { display: block; width: auto; }
+  .articles thead { display: none; }
+  .articles tr { border-top: 1px solid #ddd; padding: .4rem 0; }
+  .articles td { display: inline-block; border: 0; padding: .1rem .6rem .1rem 0; }
+  .articles td:first-child { display: block; }
+  .articles td[data-col]::before { content: attr(data-col) ": "; color: #555; }
   input[type=search] { min-width: 0; width: 100%; }
   form.filters label { flex: 1 1 8rem; }
 }
@@ -348,7 +352,7 @@ def _articles_table(batch: BatchResult, rows: Sequence[ClaimRow], href) -> str:
         machine = result.counts()
         reviewed = sum(row.review is not None for row in mine)
         cells = "".join(
-            f'<td class="num">{counts[label]}'
+            f'<td class="num" data-col="{label.value.capitalize()}">{counts[label]}'
             + (f' <span class="machine">({machine[label]})</span>'
                if reviewed and machine[label] != counts[label] else "")
             + "</td>"
@@ -357,8 +361,8 @@ def _articles_table(batch: BatchResult, rows: Sequence[ClaimRow], href) -> str:
         lines.append(
             f'<tr><td><a href="{_h(href(index))}">{_h(result.article.title or result.article.id)}'
             f'</a><br><span class="small">{_h(result.article.id)}</span></td>'
-            f'<td class="num">{len(result.verdicts)}</td>{cells}'
-            f'<td class="num">{reviewed}</td></tr>\n'
+            f'<td class="num" data-col="Claims">{len(result.verdicts)}</td>{cells}'
+            f'<td class="num" data-col="Reviewed">{reviewed}</td></tr>\n'
         )
     return (
         "<h2>Articles</h2>\n<div class=\"wide\"><table class=\"articles\">\n<thead><tr>"
@@ -439,7 +443,7 @@ def _claim_row(row: ClaimRow, href, actions: ReviewActions | None, filters: Filt
         agreed = "confirmed" if review.label == review.machine_label else "overruled"
         reviewed = (f"{agreed} by {_h(review.reviewer)}, {_h(review.reviewed_at[:10])}"
                     + (f'<br><span class="note">{_h(review.note)}</span>' if review.note else ""))
-    form = f'<td data-col="Review">{_review_form(row, actions, filters)}</td>' if actions else ""
+    form = f"<td>{_review_form(row, actions, filters)}</td>" if actions else ""
     return (
         f'<tr id="{row.anchor}" data-label="{label.value}" '
         f'data-confidence="{verdict.confidence:.4f}" data-article="{_h(article.id)}" '

@@ -200,8 +200,12 @@ def create_app(folder: str | Path, *, host: str = "127.0.0.1", token: str | None
                             path="/", httponly=True, samesite="strict")
         return response
 
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204)  # browsers ask; a 404 would log an error each time
+
     routes = [
         Route("/", overview, methods=["GET", "HEAD"]),
+        Route("/favicon.ico", no_icon, methods=["GET", "HEAD"]),
         Route("/articles/{article_id:path}", article, methods=["GET", "HEAD"]),
         Route("/review", submit_review, methods=["POST"]),
     ]

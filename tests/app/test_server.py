@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -224,64 +220,32 @@ def test_serve_help_ends_with_an_example():
     assert last.strip().startswith("Example: factcheck serve")
 
 
-def start_server(folder: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    """`factcheck serve FOLDER --port 0` in a subprocess; returns it and the URL it printed."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "factcheck", "serve", str(folder), "--port", "0", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-    )
-    line = process.stdout.readline() if process.stdout else ""  # printed once it listens
-    found = re.search(r"at (http://\S+/) ", line)
-    if not found:
-        process.kill()
-        pytest.fail(f"factcheck serve did not start: {line!r} {process.stderr.read()!r}")
-    return process, found.group(1)
+def test_real_server_on_a_loopback_port(reports_dir: Path, serve_app):
+    url = serve_app(reports_dir)
+    assert url.startswith("http://127.0.0.1:")
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        page = answer.read().decode()
+        assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    form = {"token": token, "article": "acme", "claim": "acme-c03", "label": "supported",
+            "reviewer": "cy", "note": "Real socket", "back": ""}
+    forged = urllib.request.Request(url + "review", data=urllib.parse.urlencode(
+        {**form, "token": "x"}).encode(), headers={"Origin": url.rstrip("/")})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(forged, timeout=10)
+    assert refused.value.code == 403
 
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
 
-def stop_server(process: subprocess.Popen) -> None:
-    """Stop a server started by start_server (SIGTERM, then kill)."""
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
-def test_real_server_on_a_loopback_port(reports_dir: Path):
-    process, url = start_server(reports_dir)
-    try:
-        assert url.startswith("http://127.0.0.1:")
-        with urllib.request.urlopen(url, timeout=10) as answer:
-            page = answer.read().decode()
-            assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
-        token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-        form = {"token": token, "article": "acme", "claim": "acme-c03", "label": "supported",
-                "reviewer": "cy", "note": "Real socket", "back": ""}
-        forged = urllib.request.Request(url + "review", data=urllib.parse.urlencode(
-            {**form, "token": "x"}).encode(), headers={"Origin": url.rstrip("/")})
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(forged, timeout=10)
-        assert refused.value.code == 403
-
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *args, **kwargs):
-                return None
-
-        sent = urllib.request.Request(url + "review", data=urllib.parse.urlencode(form).encode(),
-                                      headers={"Origin": url.rstrip("/")})
-        with pytest.raises(urllib.error.HTTPError) as redirected:
-            urllib.request.build_opener(NoRedirect).open(sent, timeout=10)
-        assert redirected.value.code == 303
-        [record] = _reviews(reports_dir)
-        assert (record.claim_id, record.label.value, record.reviewer) == ("acme-c03", "supported",
-                                                                          "cy")
-        deadline = time.monotonic() + 5
-        while "Real socket" not in (reports_dir / "acme.json").read_text(encoding="utf-8"):
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    finally:
-        stop_server(process)
-    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+    sent = urllib.request.Request(url + "review", data=urllib.parse.urlencode(form).encode(),
+                                  headers={"Origin": url.rstrip("/")})
+    with pytest.raises(urllib.error.HTTPError) as redirected:
+        urllib.request.build_opener(NoRedirect).open(sent, timeout=10)
+    assert redirected.value.code == 303
+    [record] = _reviews(reports_dir)
+    assert (record.claim_id, record.label.value, record.reviewer) == ("acme-c03", "supported",
+                                                                      "cy")
+    # the reports were rewritten before the answer
+    assert "Real socket" in (reports_dir / "acme.json").read_text(encoding="utf-8")
