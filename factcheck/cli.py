@@ -469,7 +469,8 @@ def serve_command(
         typer.echo(f"serving {folder} at {url} (Ctrl-C stops)")
         if host.strip("[]").lower() not in LOOPBACK_HOSTS:
             typer.echo(f"warning: listening on {host}: anyone who can reach this machine on port "
-                       f"{port} can read the reports and add reviews", err=True)
+                       f"{url.rsplit(':', 1)[1].strip('/')} can read the reports and add reviews",
+                       err=True)
 
     try:
         serve(folder, host=host, port=port, announce=announce)

@@ -54,7 +54,7 @@ from factcheck.report_overview import (
     render_message,
     render_overview,
 )
-from factcheck.review import Review, ReviewRecord
+from factcheck.review import ClaimKey, Review, ReviewRecord
 
 #: Addresses that reach only this machine.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -123,6 +123,12 @@ class ReportsFolder:
                 self._review = Review(self.folder)
                 self._signature = signature
             return self._review
+
+    def snapshot(self) -> tuple[Review, dict[ClaimKey, ReviewRecord]]:
+        """The batch and the reviews in force, read together (never halfway through a review)."""
+        with self._lock:
+            review = self.review()
+            return review, review.current()
 
     def override(self, article_id: str, claim_id: str, label: str, *, reviewer: str,
                  note: str) -> tuple[ReviewRecord, str]:
@@ -271,8 +277,7 @@ def _listen(host: str, port: int) -> socket.socket:
 
 def _overview_page(reports: ReportsFolder, params: Mapping[str, str],
                    actions: ReviewActions) -> str:
-    review = reports.review()
-    current = review.current()
+    review, current = reports.snapshot()
     filters = Filters.from_query(params)
     notice = ""
     key = (params.get("saved_article", ""), params.get("saved_claim", ""))
@@ -293,12 +298,12 @@ def _overview_page(reports: ReportsFolder, params: Mapping[str, str],
 
 def _article_page(reports: ReportsFolder, article_id: str) -> tuple[str, str]:
     """The article's HTML report and its Content-Security-Policy; 404 for an unknown id."""
-    review = reports.review()
+    review, current = reports.snapshot()
     saved = review.saved
     for index, result in enumerate(saved.batch.results):
         if result.article.id == article_id:
             meta = saved.meta[index] if index < len(saved.meta) else None
-            page = render_html(result, review.current(), meta=meta)
+            page = render_html(result, current, meta=meta)
             found = _META_CSP.search(page)
             csp = html.unescape(found.group(1)) if found else _DEFAULT_HEADERS[
                 "Content-Security-Policy"]
