@@ -448,6 +448,37 @@ def export(
     typer.echo(f"wrote {count} ClaimReview item(s) to {path}")
 
 
+@app.command("serve")
+def serve_command(
+    folder: ReportsArg,
+    host: Annotated[str, typer.Option(
+        "--host", help="Address to listen on. The default answers only this machine; 0.0.0.0 "
+        "lets anyone who can reach it read and review the reports.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(
+        "--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")] = 8000,
+) -> None:
+    """Open a local web app over a reports folder: the batch overview, and review forms.
+
+    Reviews go to the folder's reviews.jsonl, as with `factcheck review override`, and the
+    reports are updated. Stop it with Ctrl-C.
+
+    Example: factcheck serve reports/ --port 8000
+    """
+    from factcheck.app.server import LOOPBACK_HOSTS, serve
+
+    def announce(url: str) -> None:
+        typer.echo(f"serving {folder} at {url} (Ctrl-C stops)")
+        if host.strip("[]").lower() not in LOOPBACK_HOSTS:
+            typer.echo(f"warning: listening on {host}: anyone who can reach this machine on port "
+                       f"{url.rsplit(':', 1)[1].strip('/')} can read the reports and add reviews",
+                       err=True)
+
+    try:
+        serve(folder, host=host, port=port, announce=announce)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+
+
 @app.command("eval")
 def eval_command(
     file: Annotated[Path, typer.Argument(

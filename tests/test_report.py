@@ -401,7 +401,7 @@ def test_write_reports_writes_every_format_and_no_temp_files(
     assert names == [
         "a1.json", "a1.md", "a1.html",
         f"{stem}.json", f"{stem}.md", f"{stem}.html",
-        "claims.csv", "summary.csv",
+        "claims.csv", "summary.csv", "index.html",
     ]  # fmt: skip
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
     assert (out / "a1.html").read_text(encoding="utf-8") == render_html(batch.results[0])

@@ -52,6 +52,7 @@ from factcheck.reports.to_json import (
     render_json,
     truncation_note,
 )
+from factcheck.reports.overview import OVERVIEW_FILE, render_overview
 from factcheck.reports.to_markdown import render_markdown
 
 if TYPE_CHECKING:
@@ -93,6 +94,8 @@ __all__ = [
 REPORT_FORMATS = ("json", "md", "html", "csv")
 
 _SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# The batch overview is index.html: an article with the id "index" gets "index-2.html".
+_RESERVED_STEMS = frozenset({OVERVIEW_FILE.removesuffix(".html")})
 
 
 def write_reports(
@@ -105,12 +108,13 @@ def write_reports(
         out_dir: the folder to write into; existing reports of the same names are replaced.
         formats: any of :data:`REPORT_FORMATS`. ``json``, ``md`` and ``html`` write
             ``<article_id>.<ext>`` per article (ids unsafe as file names are sanitised and given a
-            hash suffix); ``csv`` writes ``claims.csv`` and ``summary.csv`` for the batch.
+            hash suffix); ``csv`` writes ``claims.csv`` and ``summary.csv`` for the batch, and
+            ``html`` the batch overview ``index.html`` (see :mod:`factcheck.report_overview`).
         reviews: the reviews to show; by default those in ``out_dir/reviews.jsonl`` that still
             apply, so re-running a check into a reviewed folder keeps the reviews in its reports.
 
     Returns:
-        The paths written, article by article, then the CSV files.
+        The paths written, article by article, then the CSV files and the overview.
 
     Raises:
         ConfigError: a format is not one of :data:`REPORT_FORMATS`.
@@ -122,13 +126,16 @@ def write_reports(
         reviews = _folder_reviews(out_dir, batch)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    stems: set[str] = set()
+    stems: set[str] = set(_RESERVED_STEMS)
+    article_stems = []
     for result in batch.results:
-        stem = _unique_stem(result.article.id, stems)
-        written += _write_article(result, out_dir, stem, wanted, reviews)
+        article_stems.append(_unique_stem(result.article.id, stems))
+        written += _write_article(result, out_dir, article_stems[-1], wanted, reviews)
     if "csv" in wanted:
         written.append(write_atomic(out_dir / "claims.csv", render_csv(batch, reviews)))
         written.append(write_atomic(out_dir / "summary.csv", render_summary_csv(batch)))
+    if "html" in wanted:
+        written.append(_write_overview(out_dir, batch, reviews, article_stems))
     return written
 
 
@@ -156,6 +163,11 @@ def _write_article(
         for name in formats
         if name in _RENDERERS
     ]
+
+
+def _write_overview(out_dir: Path, batch: BatchResult, reviews: Reviews,
+                    stems: Sequence[str]) -> Path:
+    return write_atomic(out_dir / OVERVIEW_FILE, render_overview(batch, reviews, stems))
 
 
 def _folder_reviews(folder: Path, batch: BatchResult) -> Reviews:
@@ -267,7 +279,7 @@ def rewrite_reports(
 
     Returns:
         The paths written: for each article its JSON report and whichever of its Markdown and
-        HTML reports exist, then ``claims.csv``.
+        HTML reports exist, then ``claims.csv`` and ``index.html`` (those the folder has).
     """
     written = []
     for index, (stem, result) in enumerate(zip(saved.stems, saved.batch.results, strict=True)):
@@ -278,6 +290,8 @@ def rewrite_reports(
         written += _write_article(result, saved.folder, stem, formats, reviews, meta)
     if (saved.folder / "claims.csv").exists():
         written.append(write_atomic(saved.folder / "claims.csv", render_csv(saved.batch, reviews)))
+    if (saved.folder / OVERVIEW_FILE).exists():
+        written.append(_write_overview(saved.folder, saved.batch, reviews, saved.stems))
     return written
 
 
@@ -304,7 +318,7 @@ class ReportFolder:
         self.run = run
         self._records = read_reviews(self.out_dir / REVIEWS_FILE)
         self._stems: dict[str, str] = {}
-        self._taken: set[str] = set()
+        self._taken: set[str] = set(_RESERVED_STEMS)
         self._started = time.time()
 
     def stem(self, article_id: str) -> str:
@@ -363,24 +377,30 @@ class ReportFolder:
                               ReportMeta(self.run, truncated_at))
 
     def finish(self, batch: BatchResult) -> list[Path]:
-        """Write ``claims.csv`` and ``summary.csv`` for the batch (if asked for and not empty).
+        """Write ``claims.csv``, ``summary.csv`` and ``index.html`` (if asked for, not empty).
 
         Temporary files that a killed earlier run left behind for this batch's reports are
         removed (only those older than this run, so a concurrent writer is never disturbed).
         """
-        for stem in [*self._stems.values(), "claims", "summary"]:
+        for stem in [*self._stems.values(), "claims", "summary", *_RESERVED_STEMS]:
             for leftover in self.out_dir.glob(f".{stem}.*.tmp"):
                 try:
                     if leftover.stat().st_mtime < self._started:
                         leftover.unlink()
                 except FileNotFoundError:
                     pass
-        if "csv" not in self.formats or not batch.results:
+        if not ({"csv", "html"} & set(self.formats)) or not batch.results:
             return []
         self.out_dir.mkdir(parents=True, exist_ok=True)
         reviews = self._reviews(batch)
-        return [write_atomic(self.out_dir / "claims.csv", render_csv(batch, reviews)),
-                write_atomic(self.out_dir / "summary.csv", render_summary_csv(batch))]
+        written = []
+        if "csv" in self.formats:
+            written += [write_atomic(self.out_dir / "claims.csv", render_csv(batch, reviews)),
+                        write_atomic(self.out_dir / "summary.csv", render_summary_csv(batch))]
+        if "html" in self.formats:
+            stems = [self.stem(result.article.id) for result in batch.results]
+            written.append(_write_overview(self.out_dir, batch, reviews, stems))
+        return written
 
     def _reviews(self, batch: BatchResult) -> Reviews:
         return current_reviews(batch, self._records)
