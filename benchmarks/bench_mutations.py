@@ -168,7 +168,7 @@ def restate_figure(text: str) -> str | None:
     """The same figure or date written another way, or None when no rewriting applies.
 
     ``US$10 billion`` -> ``10 billion US dollars``; ``150,000`` -> ``150 thousand``;
-    ``2,000,000`` -> ``2 million``; ``30 March 2021`` <-> ``March 30, 2021``; ``25%`` <->
+    ``9,495,000`` -> ``9.495 million``; ``30 March 2021`` <-> ``March 30, 2021``; ``25%`` <->
     ``25 percent``; ``ten`` -> ``10``.
     """
     new = _MONEY.sub(lambda m: f"{m.group(2)}{m.group(3) or ''} {_CURRENCIES[m.group(1)]}", text)
@@ -188,8 +188,9 @@ def restate_figure(text: str) -> str | None:
 def _round_thousands(match: re.Match[str]) -> str:
     value = int(match.group(1).replace(",", ""))
     for unit, size in (("billion", 10**9), ("million", 10**6), ("thousand", 10**3)):
-        if value >= size and value % (size // 10) == 0:
-            return f"{format_like(value / size, '1')} {unit}".replace(".0 ", " ")
+        # 9,495,000 -> 9.495 million, 215,900 -> 215.9 thousand; never "43.044 thousand"
+        if value >= size and value % (size // (10 if unit == "thousand" else 1000)) == 0:
+            return f"{value / size:g} {unit}"
     return match.group(1)
 
 
@@ -249,7 +250,8 @@ REWORD = {"said": "stated", "says": "states", "approximately": "roughly", "rough
 TITLES = {"president", "chancellor", "ceo", "chairman", "chairwoman", "chair", "founder",
           "minister", "senator", "governor", "mayor", "dr", "dr.", "prof", "prof.", "professor",
           "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "king", "queen", "prince", "director",
-          "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "executive", "premier", "judge",
+          "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "executive", "premier",
+          "judge",
           "general", "vice", "deputy", "prime", "co-founder", "cofounder", "analyst", "researcher"}
 TITLE_MODIFIERS = {"company", "then", "the", "its", "group", "acting", "interim", "senior"}
 _PRONOUN_STARTS = {"it", "its", "they", "their", "he", "his", "she", "her", "this", "these",
@@ -566,7 +568,7 @@ def _direction(sent: SpacySpan, types: EntityTypes, rng: random.Random) -> Itera
                 continue  # "more than", "above 5": qualifiers, not directions
             if tok.lower_ == "more" and nxt.tag_ != "NNS" or tok.lower_ == "less" \
                     and nxt.tag_ == "NNS" or nxt.lower_ in ("and", "or") \
-                    or sent.doc[tok.i - 1].lower_ in ("and", "or"):
+                    or sent.doc[tok.i - 1].lower_ in ("and", "or") or sent.doc[tok.i - 1].like_num:
                 continue  # "more common" has no "fewer" counterpart
         if tok.pos_ == "VERB" and tok.lower_ in ("decline", "declines"):
             new = "rise" if tok.lower_ == "decline" else "rises"  # the verb, not "growth"
