@@ -293,6 +293,8 @@ def _entity_shape_ok(kind: str, text: str) -> bool:
     words = entity_key(text).split()
     if len(entity_key(text).replace(".", "")) < 3 or any(ch.isdigit() for ch in text):
         return False
+    if any(re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", w) for w in text.split()):
+        return False  # "IgA", "NAbs", "nCov": biomedical terms, not names
     if kind == "person":
         return len(words) >= 2 and all(w[:1].isupper() for w in text.split()[-len(words):]) \
             and not any(w.strip(".,") in _ORG_WORDS for w in words)
@@ -523,8 +525,8 @@ def _entity_swapper(kind: str) -> Callable[..., Iterable[Candidate]]:
         pool = types.of(kind)
         for ent in sent.ents:
             key = entity_key(ent.text)
-            if ENTITY_CLASSES.get(ent.label_) != kind or types.kind.get(key) != kind:
-                continue
+            if ENTITY_CLASSES.get(ent.label_) != kind or key not in pool:
+                continue  # only names typed the same way in several mentions
             before = sent.doc[ent.start - 1] if ent.start > sent.start else None
             after = sent.doc[ent.end] if ent.end < sent.end else None
             if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper()
