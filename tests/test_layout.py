@@ -14,6 +14,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "version"),
     ("settings", "records", "text", "files"),
     ("inputs",),
+    ("analysis",),
     ("claims",),
     ("retrieval",),
     ("judging",),

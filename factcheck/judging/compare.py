@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.analysis.names import Name, NameIndex, name_in
 from factcheck.judging.quantities import (
     Bound,
     Kind,
@@ -53,6 +54,17 @@ ANTONYMS = [
     ("acquire", "sell"), ("launch", "cancel"), ("success", "failure"), ("win", "lose"),
     ("domestic", "foreign"), ("private", "public"), ("cheaper", "pricier"),
     ("ahead", "behind"), ("accelerate", "delay"), ("start", "stop"), ("begin", "end"),
+    ("raise", "lower"), ("raise", "cut"), ("improve", "worsen"), ("fastest", "slowest"),
+    ("highest", "lowest"), ("best", "worst"), ("north", "south"), ("east", "west"),
+    ("above", "below"), ("surplus", "deficit"), ("expand", "contract"), ("widen", "narrow"),
+    ("strengthen", "weaken"), ("climb", "fall"), ("climb", "drop"), ("rise", "decline"),
+    ("grew", "shrank"), ("grow", "decline"), ("up", "down"), ("gain", "lose"), ("win", "lose"),
+    ("won", "lost"), ("beat", "miss"), ("exceed", "miss"), ("upgrade", "downgrade"),
+    ("inflow", "outflow"), ("import", "export"), ("youngest", "oldest"), ("longest", "shortest"),
+    ("largest", "smallest"), ("biggest", "smallest"), ("heaviest", "lightest"),
+    ("faster", "slower"), ("higher", "lower"), ("stronger", "weaker"), ("better", "worse"),
+    ("bullish", "bearish"), ("surge", "plunge"), ("jump", "slump"), ("increase", "cut"),
+    ("increase", "reduce"), ("increase", "drop"), ("increase", "fall"), ("rise", "drop"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -108,6 +120,8 @@ class Comparison:
     extra_entities: tuple[str, ...]
     polarity_clash: str
     fit: dict[Quantity, int]
+    name_swaps: tuple[tuple[Name, Name], ...] = ()
+    """Names of the claim that the passage replaces, in the same place, by another of its kind."""
 
     @property
     def strength(self) -> float:
@@ -115,9 +129,16 @@ class Comparison:
         return 0.5 * max(self.hit.dense, 0.0) + 0.5 * self.coverage
 
 
-def compare_all(claim_text: str, hits: Sequence[Hit]) -> list[Comparison]:
-    """The :class:`Comparison` of the claim with each hit, in the hits' order."""
-    return [compare(claim_text, hit) for hit in hits]
+def compare_all(claim_text: str, hits: Sequence[Hit],
+                names: NameIndex | None = None) -> list[Comparison]:
+    """The :class:`Comparison` of the claim with each hit, in the hits' order.
+
+    With ``names`` (the names of claim and passages, see :mod:`factcheck.analysis.names`), a
+    name the passage replaces by another of its kind in the same place is found too.
+    """
+    if names is not None:
+        names.prepare([claim_text, *(hit.passage.text for hit in hits)])
+    return [compare(claim_text, hit, names) for hit in hits]
 
 
 def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
@@ -125,7 +146,7 @@ def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
     return next(c for c in comparisons if c.hit is hit)
 
 
-def compare(claim_text: str, hit: Hit) -> Comparison:
+def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Comparison:
     """Compare a claim with one passage; judges get these once per claim from :func:`compare_all`."""
     evidence_text = hit.passage.text
     claim_tokens = _content(claim_text)
@@ -179,8 +200,53 @@ def compare(claim_text: str, hit: Hit) -> Comparison:
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _context_overlap(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
+    swaps: tuple[tuple[Name, Name], ...] = ()
+    if names is not None:
+        swaps = tuple(name_swaps(claim_text, names.of(claim_text), evidence_text,
+                                 names.of(evidence_text)))
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
-                      missing, extra, _polarity_clash(claim_text, evidence_text), fit)
+                      missing, extra, _polarity_clash(claim_text, evidence_text), fit, swaps)
+
+
+_WORDS = re.compile(r"['’]s\b|[\w-]+")
+_LINKS = frozenset({"and", "or", ",", "the", "a", "an"})
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[set[str], set[str]]:
+    """The two words before and after a span (lower case; "'s" counts as a word)."""
+    before = [w.lower().replace("’", "'") for w in _WORDS.findall(text[max(0, start - 60):start])]
+    after = [w.lower().replace("’", "'") for w in _WORDS.findall(text[end:end + 60])]
+    return ({w for w in before[-2:] if w not in _LINKS},
+            {w for w in after[:2] if w not in _LINKS})
+
+
+def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
+               passage_names: Sequence[Name]) -> list[tuple[Name, Name]]:
+    """Names of the claim the passage does not mention but replaces, in the same place, by a name
+    the claim does not mention: "launched from Vikram at Sriharikota" against "launched from the
+    Satish Dhawan Space Centre at Sriharikota".
+
+    The same place means sharing a neighbouring word on both sides, or on one side for two names
+    of the same kind (spaCy's kinds are not reliable enough to stand alone).
+    """
+    swaps = []
+    spare = [p for p in passage_names
+             if not name_in(p, claim_names) and not _entity_in(p.text, claim_text)]
+    for name in claim_names:
+        if name_in(name, passage_names) or _entity_in(name.text, passage_text):
+            continue
+        left, right = _neighbours(claim_text, name.start, name.end)
+        best, best_score = None, 0
+        for other in spare:
+            other_left, other_right = _neighbours(passage_text, other.start, other.end)
+            sides = bool(left & other_left) + bool(right & other_right)
+            score = sides + (other.kind == name.kind)
+            if sides and score >= 2 and score > best_score:
+                best, best_score = other, score
+        if best is not None:
+            swaps.append((name, best))
+            spare.remove(best)
+    return swaps
 
 
 def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
@@ -338,23 +404,51 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
 
 
 def _polarity_clash(claim_text: str, evidence_text: str) -> str:
-    claim_negated = bool(NEGATION.search(claim_text))
-    evidence_negated = bool(NEGATION.search(evidence_text))
-    # Only a negation about what the other, unnegated, text says is a clash.
-    if claim_negated and not evidence_negated:
-        word = negation_about(claim_text, evidence_text)
-        if word:
-            return f"the claim is negated ('{word}')"
-    if evidence_negated and not claim_negated:
-        word = negation_about(evidence_text, claim_text)
-        if word:
-            return f"the evidence is negated ('{word}')"
+    # A negation clashes only when it is about something the other text says unnegated
+    # ("did not run the marathon" against "ran the marathon"), whatever else either text denies.
+    word = _denial(claim_text, evidence_text)
+    if word:
+        return f"the claim is negated ('{word}')"
+    word = _denial(evidence_text, claim_text)
+    if word:
+        return f"the evidence is negated ('{word}')"
     claim_words = set(tokenize(claim_text))
     evidence_words = set(tokenize(evidence_text))
     for word in claim_words - evidence_words:
         opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
         if opposite:
             return f"claim says '{word}', evidence says '{sorted(opposite)[0]}'"
+    return ""
+
+
+# A negation inside a condition or counterfactual ("had it not counted the sale, profit would
+# have been ...", "unless ... not") denies nothing.
+_CONDITIONAL = re.compile(r"(?:\b(?:if|unless|whether)\b|\bhad\s+(?:it|they|he|she|we|the\s+\w+)"
+                          r"|\bwere\s+(?:it|they))[^,;.]{0,60}$", re.IGNORECASE)
+
+
+def _negated_scopes(text: str) -> list[tuple[str, set[str]]]:
+    """Each real negation cue in ``text`` and the three content words it denies."""
+    scopes = []
+    for match in NEGATION.finditer(text):
+        if _CONDITIONAL.search(text[max(0, match.start() - 80):match.start()]):
+            continue
+        scopes.append((match.group(0), set(tokenize(text[match.end(): match.end() + 80])[:3])))
+    return scopes
+
+
+def _denial(text: str, other_text: str) -> str:
+    """The first negation cue of ``text`` about words ``other_text`` states without negating,
+    when ``text`` denies more than ``other_text`` does (two texts each denying once say the same
+    thing in two ways: "without winning a licence", "had not produced approval")."""
+    scopes, other_scopes = _negated_scopes(text), _negated_scopes(other_text)
+    if len(scopes) <= len(other_scopes):
+        return ""
+    other_denied = set().union(*(words for _, words in other_scopes))
+    other_words = set(tokenize(other_text)) - other_denied
+    for cue, words in scopes:
+        if words & other_words and not words & other_denied:
+            return cue
     return ""
 
 

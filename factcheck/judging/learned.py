@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from factcheck.analysis.names import NameIndex
 from factcheck.errors import ModelError
 from factcheck.files import atomic_path
 from factcheck.judging.base import cite, relevant_hits, unverified
@@ -218,14 +219,17 @@ class LearnedJudge:
 
     name = "learned"
 
-    def __init__(self, model: VerifierModel, settings: Settings | None = None) -> None:
+    def __init__(self, model: VerifierModel, settings: Settings | None = None,
+                 names: NameIndex | None = None) -> None:
         self.model = model
         self.settings = settings or Settings()
+        self.names = names or NameIndex()
+        """Where names of claims and passages come from (the checker gives the corpus's)."""
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from its hits (best first; may be empty)."""
         s = self.settings
-        comparisons = compare_all(claim.text, hits)
+        comparisons = compare_all(claim.text, hits, self.names)
         rules = rules_verdict(claim.text, hits, s, comparisons) if relevant(hits, s) else None
         fixed = rules_decision(claim, hits, s, rules, comparisons)
         if fixed is not None:
@@ -319,6 +323,10 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
     if decided_by_figures(claim.text, rules, comparisons):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"figures decide: {rules.rationale}", LearnedJudge.name)
+    if (rules.label is Label.CONTRADICTED and rules.evidence
+            and comparison_of(rules.evidence[0], comparisons).name_swaps):
+        return Verdict(claim, rules.label, rules.confidence, rules.evidence,
+                       f"names decide: {rules.rationale}", LearnedJudge.name)
     if silent_on_claim(rules, comparisons):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}", LearnedJudge.name)

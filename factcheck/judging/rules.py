@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.analysis.names import NameIndex
 from factcheck.judging.base import cite, relevant_hits, unverified
 from factcheck.judging.compare import (
     Comparison,
@@ -28,13 +29,15 @@ class RulesJudge:
 
     name = "rules"
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, names: NameIndex | None = None) -> None:
         self.settings = settings or Settings()
+        self.names = names or NameIndex()
+        """Where names of claims and passages come from (the checker gives the corpus's)."""
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from ``hits``; ``unverified`` whenever no hit is relevant enough."""
         relevant = relevant_hits(hits, self.settings)
-        return self.decide(claim, hits, compare_all(claim.text, relevant))
+        return self.decide(claim, hits, compare_all(claim.text, relevant, self.names))
 
     def decide(self, claim: Claim, hits: Sequence[Hit],
                comparisons: Sequence[Comparison]) -> Verdict:
@@ -79,7 +82,8 @@ class RulesJudge:
 
 def _supports(c: Comparison, settings: Settings) -> bool:
     """Whether a passage states the claim: same figures, same names, enough shared words."""
-    if c.conflicts or c.polarity_clash or c.unmatched or c.hit.dense < settings.support_threshold:
+    if (c.conflicts or c.polarity_clash or c.unmatched or c.name_swaps
+            or c.hit.dense < settings.support_threshold):
         return False
     if not c.missing_entities and c.coverage >= 0.5:
         return True
@@ -106,6 +110,9 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
 
 def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
+    if c.name_swaps and _only_swapped_missing(c):
+        # Everything else the claim says is there: the passage names someone or somewhere else.
+        return c.coverage >= 0.6 and c.hit.dense >= settings.min_dense
     about_same = (not c.missing_entities
                   or c.coverage >= 0.7 and not any(is_identifier(e) for e in c.missing_entities))
     # A passage about a model the claim does not name (YU7 orders vs "Xiaomi's orders") is
@@ -125,7 +132,18 @@ def _support_reason(best: Comparison) -> str:
             f"(similarity {best.hit.dense:.2f}, {best.coverage:.0%} of the claim's words)")
 
 
+def _only_swapped_missing(c: Comparison) -> bool:
+    """Whether every name the passage lacks is one it replaces by another."""
+    swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
+    return all(any(part in swapped for part in entity.lower().split())
+               for entity in c.missing_entities)
+
+
 def _conflict_reason(best: Comparison) -> str:
+    if best.name_swaps and not best.conflicts:
+        claim_says = "; ".join(f"{n.text} ({n.kind.value})" for n, _ in best.name_swaps)
+        evidence_says = "; ".join(other.text for _, other in best.name_swaps)
+        return f"claim names {claim_says}; evidence ({cite(best.hit)}) names {evidence_says}"
     if best.conflicts:
         claim_says = "; ".join(say(c) for c, _ in best.conflicts)
         evidence_says = "; ".join(say(e) for _, e in best.conflicts)

