@@ -14,7 +14,12 @@ import factcheck
 from factcheck import Review
 from factcheck.analyst.frame import ClaimView, evidence_frame, frame_html, to_frame
 from factcheck.records import ArticleResult, BatchResult, Label
-from factcheck.reports.folder import CLAIM_COLUMNS, write_reports
+from factcheck.reports.folder import (
+    CLAIM_COLUMNS,
+    LABEL_BACKGROUNDS,
+    LABEL_ICONS,
+    write_reports,
+)
 
 
 class _Tags(HTMLParser):
@@ -111,9 +116,9 @@ def test_html_table_is_colour_coded_escaped_and_links_only_http(
     assert 'Acme <script>alert("x")</script> sold cars.' in "".join(page.text)
     assert {a["href"] for t, a in page.tags if t == "a"} == {"https://example.com/munich"}
     rows = [a["style"] for t, a in page.tags if t == "tr" and a.get("style")]
-    assert rows == ["background:#dcedc8", "background:#ffcdd2", "background:#ffe0b2"]
+    assert rows == [f"background:{LABEL_BACKGROUNDS[label]}" for label in Label]
     for label in Label:
-        assert f">{label.value.upper()}</span>" in html
+        assert f"{LABEL_ICONS[label]} {label.value.upper()}</span>" in html
 
 
 def test_html_shows_both_verdicts_for_reviewed_claims(reports_dir: Path) -> None:

@@ -24,6 +24,7 @@ from factcheck.reports.folder import (
     CLAIM_COLUMNS,
     LABEL_BACKGROUNDS,
     LABEL_COLOURS,
+    LABEL_ICONS,
     batch_rows,
     claim_quote,
     http_url,
@@ -231,7 +232,7 @@ def _badge(label: Label) -> str:
     return (
         f'<span style="display:inline-block;padding:0 4px;border-radius:3px;font-weight:700;'
         f'font-size:.8em;color:#fff;background:{LABEL_COLOURS[label]}">'
-        f"{label.value.upper()}</span>"
+        f"{LABEL_ICONS[label]} {label.value.upper()}</span>"
     )
 
 

@@ -42,7 +42,7 @@ from factcheck.reports.to_csv import (
     summary_rows,
     unguard_cell,
 )
-from factcheck.reports.to_html import LABEL_BACKGROUNDS, LABEL_COLOURS, render_html
+from factcheck.reports.to_html import LABEL_BACKGROUNDS, LABEL_COLOURS, LABEL_ICONS, render_html
 from factcheck.reports.to_json import (
     REPORT_SCHEMA_VERSION,
     ReportMeta,
@@ -63,6 +63,7 @@ __all__ = [
     "CLAIM_COLUMNS",
     "LABEL_BACKGROUNDS",
     "LABEL_COLOURS",
+    "LABEL_ICONS",
     "REPORT_FORMATS",
     "ReportFormat",
     "REPORT_SCHEMA_VERSION",

@@ -101,8 +101,9 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
         ``source``, ``title``, ``published`` (null or ``YYYY-MM-DD``), ``one_claim_per_line``
         (``check --claim``), ``text_sha256``, ``length`` and ``text``; ``article.text`` holds
         the full text so :func:`article_from_dict` can rebuild the result, each claim's
-        ``quote`` is the article text of its spans joined with ``" … "``, and its ``review`` is null or
-        ``{"label", "reviewer", "note", "reviewed_at"}`` (``summary`` counts machine verdicts).
+        ``quote`` is the article text of its spans joined with ``" … "``, and its ``review``
+        is null or ``{"label", "reviewer", "note", "reviewed_at"}`` (``summary`` counts machine
+        verdicts).
     """
     article = result.article
     counts = result.counts()
