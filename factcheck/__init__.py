@@ -53,12 +53,31 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "Article", "ArticleResult", "BatchResult", "Checker", "Claim", "ConfigError", "Corpus",
-    "CorpusError", "FactcheckError", "Failure", "FetchError", "Hit", "InputError", "Label",
-    "ModelError", "Passage", "Review", "ReviewError", "Settings", "Span", "Verdict",
-    "check_article", "check_many", "extract_claims", "load_corpus", "load_results",
-    "load_settings", "show", "to_frame",
+    "COMPACT_COLUMNS", "LABEL_COLOURS", "LABEL_ICONS", "LABEL_ORDER", "Article",
+    "ArticleResult", "BatchResult", "Checker", "Claim", "ConfigError", "Corpus", "CorpusError",
+    "Evaluation", "FactcheckError", "Failure", "FetchError", "Hit", "InputError", "Label",
+    "ModelError", "Passage", "ReportFormat", "Review", "ReviewError", "Settings", "Span",
+    "Verdict", "check_article", "check_claims", "check_many", "evaluate_file", "evidence_frame",
+    "export_claimreview", "extract_claims", "format_scores", "frame_html", "load_cases",
+    "load_corpus", "load_results", "load_settings", "show", "to_frame", "write_reports",
 ]
+
+
+# Public names from the heavier modules, imported on first use: module that defines each.
+_LAZY = {
+    "Evaluation": "factcheck.training.evaluate",
+    "load_cases": "factcheck.training.evaluate",
+    "evaluate_file": "factcheck.training.evaluate",
+    "format_scores": "factcheck.training.evaluate",
+    "LABEL_ORDER": "factcheck.analyst.frame",
+    "COMPACT_COLUMNS": "factcheck.analyst.frame",
+    "frame_html": "factcheck.analyst.frame",
+    "LABEL_COLOURS": "factcheck.reports.folder",
+    "LABEL_ICONS": "factcheck.reports.folder",
+    "ReportFormat": "factcheck.reports.folder",
+    "write_reports": "factcheck.reports.folder",
+    "export_claimreview": "factcheck.reports.claimreview",
+}
 
 
 def __getattr__(name: str):
@@ -75,6 +94,10 @@ def __getattr__(name: str):
         from factcheck.claims.extract import extract_claims
 
         return extract_claims
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
 
 
@@ -98,7 +121,16 @@ def check_many(paths: Sequence[str | Path], evidence: str | Path | Corpus = "evi
     return Checker(evidence, settings).check_batch(items)
 
 
-def load_results(path: str | Path) -> pd.DataFrame:
+def check_claims(texts: Sequence[str], evidence: str | Path | Corpus = "evidence",
+                 settings: Settings | None = None) -> ArticleResult:
+    """Check statements as written, each as one claim (not split), like ``check --claim``."""
+    from factcheck.inputs.articles import claims_article
+    from factcheck.pipeline import Checker
+
+    return Checker(evidence, settings).check_article(claims_article(texts))
+
+
+def load_results(path: str | Path, *, compact: bool = False) -> pd.DataFrame:
     """A saved batch (the JSON reports of a ``check --out`` folder) as one row per claim.
 
     The columns are those of :func:`to_frame`, with the reviews in the folder's
@@ -106,21 +138,38 @@ def load_results(path: str | Path) -> pd.DataFrame:
     """
     from factcheck.analyst.frame import load_results as load
 
-    return load(path)
+    return load(path, compact=compact)
 
 
-def to_frame(results: ArticleResult | BatchResult | Sequence[ArticleResult]) -> pd.DataFrame:
+def to_frame(results: ArticleResult | BatchResult | Sequence[ArticleResult], *,
+             compact: bool = False) -> pd.DataFrame:
     """One row per claim of an article result or a batch, as a pandas DataFrame.
 
-    The columns are those of ``claims.csv``; see :mod:`factcheck.analyst.frame`.
+    The columns are those of ``claims.csv`` with the spans as integers (``start``, ``end``,
+    ``spans``); ``compact=True`` keeps :data:`COMPACT_COLUMNS`. See
+    :mod:`factcheck.analyst.frame`.
     """
     from factcheck.analyst.frame import to_frame as frame
 
-    return frame(results)
+    return frame(results, compact=compact)
 
 
-def show(results: ArticleResult | BatchResult) -> Any:
-    """A colour-coded table of the claims for Jupyter (displays itself; failed inputs listed)."""
-    from factcheck.analyst.frame import ResultsView
+def evidence_frame(results: ArticleResult | BatchResult | str | Path) -> pd.DataFrame:
+    """One row per claim and evidence passage of a result, a batch or a saved batch's folder."""
+    from factcheck.analyst.frame import batch_evidence_frame
 
-    return ResultsView(results)
+    return batch_evidence_frame(results)
+
+
+def show(results: ArticleResult | BatchResult | pd.DataFrame, max_rows: int = 100) -> Any:
+    """A colour-coded table of the claims for Jupyter (displays itself; failed inputs listed).
+
+    Takes a result, a batch, or a :func:`to_frame` table (or a filtered copy of one).
+    """
+    from factcheck.analyst.frame import ResultsView, frame_html
+
+    if isinstance(results, ArticleResult | BatchResult):
+        return ResultsView(results)
+    from IPython.display import HTML
+
+    return HTML(frame_html(results, max_rows=max_rows))

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 a usage, input, corpus or model error (the message says how to fix it);
 2 ``--fail-on`` matched a claim; 3 a partial batch (some inputs could not be checked, the
-rest were).
+rest were). When several apply, the first in the order 1, 2, 3 wins: a ``--fail-on`` match is
+reported as 2 even in a partial batch (the failed inputs are still listed on stderr).
 """
 
 from __future__ import annotations
@@ -13,28 +14,77 @@ import sys
 import time
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
+from factcheck import terminal
 from factcheck.errors import FactcheckError
 from factcheck.judging.registry import check_judge_spec, judge_help
-from factcheck.records import BatchResult, Failure, Label
+from factcheck.records import Article, ArticleResult, BatchResult, Failure, Label
+from factcheck.reports.folder import REPORT_FORMATS, ReportFormat
+from factcheck.reports.to_jsonl import jsonl_lines
 from factcheck.settings import Settings, load_settings
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Checker
 
 EXIT_OK, EXIT_ERROR, EXIT_FAIL_ON, EXIT_PARTIAL = 0, 1, 2, 3
 
+# The click that typer runs (typer may vendor its own copy): its usage errors are this class.
+_UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class _Group(TyperGroup):
+    """The command group; a usage error (unknown option or command, bad value) exits 1, not 2.
+
+    Click exits 2 on usage errors, but 2 is ``--fail-on``'s code: in CI a typo must not read
+    as "contradicted claims found".
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _UsageError as exc:
+            exc.exit_code = EXIT_ERROR
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _UsageError as exc:
+            exc.exit_code = EXIT_ERROR
+            raise
+
+
 app = typer.Typer(
     name="factcheck",
+    cls=_Group,
     help="Offline claim fact-checking: split articles into claims, find evidence, label, report.",
     epilog="Example: factcheck check claims/ --evidence evidence/ --out reports/",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True,
+        help="Print the version and exit.")] = False,
+) -> None:
+    """Offline claim fact-checking: split articles into claims, find evidence, label, report."""
+
+
 evidence_app = typer.Typer(
     help="Inspect the evidence corpus.",
     epilog="Example: factcheck evidence validate evidence/",
@@ -58,7 +108,20 @@ class BackendChoice(StrEnum):
     ray = "ray"
 
 
-FORMATS = ("json", "md", "html", "csv")
+def _parse_formats(value: str | list[str]) -> list[str]:
+    """``--format`` values: each a format or a comma-separated list of them."""
+    if isinstance(value, list):
+        return value
+    chosen = [name.strip().lower() for name in str(value).split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in REPORT_FORMATS]
+    if unknown or not chosen:
+        raise typer.BadParameter(
+            f"unknown format {', '.join(map(repr, unknown)) or '(none)'}; choose from "
+            f"{', '.join(REPORT_FORMATS)} (repeat --format or separate with commas)")
+    return chosen
+
+
+STDOUT = "-"
 
 EvidenceOpt = Annotated[Path, typer.Option(
     "--evidence", "-e", help="Evidence corpus: a folder or file of .jsonl/.csv/.txt/.md.")]
@@ -90,14 +153,20 @@ def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(
-        help="Articles: files, folders, glob patterns, '-' for stdin, or http(s) URLs.")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Articles: files, folders, glob patterns, '-' for stdin, or http(s) URLs.",
+        show_default=False)] = None,
+    claim: Annotated[list[str] | None, typer.Option(
+        "--claim", "-c", help="A statement to check as written (one claim, not split); "
+        "repeat for more. Reported as the article 'claims'.", show_default=False)] = None,
     evidence: EvidenceOpt = Path("evidence"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = Path(
-        "reports"),
-    formats: Annotated[str, typer.Option(
-        "--format", "-f", help="Comma-separated report formats: json,md,html,csv.")
-    ] = "json,md,html,csv",
+    out: Annotated[str, typer.Option(
+        "--out", "-o", help="Folder for the reports, or '-' to stream JSON Lines to stdout "
+        "(with --format jsonl).")] = "reports",
+    formats: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", parser=_parse_formats, metavar="|".join(REPORT_FORMATS),
+        help="Report formats, repeated or comma-separated (default json,md,html,csv; jsonl: "
+        "one JSON object per claim).", show_default=False)] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         "--fail-on", help="Exit with code 2 if any claim gets this label (for CI pipelines).")
     ] = None,
@@ -125,51 +194,83 @@ def check(
     encoder: EncoderOpt = None,
     judge: JudgeOpt = None,
 ) -> None:
-    """Check articles against the evidence corpus and write reports.
+    """Check articles (or single statements) against the evidence corpus and write reports.
 
     Each article's reports are written as soon as it is checked, so an interrupted run keeps
-    its finished work; rerun with --resume to check only the rest.
+    its finished work; rerun with --resume to check only the rest. A one-line input is a
+    claim, not a headline. Reports an earlier run wrote for the same articles in formats not
+    asked for now are removed.
 
     Example: factcheck check claims/ --evidence evidence/ --out reports/ --fail-on contradicted
     """
     from factcheck.backends import open_workers
-    from factcheck.inputs.articles import iter_articles, list_ignored
-    from factcheck.pipeline import Checker
+    from factcheck.inputs.articles import claims_article, iter_articles, list_ignored
+    from factcheck.pipeline import Checker, FolderRun
 
-    chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise _fail(f"unknown format(s) {', '.join(unknown) or '(none)'}; "
-                    f"choose from {','.join(FORMATS)}")
-    if resume and "json" not in chosen:
-        raise _fail("--resume reads the JSON reports: add json to --format")
+    paths, claim = paths or [], claim or []
+    chosen = list(dict.fromkeys(
+        name for group in (formats or [["json", "md", "html", "csv"]]) for name in group))
+    streaming = out == STDOUT
+    if not paths and not claim:
+        raise _fail("nothing to check: give articles (files, folders, globs, '-', URLs) or "
+                    "--claim \"TEXT\"")
+    if streaming and chosen != [ReportFormat.JSONL.value]:
+        raise _fail("--out - streams JSON Lines to stdout: use it with --format jsonl only "
+                    "(or give --out a folder)")
+    if resume and (streaming or "json" not in chosen):
+        raise _fail("--resume reads the JSON reports in --out: add json to --format and give "
+                    "--out a folder")
+    # With JSON Lines on stdout, stdout holds nothing else: the table goes to stderr.
+    shown = terminal.console(sys.stderr if streaming else None)
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k,
                              allow_download=allow_download, encoder=encoder, judge=judge)
         started = time.perf_counter()
-        bar = _IndexBar(quiet)
-        checker = Checker(evidence, settings, index_progress=bar)
+        index_bar = terminal.Bar("embedding evidence", "passages", hidden=quiet)
+        checker = Checker(evidence, settings, index_progress=index_bar)
         ignored = list_ignored(paths)
         if ignored and not quiet:
             typer.echo(f"ignored {len(ignored)} file(s) that are not articles: "
                        + ", ".join(str(p) for p in ignored[:5]), err=True)
-        items = list(iter_articles(paths, stdin=sys.stdin.buffer,
-                                   max_bytes=settings.max_article_bytes))
+        items: list[Article | Failure] = list(iter_articles(
+            paths, stdin=sys.stdin.buffer, max_bytes=settings.max_article_bytes))
+        if claim:
+            taken = {item.id for item in items if isinstance(item, Article)}
+            items.append(claims_article(claim, _free_id("claims", taken)))
         articles = [item for item in items if not isinstance(item, Failure)]
         if articles:
-            _build_index(checker, bar)
-        with typer.progressbar(length=len(items), label="checking articles", file=sys.stderr,
-                               hidden=quiet or len(items) < 2) as bar, \
-                open_workers(checker, workers=workers, backend=backend.value,
-                             address=ray_address, start=bool(articles)) as mapper:
-            run = checker.check_to_folder(items, out, chosen, resume=resume,
-                                          on_result=lambda _: bar.update(1), mapper=mapper)
+            _build_index(checker, index_bar)
+        bar = terminal.Bar("checking", "articles", hidden=quiet or len(items) < 2)
+        bar.start(len(items))
+
+        def advance(outcome: ArticleResult | Failure) -> None:
+            bar.advance(1, terminal.outcome_name(outcome))
+            if streaming and isinstance(outcome, ArticleResult):
+                for line in jsonl_lines(outcome):
+                    typer.echo(line)
+
+        try:
+            with open_workers(checker, workers=workers, backend=backend.value,
+                              address=ray_address, start=bool(articles)) as mapper:
+                if streaming:
+                    batch = checker.check_batch(items, advance, mapper=mapper)
+                    run = FolderRun(batch, (), (), (), ())
+                else:
+                    run = checker.check_to_folder(items, out, chosen, resume=resume,
+                                                  on_result=advance, mapper=mapper)
+        finally:
+            bar.close()
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     batch = run.batch
     elapsed = time.perf_counter() - started
+    verdicts_only = bool(claim) and len(batch.results) == 1 and not paths
     if not quiet:
-        _print_summary(batch)
+        if verdicts_only:
+            terminal.print_verdicts(batch.results[0].verdicts, shown)
+        else:
+            terminal.print_summary(batch, shown)
+            terminal.print_contradicted(batch, shown)
     for warning in run.warnings:
         typer.echo(f"warning: {warning}", err=True)
     for failure in batch.failures:
@@ -177,18 +278,32 @@ def check(
         typer.echo("failed: " + (reason if reason.startswith(failure.source)
                                  else f"{failure.source}: {reason}"), err=True)
     reused = f", {len(run.reused)} kept up to date (--resume)" if resume else ""
+    where = ("streamed to stdout" if streaming
+             else f"{len(run.written)} report file(s) written in {out}/")
+    removed = (f"; removed {len(run.removed)} report file(s) of a previous run in formats not "
+               "asked for" if run.removed else "")
     typer.echo(
         f"checked {len(batch.results) - len(run.reused)} article(s){reused}, "
-        f"{len(batch.verdicts())} claim(s) in {elapsed:.1f}s; {len(run.written)} report file(s) "
-        f"written in {out}/", err=True)
+        f"{len(batch.verdicts())} claim(s) in {elapsed:.1f}s; {where}{removed}", err=True)
     if not batch.results:
         raise _fail("no article could be checked; fix the inputs listed above")
+    matched = fail_on is not None and _matches(batch, fail_on)
     if batch.failures:
-        raise _fail(f"partial batch: {len(batch.failures)} of {len(items)} input(s) failed",
-                    EXIT_PARTIAL)
-    if fail_on is not None and _matches(batch, fail_on):
+        typer.echo(f"partial batch: {len(batch.failures)} of {len(items)} input(s) failed",
+                   err=True)
+    if matched:
         typer.echo(f"--fail-on {fail_on.value}: at least one claim matched", err=True)
         raise typer.Exit(EXIT_FAIL_ON)
+    if batch.failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
 
 
 def _matches(batch: BatchResult, fail_on: FailOn) -> bool:
@@ -197,89 +312,72 @@ def _matches(batch: BatchResult, fail_on: FailOn) -> bool:
     return any(v.label in wanted for v in batch.verdicts())
 
 
-class _IndexBar:
-    """A progress bar over passages being embedded, shown only if there is work to do."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.bar = None
-        self.done = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.quiet or total == 0:
-            return
-        if self.bar is None:
-            self.bar = typer.progressbar(length=total, label="embedding evidence", file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.done)
-        self.done = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
-def _build_index(checker: Checker, bar: _IndexBar) -> None:
+def _build_index(checker: Checker, bar: terminal.Bar) -> None:
     try:
         checker.index  # noqa: B018 - builds the index now, under the progress bar
     finally:
         bar.close()
 
 
-def _print_summary(batch: BatchResult) -> None:
-    rows = [(r.article.id, len(r.verdicts), *(r.counts()[label] for label in Label))
-            for r in batch.results]
-    header = ("article", "claims", "supported", "contradicted", "unverified")
-    totals = ("TOTAL", *(sum(row[i] for row in rows) for i in range(1, 5)))
-    width = max([len(header[0])] + [len(str(r[0])) for r in rows]) + 2
-    lines = [f"{header[0]:<{width}}" + "".join(f"{h:>14}" for h in header[1:])]
-    for row in [*rows, totals]:
-        lines.append(f"{row[0]:<{width}}" + "".join(f"{v:>14}" for v in row[1:]))
-    typer.echo("\n".join(lines))
-
-
 @app.command()
 def claims(
-    article: Annotated[str, typer.Argument(help="An article file, URL, or '-' for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Articles: files, folders, glob patterns, URLs, or '-' for stdin; every article "
+        "found is read.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print claims as JSON lines.")] = False,
     min_checkworthiness: Annotated[float | None, typer.Option(
         "--min-checkworthiness", help="Drop claims scoring lower (0-1).")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Print the atomic claims extracted from one article, with their character spans.
+    """Print the atomic claims extracted from articles, with their character spans.
 
     Example: factcheck claims claims/xiaomi-beijing-factory.txt
     """
     from factcheck.inputs.articles import iter_articles
     from factcheck.pipeline import extract_claims_capped
 
+    failed = 0
     try:
         settings = _settings(config, min_checkworthiness=min_checkworthiness)
-        items = list(iter_articles([article], stdin=sys.stdin.buffer,
+        items = list(iter_articles(inputs, stdin=sys.stdin.buffer,
                                    max_bytes=settings.max_article_bytes))
-        if not items:
-            raise _fail(f"{article}: no article found")
-        item = items[0]
-        if isinstance(item, Failure):
-            raise _fail(f"{item.source}: {item.reason}")
-        found, truncated_at = extract_claims_capped(item, settings)
+        articles = [item for item in items if isinstance(item, Article)]
+        for item in items:
+            if isinstance(item, Failure):
+                failed += 1
+                typer.echo(f"failed: {_naming(item.source, item.reason)}", err=True)
+                continue
+            found, truncated_at = extract_claims_capped(item, settings)
+            if truncated_at is not None:
+                typer.echo(f"warning: {item.source}: printed only the first {len(found):,} "
+                           f"claims (up to character {truncated_at:,} of {len(item.text):,}); "
+                           "raise max_claims_per_article to see the rest", err=True)
+            if not as_json and len(articles) > 1:
+                typer.echo(f"# {item.id} ({item.source})")
+            for claim_ in found:
+                spans = ";".join(f"{s.start}-{s.end}" for s in claim_.spans)
+                if as_json:
+                    typer.echo(json.dumps({
+                        "article_id": item.id, "id": claim_.id, "text": claim_.text,
+                        "sentence_index": claim_.sentence_index,
+                        "spans": [[s.start, s.end] for s in claim_.spans],
+                        "checkworthiness": round(claim_.checkworthiness, 4)},
+                        ensure_ascii=False))
+                else:
+                    typer.echo(f"{claim_.id}  [{claim_.checkworthiness:.2f}]  {claim_.text}  "
+                               f"(chars {spans})")
+            if not as_json:
+                typer.echo(f"{len(found)} claim(s) from {item.source}", err=True)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
-    if truncated_at is not None:
-        typer.echo(f"warning: {item.source}: printed only the first {len(found):,} claims (up to "
-                   f"character {truncated_at:,} of {len(item.text):,}); raise "
-                   "max_claims_per_article to see the rest", err=True)
-    for claim in found:
-        spans = ";".join(f"{s.start}-{s.end}" for s in claim.spans)
-        if as_json:
-            typer.echo(json.dumps({
-                "id": claim.id, "text": claim.text, "sentence_index": claim.sentence_index,
-                "spans": [[s.start, s.end] for s in claim.spans],
-                "checkworthiness": round(claim.checkworthiness, 4)}, ensure_ascii=False))
-        else:
-            typer.echo(f"{claim.id}  [{claim.checkworthiness:.2f}]  {claim.text}  (chars {spans})")
-    if not as_json:
-        typer.echo(f"{len(found)} claim(s) from {item.source}", err=True)
+    if not articles:
+        raise _fail("no article could be read; fix the inputs listed above")
+    if failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _naming(source: str, reason: str) -> str:
+    return reason if reason.startswith(source) else f"{source}: {reason}"
 
 
 @evidence_app.command("validate")
@@ -321,7 +419,7 @@ def index(
         settings = _settings(config, model=model, cache_dir=cache_dir,
                              allow_download=allow_download, encoder=encoder)
         started = time.perf_counter()
-        bar = _IndexBar(quiet=False)
+        bar = terminal.Bar("embedding evidence", "passages", hidden=False)
         checker = Checker(path, settings, index_progress=bar)
         _build_index(checker, bar)
     except FactcheckError as exc:

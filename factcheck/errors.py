@@ -14,11 +14,11 @@ class InputError(FactcheckError):
 class CorpusError(FactcheckError):
     """The evidence corpus is malformed; the message lists each problem as ``file line N: ...``."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], heading: str = "invalid evidence corpus") -> None:
         self.problems = problems
         shown = problems[:20]
         more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__("invalid evidence corpus:\n" + "\n".join(shown) + more)
+        super().__init__(f"{heading}:\n" + "\n".join(shown) + more)
 
 
 class ModelError(FactcheckError):

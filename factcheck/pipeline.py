@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.claims.extract import extract_claims
+from factcheck.claims.extract import checkworthiness, extract_claims
 from factcheck.claims.segment import split_sentences
 from factcheck.errors import ConfigError, CorpusError, FactcheckError, ModelError
 from factcheck.judging.base import Judge
@@ -113,6 +113,9 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
     """
     limit = settings.max_claims_per_article
     text = article.text
+    if article.one_claim_per_line:
+        claims = claims_as_written(article)
+        return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
     if len(text) <= PIECE_CHARS:
         claims = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
         return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
@@ -120,7 +123,7 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
     seen: set[str] = set()
     sentences = 0
     for start, end in _pieces(text, PIECE_CHARS):
-        piece = Article(article.id, text[start:end], article.source, article.title)
+        piece = dataclasses.replace(article, text=text[start:end])
         for claim in extract_claims(piece, min_checkworthiness=settings.min_checkworthiness):
             if claim.text.lower() in seen:
                 continue
@@ -135,6 +138,26 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
             ))
         sentences += len(split_sentences(piece.text))
     return claims, None
+
+
+def claims_as_written(article: Article) -> list[Claim]:
+    """One claim per non-empty line of the article, as written (``check --claim``).
+
+    Nothing is split, resolved or dropped: the user chose these statements. Each claim's span
+    is its line; its check-worthiness is scored as usual, for the reports.
+    """
+    claims: list[Claim] = []
+    start = 0
+    for index, line in enumerate(article.text.split("\n")):
+        stripped = line.strip()
+        if stripped:
+            begin = start + line.index(stripped)
+            claims.append(Claim(
+                id=f"{article.id}-c{len(claims) + 1:02d}", article_id=article.id, text=stripped,
+                sentence_index=index, spans=(Span(begin, begin + len(stripped)),),
+                checkworthiness=checkworthiness(stripped)))
+        start += len(line) + 1
+    return claims
 
 
 def _pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
@@ -174,13 +197,16 @@ class FolderRun:
         batch: every input's outcome in input order: checked and reused results, and failures.
         reused: ids of the articles whose up-to-date reports were kept (``resume``).
         written: the report files written.
-        warnings: one line per article checked only in part, naming it and the limit.
+        warnings: one line per article checked only in part (naming it and the limit) or
+            without any claim.
+        removed: reports an earlier run wrote for these articles in formats not asked for now.
     """
 
     batch: BatchResult
     reused: tuple[str, ...]
     written: tuple[Path, ...]
     warnings: tuple[str, ...]
+    removed: tuple[Path, ...] = ()
 
 
 class Checker:
@@ -246,7 +272,8 @@ class Checker:
         """Retrieve evidence for each claim and judge it.
 
         Args:
-            claims: claims to check (from :func:`factcheck.claims.extract.extract_claims` or built by hand).
+            claims: claims to check (from :func:`factcheck.claims.extract.extract_claims` or
+                built by hand).
 
         Returns:
             One verdict per claim, in the same order.
@@ -290,18 +317,23 @@ class Checker:
         self,
         items: Iterable[Article | Failure],
         on_result: Callable[[ArticleResult | Failure], None] | None = None,
+        *,
+        mapper: ArticleMapper | None = None,
     ) -> BatchResult:
         """Check every article; inputs that failed to load, or fail here, are kept as failures.
 
         Args:
             items: articles, or failures from :func:`factcheck.inputs.articles.iter_articles`.
-            on_result: called after each article (for progress bars and incremental writes).
+            on_result: called after each article (for progress bars and streamed output).
+            mapper: checks the articles and yields their outcomes in order (default: here);
+                see :meth:`check_to_folder`.
 
         Returns:
             Results for the articles that were checked and the failures, in input order.
         """
         items = list(items)
-        checked = self.map_articles([item for item in items if isinstance(item, Article)])
+        checked = (mapper or self.map_articles)(
+            [item for item in items if isinstance(item, Article)])
         return collect((item if isinstance(item, Failure) else next(checked)[0]
                         for item in items), on_result)
 
@@ -371,7 +403,8 @@ class Checker:
         Args:
             items: articles, or failures from :func:`factcheck.inputs.articles.iter_articles`.
             out_dir: the reports folder.
-            formats: any of ``json``, ``md``, ``html``, ``csv``.
+            formats: any of ``json``, ``md``, ``html``, ``csv``, ``jsonl``; reports an earlier
+                run wrote for these articles in the other formats are removed.
             resume: keep the reports of articles whose JSON report is up to date (same article
                 text, schema, corpus, model, judge and settings) instead of checking them again.
             on_result: called after each input, checked, reused or failed (for progress bars).
@@ -412,6 +445,11 @@ class Checker:
                 outcome, truncated_at = next(checked)
                 if isinstance(outcome, ArticleResult):
                     written.extend(folder.write(outcome, truncated_at))
+                    if not outcome.verdicts:
+                        warnings.append(
+                            f"{item.source}: no check-worthy claim found (headings, bylines, "
+                            "questions and opinions are not checked); to check a statement as "
+                            "written, use --claim \"TEXT\"")
                     if truncated_at is not None:
                         warnings.append(
                             f"{item.source}: checked only the first {len(outcome.verdicts):,} "
@@ -421,7 +459,8 @@ class Checker:
 
         batch = collect(outcomes(), on_result)
         written += folder.finish(batch)
-        return FolderRun(batch, tuple(reused), tuple(written), tuple(warnings))
+        return FolderRun(batch, tuple(reused), tuple(written), tuple(warnings),
+                         tuple(folder.removed))
 
 
 def collect(outcomes: Iterable[ArticleResult | Failure],

@@ -24,12 +24,19 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article to check: its id, full text and where it came from (path, URL or ``-``)."""
+    """One article to check: its id, full text and where it came from (path, URL or ``-``).
+
+    ``published`` is the article's publication date (``YYYY-MM-DD``) when its page states one.
+    ``one_claim_per_line`` marks statements given one per line to be checked as written
+    (``check --claim``): each non-empty line is one claim, never split or filtered.
+    """
 
     id: str
     text: str
     source: str
     title: str
+    published: str | None = None
+    one_claim_per_line: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ import pytest
 
 from factcheck import Review
 from factcheck.records import BatchResult, Label
-from factcheck.reports.folder import LABEL_BACKGROUNDS
+from factcheck.reports.folder import LABEL_BACKGROUNDS, LABEL_COLOURS
 
 CHROMIUM = next(
     (path for name in ("chromium", "chromium-browser", "google-chrome")
@@ -176,7 +176,7 @@ def test_report_highlights_claims_links_evidence_and_reveals_it(
     page.click("mark.claim[data-claim='acme-c03']")
     reviewed = page.evaluate(
         "document.querySelector(\"#claim-panel .claim-detail[data-ref='2']\").innerText")
-    assert "Reviewed: CONTRADICTED by ana" in reviewed and "They hired 700." in reviewed
+    assert "Reviewed: \u2717 CONTRADICTED by ana" in reviewed and "They hired 700." in reviewed
 
     screenshot = page.call("Page.captureScreenshot", format="png")["data"]
     folder = Path(os.environ.get("FACTCHECK_ARTIFACTS") or tmp_path)
@@ -188,4 +188,74 @@ def test_report_highlights_claims_links_evidence_and_reveals_it(
     page.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape",
               windowsVirtualKeyCode=27)
     assert page.evaluate(visible) is False
+    assert page.errors() == []
+
+
+def _screenshot(page: DevTools, name: str, tmp_path: Path) -> Path:
+    data = page.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"]
+    folder = Path(os.environ.get("FACTCHECK_ARTIFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / name
+    png.write_bytes(base64.b64decode(data))
+    return png
+
+
+def _viewport(page: DevTools, width: int) -> None:
+    page.call("Emulation.setDeviceMetricsOverride", width=width, height=900,
+              deviceScaleFactor=1, mobile=width < 600)
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_report_reads_without_colour_and_fits_the_screen(
+    page: DevTools, reports_dir: Path, tmp_path: Path, width: int
+) -> None:
+    _viewport(page, width)
+    page.open((reports_dir / "acme.html").as_uri())
+
+    # Each verdict is drawn in its own colour (the underline too) and also named by its icon.
+    marks = page.evaluate(
+        "Array.from(document.querySelectorAll('mark.claim'), m => ({cls: m.className,"
+        " line: getComputedStyle(m).borderBottomColor,"
+        " icon: getComputedStyle(m, '::after').content}))")
+    for mark in marks:
+        label = next(lb for lb in Label if lb.value in mark["cls"].split())
+        assert mark["line"] == _rgb(LABEL_COLOURS[label]), mark
+        if "end" in mark["cls"].split():
+            assert mark["icon"] not in ("none", "normal", ""), mark
+    badges = page.evaluate("Array.from(document.querySelectorAll('td .badge'), b => b.innerText)")
+    assert badges == ["\u2713 SUPPORTED", "\u2717 CONTRADICTED", "? UNVERIFIED"]
+
+    # Links read as titles or publishers, never as passage ids; passages are not quotes.
+    texts = page.evaluate("Array.from(document.querySelectorAll('.evidence a'), a => a.innerText)")
+    ids = {hit.passage.id for v in Review(reports_dir).batch.verdicts() for hit in v.evidence}
+    assert texts and not set(texts) & ids
+    assert page.evaluate("document.querySelectorAll('.evidence blockquote').length") == 0
+    assert page.evaluate("document.querySelector('.evidence .wording').innerText").lower() == (
+        "paraphrase")
+
+    # Nothing wider than the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    # The evidence shows next to the claim tapped: beside it on a wide screen, right below it
+    # on a phone.
+    page.click("mark.claim[data-claim='acme-c02']")
+    box = page.evaluate(
+        "(() => { const m = document.querySelector(\"mark.claim[data-claim='acme-c02']\")"
+        ".getBoundingClientRect(); const p = document.getElementById('claim-panel')"
+        ".getBoundingClientRect(); return {mark: [m.left, m.top, m.bottom],"
+        " panel: [p.left, p.top]}; })()")
+    if width == 420:
+        assert 0 <= box["panel"][1] - box["mark"][2] < 80, box
+    else:
+        assert box["panel"][0] > box["mark"][0] and abs(box["panel"][1] - box["mark"][1]) < 600
+    assert page.evaluate(
+        "document.querySelector(\"#claim-panel .claim-detail[data-ref='1']\").checkVisibility()")
+    png = _screenshot(page, f"report-acme-{width}.png", tmp_path)
+    assert png.stat().st_size > 5_000
+
+    # A table row's number leads to the claim's place in the text.
+    page.evaluate("document.querySelector('#claim-2 a[href^=\"#text-\"]').click()")
+    assert page.evaluate("location.hash") == "#text-2"
+    top = page.evaluate("document.getElementById('text-2').getBoundingClientRect().top")
+    assert -2 <= top < 900
     assert page.errors() == []

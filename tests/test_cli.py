@@ -93,7 +93,7 @@ def test_partial_batch_reports_the_bad_file_and_checks_the_rest(articles: Path,
     ("args", "message"),
     [
         (["check", "nope.txt"], "no such file or folder"),
-        (["check", "{articles}", "--format", "pdf"], "unknown format(s) pdf"),
+        (["check", "{articles}", "--format", "pdf"], "unknown format 'pdf'"),
         (["check", "{articles}", "--evidence", "{missing}"], "no such file or folder"),
     ],
 )

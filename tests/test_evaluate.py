@@ -129,6 +129,23 @@ def test_evaluate_pairs_with_the_rules_judge(fake_embedder, tmp_path: Path):
     assert evaluation.to_dict()["judge"] == "rules"
 
 
+def test_evaluation_as_frames(fake_embedder, tmp_path: Path):
+    eval_set = load_cases(write(tmp_path / "pairs.jsonl", PAIRS))
+    evaluation = evaluate(eval_set, RulesJudge(), fake_embedder,
+                          settings=Settings(cache_dir=tmp_path / "cache"))
+    cases = evaluation.to_frame()
+    assert list(cases.columns) == ["id", "claim", "gold", "predicted", "correct", "confidence",
+                                   "rationale"]
+    assert list(cases["predicted"]) == ["supported", "contradicted", "unverified"]
+    assert cases["correct"].all()
+    confusion = evaluation.confusion_frame()
+    assert list(confusion.index) == list(confusion.columns) == [
+        "supported", "contradicted", "unverified"]
+    assert confusion.to_numpy().trace() == 3 and confusion.to_numpy().sum() == 3
+    assert list(evaluation.per_label_frame()["recall"]) == [1.0, 1.0, 1.0]
+    assert "accuracy" in str(evaluation)
+
+
 def test_evaluate_claims_end_to_end_with_evidence_recall(fake_embedder, tmp_path: Path,
                                                          tiny_corpus_dir: Path):
     eval_set = load_cases(write(tmp_path / "claims.jsonl", CLAIMS))

@@ -12,9 +12,14 @@ import pytest
 
 import factcheck
 from factcheck import Review
-from factcheck.analyst.frame import ClaimView, evidence_frame, frame_html, to_frame
+from factcheck.analyst.frame import FRAME_COLUMNS, ClaimView, evidence_frame, frame_html, to_frame
 from factcheck.records import ArticleResult, BatchResult, Label
-from factcheck.reports.folder import CLAIM_COLUMNS, write_reports
+from factcheck.reports.folder import (
+    CLAIM_COLUMNS,
+    LABEL_BACKGROUNDS,
+    LABEL_ICONS,
+    write_reports,
+)
 
 
 class _Tags(HTMLParser):
@@ -35,12 +40,13 @@ class _Tags(HTMLParser):
 
 def test_to_frame_has_one_row_per_claim_with_the_issue_columns(review_batch: BatchResult) -> None:
     frame = factcheck.to_frame(review_batch)
-    assert list(frame.columns) == list(CLAIM_COLUMNS)
+    assert list(frame.columns) == list(FRAME_COLUMNS)
+    assert [c for c in FRAME_COLUMNS if c not in ("start", "end")] == list(CLAIM_COLUMNS)
     assert list(frame["claim_id"]) == ["acme-c01", "acme-c02", "acme-c03", "water-c01"]
     c2 = frame.set_index("claim_id").loc["acme-c02"]
     assert c2["article_id"] == "acme"
     assert c2["claim"] == "Its factory opened in Berlin in 2021."
-    assert c2["spans"] == "30-67"
+    assert (c2["start"], c2["end"], c2["spans"]) == (30, 67, ((30, 67),))
     assert (c2["label"], c2["confidence"]) == ("contradicted", 0.82)
     assert c2["best_evidence_text"] == "Acme opened its factory in Munich in 2021."
     assert (c2["best_evidence_source"], c2["best_evidence_url"]) == (
@@ -65,13 +71,41 @@ def test_article_result_and_empty_results_give_frames(review_batch: BatchResult)
     acme = review_batch.results[0]
     assert list(factcheck.to_frame(acme)["claim_id"]) == ["acme-c01", "acme-c02", "acme-c03"]
     empty = to_frame(BatchResult(()))
-    assert list(empty.columns) == list(CLAIM_COLUMNS) and empty.empty
+    assert list(empty.columns) == list(FRAME_COLUMNS) and empty.empty
+
+
+def test_spans_are_numbers_and_slice_the_article(review_batch: BatchResult) -> None:
+    frame = factcheck.to_frame(review_batch)
+    assert frame["start"].dtype == "int64" and frame["end"].dtype == "int64"
+    texts = {r.article.id: r.article.text for r in review_batch.results}
+    for row in frame.itertuples():
+        assert texts[row.article_id][row.start:row.end].rstrip(".") in row.claim
+
+
+def test_compact_frame_is_a_readable_width(review_batch: BatchResult, reports_dir: Path) -> None:
+    compact = factcheck.to_frame(review_batch, compact=True)
+    assert list(compact.columns) == list(factcheck.COMPACT_COLUMNS)
+    assert len(compact.columns) <= 8
+    assert list(factcheck.load_results(reports_dir, compact=True).columns) == list(
+        factcheck.COMPACT_COLUMNS)
+
+
+def test_evidence_frame_has_a_row_per_claim_and_passage(review_batch: BatchResult,
+                                                        reports_dir: Path) -> None:
+    frame = factcheck.evidence_frame(review_batch)
+    expected = [(v.claim.id, hit.passage.id) for v in review_batch.verdicts()
+                for hit in v.evidence]
+    assert list(zip(frame["claim_id"], frame["passage_id"], strict=True)) == expected
+    assert list(frame.columns[:4]) == ["article_id", "claim_id", "claim", "label"]
+    saved = factcheck.evidence_frame(reports_dir)
+    assert list(saved["passage_id"]) == list(frame["passage_id"])
 
 
 def test_load_results_gives_the_same_frame_as_the_live_run(
     review_batch: BatchResult, reports_dir: Path
 ) -> None:
-    pd.testing.assert_frame_equal(factcheck.load_results(reports_dir), factcheck.to_frame(review_batch))
+    pd.testing.assert_frame_equal(factcheck.load_results(reports_dir),
+                                  factcheck.to_frame(review_batch))
     one = factcheck.load_results(reports_dir / "water.json")
     pd.testing.assert_frame_equal(one, factcheck.to_frame(review_batch.results[1]))
 
@@ -111,9 +145,9 @@ def test_html_table_is_colour_coded_escaped_and_links_only_http(
     assert 'Acme <script>alert("x")</script> sold cars.' in "".join(page.text)
     assert {a["href"] for t, a in page.tags if t == "a"} == {"https://example.com/munich"}
     rows = [a["style"] for t, a in page.tags if t == "tr" and a.get("style")]
-    assert rows == ["background:#dcedc8", "background:#ffcdd2", "background:#ffe0b2"]
+    assert rows == [f"background:{LABEL_BACKGROUNDS[label]}" for label in Label]
     for label in Label:
-        assert f">{label.value.upper()}</span>" in html
+        assert f"{LABEL_ICONS[label]} {label.value.upper()}</span>" in html
 
 
 def test_html_shows_both_verdicts_for_reviewed_claims(reports_dir: Path) -> None:

@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline",),
     ("runs", "training", "analyst", "backends"),
     ("app",),
+    ("terminal",),
     ("cli", "__init__"),
     ("__main__",),
 )

@@ -42,6 +42,21 @@ def test_notebook_holds_no_pipeline_logic(name: str) -> None:
     assert not calls & {"write_text", "write_bytes", "open"}
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_uses_only_the_public_api(name: str) -> None:
+    """``import factcheck`` and its top-level names only: internals may move, the API stays."""
+    tree = ast.parse("\n".join(cell.source for cell in _code_cells(name)))
+    imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names]
+    imported += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    assert [m for m in imported if m.startswith("factcheck")] == ["factcheck"]
+    import factcheck
+
+    used = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name) and node.value.id == "factcheck"}
+    assert used <= set(factcheck.__all__), used - set(factcheck.__all__)
+
+
 def _execute(name: str, cwd: Path) -> None:
     nbclient = pytest.importorskip("nbclient", reason="install the notebooks extra")
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import files
 from factcheck.errors import ConfigError, InputError
 from factcheck.records import (
     Article,
@@ -28,6 +29,8 @@ from factcheck.records import (
 )
 from factcheck.reports import folder as report
 from factcheck.reports.folder import (
+    LABEL_BACKGROUNDS,
+    LABEL_COLOURS,
     REPORT_SCHEMA_VERSION,
     article_from_dict,
     article_to_dict,
@@ -241,12 +244,13 @@ def test_html_marks_every_claim_with_its_verdict_colour(hostile_result: ArticleR
     for verdict in hostile_result.verdicts:
         alone = [m for m in marks if m["data-claim"] == verdict.claim.id]
         assert alone, f"no highlight for {verdict.claim.id}"
-        assert {m["class"] for m in alone} == {f"claim {verdict.label.value}"}
+        assert {m["class"].removesuffix(" end") for m in alone} == {
+            f"claim {verdict.label.value}"}
         assert all(m["tabindex"] == "0" for m in alone)
     # Where c1 and c2 overlap, one flat mark names both and shows the more severe verdict.
-    assert {"class": "claim contradicted overlap", "data-claim": "c1 c2"}.items() <= next(
-        m for m in marks if " " in m["data-claim"]
-    ).items()
+    overlap = next(m for m in marks if " " in m["data-claim"])
+    assert overlap["data-claim"] == "c1 c2"
+    assert overlap["class"].removesuffix(" end") == "claim contradicted overlap"
 
 
 def test_html_article_section_is_the_article_text(hostile_result: ArticleResult) -> None:
@@ -268,7 +272,8 @@ def test_html_escapes_everything_and_links_only_http(hostile_result: ArticleResu
     assert {tag for tag, _ in page.tags} <= allowed
     assert not [name for _, attrs in page.tags for name in attrs if name.startswith("on")]
     assert not [attrs for _, attrs in page.tags if "src" in attrs]
-    hrefs = [attrs for tag, attrs in page.tags if tag == "a"]
+    hrefs = [attrs for tag, attrs in page.tags
+             if tag == "a" and not attrs["href"].startswith("#text-")]  # rows to the text
     assert {a["href"] for a in hrefs} == {"https://example.com/acme?year=2023&lang=en"}
     assert all(a["rel"] == "noopener noreferrer" for a in hrefs)
     assert 'href="javascript:' not in page_text
@@ -429,8 +434,33 @@ def test_failed_write_keeps_the_old_report(
     def no_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(report.os, "replace", no_replace)
+    monkeypatch.setattr(files.os, "replace", no_replace)
     with pytest.raises(OSError, match="disk full"):
         write_reports(BatchResult((plain_result,)), tmp_path, ["csv"])
     assert [p.name for p in tmp_path.iterdir()] == ["summary.csv"]
     assert (tmp_path / "summary.csv").read_text(encoding="utf-8") == "old"
+
+
+# Machado, Oliveira & Fernandes (2009), deuteranopia at full severity, on linear RGB.
+_DEUTERANOPIA = ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+                 (-0.011820, 0.042940, 0.968881))
+
+
+def _seen_with_deuteranopia(hex_colour: str) -> tuple[float, ...]:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    rgb = [linear(int(hex_colour[i:i + 2], 16) / 255) for i in (1, 3, 5)]
+    return tuple(min(max(sum(m * c for m, c in zip(row, rgb, strict=True)), 0), 1) ** (1 / 2.2)
+                 for row in _DEUTERANOPIA)
+
+
+@pytest.mark.parametrize(("palette", "apart"), [(LABEL_COLOURS, 0.3), (LABEL_BACKGROUNDS, 0.15)])
+def test_verdict_colours_stay_apart_under_deuteranopia(palette, apart: float) -> None:
+    """The old green/red/orange palette: 0.10 and 0.08 between its closest pair."""
+    from itertools import combinations
+
+    for a, b in combinations(Label, 2):
+        seen_a, seen_b = _seen_with_deuteranopia(palette[a]), _seen_with_deuteranopia(palette[b])
+        distance = sum((x - y) ** 2 for x, y in zip(seen_a, seen_b, strict=True)) ** 0.5
+        assert distance > apart, (a, b, distance)

@@ -228,7 +228,7 @@ def test_resume_needs_json_reports(fake_model, twenty_articles: Path, tiny_corpu
                                    tmp_path: Path):
     result = check(twenty_articles, tiny_corpus_dir, tmp_path / "r", "--resume", "-f", "md")
     assert result.exit_code == 1
-    assert "--resume reads the JSON reports: add json to --format" in result.output
+    assert "--resume reads the JSON reports in --out: add json to --format" in result.output
 
 
 def test_reports_are_written_as_each_article_finishes(fake_embedder, twenty_articles: Path,

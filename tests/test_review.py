@@ -130,9 +130,9 @@ def test_reports_show_machine_and_reviewed_verdicts_side_by_side(reports_dir: Pa
     assert "| Contradicted | 1 | 0 |" in markdown
 
     html = (reports_dir / "acme.html").read_text(encoding="utf-8")
-    assert 'class="claim supported reviewed" data-claim="acme-c02"' in html
+    assert 'class="claim supported reviewed end" data-claim="acme-c02"' in html
     assert "<th>Machine</th><th>Reviewed</th>" in html
-    assert '<span class="badge reviewed supported">SUPPORTED</span> by ana' in html
+    assert "<span class=\"badge reviewed supported\">\u2713 SUPPORTED</span> by ana" in html
     assert "Berlin &lt;confirmed&gt;" in html and "<confirmed>" not in html
 
     row = _csv_rows(reports_dir)["acme-c02"]

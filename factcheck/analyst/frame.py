@@ -1,12 +1,16 @@
 """Tables for analysts: results and saved batches as pandas DataFrames, and as HTML in Jupyter.
 
 :func:`to_frame` and :func:`load_results` give the same table, one row per claim, whose columns
-are the ``claims.csv`` columns (:data:`factcheck.reports.folder.CLAIM_COLUMNS`): article id and source,
-claim id and text, spans (``"start-end;..."``), checkworthiness, machine ``label``, confidence,
+are those of ``claims.csv`` (:data:`factcheck.reports.folder.CLAIM_COLUMNS`), with the spans as
+numbers: article id and source, claim id and text, ``start`` and ``end`` (integers: where the
+claim's first span starts and its last one ends) and ``spans`` (every ``(start, end)`` pair),
+checkworthiness, machine ``label``, confidence,
 rationale, the best evidence passage (id, text, source, url, published) and its retrieval scores
 (``score`` fused, ``dense``, ``lexical``), then the review columns (``reviewed_label``,
 ``reviewer``, ``review_note``, ``reviewed_at``) and ``final_label``, the verdict that stands.
 Label columns are categoricals ordered supported, contradicted, unverified.
+``compact=True`` keeps :data:`COMPACT_COLUMNS`, the few worth a first look.
+:func:`batch_evidence_frame` has one row per claim and evidence passage.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from factcheck.reports.folder import (
     CLAIM_COLUMNS,
     LABEL_BACKGROUNDS,
     LABEL_COLOURS,
+    LABEL_ICONS,
     batch_rows,
     claim_quote,
     http_url,
@@ -37,6 +42,15 @@ if TYPE_CHECKING:
 #: The order of the label categories in every table and plot.
 LABEL_ORDER = tuple(label.value for label in Label)
 
+#: The columns of :func:`to_frame`: ``claims.csv``'s, with ``spans`` as numbers.
+FRAME_COLUMNS = tuple(
+    name for column in CLAIM_COLUMNS
+    for name in (("start", "end", "spans") if column == "spans" else (column,)))
+
+#: The columns shown with ``compact=True``: enough to read a verdict and find its evidence.
+COMPACT_COLUMNS = ("article_id", "claim_id", "claim", "label", "confidence", "final_label",
+                   "best_evidence_source")
+
 _LABEL_DTYPE = pd.CategoricalDtype(list(LABEL_ORDER))
 _LABEL_COLUMNS = ("label", "reviewed_label", "final_label")
 _NUMBER_COLUMNS = ("checkworthiness", "confidence", "dense", "lexical", "score")
@@ -45,6 +59,8 @@ _NUMBER_COLUMNS = ("checkworthiness", "confidence", "dense", "lexical", "score")
 def to_frame(
     results: ArticleResult | BatchResult | Iterable[ArticleResult],
     reviews: Reviews | None = None,
+    *,
+    compact: bool = False,
 ) -> pd.DataFrame:
     """One row per claim of one article or a batch (columns described in the module docstring).
 
@@ -52,6 +68,7 @@ def to_frame(
         results: an article result, a batch, or several article results.
         reviews: the reviews in force, by ``(article_id, claim_id)``; default none, leaving the
             review columns empty.
+        compact: only :data:`COMPACT_COLUMNS`.
 
     Returns:
         A DataFrame with a fresh integer index, in article and claim order.
@@ -63,21 +80,29 @@ def to_frame(
     else:
         batch = BatchResult(tuple(results))
     frame = pd.DataFrame(batch_rows(batch, reviews), columns=list(CLAIM_COLUMNS))
+    spans = [tuple((span.start, span.end) for span in verdict.claim.spans)
+             for verdict in batch.verdicts()]
+    at = frame.columns.get_loc("spans")
+    frame = frame.drop(columns="spans")
+    frame.insert(at, "spans", pd.Series(spans, dtype="object"))
+    frame.insert(at, "end", pd.Series([s[-1][1] if s else 0 for s in spans], dtype="int64"))
+    frame.insert(at, "start", pd.Series([s[0][0] if s else 0 for s in spans], dtype="int64"))
     for column in _LABEL_COLUMNS:
         frame[column] = frame[column].astype(_LABEL_DTYPE)
     for column in _NUMBER_COLUMNS:
         frame[column] = pd.to_numeric(frame[column]).astype("float64")
     frame["sentence_index"] = frame["sentence_index"].astype("int64")
     frame["reviewed_at"] = pd.to_datetime(frame["reviewed_at"], utc=True)
-    return frame
+    return frame[list(COMPACT_COLUMNS)] if compact else frame
 
 
-def load_results(path: str | Path) -> pd.DataFrame:
+def load_results(path: str | Path, *, compact: bool = False) -> pd.DataFrame:
     """The :func:`to_frame` table of a saved batch, with the reviews in force filled in.
 
     Args:
         path: a ``factcheck check --out`` folder (its JSON reports are read), or one JSON report;
             reviews come from ``reviews.jsonl`` in that folder.
+        compact: only :data:`COMPACT_COLUMNS`.
 
     Raises:
         InputError: no reports there, or a malformed report (the message names the file).
@@ -85,30 +110,55 @@ def load_results(path: str | Path) -> pd.DataFrame:
     """
     saved = read_reports(path)
     reviews = current_reviews(saved.batch, read_reviews(saved.folder / REVIEWS_FILE))
-    return to_frame(saved.batch, reviews)
+    return to_frame(saved.batch, reviews, compact=compact)
+
+
+EVIDENCE_COLUMNS = ("rank", "passage_id", "text", "source", "url", "title", "published", "score",
+                    "dense", "lexical")
+
+
+def batch_evidence_frame(
+    results: ArticleResult | BatchResult | Iterable[ArticleResult] | str | Path,
+) -> pd.DataFrame:
+    """One row per claim and evidence passage of an article, a batch or a saved batch.
+
+    Columns: ``article_id``, ``claim_id``, ``claim``, ``label`` (machine), then those of
+    :func:`evidence_frame` (``rank``, ``passage_id``, passage ``text``, ``source``, ``url``,
+    ``title``, ``published``, ``score``, ``dense``, ``lexical``). A claim without evidence has
+    no row.
+    """
+    if isinstance(results, str | Path):
+        batch = read_reports(results).batch
+    elif isinstance(results, ArticleResult):
+        batch = BatchResult((results,))
+    elif isinstance(results, BatchResult):
+        batch = results
+    else:
+        batch = BatchResult(tuple(results))
+    rows = [
+        {"article_id": result.article.id, "claim_id": verdict.claim.id,
+         "claim": verdict.claim.text, "label": verdict.label.value, **_hit_row(hit)}
+        for result in batch.results for verdict in result.verdicts for hit in verdict.evidence
+    ]
+    frame = pd.DataFrame(rows, columns=["article_id", "claim_id", "claim", "label",
+                                        *EVIDENCE_COLUMNS])
+    frame["label"] = frame["label"].astype(_LABEL_DTYPE)
+    frame["rank"] = frame["rank"].astype("int64")
+    return frame
+
+
+def _hit_row(hit: Hit) -> dict[str, Any]:
+    passage = hit.passage
+    return {"rank": hit.rank, "passage_id": passage.id, "text": passage.text,
+            "source": passage.source, "url": passage.url, "title": passage.title,
+            "published": passage.published, "score": hit.score, "dense": hit.dense,
+            "lexical": hit.lexical}
 
 
 def evidence_frame(verdict: Verdict) -> pd.DataFrame:
     """Every evidence passage the judge saw for one claim, best first, with its scores."""
-    return pd.DataFrame(
-        [
-            {
-                "rank": hit.rank,
-                "passage_id": hit.passage.id,
-                "text": hit.passage.text,
-                "source": hit.passage.source,
-                "url": hit.passage.url,
-                "title": hit.passage.title,
-                "published": hit.passage.published,
-                "score": hit.score,
-                "dense": hit.dense,
-                "lexical": hit.lexical,
-            }
-            for hit in verdict.evidence
-        ],
-        columns=["rank", "passage_id", "text", "source", "url", "title", "published", "score",
-                 "dense", "lexical"],
-    )
+    return pd.DataFrame([_hit_row(hit) for hit in verdict.evidence],
+                        columns=list(EVIDENCE_COLUMNS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +281,7 @@ def _badge(label: Label) -> str:
     return (
         f'<span style="display:inline-block;padding:0 4px;border-radius:3px;font-weight:700;'
         f'font-size:.8em;color:#fff;background:{LABEL_COLOURS[label]}">'
-        f"{label.value.upper()}</span>"
+        f"{LABEL_ICONS[label]} {label.value.upper()}</span>"
     )
 
 

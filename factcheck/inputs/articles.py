@@ -9,6 +9,7 @@ binary files are refused instead of being checked as gibberish. URLs are handed 
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import re
@@ -60,7 +61,42 @@ def load_article(path_or_text: str | Path, *, max_bytes: int = MAX_ARTICLE_BYTES
     if "\n" not in text and text.strip().lower().endswith(ARTICLE_SUFFIXES):
         raise InputError(f"{text.strip()}: no such file; check the path")
     text = clean_text(text, "<text>")
-    return Article(id="article", text=text, source="<text>", title=text_title(text))
+    return without_one_line_headline(
+        Article(id="article", text=text, source="<text>", title=text_title(text)))
+
+
+def without_one_line_headline(article: Article) -> Article:
+    """The article, with no headline if its text is a single line: that line is a claim.
+
+    An article's first line is its headline, and a headline is not checked; but a one-line
+    input (``echo "..." | factcheck check -``, a one-line file) is a statement to check, so it
+    gets no title. A title taken from elsewhere (an HTML ``<title>``) is kept.
+    """
+    lines = [line for line in article.text.splitlines() if line.strip()]
+    if len(lines) == 1 and article.title and article.title == text_title(article.text):
+        return dataclasses.replace(article, title="")
+    return article
+
+
+CLAIMS_ID = "claims"
+"""The article id (and report file name) of statements checked with ``check --claim``."""
+
+
+def claims_article(texts: Sequence[str], article_id: str = CLAIMS_ID) -> Article:
+    """Statements to check one by one, as written, as one article (``check --claim``).
+
+    Each statement becomes one line of the article's text (white space runs made one space) and
+    is checked as one claim: not split, not filtered for check-worthiness.
+
+    Raises:
+        InputError: no statements, or an empty one.
+    """
+    lines = [" ".join(text.split()) for text in texts]
+    if not lines or not all(lines):
+        raise InputError("--claim: give the statement to check, e.g. --claim \"Xiaomi's plant "
+                         "makes 500,000 cars a year.\"")
+    return Article(id=article_id, text="\n".join(lines), source="--claim",
+                   title="Claims checked as written", one_claim_per_line=True)
 
 
 def iter_articles(
@@ -75,8 +111,10 @@ def iter_articles(
     An input is a file, a folder (read recursively in sorted order: only ``ARTICLE_SUFFIXES``
     files, hidden files and folders skipped), a glob pattern (same suffix filter), ``-`` for stdin,
     or an ``http(s)://`` URL. ``.html``/``.htm`` files, URLs serving HTML and HTML on stdin are
-    reduced to their article text. Ids are slugs of the file stem (of host and path for URLs,
-    ``stdin`` for stdin), made unique with ``-2``, ``-3``...; a file reached twice is read once.
+    reduced to their article text. A file or stdin holding a single line has no headline: the
+    line is a claim (see :func:`without_one_line_headline`). Ids are slugs of the file stem
+    (of host and path for URLs, ``stdin`` for stdin), made unique with ``-2``, ``-3``...; a
+    file reached twice is read once.
 
     Args:
         inputs: the inputs, in the order the articles should come out.
@@ -99,9 +137,11 @@ def iter_articles(
             except InputError as error:
                 yield Failure(source=str(item), reason=str(error))
                 continue
+            if isinstance(item, Path) or item == STDIN:
+                article = without_one_line_headline(article)
             article_id = _unique(article.id, ids)
             if article_id != article.id:
-                article = Article(article_id, article.text, article.source, article.title)
+                article = dataclasses.replace(article, id=article_id)
             yield article
 
 
@@ -186,7 +226,7 @@ def _load(
             html=looks_like_html(data),
             max_bytes=max_bytes,
         )
-        return Article(article.id, article.text, STDIN, article.title)
+        return dataclasses.replace(article, source=STDIN)
     return fetch_url(item, fetch_limits or FetchLimits())
 
 

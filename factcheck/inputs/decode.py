@@ -12,6 +12,7 @@ import unicodedata
 from bs4 import BeautifulSoup, Tag
 
 from factcheck.errors import InputError
+from factcheck.inputs.dates import published_date
 from factcheck.records import Article
 
 MAX_ARTICLE_BYTES = 5_000_000
@@ -178,7 +179,8 @@ def article_from_bytes(
     title, body = html_to_text(text)
     if not body:
         raise InputError(f"{source}: no article text found in the HTML page")
-    return Article(id=article_id, text=body, source=source, title=title or text_title(body))
+    return Article(id=article_id, text=body, source=source, title=title or text_title(body),
+                   published=published_date(text))
 
 
 def _codec(name: str | None) -> str | None:

@@ -10,28 +10,29 @@ re-exported here:
 - :mod:`factcheck.reports.common`: what they share (quotes, links, the reviews in force).
 
 Every renderer is a pure function of the records (and of the reviews in force, when a reviewer
-has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only :func:`write_reports`,
-:class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports` touch the file system.
+has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only
+:func:`write_reports`, :class:`ReportFolder`, :func:`read_reports` and
+:func:`rewrite_reports` touch the file system.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import secrets
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.files import write_atomic
-from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
 from factcheck.records import Article, ArticleResult, BatchResult, Failure
 from factcheck.reports.common import claim_quote, http_url, sha256_hex
+from factcheck.reports.overview import OVERVIEW_FILE, render_overview
+from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
 from factcheck.reports.to_csv import (
     CLAIM_COLUMNS,
     SUMMARY_COLUMNS,
@@ -42,7 +43,7 @@ from factcheck.reports.to_csv import (
     summary_rows,
     unguard_cell,
 )
-from factcheck.reports.to_html import LABEL_BACKGROUNDS, LABEL_COLOURS, render_html
+from factcheck.reports.to_html import LABEL_BACKGROUNDS, LABEL_COLOURS, LABEL_ICONS, render_html
 from factcheck.reports.to_json import (
     REPORT_SCHEMA_VERSION,
     ReportMeta,
@@ -52,7 +53,7 @@ from factcheck.reports.to_json import (
     render_json,
     truncation_note,
 )
-from factcheck.reports.overview import OVERVIEW_FILE, render_overview
+from factcheck.reports.to_jsonl import render_jsonl
 from factcheck.reports.to_markdown import render_markdown
 
 if TYPE_CHECKING:
@@ -63,7 +64,9 @@ __all__ = [
     "CLAIM_COLUMNS",
     "LABEL_BACKGROUNDS",
     "LABEL_COLOURS",
+    "LABEL_ICONS",
     "REPORT_FORMATS",
+    "ReportFormat",
     "REPORT_SCHEMA_VERSION",
     "SUMMARY_COLUMNS",
     "ReportFolder",
@@ -90,8 +93,25 @@ __all__ = [
     "write_reports",
 ]
 
-#: Formats :func:`write_reports` accepts: json/md/html per article, csv per batch.
-REPORT_FORMATS = ("json", "md", "html", "csv")
+class ReportFormat(StrEnum):
+    """A report format: ``json``, ``md``, ``html`` per article; ``csv``, ``jsonl`` per batch."""
+
+    JSON = "json"
+    MD = "md"
+    HTML = "html"
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+#: Formats :func:`write_reports` accepts, as strings.
+REPORT_FORMATS = tuple(f.value for f in ReportFormat)
+
+#: The files each batch-wide format writes.
+BATCH_FILES = {"csv": ("claims.csv", "summary.csv"), "jsonl": ("claims.jsonl",)}
+
+# How to tell a report this package wrote (so that only those are ever removed as stale).
+_OWN_MARKERS = {"json": '"schema_version"', "md": "- Article id: ", "html": "Article id: ",
+                "csv": "article_id", "jsonl": '"article"', "overview": "factcheck overview"}
 
 _SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 # The batch overview is index.html: an article with the id "index" gets "index-2.html".
@@ -131,17 +151,39 @@ def write_reports(
     for result in batch.results:
         article_stems.append(_unique_stem(result.article.id, stems))
         written += _write_article(result, out_dir, article_stems[-1], wanted, reviews)
-    if "csv" in wanted:
+    return written + _write_batch_files(out_dir, wanted, batch, reviews, article_stems)
+
+
+def _write_batch_files(out_dir: Path, formats: Sequence[str], batch: BatchResult,
+                       reviews: Reviews, stems: Sequence[str]) -> list[Path]:
+    written = []
+    if "csv" in formats:
         written.append(write_atomic(out_dir / "claims.csv", render_csv(batch, reviews)))
         written.append(write_atomic(out_dir / "summary.csv", render_summary_csv(batch)))
-    if "html" in wanted:
-        written.append(_write_overview(out_dir, batch, reviews, article_stems))
+    if "jsonl" in formats:
+        written.append(write_atomic(out_dir / "claims.jsonl", render_jsonl(batch, reviews)))
+    if "html" in formats:
+        written.append(_write_overview(out_dir, batch, reviews, stems))
     return written
+
+
+def _remove_own(path: Path, kind: str) -> bool:
+    """Remove ``path`` if it is a ``kind`` report this package wrote; whether it was removed."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+        if _OWN_MARKERS[kind] not in head:
+            return False
+        path.unlink()
+    except (FileNotFoundError, IsADirectoryError):
+        return False
+    return True
 
 
 def _formats(formats: Sequence[str]) -> list[str]:
     """The formats asked for, each once, in order; unknown ones are a ConfigError."""
     wanted = [formats] if isinstance(formats, str) else list(dict.fromkeys(formats))
+    wanted = [str(name) for name in wanted]
     unknown = [name for name in wanted if name not in REPORT_FORMATS]
     if unknown:
         raise ConfigError(
@@ -320,6 +362,8 @@ class ReportFolder:
         self._stems: dict[str, str] = {}
         self._taken: set[str] = set(_RESERVED_STEMS)
         self._started = time.time()
+        #: Reports of a previous run removed because their format was not asked for this time.
+        self.removed: list[Path] = []
 
     def stem(self, article_id: str) -> str:
         """The file name stem of the article's reports (the same on every call)."""
@@ -357,7 +401,15 @@ class ReportFolder:
                    if name in ("md", "html") and not (self.out_dir / f"{stem}.{name}").exists()]
         _write_article(result, self.out_dir, stem, missing, self._reviews(BatchResult((result,))),
                        ReportMeta.from_dict(data))
+        self._drop_stale(stem)
         return result
+
+    def _drop_stale(self, stem: str) -> None:
+        """Remove the article's reports in the formats not asked for (left by an earlier run)."""
+        for name in ("md", "html", "json"):
+            path = self.out_dir / f"{stem}.{name}"
+            if name not in self.formats and path.exists() and _remove_own(path, name):
+                self.removed.append(path)
 
     def write(self, result: ArticleResult, truncated_at: int | None = None) -> list[Path]:
         """Write one article's Markdown, HTML and JSON reports (those asked for), JSON last.
@@ -372,12 +424,17 @@ class ReportFolder:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         order = [name for name in self.formats if name in ("md", "html")]
         order += ["json"] if "json" in self.formats else []
-        return _write_article(result, self.out_dir, self.stem(result.article.id), order,
-                              self._reviews(BatchResult((result,))),
-                              ReportMeta(self.run, truncated_at))
+        stem = self.stem(result.article.id)
+        written = _write_article(result, self.out_dir, stem, order,
+                                 self._reviews(BatchResult((result,))),
+                                 ReportMeta(self.run, truncated_at))
+        self._drop_stale(stem)
+        return written
 
     def finish(self, batch: BatchResult) -> list[Path]:
-        """Write ``claims.csv``, ``summary.csv`` and ``index.html`` (if asked for, not empty).
+        """Write ``claims.csv``, ``summary.csv``, ``claims.jsonl`` and ``index.html`` (those asked
+        for, if any article was checked); remove those of an earlier run in the formats not asked
+        for.
 
         Temporary files that a killed earlier run left behind for this batch's reports are
         removed (only those older than this run, so a concurrent writer is never disturbed).
@@ -389,18 +446,19 @@ class ReportFolder:
                         leftover.unlink()
                 except FileNotFoundError:
                     pass
-        if not ({"csv", "html"} & set(self.formats)) or not batch.results:
+        if not batch.results:
+            return []
+        for kind, names in BATCH_FILES.items():
+            if kind not in self.formats:
+                self.removed += [self.out_dir / name for name in names
+                                 if _remove_own(self.out_dir / name, kind)]
+        if "html" not in self.formats and _remove_own(self.out_dir / OVERVIEW_FILE, "overview"):
+            self.removed.append(self.out_dir / OVERVIEW_FILE)
+        if not any(kind in self.formats for kind in (*BATCH_FILES, "html")):
             return []
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        reviews = self._reviews(batch)
-        written = []
-        if "csv" in self.formats:
-            written += [write_atomic(self.out_dir / "claims.csv", render_csv(batch, reviews)),
-                        write_atomic(self.out_dir / "summary.csv", render_summary_csv(batch))]
-        if "html" in self.formats:
-            stems = [self.stem(result.article.id) for result in batch.results]
-            written.append(_write_overview(self.out_dir, batch, reviews, stems))
-        return written
+        stems = [self.stem(result.article.id) for result in batch.results]
+        return _write_batch_files(self.out_dir, self.formats, batch, self._reviews(batch), stems)
 
     def _reviews(self, batch: BatchResult) -> Reviews:
         return current_reviews(batch, self._records)

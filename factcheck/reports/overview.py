@@ -29,8 +29,8 @@ from factcheck.records import ArticleResult, BatchResult, Label, Verdict
 from factcheck.reports.to_html import LABEL_BACKGROUNDS, LABEL_COLOURS
 
 if TYPE_CHECKING:
-    from factcheck.reports.common import Reviews
     from factcheck.analyst.review import ReviewRecord
+    from factcheck.reports.common import Reviews
 
 #: The overview's file name in a reports folder.
 OVERVIEW_FILE = "index.html"
@@ -335,6 +335,7 @@ def _page(title: str, csp: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="referrer" content="same-origin">\n'
+        '<meta name="generator" content="factcheck overview">\n'
         f"<title>{_h(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"{body}</body>\n</html>\n"
     )

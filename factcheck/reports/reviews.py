@@ -18,7 +18,7 @@ of analysts is :class:`factcheck.analyst.review.Review`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 

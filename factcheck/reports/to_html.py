@@ -22,24 +22,34 @@ if TYPE_CHECKING:
     from factcheck.reports.reviews import ReviewRecord
 
 
-#: The colour of each verdict in the HTML report and in notebook tables.
+#: The colour of each verdict in the HTML report and in notebook tables: blue, vermillion and
+#: grey, told apart with any colour vision (Okabe-Ito hues; green and orange are not, under
+#: deuteranopia); each verdict also has an icon and its name, so colour is never the only cue.
 LABEL_COLOURS = {
-    Label.SUPPORTED: "#2e7d32",
-    Label.CONTRADICTED: "#c62828",
-    Label.UNVERIFIED: "#b26a00",
+    Label.SUPPORTED: "#0a5fb4",
+    Label.CONTRADICTED: "#c2410c",
+    Label.UNVERIFIED: "#5f6368",
 }
 #: The background a claim of each verdict is highlighted with.
 LABEL_BACKGROUNDS = {
-    Label.SUPPORTED: "#dcedc8",
-    Label.CONTRADICTED: "#ffcdd2",
-    Label.UNVERIFIED: "#ffe0b2",
+    Label.SUPPORTED: "#bcd7f3",
+    Label.CONTRADICTED: "#fbd0b0",
+    Label.UNVERIFIED: "#ececec",
+}
+#: The icon shown with each verdict, next to its name.
+LABEL_ICONS = {
+    Label.SUPPORTED: "\u2713",     # check mark
+    Label.CONTRADICTED: "\u2717",  # ballot x
+    Label.UNVERIFIED: "?",
 }
 # Which colour an overlap of several claims takes: the verdict a reader most needs to see.
 _SEVERITY = {Label.CONTRADICTED: 2, Label.UNVERIFIED: 1, Label.SUPPORTED: 0}
 
 _CSS = "\n".join(
     [":root { " + " ".join(f"--{k.value}: {v};" for k, v in LABEL_COLOURS.items()) + " }"]
-    + [f".{k.value} {{ background: {LABEL_BACKGROUNDS[k]}; border-color: var(--{k.value}); }}"
+    + [f".{k.value} {{ background: {LABEL_BACKGROUNDS[k]}; --line: var(--{k.value}); }}"
+       for k in Label]
+    + [f'mark.claim.end.{k.value}::after {{ content: "{LABEL_ICONS[k]}" / "{k.value}"; }}'
        for k in Label]
 ) + """
 body { font: 16px/1.55 system-ui, sans-serif; color: #1d1d1f; margin: 0 auto; max-width: 72rem;
@@ -52,8 +62,11 @@ h1 { font-size: 1.6rem; margin-bottom: .25rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 1.5rem;
   align-items: start; }
 .article-text { white-space: pre-wrap; overflow-wrap: anywhere; }
-mark.claim { color: inherit; border-bottom: 2px solid; cursor: pointer; padding: 0 1px; }
-mark.overlap { border-bottom-style: double; border-bottom-width: 3px; }
+mark.claim { color: inherit; border-bottom: 3px solid var(--line); cursor: pointer;
+  padding: 0 1px; }
+mark.claim.end::after { font-size: .75em; font-weight: 700; color: var(--line);
+  vertical-align: super; margin-left: 1px; }
+mark.overlap { border-bottom-style: double; border-bottom-width: 4px; }
 mark.reviewed { border-bottom-style: dashed; }
 .badge.reviewed { box-shadow: 0 0 0 2px #1d1d1f; }
 .machine-verdict { color: #555; }
@@ -65,17 +78,29 @@ mark.claim.active, mark.claim:focus { outline: 2px solid #1d1d1f; outline-offset
 .claim-detail:not([hidden]) ~ .claim-detail:not([hidden]) { border-top: 1px solid #ccc;
   margin-top: .75rem; }
 .badge { display: inline-block; font-weight: 700; font-size: .8rem; letter-spacing: .04em;
-  padding: .05rem .4rem; border: 1px solid; border-radius: 3px; }
+  padding: .05rem .4rem; border: 1px solid var(--line); border-radius: 3px; white-space: nowrap; }
 blockquote { margin: .4rem 0; padding-left: .75rem; border-left: 3px solid #ccc; color: #444; }
 .evidence { padding-left: 1.25rem; }
-.evidence li { margin-bottom: .5rem; overflow-wrap: anywhere; }
+.evidence li { margin-bottom: .5rem; overflow-wrap: break-word; }
 .evidence-meta, .url-text { color: #555; font-size: .9rem; }
+.passage { margin: .3rem 0; }
+.wording { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #555;
+  border: 1px solid #bbb; border-radius: 3px; padding: 0 .3rem; margin-right: .3rem; }
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
-th, td { border-top: 1px solid #ddd; padding: .5rem; text-align: left; vertical-align: top; }
+th, td { border-top: 1px solid #ddd; padding: .5rem; text-align: left; vertical-align: top;
+  overflow-wrap: break-word; hyphens: auto; }
+tr:target { outline: 2px solid #1d1d1f; }
 footer { color: #777; font-size: .85rem; margin-top: 2rem; }
 @media (max-width: 48rem) {
+  body { padding: .75rem; }
   .layout { grid-template-columns: minmax(0, 1fr); }
-  .panel { top: auto; bottom: 0; max-height: 45vh; }
+  .article-text .panel { position: static; max-height: none; margin: .5rem 0; white-space: normal;
+    box-shadow: 0 2px 6px rgba(0, 0, 0, .15); }
+  .panel { position: static; max-height: none; }
+  table, thead, tbody, tr, th, td { display: block; }
+  thead { display: none; }
+  tr { border-top: 2px solid #ccc; padding: .5rem 0; }
+  td { border: 0; padding: .25rem 0; }
 }
 """
 
@@ -98,17 +123,33 @@ _SCRIPT = """
     for (const detail of details) detail.hidden = !refs.includes(detail.dataset.ref);
     for (const m of marks) m.classList.toggle("active", refsOf(m).some((r) => refs.includes(r)));
   }
+  const narrow = window.matchMedia("(max-width: 48rem)");
+  const home = panel.parentNode;
+  function place(mark) {
+    // On a phone the evidence goes right below the tapped claim, not after the whole article.
+    if (mark && narrow.matches) {
+      const ref = refsOf(mark)[0];
+      const ends = marks.filter((m) => refsOf(m).includes(ref));
+      ends[ends.length - 1].after(panel);
+    } else if (panel.parentNode !== home) {
+      home.appendChild(panel);
+    }
+  }
   function pin(event) {
     const mark = markOf(event);
-    if (mark) { pinned = mark; show(mark); }
+    if (mark) { pinned = mark; show(mark); place(mark); }
   }
   panel.hidden = false;
-  document.addEventListener("mouseover", (event) => { const m = markOf(event); if (m) show(m); });
-  document.addEventListener("mouseout", (event) => { if (markOf(event)) show(pinned); });
+  document.addEventListener("mouseover", (event) => {
+    const m = markOf(event); if (m && !narrow.matches) show(m);
+  });
+  document.addEventListener("mouseout", (event) => {
+    if (markOf(event) && !narrow.matches) show(pinned);
+  });
   document.addEventListener("focusin", pin);
   document.addEventListener("click", pin);
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") { pinned = null; show(null); }
+    if (event.key === "Escape") { pinned = null; show(null); place(null); }
   });
 })();
 """
@@ -142,8 +183,8 @@ def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
     machine = result.counts()
     title = article.title or article.id
     legend = "".join(
-        f'<li><span class="swatch {label.value}"></span>{label.value.capitalize()}: '
-        f"{counts[label]}"
+        f'<li><span class="swatch {label.value}"></span>{LABEL_ICONS[label]} '
+        f"{label.value.capitalize()}: {counts[label]}"
         + (f' <span class="machine-verdict">(machine: {machine[label]})</span>' if any(found)
            else "")
         + "</li>"
@@ -170,7 +211,8 @@ def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
         f"<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{_h(title)}</h1>\n"
         f'<p class="meta">Source: {_html_url(article.source)} · Article id: {_h(article.id)}'
-        f" · {len(result.verdicts)} claims checked</p>\n{truncated}"
+        + (f" · Published: {_h(article.published)}" if article.published else "")
+        + f" · {len(result.verdicts)} claims checked</p>\n{truncated}"
         f'<ul class="legend">{legend}</ul>\n</header>\n'
         '<main class="layout">\n'
         f'<article id="article-text" class="article-text">'
@@ -191,7 +233,14 @@ def _html_article(
 ) -> str:
     """The article text with one flat ``<mark>`` per piece covered by claims (nothing nested)."""
     parts = []
-    for piece, refs in _segments(text, verdicts):
+    segments = _segments(text, verdicts)
+    first = {}  # claim index -> its first segment; last: the segment its icon follows
+    last = {}
+    for position, (_, refs) in enumerate(segments):
+        for ref in refs:
+            first.setdefault(ref, position)
+            last[ref] = position
+    for position, (piece, refs) in enumerate(segments):
         if not refs:
             parts.append(_h(piece))
             continue
@@ -205,10 +254,13 @@ def _html_article(
             + (f" → reviewed {r.label.value} by {r.reviewer}" if r is not None else "")
             for v, r in covering
         )
+        end = " end" if any(last[ref] == position for ref in refs) else ""
+        anchors = "".join(f'<span id="text-{ref}"></span>' for ref in refs
+                          if first[ref] == position)
         parts.append(
-            f'<mark class="claim {label.value}{overlap}{reviewed}" data-claim="{_h(ids)}"'
-            f' tabindex="0" data-ref="{" ".join(map(str, refs))}" title="{_h(hint)}">'
-            f"{_h(piece)}</mark>"
+            f'{anchors}<mark class="claim {label.value}{overlap}{reviewed}{end}"'
+            f' data-claim="{_h(ids)}" tabindex="0" data-ref="{" ".join(map(str, refs))}"'
+            f' title="{_h(hint)}">{_h(piece)}</mark>'
         )
     return "".join(parts)
 
@@ -231,19 +283,22 @@ def _segments(text: str, verdicts: Sequence[Verdict]) -> list[tuple[str, tuple[i
     ]
 
 
+def _badge(label: Label, extra: str = "") -> str:
+    """A verdict as icon and name, in its colours: never colour alone."""
+    return (f'<span class="badge {extra}{label.value}">{LABEL_ICONS[label]} '
+            f"{label.value.upper()}</span>")
+
+
 def _html_badge(verdict: Verdict) -> str:
-    return (
-        f'<span class="badge {verdict.label.value}">{verdict.label.value.upper()}</span> '
-        f"{verdict.confidence:.2f}"
-    )
+    return f"{_badge(verdict.label)} {verdict.confidence:.2f}"
 
 
 def _html_review(review: ReviewRecord) -> str:
     """The reviewed verdict: badge, who and when, and the note."""
     note = f'<span class="review-note">{_h(review.note)}</span>' if review.note else ""
     return (
-        f'<span class="badge reviewed {review.label.value}">{review.label.value.upper()}</span> '
-        f"by {_h(review.reviewer)}, {_h(review.reviewed_at[:10])}"
+        f"{_badge(review.label, 'reviewed ')} by {_h(review.reviewer)}, "
+        f"{_h(review.reviewed_at[:10])}"
         + note
     )
 
@@ -272,7 +327,8 @@ def _html_row(
     if review_column:
         reviewed = f"<td>{_html_review(review) if review is not None else '—'}</td>"
     return (
-        f'<tr id="claim-{index}"><td>{index + 1}</td><td>{_html_badge(verdict)}</td>{reviewed}'
+        f'<tr id="claim-{index}"><td><a href="#text-{index}" title="Show in the article">'
+        f"{index + 1}</a></td><td>{_html_badge(verdict)}</td>{reviewed}"
         f"<td>{_h(claim.text)}<blockquote>{_h(claim_quote(claim, text))}</blockquote></td>"
         f"<td>{_h(verdict.rationale)}</td><td>{_html_evidence(verdict.evidence)}</td></tr>\n"
     )
@@ -284,16 +340,18 @@ def _html_evidence(hits: Sequence[Hit]) -> str:
     items = []
     for hit in hits:
         passage = hit.passage
-        name = _h(passage.title or passage.id)
+        name = _h(passage.title or passage.source or "source")  # never the passage id
         url = http_url(passage.url)
         if url:
             name = f'<a href="{_h(url)}" rel="noopener noreferrer" target="_blank">{name}</a>'
         elif passage.url:
             name += f' <span class="url-text">{_h(passage.url)}</span>'
         meta = " · ".join(_h(part) for part in (passage.source, passage.published) if part)
+        # Corpus passages state facts in the corpus's own words: shown as paraphrases, not quotes.
         items.append(
             f'<li>{name} <span class="evidence-meta">{meta} · score {hit.score:.2f}</span>'
-            f"<blockquote>{_h(passage.text)}</blockquote></li>"
+            f'<p class="passage"><span class="wording" title="the corpus\'s wording, not a '
+            f'quote from the source">paraphrase</span>{_h(passage.text)}</p></li>'
         )
     return f'<ol class="evidence">{"".join(items)}</ol>'
 

@@ -97,10 +97,13 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
             or ``{"claims_checked", "checked_up_to_char", "article_length"}``).
 
     Returns:
-        ``{"schema_version", "article", "summary", "claims"}``; ``article.text`` holds the full
-        text so :func:`article_from_dict` can rebuild the result, each claim's ``quote`` is the
-        article text of its spans joined with ``" … "``, and its ``review`` is null or
-        ``{"label", "reviewer", "note", "reviewed_at"}`` (``summary`` counts machine verdicts).
+        ``{"schema_version", "article", "summary", "claims"}``; ``article`` has ``id``,
+        ``source``, ``title``, ``published`` (null or ``YYYY-MM-DD``), ``one_claim_per_line``
+        (``check --claim``), ``text_sha256``, ``length`` and ``text``; ``article.text`` holds
+        the full text so :func:`article_from_dict` can rebuild the result, each claim's
+        ``quote`` is the article text of its spans joined with ``" … "``, and its ``review``
+        is null or ``{"label", "reviewer", "note", "reviewed_at"}`` (``summary`` counts machine
+        verdicts).
     """
     article = result.article
     counts = result.counts()
@@ -110,6 +113,8 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
             "id": article.id,
             "source": article.source,
             "title": article.title,
+            "published": article.published,
+            "one_claim_per_line": article.one_claim_per_line,
             "text_sha256": sha256_hex(article.text),
             "length": len(article.text),
             "text": article.text,
@@ -212,6 +217,8 @@ def article_from_dict(data: dict[str, Any], article_text: str | None = None) -> 
         text=text,
         source=article_fields.text("source"),
         title=article_fields.text("title"),
+        published=article_fields.optional_text("published"),
+        one_claim_per_line=article_fields.data.get("one_claim_per_line") is True,
     )
     verdicts = tuple(_verdict_from_fields(claim, article.id) for claim in fields.children("claims"))
     return ArticleResult(article=article, verdicts=verdicts)

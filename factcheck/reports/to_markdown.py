@@ -32,6 +32,7 @@ def render_markdown(result: ArticleResult, reviews: Reviews | None = None, *,
         "",
         f"- Source: {_md_url(article.source)}",
         f"- Article id: {_md(article.id)}",
+        *([f"- Published: {_md(article.published)}"] if article.published else []),
         f"- Claims checked: {len(result.verdicts)}",
     ]
     note = truncation_note(result, meta)

@@ -53,7 +53,9 @@ def corpus_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     if not path.is_dir():
-        raise CorpusError([f"{path}: no such file or folder; pass the evidence corpus folder"])
+        raise CorpusError([f"{path}: no such file or folder; pass the evidence corpus folder "
+                           "or file with --evidence (default: ./evidence)"],
+                          heading="evidence corpus not found")
     return sorted(
         p for p in path.rglob("*")
         if p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
+import pandas as pd
 
 from factcheck.errors import InputError
 from factcheck.judging.base import Judge
@@ -138,6 +139,41 @@ class Evaluation:
         """Scores plus the file, kind and judge, as printed by ``factcheck eval --json``."""
         return {"file": str(self.eval_set.path), "kind": self.eval_set.kind,
                 "judge": self.judge, **self.scores.to_dict()}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per case: ``id``, ``claim``, ``gold``, ``predicted``, ``correct``,
+        ``confidence``, ``rationale`` (labels as categoricals in :class:`Label` order)."""
+        order = pd.CategoricalDtype([label.value for label in Label])
+        cases = self.eval_set.cases
+        return pd.DataFrame({
+            "id": [case.id for case in cases],
+            "claim": [case.claim for case in cases],
+            "gold": pd.Series([case.label.value for case in cases], dtype=order),
+            "predicted": pd.Series([v.label.value for v in self.verdicts], dtype=order),
+            "correct": [case.label is v.label for case, v in zip(cases, self.verdicts,
+                                                                strict=True)],
+            "confidence": [v.confidence for v in self.verdicts],
+            "rationale": [v.rationale for v in self.verdicts],
+        })
+
+    def confusion_frame(self) -> pd.DataFrame:
+        """The confusion matrix: gold labels as rows, predicted as columns, in Label order."""
+        names = [label.value for label in Label]
+        frame = pd.DataFrame(
+            [[self.scores.confusion.get(gold, {}).get(predicted, 0) for predicted in Label]
+             for gold in Label],
+            index=pd.Index(names, name="gold"), columns=pd.Index(names, name="predicted"))
+        return frame.astype("int64")
+
+    def per_label_frame(self) -> pd.DataFrame:
+        """Precision, recall, F1 and support per label (rows in Label order)."""
+        return pd.DataFrame(
+            [{"precision": s.precision, "recall": s.recall, "f1": s.f1, "support": s.support}
+             for s in (self.scores.per_label[label] for label in Label)],
+            index=pd.Index([label.value for label in Label], name="label"))
+
+    def __str__(self) -> str:
+        return format_scores(self)
 
 
 def load_cases(path: str | Path) -> EvalSet:
