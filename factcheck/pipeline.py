@@ -15,7 +15,7 @@ import numpy as np
 from factcheck.claims.extract import checkworthiness, extract_claims
 from factcheck.claims.segment import split_sentences
 from factcheck.errors import ConfigError, CorpusError, FactcheckError, ModelError
-from factcheck.judging.base import Judge
+from factcheck.judging.base import Judge, NameUser
 from factcheck.judging.registry import make_judge
 from factcheck.records import (
     Article,
@@ -243,7 +243,10 @@ class Checker:
                 self.corpus, self.embedder, cache_dir=self.settings.cache_dir,
                 progress=self._index_progress, ann_threshold=self.settings.ann_threshold,
                 vector_dtype=self.settings.vector_dtype,  # type: ignore[arg-type]
+                analyse_names=self.settings.analyse_names,
             )
+            if self._index.names is not None and isinstance(self.judge, NameUser):
+                self.judge.names = self._index.names  # the corpus's names, typed by the corpus
         return self._index
 
     def retrieve(self, claims: Sequence[Claim]) -> list[list[Hit]]:
@@ -278,8 +281,14 @@ class Checker:
         Returns:
             One verdict per claim, in the same order.
         """
-        return [self.judge.judge(claim, hits)
-                for claim, hits in zip(claims, self.retrieve(claims), strict=True)]
+        found = self.retrieve(claims)
+        self._prepare_names(claims)
+        return [self.judge.judge(claim, hits) for claim, hits in zip(claims, found, strict=True)]
+
+    def _prepare_names(self, claims: Sequence[Claim]) -> None:
+        """Find the names of all these claims in one batch (much faster than one by one)."""
+        if isinstance(self.judge, NameUser) and self.index.names is not None:
+            self.judge.names.prepare(claim.text for claim in claims)
 
     def check_article(self, article: Article) -> ArticleResult:
         """Split an article into claims (at most ``max_claims_per_article``) and check each one."""
@@ -375,6 +384,8 @@ class Checker:
         except Exception:  # noqa: BLE001 - each article meets it alone next, and reports it
             return
         self._found.update(zip(unique, hits, strict=True))
+        if isinstance(self.judge, NameUser) and self.index.names is not None:
+            self.judge.names.prepare(unique)
 
     def check_item(self, item: Article | Failure) -> ArticleResult | Failure:
         """Check one batch input: a failed input stays a failure, so does an article that fails.

@@ -62,6 +62,9 @@ class Settings:
         llm_model: the model name sent to an ``llm:`` judge's endpoint.
         llm_timeout: seconds an ``llm:`` judge waits for one answer before retrying.
         llm_retries: extra attempts after a failed or unusable ``llm:`` answer (with backoff).
+        analyse_names: find the names in every passage (at index time, cached) and claim with
+            spaCy, so a name the passage replaces by another is a contradiction; off, names
+            are only matched as words.
     """
 
     model: str = DEFAULT_MODEL
@@ -83,6 +86,7 @@ class Settings:
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 30.0
     llm_retries: int = 2
+    analyse_names: bool = True
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (``None`` values are ignored), validated."""

@@ -226,7 +226,9 @@ def test_the_model_decides_claims_without_figures():
     verdict = LearnedJudge(load_model()).judge(
         claim("Sony showed a concept car in Las Vegas."), [hit(passage, dense=0.8)])
     assert verdict.label in set(Label) and verdict.judge == "learned"
-    assert "deciding signals" in verdict.rationale and "supported 0." in verdict.rationale
+    # plain words: the passage and what it shares, no feature names or raw probabilities
+    assert "closest evidence" in verdict.rationale and "of the claim's words" in verdict.rationale
+    assert "signals" not in verdict.rationale and "supported 0." not in verdict.rationale
     assert verdict.evidence and verdict.evidence[0].passage.text == passage
 
 
@@ -245,7 +247,7 @@ def test_a_contradiction_needs_a_stated_conflict(second: Label):
     judge = LearnedJudge(leaning(Label.CONTRADICTED, second))
     related = judge.judge(claim("Sony showed a concept car in Las Vegas."), [hit(passage)])
     assert related.label is second  # contradicted is ruled out: the next most likely label
-    assert "leans contradicted, but no passage states" in related.rationale
+    assert "no passage states a figure, negation or opposite that conflicts" in related.rationale
     negated = judge.judge(claim("Sony never showed a concept car in Las Vegas."), [hit(passage)])
     assert negated.label is Label.CONTRADICTED
 
@@ -263,7 +265,7 @@ def test_a_negation_about_something_else_is_no_conflict(claim_text: str, passage
     verdict = LearnedJudge(leaning(Label.CONTRADICTED, Label.UNVERIFIED)).judge(
         claim(claim_text), [hit(passage)])
     assert verdict.label is not Label.CONTRADICTED
-    assert "leans contradicted, but no passage states" in verdict.rationale
+    assert "no passage states a figure, negation or opposite that conflicts" in verdict.rationale
 
 
 def test_a_passage_silent_on_the_claims_name_cannot_settle_it():

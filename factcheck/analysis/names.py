@@ -208,11 +208,12 @@ class NameFinder:
             self._nlp = nlp
         return self._nlp
 
-    def find(self, texts: Sequence[str], batch_size: int = 256) -> list[tuple[Name, ...]]:
-        """The names in each text, in order of position."""
+    def find(self, texts: Sequence[str], batch_size: int = 256,
+             processes: int = 1) -> list[tuple[Name, ...]]:
+        """The names in each text, in order of position (on ``processes`` processes)."""
         nlp = self._pipeline()
         found: list[tuple[Name, ...]] = []
-        for doc in nlp.pipe(texts, batch_size=batch_size):
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
             names = []
             for ent in doc.ents:
                 kind = _KIND_OF_LABEL.get(ent.label_)

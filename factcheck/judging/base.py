@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
+from factcheck.analysis.names import NameIndex
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
+
+
+@runtime_checkable
+class NameUser(Protocol):
+    """A judge that compares names: the checker hands it the corpus's names after indexing."""
+
+    names: NameIndex
 
 
 class Judge(Protocol):

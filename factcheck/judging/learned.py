@@ -19,6 +19,7 @@ grouped k-fold cross-validation on the rest. Held-out groups are what benchmarks
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -42,6 +43,7 @@ from factcheck.judging.features import (
 )
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
+from factcheck.text import tokenize
 
 MODEL_FORMAT = "factcheck-verifier"
 MODEL_VERSION = 1
@@ -182,26 +184,6 @@ def save_model(model: VerifierModel, path: Path) -> None:
 # --- the judge -----------------------------------------------------------------------------------
 
 
-_SIGNALS = {
-    "dense": "similar meaning", "lexical": "shared rare words", "score": "retrieval score",
-    "coverage": "claim words found", "bigram_coverage": "claim phrases found",
-    "missing_words": "claim words missing", "long_missing": "claim terms missing",
-    "number_coverage": "numbers found", "numbers_missing": "numbers missing",
-    "quantities_matched": "figures agree", "quantities_conflicting": "figures differ",
-    "quantities_unmatched": "figures not stated", "entity_coverage": "names found",
-    "entities_missing": "names missing", "negation_claim": "negated claim",
-    "negation_passage": "negated passage", "negation_mismatch": "negation differs",
-    "antonym_clash": "opposite words", "hedge_claim": "hedged claim",
-    "claim_length": "claim length", "passage_length": "passage length",
-    "union_coverage": "claim words found across passages",
-    "union_entity_coverage": "names found across passages",
-    "dense_margin": "lead over next passage",
-    "score_margin": "lead over next passage", "mean_dense_rest": "other passages similar",
-    "same_source_share": "passages agree on source", "passages": "number of passages",
-    "single_passage": "single passage", "rules_supported": "rules judge says supported",
-    "rules_contradicted": "rules judge says contradicted", "rules_confidence": "rules confidence",
-    "rules_by_figures": "figures decide",
-}
 
 
 class LearnedJudge:
@@ -244,33 +226,32 @@ class LearnedJudge:
         label = LABELS[index]
         ordered = _evidence_order(claim.text, comparisons, label)
         keep = 2 if label is Label.UNVERIFIED else 3
-        rationale = self._rationale(x, probabilities, index, ordered, comparisons)
+        rationale = self._rationale(claim.text, label, ordered, comparisons)
         if not conflict and int(np.argmax(log_p[0] + self.model.offsets)) == _CONTRADICTED:
-            # A contradiction a journalist can check names what conflicts; leaning is not enough.
-            rationale += ("; the model leans contradicted, but no passage states a figure, "
-                          "negation or opposite that conflicts with the claim")
+            # A contradiction a journalist can check names what conflicts; a lean is not enough.
+            rationale += "; no passage states a figure, negation or opposite that conflicts"
         return Verdict(claim, label, round(float(probabilities[index]), 4),
                        tuple(ordered[:keep]), rationale, self.name)
 
-    def _rationale(self, x: np.ndarray, probabilities: np.ndarray, index: int,
-                   ordered: Sequence[Hit], comparisons: Sequence[Comparison]) -> str:
-        shown = ", ".join(f"{label.value} {p:.2f}"
-                          for label, p in zip(LABELS, probabilities, strict=True))
+    def _rationale(self, claim_text: str, label: Label, ordered: Sequence[Hit],
+                   comparisons: Sequence[Comparison]) -> str:
+        """Why ``label``, in words a journalist can check against the passage it cites."""
         if not ordered:
-            return f"no evidence passages ({shown})"
-        z = (x - self.model.mean) / self.model.scale
-        others = [i for i in range(len(LABELS)) if i != index]
-        push = (self.model.weights[index] - self.model.weights[others].mean(axis=0)) * z
-        top = [self.model.features[i] for i in np.argsort(-push)[:3] if push[i] > 0]
-        signals = list(dict.fromkeys(_SIGNALS.get(_base_name(name), name) for name in top))
+            return "the evidence corpus has no passages to compare with"
         best = ordered[0]
         comparison = comparison_of(best, comparisons)
-        facts = [f"similarity {best.dense:.2f}", f"{comparison.coverage:.0%} of the claim's words"]
-        if comparison.polarity_clash:
-            facts.append(comparison.polarity_clash)
-        where = cite(best)
-        because = f"; deciding signals: {', '.join(signals)}" if signals else ""
-        return f"closest evidence ({where}): {', '.join(facts)}{because} ({shown})"
+        where = f"closest evidence ({cite(best)})"
+        overlap = (f"similarity {best.dense:.2f}, {comparison.coverage:.0%} of the claim's "
+                   "words")
+        if label is Label.CONTRADICTED:
+            clash = comparison.polarity_clash or "it states the claim's facts differently"
+            return f"{where} conflicts with the claim: {clash} ({overlap})"
+        if label is Label.SUPPORTED:
+            return (f"{where} says the same in other words ({overlap}); no figure, name or "
+                    "negation in it differs")
+        missing = missing_words(claim_text, best)
+        gap = f"; it does not say {', '.join(missing)}" if missing else ""
+        return f"{where} is related but does not confirm the claim ({overlap}){gap}"
 
 
 def relevant(hits: Sequence[Hit], settings: Settings) -> bool:
@@ -333,11 +314,6 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
     return None
 
 
-def _base_name(feature: str) -> str:
-    for prefix in ("top_", "max_", "min_"):
-        feature = feature.removeprefix(prefix)
-    return feature
-
 
 def _evidence_order(claim_text: str, comparisons: Sequence[Comparison],
                     label: Label) -> list[Hit]:
@@ -366,3 +342,17 @@ def decide_labels(log_p: np.ndarray, offsets: np.ndarray, fixed: np.ndarray,
     scores = log_p + offsets
     scores[~conflict, _CONTRADICTED] = -np.inf
     return np.where(fixed >= 0, fixed, np.argmax(scores, axis=1))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def missing_words(claim_text: str, hit: Hit, limit: int = 4) -> list[str]:
+    """Up to ``limit`` content words of the claim that the passage (and its title) lacks."""
+    present = set(tokenize(hit.passage.text)) | set(tokenize(hit.passage.title or ""))
+    missing: list[str] = []
+    for word in _WORD.findall(claim_text):
+        stems = tokenize(word)
+        if stems and stems[0] not in present and word.lower() not in {m.lower() for m in missing}:
+            missing.append(word)
+    return missing[:limit]

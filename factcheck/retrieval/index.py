@@ -31,9 +31,11 @@ from typing import Literal
 
 import numpy as np
 
+from factcheck.analysis.names import NameIndex
 from factcheck.errors import ModelError
 from factcheck.files import atomic_path, locked
 from factcheck.records import Hit
+from factcheck.retrieval.analysis import corpus_names
 from factcheck.retrieval.ann import AnnIndex, faiss_available
 from factcheck.retrieval.corpus import Corpus
 from factcheck.retrieval.embedding import Embedder
@@ -81,6 +83,8 @@ class EvidenceIndex:
     vectors: np.ndarray | VectorFile
     bm25: BM25
     ann: AnnIndex | None
+    names: NameIndex | None = None
+    """Every passage's names (with ``analyse_names``), and the finder the corpus taught."""
 
     def search(self, query_vectors: np.ndarray, queries: Sequence[str], *, top_k: int,
                lexical_weight: float) -> list[list[Hit]]:
@@ -106,7 +110,8 @@ def cache_folder(cache_dir: Path, model_name: str) -> Path:
 def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = None,
                 progress: Progress | None = None,
                 ann_threshold: int = DEFAULT_ANN_THRESHOLD,
-                vector_dtype: VectorDtype = "auto") -> tuple[EvidenceIndex, IndexStats]:
+                vector_dtype: VectorDtype = "auto",
+                analyse_names: bool = True) -> tuple[EvidenceIndex, IndexStats]:
     """Embed the corpus (reusing cached vectors) and build the lexical and, if large, ANN index.
 
     Args:
@@ -118,6 +123,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
             (default 50,000); needs faiss-cpu, else search stays exact with a warning.
         vector_dtype: how a rewritten cache stores vectors; ``auto`` (default) is float16 for
             corpora of at least ``ann_threshold`` passages and float32 below.
+        analyse_names: also find every passage's names with spaCy (cached beside the vectors).
 
     Returns:
         The index and what was encoded versus read from cache.
@@ -150,9 +156,10 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
                 # Searches now read scattered rows only: read them, don't map them.
                 vectors = VectorFile(folder / "vectors.npy", rows=len(keys))
     bm25 = _lexical_index(corpus, folder)
+    names = corpus_names(corpus, folder) if analyse_names else None
     stats = IndexStats(len(keys), encoded, len(keys) - encoded, folder, ann is not None,
                        str(vectors.dtype))
-    return EvidenceIndex(corpus, vectors, bm25, ann), stats
+    return EvidenceIndex(corpus, vectors, bm25, ann, names), stats
 
 
 def _lexical_index(corpus: Corpus, folder: Path | None) -> BM25:
