@@ -11,6 +11,7 @@ import inspect
 import json
 import sys
 import time
+import warnings
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -87,6 +88,28 @@ def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     return typer.Exit(code)
 
 
+@app.callback()
+def _main() -> None:
+    """Offline claim fact-checking: split articles into claims, find evidence, label, report."""
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    """Library warnings (a skipped review line, reports not updated) as one ``warning:`` line."""
+    typer.echo(f"warning: {message}", err=True)
+
+
+def _valid_text(option: str, value: str | None) -> None:
+    """Refuse an argument that is not valid Unicode (e.g. Latin-1 bytes from the terminal)."""
+    from factcheck.text import surrogate_problem
+
+    problem = surrogate_problem(value or "")
+    if problem is not None:
+        raise _fail(f"{option}: the text has a {problem}: it is not UTF-8 (is the terminal set to "
+                    "another encoding?); retype it in UTF-8")
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(
@@ -123,6 +146,13 @@ def check(
         "$RAY_ADDRESS, else a local Ray instance).")] = None,
     encoder: EncoderOpt = None,
     judge: JudgeOpt = None,
+    wait: Annotated[bool, typer.Option(
+        "--wait", help="If another run is writing into --out, wait for it to finish (default: "
+        "fail at once; one writer per folder).")] = False,
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", help="Fetch URLs on loopback, private, link-local or multicast "
+        "addresses too (refused by default, after DNS resolution and on every redirect).")
+    ] = False,
 ) -> None:
     """Check articles against the evidence corpus and write reports.
 
@@ -132,7 +162,9 @@ def check(
     Example: factcheck check claims/ --evidence evidence/ --out reports/ --fail-on contradicted
     """
     from factcheck.backends import open_workers
+    from factcheck.files import check_writable_folder
     from factcheck.inputs.articles import iter_articles, list_ignored
+    from factcheck.inputs.fetch import FetchLimits
     from factcheck.pipeline import Checker
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -145,6 +177,7 @@ def check(
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k,
                              allow_download=allow_download, encoder=encoder, judge=judge)
+        check_writable_folder(out)  # before the model, the index and every article
         started = time.perf_counter()
         bar = _IndexBar(quiet)
         checker = Checker(evidence, settings, index_progress=bar)
@@ -152,8 +185,11 @@ def check(
         if ignored and not quiet:
             typer.echo(f"ignored {len(ignored)} file(s) that are not articles: "
                        + ", ".join(str(p) for p in ignored[:5]), err=True)
-        items = list(iter_articles(paths, stdin=sys.stdin.buffer,
-                                   max_bytes=settings.max_article_bytes))
+        items = list(iter_articles(
+            paths, stdin=sys.stdin.buffer, max_bytes=settings.max_article_bytes,
+            fetch_limits=FetchLimits(allow_private=allow_private_urls),
+            time_budget=settings.article_time_budget,
+            on_note=lambda note: typer.echo(f"warning: {note}", err=True)))
         articles = [item for item in items if not isinstance(item, Failure)]
         if articles:
             _build_index(checker, bar)
@@ -162,7 +198,8 @@ def check(
                 open_workers(checker, workers=workers, backend=backend.value,
                              address=ray_address, start=bool(articles)) as mapper:
             run = checker.check_to_folder(items, out, chosen, resume=resume,
-                                          on_result=lambda _: bar.update(1), mapper=mapper)
+                                          on_result=lambda _: bar.update(1), mapper=mapper,
+                                          wait=wait)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     batch = run.batch
@@ -410,6 +447,9 @@ def review_override(
     """
     from factcheck.analyst.review import Review
 
+    for option, value in (("CLAIM_ID", claim_id), ("--reviewer", reviewer), ("--note", note),
+                          ("--article", article)):
+        _valid_text(option, value)
     try:
         review = Review(folder)
         record = review.override(claim_id, label, note=note, reviewer=reviewer, article_id=article)
@@ -419,6 +459,28 @@ def review_override(
     typer.echo(f"{record.claim_id}: {record.reviewer} {change} the machine verdict: "
                f"{record.machine_label.value} -> {record.label.value}; reports updated, "
                f"review kept in {review.path}")
+
+
+@review_app.command("repair")
+def review_repair(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `factcheck check --out`.")],
+) -> None:
+    """Rewrite reviews.jsonl keeping every valid review; set damaged lines aside, not lost.
+
+    Example: factcheck review repair reports/
+    """
+    from factcheck.reports.reviews import REVIEWS_FILE, repair_reviews
+
+    if not folder.is_dir():
+        raise _fail(f"{folder}: no such folder; give the --out folder of `factcheck check`")
+    try:
+        kept, problems, aside = repair_reviews(folder / REVIEWS_FILE)
+    except (FactcheckError, OSError) as exc:
+        raise _fail(f"{folder / REVIEWS_FILE}: cannot repair ({exc})") from None
+    for problem in problems:
+        typer.echo(f"set aside: {problem}", err=True)
+    where = f"; {len(problems)} damaged line(s) moved to {aside}" if aside else ""
+    typer.echo(f"{folder / REVIEWS_FILE}: {kept} review(s) kept{where}")
 
 
 @app.command("export")
@@ -440,6 +502,7 @@ def export(
 
     if not claimreview:
         raise _fail("choose what to export: --claimreview (schema.org ClaimReview JSON-LD)")
+    _valid_text("--author", author)
     try:
         path, count = export_claimreview(folder, output, author=author)
     except FactcheckError as exc:

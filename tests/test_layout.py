@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "factcheck"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "version"),
     ("settings", "records", "text", "files"),
+    ("guard",),
     ("inputs",),
     ("claims",),
     ("retrieval",),

@@ -429,7 +429,7 @@ def test_failed_write_keeps_the_old_report(
     def no_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(report.os, "replace", no_replace)
+    monkeypatch.setattr("factcheck.files.os.replace", no_replace)
     with pytest.raises(OSError, match="disk full"):
         write_reports(BatchResult((plain_result,)), tmp_path, ["csv"])
     assert [p.name for p in tmp_path.iterdir()] == ["summary.csv"]

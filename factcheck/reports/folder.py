@@ -10,17 +10,16 @@ re-exported here:
 - :mod:`factcheck.reports.common`: what they share (quotes, links, the reviews in force).
 
 Every renderer is a pure function of the records (and of the reviews in force, when a reviewer
-has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only :func:`write_reports`,
-:class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports` touch the file system.
+has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only
+:func:`write_reports`, :class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports`
+touch the file system.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import secrets
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -28,10 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import ConfigError, InputError
-from factcheck.files import write_atomic
-from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
+from factcheck.files import output_errors, write_atomic
 from factcheck.records import Article, ArticleResult, BatchResult, Failure
 from factcheck.reports.common import claim_quote, http_url, sha256_hex
+from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
 from factcheck.reports.to_csv import (
     CLAIM_COLUMNS,
     SUMMARY_COLUMNS,
@@ -355,12 +354,13 @@ class ReportFolder:
         Returns:
             The paths written.
         """
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         order = [name for name in self.formats if name in ("md", "html")]
         order += ["json"] if "json" in self.formats else []
-        return _write_article(result, self.out_dir, self.stem(result.article.id), order,
-                              self._reviews(BatchResult((result,))),
-                              ReportMeta(self.run, truncated_at))
+        with output_errors(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            return _write_article(result, self.out_dir, self.stem(result.article.id), order,
+                                  self._reviews(BatchResult((result,))),
+                                  ReportMeta(self.run, truncated_at))
 
     def finish(self, batch: BatchResult) -> list[Path]:
         """Write ``claims.csv`` and ``summary.csv`` for the batch (if asked for and not empty).
@@ -377,10 +377,31 @@ class ReportFolder:
                     pass
         if "csv" not in self.formats or not batch.results:
             return []
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        batch = self._as_on_disk(batch)
         reviews = self._reviews(batch)
-        return [write_atomic(self.out_dir / "claims.csv", render_csv(batch, reviews)),
-                write_atomic(self.out_dir / "summary.csv", render_summary_csv(batch))]
+        with output_errors(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            return [write_atomic(self.out_dir / "claims.csv", render_csv(batch, reviews)),
+                    write_atomic(self.out_dir / "summary.csv", render_summary_csv(batch))]
+
+    def _as_on_disk(self, batch: BatchResult) -> BatchResult:
+        """The batch with each article's result read back from its JSON report on disk.
+
+        The CSVs are made from what the JSON reports say, so the two always agree; an article
+        whose JSON report is missing or unreadable keeps the result in memory.
+        """
+        if "json" not in self.formats:
+            return batch
+        results = []
+        for result in batch.results:
+            path = self.out_dir / f"{self.stem(result.article.id)}.json"
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                saved = article_from_dict(data, result.article.text)
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError, InputError):
+                saved = result
+            results.append(saved if saved.article.id == result.article.id else result)
+        return BatchResult(tuple(results), batch.failures)
 
     def _reviews(self, batch: BatchResult) -> Reviews:
         return current_reviews(batch, self._records)
