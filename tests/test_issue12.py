@@ -165,7 +165,7 @@ def test_a_non_utf8_review_argument_is_one_line_and_writes_nothing(reports_dir: 
     assert not (reports_dir / "reviews.jsonl").exists()
 
 
-# -- 3 and 8. damaged caches ------------------------------------------------------------------------
+# -- 3 and 8. damaged caches -----------------------------------------------------------------------
 
 
 def _index(tiny_corpus_dir, cache, embedder):
@@ -256,7 +256,7 @@ def test_claimreview_json_ld_cannot_end_its_script_element(reports_dir: Path, tm
     assert json.loads(text)[0]["author"]["name"] == author
 
 
-# -- 7. devices and FIFOs ----------------------------------------------------------------------------
+# -- 7. devices and FIFOs --------------------------------------------------------------------------
 
 
 def test_dev_zero_is_refused_at_once():
@@ -281,7 +281,7 @@ def test_a_symlink_loop_is_not_called_missing(tmp_path: Path):
     assert "symbolic link to nothing or a symbolic link loop" in failure.reason
 
 
-# -- 10. one writer per reports folder ----------------------------------------------------------------
+# -- 10. one writer per reports folder -------------------------------------------------------------
 
 
 def test_a_second_run_into_the_same_out_fails_at_once(tiny_corpus_dir: Path, tmp_path: Path):
@@ -315,7 +315,7 @@ def test_claims_csv_is_rebuilt_from_the_json_on_disk(tiny_corpus_dir: Path, tmp_
         assert next(csv.DictReader(handle))["label"] == "contradicted"
 
 
-# -- 11. one-line errors ----------------------------------------------------------------------------
+# -- 11. one-line errors ---------------------------------------------------------------------------
 
 
 def test_a_read_only_out_fails_before_any_work(tiny_corpus_dir: Path, tmp_path: Path):
