@@ -391,3 +391,11 @@ def test_near_miss_files_and_dangling_links_in_a_corpus_are_listed(tiny_corpus_d
     text = str(raised.value)
     assert "more.json: not read" in text and "more.tsv: not read" in text
     assert "dangling.jsonl: a symbolic link to nothing" in text
+
+
+def test_eval_on_a_claim_with_a_lone_surrogate_names_the_line(tmp_path: Path):
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"id": "c1", "claim": "Xiaomi \\ud800 sold cars.", "label": "supported"}\n')
+    result = runner.invoke(app, ["eval", str(claims), "--judge", "rules"])
+    assert result.exit_code == 1
+    assert f"{claims} line 1: field 'claim' has a lone surrogate U+D800" in result.output

@@ -35,6 +35,7 @@ from factcheck.retrieval.embedding import Embedder
 from factcheck.retrieval.index import build_index
 from factcheck.retrieval.search import BM25, tokenize
 from factcheck.settings import Settings
+from factcheck.text import surrogate_problem
 
 
 class DatasetError(InputError):
@@ -161,6 +162,11 @@ def load_cases(path: str | Path) -> EvalSet:
             raise DatasetError(f"{path} line {number}: invalid JSON ({exc.msg})") from exc
         if not isinstance(record, dict):
             raise DatasetError(f"{path} line {number}: expected a JSON object")
+        for name, value in record.items():
+            problem = surrogate_problem(value) if isinstance(value, str) else None
+            if problem is not None:
+                raise DatasetError(f"{path} line {number}: field '{name}' has a {problem}; remove "
+                                   "the \\u escape or write the intended character")
         records.append((number, record))
     if not records:
         raise DatasetError(f"{path}: no records; each line needs id, claim, label")
