@@ -12,6 +12,7 @@ import inspect
 import json
 import sys
 import time
+import warnings
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -83,6 +84,7 @@ def _main(
         help="Print the version and exit.")] = False,
 ) -> None:
     """Offline claim fact-checking: split articles into claims, find evidence, label, report."""
+    warnings.showwarning = _show_warning
 
 
 evidence_app = typer.Typer(
@@ -151,6 +153,24 @@ def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     return typer.Exit(code)
 
 
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    """Library warnings (a skipped review line, reports not updated) as one ``warning:`` line."""
+    typer.echo(f"warning: {message}", err=True)
+
+
+def _valid_text(option: str, value: str | None) -> None:
+    """Refuse an argument that is not valid Unicode (e.g. Latin-1 bytes from the terminal)."""
+    from factcheck.boundaries import surrogate_problem
+
+    problem = surrogate_problem(value or "")
+    if problem is not None:
+        raise _fail(f"{option}: the text has a {problem}: it is not UTF-8 (is the terminal set to "
+                    "another encoding?); retype it in UTF-8")
+
+
 @app.command()
 def check(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -193,6 +213,13 @@ def check(
         "$RAY_ADDRESS, else a local Ray instance).")] = None,
     encoder: EncoderOpt = None,
     judge: JudgeOpt = None,
+    wait: Annotated[bool, typer.Option(
+        "--wait", help="If another run is writing into --out, wait for it to finish (default: "
+        "fail at once; one writer per folder).")] = False,
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", help="Fetch URLs on loopback, private, link-local or multicast "
+        "addresses too (refused by default, after DNS resolution and on every redirect).")
+    ] = False,
 ) -> None:
     """Check articles (or single statements) against the evidence corpus and write reports.
 
@@ -204,7 +231,9 @@ def check(
     Example: factcheck check claims/ --evidence evidence/ --out reports/ --fail-on contradicted
     """
     from factcheck.backends import open_workers
+    from factcheck.files import check_writable_folder
     from factcheck.inputs.articles import claims_article, iter_articles, list_ignored
+    from factcheck.inputs.fetch import FetchLimits
     from factcheck.pipeline import Checker, FolderRun
 
     paths, claim = paths or [], claim or []
@@ -225,6 +254,8 @@ def check(
     try:
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k,
                              allow_download=allow_download, encoder=encoder, judge=judge)
+        if not streaming:
+            check_writable_folder(Path(out))  # before the model, the index, every article
         started = time.perf_counter()
         index_bar = terminal.Bar("embedding evidence", "passages", hidden=quiet)
         checker = Checker(evidence, settings, index_progress=index_bar)
@@ -233,7 +264,10 @@ def check(
             typer.echo(f"ignored {len(ignored)} file(s) that are not articles: "
                        + ", ".join(str(p) for p in ignored[:5]), err=True)
         items: list[Article | Failure] = list(iter_articles(
-            paths, stdin=sys.stdin.buffer, max_bytes=settings.max_article_bytes))
+            paths, stdin=sys.stdin.buffer, max_bytes=settings.max_article_bytes,
+            fetch_limits=FetchLimits(allow_private=allow_private_urls),
+            time_budget=settings.article_time_budget,
+            on_note=lambda note: typer.echo(f"warning: {note}", err=True)))
         if claim:
             taken = {item.id for item in items if isinstance(item, Article)}
             items.append(claims_article(claim, _free_id("claims", taken)))
@@ -257,7 +291,7 @@ def check(
                     run = FolderRun(batch, (), (), (), ())
                 else:
                     run = checker.check_to_folder(items, out, chosen, resume=resume,
-                                                  on_result=advance, mapper=mapper)
+                                                  on_result=advance, mapper=mapper, wait=wait)
         finally:
             bar.close()
     except FactcheckError as exc:
@@ -509,6 +543,9 @@ def review_override(
     """
     from factcheck.analyst.review import Review
 
+    for option, value in (("CLAIM_ID", claim_id), ("--reviewer", reviewer), ("--note", note),
+                          ("--article", article)):
+        _valid_text(option, value)
     try:
         review = Review(folder)
         record = review.override(claim_id, label, note=note, reviewer=reviewer, article_id=article)
@@ -518,6 +555,28 @@ def review_override(
     typer.echo(f"{record.claim_id}: {record.reviewer} {change} the machine verdict: "
                f"{record.machine_label.value} -> {record.label.value}; reports updated, "
                f"review kept in {review.path}")
+
+
+@review_app.command("repair")
+def review_repair(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `factcheck check --out`.")],
+) -> None:
+    """Rewrite reviews.jsonl keeping every valid review; set damaged lines aside, not lost.
+
+    Example: factcheck review repair reports/
+    """
+    from factcheck.reports.reviews import REVIEWS_FILE, repair_reviews
+
+    if not folder.is_dir():
+        raise _fail(f"{folder}: no such folder; give the --out folder of `factcheck check`")
+    try:
+        kept, problems, aside = repair_reviews(folder / REVIEWS_FILE)
+    except (FactcheckError, OSError) as exc:
+        raise _fail(f"{folder / REVIEWS_FILE}: cannot repair ({exc})") from None
+    for problem in problems:
+        typer.echo(f"set aside: {problem}", err=True)
+    where = f"; {len(problems)} damaged line(s) moved to {aside}" if aside else ""
+    typer.echo(f"{folder / REVIEWS_FILE}: {kept} review(s) kept{where}")
 
 
 @app.command("export")
@@ -539,6 +598,7 @@ def export(
 
     if not claimreview:
         raise _fail("choose what to export: --claimreview (schema.org ClaimReview JSON-LD)")
+    _valid_text("--author", author)
     try:
         path, count = export_claimreview(folder, output, author=author)
     except FactcheckError as exc:

@@ -35,3 +35,11 @@ class FetchError(InputError):
 
 class ReviewError(FactcheckError):
     """A review names a claim the reports lack, or a bad label or reviewer; seen by reviewers."""
+
+
+class ArticleTimeout(InputError):
+    """One article took longer than ``article_time_budget``; it fails, the batch goes on."""
+
+
+class OutputError(FactcheckError):
+    """The reports folder cannot be written (read-only, disk full, taken by another run)."""

@@ -14,7 +14,9 @@ import numpy as np
 
 from factcheck.claims.extract import checkworthiness, extract_claims
 from factcheck.claims.segment import split_sentences
-from factcheck.errors import ConfigError, CorpusError, FactcheckError, ModelError
+from factcheck.errors import ConfigError, CorpusError, ModelError, OutputError
+from factcheck.files import output_errors, sole_writer
+from factcheck.guard import guarded
 from factcheck.judging.base import Judge, NameUser
 from factcheck.judging.registry import make_judge
 from factcheck.records import (
@@ -79,7 +81,7 @@ _FATAL = (ModelError, CorpusError, ConfigError)
 # Settings that cannot change a verdict, left out of RunInfo.settings_sha256 so that changing them
 # does not make `check --resume` redo finished articles.
 _OPERATIONAL_SETTINGS = frozenset(
-    {"cache_dir", "batch_size", "allow_download", "max_article_bytes"})
+    {"cache_dir", "batch_size", "allow_download", "max_article_bytes", "article_time_budget"})
 
 PIECE_CHARS = 20_000
 """Longer articles are split into claims piece by piece (see :func:`extract_claims_capped`)."""
@@ -232,7 +234,7 @@ class Checker:
         self.index_stats: IndexStats | None = None
         self._claim_vectors: dict[str, np.ndarray] = {}
         # Filled by _prepare for one group of articles: their claims, and each claim's hits.
-        self._prepared: dict[int, tuple[Article, tuple[list[Claim], int | None]]] = {}
+        self._prepared: dict[int, tuple[Article, tuple[list[Claim], int | None] | Failure]] = {}
         self._found: dict[str, list[Hit]] = {}
 
     @property
@@ -301,17 +303,16 @@ class Checker:
         return ArticleResult(article, tuple(self.check_claims(claims))), truncated_at
 
     def _check_one(self, article: Article) -> tuple[ArticleResult | Failure, int | None]:
-        """Check one article of a batch; its own problems become a failure naming it."""
-        try:
-            return self._check_article(article)
-        except _FATAL:
-            raise
-        except FactcheckError as exc:
-            return Failure(article.source, _naming(article.source, str(exc))), None
-        except Exception as exc:  # a bug met on one article must not lose the whole batch
-            return Failure(article.source, _naming(
-                article.source, f"internal error while checking ({type(exc).__name__}: {exc}); "
-                "the other articles were checked; please report this with the article")), None
+        """Check one article of a batch under :func:`factcheck.guard.guarded`: its own problems,
+        and running past ``article_time_budget``, become a failure naming it."""
+        prepared = self._prepared.get(id(article))
+        if prepared is not None and prepared[0] is article and isinstance(prepared[1], Failure):
+            del self._prepared[id(article)]
+            return prepared[1], None
+        outcome = guarded(article.source, lambda: self._check_article(article),
+                          budget=self.settings.article_time_budget, fatal=_FATAL,
+                          doing="checking")
+        return (outcome, None) if isinstance(outcome, Failure) else outcome
 
     def run_info(self) -> RunInfo:
         """What this checker's verdicts depend on: corpus content, model, judge and settings."""
@@ -367,12 +368,15 @@ class Checker:
         """Split ``articles`` and retrieve evidence for all their claims at once."""
         texts: list[str] = []
         for article in articles:
-            try:
-                found = extract_claims_capped(article, self.settings)
-            except Exception:  # noqa: BLE001 - checked alone next, the error is reported there
-                continue
+            # Splitting is most of an article's own work: it runs under the article's guard and
+            # budget here, and a failure is kept for _check_one to report (not redone).
+            found = guarded(article.source,
+                            lambda article=article: extract_claims_capped(article, self.settings),
+                            budget=self.settings.article_time_budget, fatal=_FATAL,
+                            doing="checking")
             self._prepared[id(article)] = (article, found)
-            texts.extend(claim.text for claim in found[0])
+            if not isinstance(found, Failure):
+                texts.extend(claim.text for claim in found[0])
         unique = list(dict.fromkeys(texts))
         if not unique:
             return
@@ -405,6 +409,7 @@ class Checker:
         resume: bool = False,
         on_result: Callable[[ArticleResult | Failure], None] | None = None,
         mapper: ArticleMapper | None = None,
+        wait: bool = False,
     ) -> FolderRun:
         """Check every article and write its reports as soon as it is done (see ``ReportFolder``).
 
@@ -422,14 +427,31 @@ class Checker:
             mapper: checks the articles that need it and yields their outcomes in order
                 (default: here, one by one); :func:`factcheck.backends.open_workers` makes one
                 for worker processes or a Ray cluster. Reports are written here either way.
+            wait: when another run is writing into ``out_dir``, wait for it instead of failing.
 
         Returns:
             The batch, the ids of reused articles, the files written and warnings.
 
         Raises:
             ConfigError: a format is unknown, or ``resume`` without the ``json`` format.
-            ReviewError: ``out_dir/reviews.jsonl`` has a malformed line.
+            OutputError: ``out_dir`` cannot be written (read-only, disk full), or another run is
+                writing into it (one writer per folder; see ``wait``).
         """
+        out_dir = Path(out_dir)
+        with output_errors(out_dir):
+            out_dir.mkdir(parents=True, exist_ok=True)
+        with sole_writer(out_dir, wait=wait):
+            return self._check_to_folder(items, out_dir, formats, resume, on_result, mapper)
+
+    def _check_to_folder(
+        self,
+        items: Iterable[Article | Failure],
+        out_dir: Path,
+        formats: Sequence[str],
+        resume: bool,
+        on_result: Callable[[ArticleResult | Failure], None] | None,
+        mapper: ArticleMapper | None,
+    ) -> FolderRun:
         folder = ReportFolder(out_dir, formats, self.run_info())
         if resume and "json" not in folder.formats:
             raise ConfigError("resuming needs the json report format: add json to --format")
@@ -455,7 +477,16 @@ class Checker:
                     continue
                 outcome, truncated_at = next(checked)
                 if isinstance(outcome, ArticleResult):
-                    written.extend(folder.write(outcome, truncated_at))
+                    # Writing is part of the article too: its own problems (a name no file
+                    # system takes) fail it; a full or read-only disk stops the run.
+                    paths = guarded(item.source,
+                                    lambda o=outcome, t=truncated_at: folder.write(o, t),
+                                    budget=self.settings.article_time_budget,
+                                    fatal=(OutputError, *_FATAL), doing="writing its reports")
+                    if isinstance(paths, Failure):
+                        yield paths
+                        continue
+                    written.extend(paths)
                     if not outcome.verdicts:
                         warnings.append(
                             f"{item.source}: no check-worthy claim found (headings, bylines, "
@@ -484,8 +515,3 @@ def collect(outcomes: Iterable[ArticleResult | Failure],
         if on_result is not None:
             on_result(outcome)
     return BatchResult(tuple(results), tuple(failures))
-
-
-def _naming(source: str, message: str) -> str:
-    """``message`` starting with the input it is about."""
-    return message if message.startswith(source) else f"{source}: {message}"

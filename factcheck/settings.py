@@ -65,6 +65,9 @@ class Settings:
         analyse_names: find the names in every passage (at index time, cached) and claim with
             spaCy, so a name the passage replaces by another is a contradiction; off, names
             are only matched as words.
+        article_time_budget: seconds one article may take to read, split, check and write
+            (default 300, generous: a 5 MB page takes seconds); past it the article fails with a
+            message and the batch goes on. 0 turns the budget off.
     """
 
     model: str = DEFAULT_MODEL
@@ -87,6 +90,7 @@ class Settings:
     llm_timeout: float = 30.0
     llm_retries: int = 2
     analyse_names: bool = True
+    article_time_budget: float = 300.0
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (``None`` values are ignored), validated."""
@@ -95,6 +99,12 @@ class Settings:
 
 
 _ENV_PREFIX = "FACTCHECK_"
+# FACTCHECK_* variables that are not settings but are read elsewhere (CLI, judges, notebooks).
+_OTHER_VARIABLES = frozenset({
+    "FACTCHECK_CONFIG", "FACTCHECK_REVIEWER", "FACTCHECK_LLM_API_KEY", "FACTCHECK_ARTIFACTS",
+    "FACTCHECK_EVAL_EVIDENCE", "FACTCHECK_EVAL_SET", "FACTCHECK_NOTEBOOK_OUT",
+    "FACTCHECK_REPORTS"})
+_TEST_PREFIX = "FACTCHECK_TEST_"
 _CHOICES = {"encoder": ("auto", "torch", "onnx", "onnx-int8"),
             "vector_dtype": ("auto", "float32", "float16")}
 
@@ -119,6 +129,13 @@ def load_settings(config: Path | None = None, env: Mapping[str, str] | None = No
         for name in field_names()
         if _ENV_PREFIX + name.upper() in env
     }
+    unknown = sorted(name for name in env if name.startswith(_ENV_PREFIX)
+                     and name not in _OTHER_VARIABLES and not name.startswith(_TEST_PREFIX)
+                     and name.removeprefix(_ENV_PREFIX).lower() not in field_names())
+    if unknown:
+        raise ConfigError(
+            f"environment: unknown variable(s) {', '.join(unknown)}; settings are "
+            f"{_ENV_PREFIX}<NAME> for: {', '.join(field_names())}; unset or rename them")
     settings = _apply(settings, from_env, source="environment")
     return settings.replace(**overrides)
 
@@ -160,11 +177,19 @@ def _coerce(settings: Settings, source: str) -> Settings:
                     value = value.lower() in {"1", "true", "yes"}
                 value = bool(value)
             elif isinstance(default, int):
-                value = int(value)
+                value = _whole_number(value)
             elif isinstance(default, float):
+                if isinstance(value, bool):
+                    raise ValueError(value)
                 value = float(value)
+                if value != value or value in (float("inf"), float("-inf")):
+                    raise ValueError(value)
             elif isinstance(default, Path):
+                if isinstance(value, str) and not value.strip():
+                    raise ValueError("an empty path")  # would silently mean the current folder
                 value = Path(value)
+            elif isinstance(value, str) and f.name == "model" and not value.strip():
+                raise ValueError("an empty name")
             else:
                 value = str(value)
         except (TypeError, ValueError) as exc:
@@ -190,6 +215,20 @@ def _coerce(settings: Settings, source: str) -> Settings:
                           "spec such as learned, rules, learned:<model.json> or nli:<model>")
     if converted["llm_timeout"] <= 0:
         raise ConfigError(f"{source}: setting 'llm_timeout' must be more than 0 seconds")
+    if converted["article_time_budget"] < 0:
+        raise ConfigError(f"{source}: setting 'article_time_budget' must be 0 (off) or more "
+                          "seconds")
     if converted["llm_retries"] < 0:
         raise ConfigError(f"{source}: setting 'llm_retries' must be at least 0")
     return Settings(**converted)
+
+
+def _whole_number(value: Any) -> int:
+    """An int from an int or a string of digits; 2.9, true or "2.9" are refused, not rounded."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError(value)
+    if isinstance(value, str):
+        return int(value.strip())
+    if not isinstance(value, int):
+        raise TypeError(value)
+    return value

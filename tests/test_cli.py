@@ -72,7 +72,7 @@ def test_stdin_and_format_choice(tiny_corpus_dir: Path, tmp_path: Path):
     result = run("check", "-", "-e", str(tiny_corpus_dir), "-o", str(out), "--format", "json",
                  "--cache-dir", str(tmp_path / "cache"), input=ARTICLE)
     assert result.exit_code == 0, result.output
-    assert [p.suffix for p in out.iterdir()] == [".json"]
+    assert [p.suffix for p in out.iterdir() if not p.name.startswith(".")] == [".json"]
 
 
 def test_partial_batch_reports_the_bad_file_and_checks_the_rest(articles: Path,

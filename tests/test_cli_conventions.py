@@ -197,7 +197,8 @@ def test_formats_repeated_or_comma_separated(formats, articles: Path, common, tm
     out = tmp_path / "r"
     result = run("check", str(articles), *common, "-o", str(out), *formats)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["factory.html", "factory.json", "index.html"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "factory.html", "factory.json", "index.html"]
 
 
 def test_a_rerun_with_fewer_formats_removes_the_dropped_ones(articles: Path, common,
@@ -207,7 +208,8 @@ def test_a_rerun_with_fewer_formats_removes_the_dropped_ones(articles: Path, com
     (out / "notes.md").write_text("mine\n", encoding="utf-8")  # not a report: kept
     result = run("check", str(articles), *common, "-o", str(out), "-f", "json")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["factory.json", "notes.md"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "factory.json", "notes.md"]
     assert "removed 5 report file(s)" in result.output
     jsonl = run("check", str(articles), *common, "-o", str(out), "-f", "json,jsonl")
     assert jsonl.exit_code == 0

@@ -145,7 +145,8 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name.lower(), raising=False)
 
 
-FAST = FetchLimits(connect_timeout=1.0, read_timeout=0.2, max_bytes=100_000, max_redirects=3)
+FAST = FetchLimits(connect_timeout=1.0, read_timeout=0.2, max_bytes=100_000, max_redirects=3,
+                   allow_private=True)  # the test server is on loopback
 
 
 # --- fetching -------------------------------------------------------------------------------
@@ -205,7 +206,7 @@ def test_fetch_errors_name_the_url_and_the_problem(server: str, path: str, messa
 
 
 def test_declared_length_over_the_cap_is_refused_before_reading(server: str) -> None:
-    limits = FetchLimits(read_timeout=1.0, max_bytes=100)
+    limits = FetchLimits(read_timeout=1.0, max_bytes=100, allow_private=True)
     with pytest.raises(FetchError, match="larger than the limit of 100 bytes"):
         fetch_url(f"{server}/news/xiaomi-ev", limits)
 
@@ -218,7 +219,8 @@ def test_slow_server_times_out(server: str) -> None:
 
 
 def test_a_trickling_server_is_abandoned_at_the_total_deadline(server: str) -> None:
-    limits = FetchLimits(connect_timeout=1.0, read_timeout=0.5, total_timeout=0.6)
+    limits = FetchLimits(connect_timeout=1.0, read_timeout=0.5, total_timeout=0.6,
+                         allow_private=True)
     started = time.perf_counter()
     with pytest.raises(FetchError, match=r"/trickle: took more than 0\.6s in all"):
         fetch_url(f"{server}/trickle", limits)

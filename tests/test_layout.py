@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "factcheck"
 # Layers, bottom first: a module may import its own layer's modules and those below, never above.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "version"),
-    ("settings", "records", "text", "files"),
+    ("settings", "records", "text", "boundaries", "files"),
+    ("guard",),
     ("inputs",),
     ("analysis",),
     ("claims",),

@@ -17,6 +17,7 @@ last one in the file wins; ``reviewed_at`` (UTC) is kept for the audit trail.
 from __future__ import annotations
 
 import difflib
+import warnings
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.analyst.frame import ClaimView, frame_html, to_frame
-from factcheck.errors import ReviewError
+from factcheck.errors import FactcheckError, ReviewError
 from factcheck.records import ArticleResult, BatchResult, Label, Verdict
 from factcheck.reports.folder import SavedBatch, read_reports, rewrite_reports
 from factcheck.reports.reviews import (
@@ -41,6 +42,10 @@ from factcheck.reports.reviews import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+class ReportsNotUpdated(UserWarning):
+    """A review was recorded but the reports could not be re-rendered; seen by reviewers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +198,10 @@ class Review:
             The review as appended to ``reviews.jsonl``.
 
         Raises:
-            ReviewError: unknown claim or label, or an empty reviewer name.
+            ReviewError: unknown claim or label, an empty reviewer name, or text that is not
+                valid Unicode; nothing is written then. Once the review is written nothing is
+                raised: a failure to re-render the reports is a :class:`ReportsNotUpdated`
+                warning (rerun ``factcheck review override`` or ``check --resume``).
         """
         chosen = parse_label(label)
         reviewer = " ".join(reviewer.split())
@@ -212,7 +220,13 @@ class Review:
         )
         append_review(self.path, record)
         if update_reports:
-            self.write_reports(articles={result.article.id})
+            try:
+                self.write_reports(articles={result.article.id})
+            except (FactcheckError, OSError) as exc:
+                # The review is recorded: failing now would make a retry record it twice.
+                warnings.warn(f"{self.path}: the review is recorded, but the reports were not "
+                              f"updated ({exc}); they show it after the next update",
+                              ReportsNotUpdated, stacklevel=2)
         return record
 
     def write_reports(self, articles: set[str] | None = None) -> list[Path]:

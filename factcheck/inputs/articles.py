@@ -13,12 +13,15 @@ import dataclasses
 import glob
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from factcheck.boundaries import display_name
 from factcheck.errors import InputError
+from factcheck.guard import guarded
 from factcheck.inputs.decode import (
     MAX_ARTICLE_BYTES,
     _too_large_error,
@@ -105,6 +108,8 @@ def iter_articles(
     stdin: TextIO | BinaryIO | None = None,
     fetch_limits: FetchLimits | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    time_budget: float | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> Iterator[Article | Failure]:
     """Read every input in order, yielding an article or a failure for each article found.
 
@@ -120,10 +125,14 @@ def iter_articles(
         inputs: the inputs, in the order the articles should come out.
         stdin: stream read for ``-`` (default ``sys.stdin``).
         fetch_limits: timeouts and size limit for URLs (default ``FetchLimits()``).
-        max_bytes: larger files and stdin input are refused.
+        max_bytes: larger files and stdin input are refused; the limit applies to the bytes
+            read, so devices and growing files are bounded too.
+        time_budget: seconds reading one input may take (see :func:`factcheck.guard.guarded`).
+        on_note: called with one line per fallback taken (e.g. an unknown charset ignored).
 
     Yields:
-        An ``Article``, or a ``Failure`` whose reason names the input and the fix.
+        An ``Article``, or a ``Failure`` whose reason names the input and the fix. Reading one
+        input runs under :func:`factcheck.guard.guarded`: whatever goes wrong is its failure.
     """
     ids: set[str] = set()
     seen_files: set[Path] = set()
@@ -132,10 +141,16 @@ def iter_articles(
             if isinstance(item, Failure):
                 yield item
                 continue
-            try:
-                article = _load(item, stdin, fetch_limits, max_bytes)
-            except InputError as error:
-                yield Failure(source=str(item), reason=str(error))
+            notes: list[str] = []
+            article = guarded(
+                _source(item),
+                lambda item=item, notes=notes: _load(item, stdin, fetch_limits, max_bytes, notes),
+                budget=time_budget, name="stdin" if item == STDIN else None)
+            for note in notes:
+                if on_note is not None:
+                    on_note(note)
+            if isinstance(article, Failure):
+                yield article
                 continue
             if isinstance(item, Path) or item == STDIN:
                 article = without_one_line_headline(article)
@@ -166,7 +181,13 @@ def _expand(raw: str, seen_files: set[Path]) -> Iterator[Path | str | Failure]:
         return
     candidates = _candidates(raw)
     if candidates is None:
-        yield Failure(source=raw, reason=f"{raw}: no such file or folder; check the path")
+        shown = display_name(raw)
+        if os.path.lexists(raw):
+            reason = (f"{shown}: a symbolic link to nothing or a symbolic link loop; "
+                      "fix the link or pass its target")
+        else:
+            reason = f"{shown}: no such file or folder; check the path"
+        yield Failure(source=shown, reason=reason)
         return
     files: list[Path] = []
     for path in candidates:
@@ -176,8 +197,8 @@ def _expand(raw: str, seen_files: set[Path]) -> Iterator[Path | str | Failure]:
             files.append(path)
     if not files:
         wanted = ", ".join(ARTICLE_SUFFIXES)
-        reason = f"{raw}: no article files ({wanted}) found; check the path"
-        yield Failure(source=raw, reason=reason)
+        reason = f"{display_name(raw)}: no article files ({wanted}) found; check the path"
+        yield Failure(source=display_name(raw), reason=reason)
     for path in files:
         key = path.resolve()
         if key not in seen_files:
@@ -208,14 +229,20 @@ def _is_article_file(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
 
 
+def _source(item: Path | str) -> str:
+    """How an input is named in messages and reports: printable, even for non-UTF-8 file names."""
+    return display_name(item) if isinstance(item, Path) else item
+
+
 def _load(
     item: Path | str,
     stdin: TextIO | BinaryIO | None,
     fetch_limits: FetchLimits | None,
     max_bytes: int,
+    notes: list[str] | None = None,
 ) -> Article:
     if isinstance(item, Path):
-        return _read_file(item, slugify(item.stem), max_bytes)
+        return _read_file(item, slugify(display_name(item.stem)), max_bytes, notes)
     if item == STDIN:
         data = _read_stdin(stdin, max_bytes)
         # Messages say "stdin: ..." (clearer than "-: ..."); the article's source stays "-".
@@ -225,32 +252,63 @@ def _load(
             source="stdin",
             html=looks_like_html(data),
             max_bytes=max_bytes,
+            notes=notes,
         )
         return dataclasses.replace(article, source=STDIN)
-    return fetch_url(item, fetch_limits or FetchLimits())
+    return fetch_url(item, fetch_limits or FetchLimits(), notes=notes)
 
 
-def _read_file(path: Path, article_id: str, max_bytes: int) -> Article:
+def _read_file(path: Path, article_id: str, max_bytes: int,
+               notes: list[str] | None = None) -> Article:
+    source = display_name(path)
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not an article file")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            # Checked before reading so that a huge file is never loaded into memory.
-            raise _too_large_error(str(path), size, max_bytes)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or folder; check the path") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
+        raise InputError(f"{source}: is a folder, not an article file")
+    data = _read_regular_file(path, source, max_bytes)
     html = path.suffix.lower() in HTML_SUFFIXES
     return article_from_bytes(
         data,
         article_id=article_id,
-        source=str(path),
+        source=source,
         html=html or (not path.suffix and looks_like_html(data)),
         max_bytes=max_bytes,
+        notes=notes,
     )
+
+
+def _read_regular_file(path: Path, source: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes`` of them read.
+
+    Devices (``/dev/zero``), FIFOs and sockets are refused after opening without blocking and
+    before reading, so they can neither fill memory nor hang; the size limit is applied to what
+    is read, not to ``st_size`` (which is 0 for devices and stale for growing files).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file or folder; check the path") from None
+    except OSError as error:
+        raise InputError(f"{source}: cannot be read ({error.strerror or error})") from error
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+                    "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+                    "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+            raise InputError(f"{source}: is {kind}, not an article file; save the text to a "
+                             "file, or pipe it in with '-'")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            # Checked before reading so that a huge file is never loaded into memory.
+            raise _too_large_error(source, size, max_bytes)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"{source}: cannot be read ({error.strerror or error})") from error
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise _too_large_error(source, len(data), max_bytes)
+    return data
 
 
 def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> bytes:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+import warnings
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from factcheck.errors import InputError
 from factcheck.inputs.dates import published_date
@@ -109,18 +110,21 @@ def decode_article_bytes(
     *,
     encoding: str | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    notes: list[str] | None = None,
 ) -> str:
     """Decode an article's bytes to clean text, refusing empty, binary and oversized input.
 
     A byte-order mark wins, then ``encoding`` (a declared charset), then UTF-8, cp1252 and Latin-1,
-    so decoding never fails. Line breaks become ``\\n`` and control characters other than ``\\n``
-    and ``\\t`` are removed.
+    so decoding never fails. A declared charset that is not a text codec (``rot13``,
+    ``undefined``, a made-up name) is ignored and a note says so. Line breaks become ``\\n`` and
+    control characters other than ``\\n`` and ``\\t`` are removed.
 
     Args:
         data: the raw bytes of a file, stdin or an HTTP response body.
         source: the input's name, used in error messages.
         encoding: a declared charset (HTTP header or ``<meta>``); unknown names are ignored.
         max_bytes: larger input is refused.
+        notes: where to append one line per fallback taken (e.g. an unknown charset).
 
     Returns:
         The article text.
@@ -133,7 +137,7 @@ def decode_article_bytes(
     kind = next((name for magic, name in _MAGIC_NUMBERS if data.startswith(magic)), None)
     if kind is not None:
         raise _binary_error(source, kind)
-    text = _LINE_BREAKS.sub("\n", _decode(data, encoding))
+    text = _LINE_BREAKS.sub("\n", _decode(data, encoding, source, notes))
     sample = text[:_BINARY_SAMPLE_CHARS]
     if "\x00" in text or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         raise _binary_error(source, None)
@@ -157,6 +161,7 @@ def article_from_bytes(
     html: bool,
     encoding: str | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    notes: list[str] | None = None,
 ) -> Article:
     """Build an article from raw bytes; HTML is reduced to its article text first.
 
@@ -167,13 +172,14 @@ def article_from_bytes(
         html: whether ``data`` is an HTML page.
         encoding: a declared charset; for HTML a ``<meta charset>`` is used when this is missing.
         max_bytes: larger input is refused.
+        notes: where to append one line per fallback taken while decoding.
 
     Raises:
         InputError: the input is too large, binary, empty, or an HTML page without text.
     """
     if html and _codec(encoding) is None:
-        encoding = html_meta_charset(data)
-    text = decode_article_bytes(data, source, encoding=encoding, max_bytes=max_bytes)
+        encoding = html_meta_charset(data) or encoding
+    text = decode_article_bytes(data, source, encoding=encoding, max_bytes=max_bytes, notes=notes)
     if not html:
         return Article(id=article_id, text=text, source=source, title=text_title(text))
     title, body = html_to_text(text)
@@ -184,23 +190,32 @@ def article_from_bytes(
 
 
 def _codec(name: str | None) -> str | None:
-    """Python's codec name for a charset label, or None when missing or unknown."""
+    """Python's text codec for a charset label, or None when missing, unknown or not a text codec.
+
+    ``codecs.lookup`` also knows transforms such as ``rot13`` and ``hex`` and the always-failing
+    ``undefined``; those are not charsets a page can be in.
+    """
     if not name:
         return None
     try:
-        codec = codecs.lookup(name.strip()).name
-    except LookupError:
+        info = codecs.lookup(name.strip())
+        b"a".decode(info.name)  # "undefined" and non-text codecs raise here
+    except (LookupError, UnicodeError, TypeError, ValueError):
         return None
-    return "cp1252" if codec in _AS_CP1252 else codec
+    return "cp1252" if info.name in _AS_CP1252 else info.name
 
 
-def _decode(data: bytes, encoding: str | None) -> str:
+def _decode(data: bytes, encoding: str | None, source: str = "",
+            notes: list[str] | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = _codec(encoding)
     if declared is not None:
         return data.decode(declared, errors="replace")
+    if encoding and notes is not None:
+        notes.append(f"{source}: declared charset {encoding.strip()[:40]!r} is not a text "
+                     "encoding; decoded as UTF-8 (else cp1252)")
     for codec in ("utf-8", "cp1252"):
         try:
             return data.decode(codec)
@@ -221,28 +236,21 @@ def html_to_text(html: str) -> tuple[str, str]:
     The text comes from the largest ``<article>``, else ``<main>``, else ``<body>``; the page's
     ``<h1>`` is its first line, and each paragraph, list item or heading is one block, blocks
     separated by blank lines, whitespace collapsed. The title is ``<title>``, else the ``<h1>``.
+
+    One parse and one walk over the tree, without changing it: time grows linearly with the
+    page (a 5 MB page of paragraphs takes a few seconds), however many blocks or levels it has.
     """
-    soup = BeautifulSoup(html, "html.parser")
-    title = _squash(soup.title.get_text()) if soup.title else ""
+    with warnings.catch_warnings():
+        # An XHTML page starting with <?xml is still read as HTML, on purpose.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "html.parser")
+    title_tag = soup.find("title")
+    title = _squash(title_tag.get_text()) if isinstance(title_tag, Tag) else ""
     container = _main_container(soup)
     heading = container.find("h1") or soup.find("h1")
-    heading_text = ""
-    if isinstance(heading, Tag):
-        heading_text = _squash(heading.get_text(" "))
-        heading.extract()
-    for element in container.find_all(_DROPPED):
-        element.extract()
-    for element in container.find_all(attrs={"hidden": True}):
-        element.extract()
-    for element in container.find_all("br"):
-        element.replace_with(_LINE_MARK)
-    for element in container.find_all(_CELLS):
-        element.insert_after(" ")
-    for element in container.find_all(_BLOCKS):
-        element.insert_before(_BLOCK_MARK)
-        element.insert_after(_BLOCK_MARK)
+    heading_text = _squash(heading.get_text(" ")) if isinstance(heading, Tag) else ""
     blocks = [heading_text] if heading_text else []
-    for chunk in container.get_text().split(_BLOCK_MARK):
+    for chunk in "".join(_marked_text(container, heading)).split(_BLOCK_MARK):
         lines = (_squash(line) for line in chunk.split(_LINE_MARK))
         block = "\n".join(line for line in lines if line)
         if block:
@@ -250,11 +258,58 @@ def html_to_text(html: str) -> tuple[str, str]:
     return title or heading_text, "\n\n".join(blocks)
 
 
+def _marked_text(container: Tag, skipped: object) -> list[str]:
+    """The container's text with block and line marks, in one iterative walk (no recursion)."""
+    pieces: list[str] = []
+    ends: list[str] = []
+    stack = [iter(container.contents)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            if ends:
+                pieces.append(ends.pop())
+            continue
+        if isinstance(node, Tag):
+            if node is skipped or node.name in _DROPPED or node.has_attr("hidden"):
+                continue
+            if node.name == "br":
+                pieces.append(_LINE_MARK)
+                continue
+            block = node.name in _BLOCKS
+            pieces.append(_BLOCK_MARK if block else "")
+            ends.append(_BLOCK_MARK if block else " " if node.name in _CELLS else "")
+            stack.append(iter(node.contents))
+        elif type(node) in (NavigableString, CData):
+            pieces.append(str(node))
+    return pieces
+
+
 def _main_container(soup: BeautifulSoup) -> Tag:
-    """The element holding the article: the largest <article>, else <main>, else <body>."""
-    articles = soup.find_all("article")
-    if articles:
-        return max(articles, key=lambda element: len(element.get_text()))
+    """The element holding the article: the largest <article>, else <main>, else <body>.
+
+    Only outermost articles are measured (a nested one is never larger than the one around it),
+    in one walk, so deeply nested articles cost linear time.
+    """
+    sizes: dict[int, tuple[int, Tag]] = {}
+    stack: list[tuple[object, Tag | None]] = [(iter(soup.contents), None)]
+    while stack:
+        children, outer = stack[-1]
+        node = next(children, None)  # type: ignore[call-overload]
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Tag):
+            if outer is None and node.name == "article":
+                sizes[id(node)] = (0, node)
+                stack.append((iter(node.contents), node))
+            else:
+                stack.append((iter(node.contents), outer))
+        elif outer is not None and type(node) in (NavigableString, CData):
+            size, tag = sizes[id(outer)]
+            sizes[id(outer)] = (size + len(node), tag)
+    if sizes:
+        # max() keeps the first of equal sizes, as the document order had it.
+        return max(sizes.values(), key=lambda item: item[0])[1]
     for name in ("main", "body"):
         element = soup.find(name)
         if isinstance(element, Tag):

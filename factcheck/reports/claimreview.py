@@ -9,13 +9,13 @@ the review date; otherwise the machine verdict, by the ``author`` organisation.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.files import write_atomic
 from factcheck.records import Article, BatchResult, Label, Passage, Verdict
+from factcheck.reports.common import script_safe_json
 from factcheck.reports.folder import http_url, read_reports
 from factcheck.reports.reviews import REVIEWS_FILE, ReviewRecord, current_reviews, read_reviews
 
@@ -134,5 +134,6 @@ def export_claimreview(
     items = claim_reviews(saved.batch, reviews, author=author, published=published)
     path = Path(out) if out is not None else saved.folder / CLAIMREVIEW_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    # Publishers paste items into <script type="application/ld+json">: keep them inside it.
+    write_atomic(path, script_safe_json(items, indent=2) + "\n")
     return path, len(items)

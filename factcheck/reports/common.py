@@ -1,13 +1,14 @@
 """What every report format shares: the reviews in force, claim quotes, safe links and rounding.
 
 The renderers of :mod:`factcheck.reports.to_json`, :mod:`factcheck.reports.to_markdown`,
-:mod:`factcheck.reports.to_html` and :mod:`factcheck.reports.to_csv` build on these, so that a claim's
-quote, its final verdict and a link read the same in every format.
+:mod:`factcheck.reports.to_html` and :mod:`factcheck.reports.to_csv` build on these, so that a
+claim's quote, its final verdict and a link read the same in every format.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import urlsplit
@@ -70,3 +71,17 @@ def rounded(value: float) -> float:
 def sha256_hex(text: str) -> str:
     """The SHA-256 of the UTF-8 text, in hex (a report's ``text_sha256``)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_safe_json(value: object, *, indent: int | None = None) -> str:
+    """JSON that is also safe inside an HTML ``<script>`` element (JSON-LD, embedded data).
+
+    ``<``, ``>`` and ``&`` are written as ``\\u`` escapes, so no ``</script>`` or ``<!--`` can end
+    or bend the element, and U+2028/U+2029 too, for older JavaScript parsers. Parsed back, the
+    JSON is the same. These characters only occur inside JSON strings, where escapes are valid.
+    """
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_SCRIPT_UNSAFE)

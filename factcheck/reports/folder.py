@@ -11,8 +11,8 @@ re-exported here:
 
 Every renderer is a pure function of the records (and of the reviews in force, when a reviewer
 has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only
-:func:`write_reports`, :class:`ReportFolder`, :func:`read_reports` and
-:func:`rewrite_reports` touch the file system.
+:func:`write_reports`, :class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports`
+touch the file system.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import ConfigError, InputError
-from factcheck.files import write_atomic
+from factcheck.files import output_errors, write_atomic
 from factcheck.records import Article, ArticleResult, BatchResult, Failure
 from factcheck.reports.common import claim_quote, http_url, sha256_hex
 from factcheck.reports.overview import OVERVIEW_FILE, render_overview
@@ -421,14 +421,15 @@ class ReportFolder:
         Returns:
             The paths written.
         """
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         order = [name for name in self.formats if name in ("md", "html")]
         order += ["json"] if "json" in self.formats else []
         stem = self.stem(result.article.id)
-        written = _write_article(result, self.out_dir, stem, order,
-                                 self._reviews(BatchResult((result,))),
-                                 ReportMeta(self.run, truncated_at))
-        self._drop_stale(stem)
+        with output_errors(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            written = _write_article(result, self.out_dir, stem, order,
+                                     self._reviews(BatchResult((result,))),
+                                     ReportMeta(self.run, truncated_at))
+            self._drop_stale(stem)
         return written
 
     def finish(self, batch: BatchResult) -> list[Path]:
@@ -456,9 +457,31 @@ class ReportFolder:
             self.removed.append(self.out_dir / OVERVIEW_FILE)
         if not any(kind in self.formats for kind in (*BATCH_FILES, "html")):
             return []
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        batch = self._as_on_disk(batch)
         stems = [self.stem(result.article.id) for result in batch.results]
-        return _write_batch_files(self.out_dir, self.formats, batch, self._reviews(batch), stems)
+        with output_errors(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            return _write_batch_files(self.out_dir, self.formats, batch, self._reviews(batch),
+                                      stems)
+
+    def _as_on_disk(self, batch: BatchResult) -> BatchResult:
+        """The batch with each article's result read back from its JSON report on disk.
+
+        The CSVs are made from what the JSON reports say, so the two always agree; an article
+        whose JSON report is missing or unreadable keeps the result in memory.
+        """
+        if "json" not in self.formats:
+            return batch
+        results = []
+        for result in batch.results:
+            path = self.out_dir / f"{self.stem(result.article.id)}.json"
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                saved = article_from_dict(data, result.article.text)
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError, InputError):
+                saved = result
+            results.append(saved if saved.article.id == result.article.id else result)
+        return BatchResult(tuple(results), batch.failures)
 
     def _reviews(self, batch: BatchResult) -> Reviews:
         return current_reviews(batch, self._records)

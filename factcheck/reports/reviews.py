@@ -1,4 +1,4 @@
-"""The reviews file: a person's verdict on a machine-checked claim, kept append-only next to the reports.
+"""The reviews file: a person's verdict on a machine-checked claim, kept next to the reports.
 
 A review folder is a ``factcheck check --out`` folder. Reviews are appended to ``reviews.jsonl``
 in it, one JSON object per line, and never rewritten::
@@ -13,16 +13,25 @@ check after the article changed leaves older reviews of a changed claim *stale* 
 applied) rather than pinned to a different statement. Of the reviews that apply to a claim, the
 last one in the file wins; ``reviewed_at`` (UTC) is kept for the audit trail. The review session
 of analysts is :class:`factcheck.analyst.review.Review`.
+
+The file is a journal: :func:`append_review` validates a review, then, under a lock, ends a torn
+last line with a newline and appends one whole line; readers skip a line that is not a valid
+review with a warning naming its number, so one damaged line never hides the others, and
+:func:`repair_reviews` rewrites the file with every valid review (the rest kept aside).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.boundaries import surrogate_problem
 from factcheck.errors import ReviewError
+from factcheck.files import atomic_path, locked
 from factcheck.records import BatchResult, Label
 
 #: The reviews file, in the reports folder.
@@ -69,29 +78,122 @@ class ReviewRecord:
 _TEXT_FIELDS = ("article_id", "claim_id", "claim", "note", "reviewer", "reviewed_at")
 
 
-def read_reviews(path: str | Path) -> list[ReviewRecord]:
-    """Every review in a reviews file, in file order; an absent file holds none.
+class ReviewFileWarning(UserWarning):
+    """A line of a reviews file is not a valid review and was skipped; seen by reviewers."""
+
+
+def read_reviews(path: str | Path, problems: list[str] | None = None) -> list[ReviewRecord]:
+    """Every valid review in a reviews file, in file order; an absent file holds none.
+
+    A line that is not a valid review (torn, garbage, not UTF-8, a lone surrogate) is skipped:
+    its problem, naming the file and line, is appended to ``problems`` when given, else issued
+    as a :class:`ReviewFileWarning`.
 
     Raises:
-        ReviewError: a line is not a review object; the message names the file and line.
+        ReviewError: the file exists but cannot be read at all.
     """
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data = path.read_bytes()
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"{path}: cannot read the reviews file ({exc})") from None
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot read the reviews file ({exc.strerror or exc})"
+                          ) from None
     records = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            records.append(_record_from_line(line, f"{path} line {number}"))
+    found: list[str] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            records.append(_record_from_line(raw, f"{path} line {number}"))
+        except ReviewError as exc:
+            found.append(f"{exc}; skipped (`factcheck review repair` sets it aside)")
+    if problems is not None:
+        problems.extend(found)
+    else:
+        for problem in found:
+            warnings.warn(problem, ReviewFileWarning, stacklevel=2)
     return records
 
 
-def _record_from_line(line: str, where: str) -> ReviewRecord:
+def append_review(path: str | Path, record: ReviewRecord) -> None:
+    """Append one review to a reviews file (created if missing), as one whole line.
+
+    The review is validated first. Under a lock shared by every writer, a last line left without
+    its newline (a torn write, a hand edit) is ended first, so the new review never merges into
+    it; the line is written in one call and flushed to disk before returning.
+
+    Raises:
+        ReviewError: the review has text that is not valid Unicode.
+    """
+    path = Path(path)
+    for name, value in record.to_dict().items():
+        problem = surrogate_problem(value)
+        if problem is not None:
+            raise ReviewError(f"the review's {name} has a {problem}, e.g. from a terminal that is "
+                              "not UTF-8; retype it (nothing was written)")
+    line = json.dumps(record.to_dict(), ensure_ascii=False)
+    _record_from_line(line.encode("utf-8"), "the new review")
+    data = (line + "\n").encode("utf-8")
+    with locked(path.with_name(f".{path.name}.lock")):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                data = b"\n" + data
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def repair_reviews(path: str | Path) -> tuple[int, list[str], Path | None]:
+    """Rewrite a reviews file with every valid review, in order; set the other lines aside.
+
+    Returns:
+        How many reviews were kept, the problem of each line set aside, and the file those lines
+        were appended to (``<name>.rejected``; None when every line was valid).
+    """
+    path = Path(path)
+    with locked(path.with_name(f".{path.name}.lock")):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return 0, [], None
+        kept: list[bytes] = []
+        rejected: list[bytes] = []
+        problems: list[str] = []
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            if not raw.strip():
+                continue
+            try:
+                _record_from_line(raw, f"{path} line {number}")
+            except ReviewError as exc:
+                problems.append(str(exc))
+                rejected.append(raw)
+            else:
+                kept.append(raw.strip())
+        if not rejected:
+            if data and not data.endswith(b"\n"):
+                with open(path, "ab") as handle:
+                    handle.write(b"\n")
+            return len(kept), [], None
+        aside = path.with_name(path.name + ".rejected")
+        with open(aside, "ab") as handle:
+            handle.write(b"".join(line + b"\n" for line in rejected))
+            handle.flush()
+            os.fsync(handle.fileno())
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(b"".join(line + b"\n" for line in kept))
+        return len(kept), problems, aside
+
+
+def _record_from_line(raw: bytes, where: str) -> ReviewRecord:
     try:
-        data = json.loads(line)
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReviewError(f"{where}: not UTF-8 text; fix or delete the line") from None
     except json.JSONDecodeError as exc:
         raise ReviewError(f"{where}: not valid JSON ({exc.msg}); fix or delete the line") from None
     if not isinstance(data, dict):
@@ -105,19 +207,14 @@ def _record_from_line(line: str, where: str) -> ReviewRecord:
     for name in (*_TEXT_FIELDS, "label", "machine_label"):
         if not isinstance(data.get(name), str):
             raise ReviewError(f"{where}: missing or non-text {name!r}; fix or delete the line")
+        problem = surrogate_problem(data[name])
+        if problem is not None:
+            raise ReviewError(f"{where}: {name!r} has a {problem}; fix or delete the line")
     return ReviewRecord(
         **{name: data[name] for name in _TEXT_FIELDS},
         label=parse_label(data["label"], where),
         machine_label=parse_label(data["machine_label"], where),
     )
-
-
-def append_review(path: str | Path, record: ReviewRecord) -> None:
-    """Append one review to a reviews file (created if missing)."""
-    line = json.dumps(record.to_dict(), ensure_ascii=False) + "\n"
-    # One write of one short line in append mode: lines from two reviewers do not interleave.
-    with open(path, "a", encoding="utf-8", newline="") as handle:
-        handle.write(line)
 
 
 def parse_label(value: Label | str, where: str = "review") -> Label:

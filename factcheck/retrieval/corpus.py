@@ -14,19 +14,29 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import hashlib
 import io
 import json
+import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.boundaries import surrogate_problem
 from factcheck.errors import CorpusError
 from factcheck.records import Passage
 
 CORPUS_SUFFIXES = (".jsonl", ".csv", ".txt", ".md")
+
+# Files that look like a corpus file in another format: listed as problems, never skipped quietly.
+_NEAR_MISSES = {".json": "JSON Lines (one object per line) as .jsonl",
+                ".ndjson": "a .jsonl file", ".tsv": "comma-separated .csv",
+                ".markdown": "a .md file", ".text": "a .txt file"}
+
+_FIELDS = ("id", "text", "source", "url", "title", "published")
 MAX_PASSAGE_CHARS = 10_000
 CHUNK_CHARS = 600
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -64,6 +74,24 @@ def corpus_files(path: Path) -> list[Path]:
     )
 
 
+def _unused_files(path: Path) -> list[str]:
+    """Problems for files a corpus folder holds but would not read: near-miss formats (``.json``,
+    ``.tsv``), links to nothing and link loops."""
+    if not path.is_dir():
+        return []
+    problems = []
+    for item in sorted(path.rglob("*")):
+        if any(part.startswith(".") for part in item.relative_to(path).parts):
+            continue
+        if item.is_symlink() and not item.exists():
+            problems.append(f"{item}: a symbolic link to nothing (or a link loop); fix or remove "
+                            "it")
+        elif item.is_file() and item.suffix.lower() in _NEAR_MISSES:
+            problems.append(f"{item}: not read ({item.suffix} is not a corpus format); save it "
+                            f"as {_NEAR_MISSES[item.suffix.lower()]}, or move it out of the folder")
+    return problems
+
+
 def load_corpus(path: str | Path) -> Corpus:
     """Read and validate every corpus file under ``path``.
 
@@ -82,7 +110,7 @@ def load_corpus(path: str | Path) -> Corpus:
         raise CorpusError([
             f"{path}: no corpus files found; add .jsonl, .csv, .txt or .md files"
         ])
-    problems: list[str] = []
+    problems: list[str] = _unused_files(path)
     passages: list[Passage] = []
     for file in files:
         passages.extend(_read_file(file, problems))
@@ -257,7 +285,12 @@ def _swallowed_row(fields: list[str], first_line: int) -> int | None:
 def _record_to_passage(record: dict, origin: str, problems: list[str]) -> Passage | None:
     values: dict[str, str | None] = {}
     ok = True
-    for name in ("id", "text", "source", "url", "title", "published"):
+    unknown = sorted(str(key) for key in record if key not in _FIELDS)
+    if unknown:
+        problems.append(f"{origin}: unknown field(s) {', '.join(map(repr, unknown))}; the fields "
+                        f"are {', '.join(_FIELDS)} (check the spelling)")
+        ok = False
+    for name in _FIELDS:
         value = record.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if name in ("id", "text", "source"):
@@ -267,11 +300,22 @@ def _record_to_passage(record: dict, origin: str, problems: list[str]) -> Passag
                 ok = False
             values[name] = None
             continue
+        if isinstance(value, float) and name == "id" and not (
+                math.isfinite(value) and value.is_integer()):
+            problems.append(f"{origin}: id {value!r} is not a whole number; write ids as strings")
+            ok = False
+            continue
         if isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
             value = str(value)
         if not isinstance(value, str):
             problems.append(
                 f"{origin}: field '{name}' must be a string, got {type(value).__name__}")
+            ok = False
+            continue
+        problem = surrogate_problem(value)
+        if problem is not None:
+            problems.append(f"{origin}: field '{name}' has a {problem}; remove the \\u escape "
+                            "or write the intended character")
             ok = False
             continue
         values[name] = " ".join(value.split()) if name != "text" else value.strip()
@@ -285,7 +329,7 @@ def _record_to_passage(record: dict, origin: str, problems: list[str]) -> Passag
         )
         return None
     published = values["published"]
-    if published is not None and not _DATE.match(published):
+    if published is not None and not _real_date(published):
         problems.append(
             f"{origin}: bad date '{published}' in 'published'; use YYYY-MM-DD, YYYY-MM or YYYY"
         )
@@ -361,3 +405,15 @@ def _cut(text: str) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+def _real_date(value: str) -> bool:
+    """Whether ``value`` is YYYY, YYYY-MM or a YYYY-MM-DD date that exists (not 2021-02-31)."""
+    if not _DATE.match(value):
+        return False
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return False
+    return True

@@ -2,7 +2,8 @@
 
 The cache lives in ``<cache_dir>/<model slug>-<model hash>/`` as ``vectors.npy`` (one row per
 passage), ``keys.txt`` (the sha256 of each row's passage text, one per line) and ``meta.json``
-(model, dim, row count and a hash of the keys, to detect a torn or stale cache). Only passages
+(model, dim, row count, a hash of the keys and a checksum of the vectors file, to detect a torn,
+stale or damaged cache). Only passages
 whose text is not in the cache yet are encoded. Writes are atomic (temp file + rename) under a file
 lock, so two processes sharing a cache directory do not corrupt it.
 
@@ -10,8 +11,8 @@ Large corpora: the cache is written with the current corpus's rows first and in 
 it is opened memory-mapped (``np.load(mmap_mode="r")``) without copying; only the pages a search
 touches are read. Corpora of at least ``ann_threshold`` passages are cached as float16 (half the
 disk and memory; recall is measured in the benchmark) and get an approximate index
-(:mod:`factcheck.retrieval.ann`, cached as ``ann.faiss``) instead of brute-force search; their vectors are
-then read row by row on demand (:class:`VectorFile`), not mapped. A process holding
+(:mod:`factcheck.retrieval.ann`, cached as ``ann.faiss``) instead of brute-force search; their
+vectors are then read row by row on demand (:class:`VectorFile`), not mapped. A process holding
 the map keeps reading the file it opened even after another process replaces the cache; only
 truncating ``vectors.npy`` in place (not something factcheck does) would crash it.
 """
@@ -22,8 +23,10 @@ import hashlib
 import json
 import os
 import re
+import time
 import warnings
 import weakref
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +56,32 @@ DEFAULT_ANN_THRESHOLD = 50_000
 """Corpora with at least this many passages use approximate search (see ``Settings``)."""
 
 VectorDtype = Literal["auto", "float32", "float16"]
+
+_FULL_HASH_BYTES = 64 << 20
+"""Cache files up to this size are hashed whole when opened; larger ones by sampled blocks."""
+_SAMPLES = 256
+_SAMPLE_BYTES = 4096
+
+
+class CacheRebuilt(UserWarning):
+    """A cache file was damaged or inconsistent and is rebuilt; the message says which and why."""
+
+
+def file_checksum(path: Path) -> dict[str, object]:
+    """The size and sha256 of a file: of all of it up to 64 MB, else of 256 sampled 4 KB blocks
+    (first, last and evenly spaced), so opening a large cache stays cheap."""
+    size = path.stat().st_size
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        if size <= _FULL_HASH_BYTES:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+            return {"bytes": size, "sha256": digest.hexdigest(), "sampled": False}
+        step = (size - _SAMPLE_BYTES) // (_SAMPLES - 1)
+        for number in range(_SAMPLES):
+            handle.seek(number * step)
+            digest.update(handle.read(_SAMPLE_BYTES))
+    return {"bytes": size, "sha256": digest.hexdigest(), "sampled": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +177,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
     else:
         folder = cache_folder(Path(cache_dir), embedder.name)
         folder.mkdir(parents=True, exist_ok=True)
+        _clear_lock_path(folder / "lock")
         with locked(folder / "lock"):
             vectors, encoded = _cached_vectors(folder, embedder, keys, texts, progress,
                                                _dtype(vector_dtype, len(keys), ann_threshold))
@@ -179,20 +209,70 @@ def _lexical_index(corpus: Corpus, folder: Path | None) -> BM25:
     for position, text in enumerate(texts()):
         hasher.update(("\x00" if position else "").encode() + text.encode("utf-8"))
     path = folder / f"bm25-{hasher.hexdigest()[:32]}.npz"
-    if path.is_file():
-        try:
-            return BM25.load(path)
-        except (OSError, ValueError, KeyError):
-            pass  # torn or foreign: rebuild it below
+    if path.exists():
+        problem = _bm25_problem(folder, path)
+        if problem is None:
+            try:
+                return BM25.load(path)
+            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+                problem = f"cannot be read ({type(exc).__name__}: {exc})"
+        _rebuilt(path, problem)
     bm25 = BM25(map(tokenize_uncached, texts()))
     with locked(folder / "lock"):
         with atomic_path(path) as tmp:
             bm25.save(tmp)
+            checksum = file_checksum(tmp)
+        meta = _read_meta(folder) or {}
+        sums = meta.get("bm25_checksums")
+        sums = {k: v for k, v in sums.items() if (folder / k).is_file()} if isinstance(
+            sums, dict) else {}
+        sums[path.name] = checksum
+        meta["bm25_checksums"] = sums
+        with atomic_path(folder / "meta.json") as tmp:
+            tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")
         # Keep the newest few: corpora sharing the model folder (evidence, evaluation sets).
         saved = sorted(folder.glob("bm25-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in saved[_BM25_KEPT:]:
             stale.unlink(missing_ok=True)
     return bm25
+
+
+def _bm25_problem(folder: Path, path: Path) -> str | None:
+    """Why a cached BM25 file cannot be trusted, or None (its checksum in meta.json matches)."""
+    if not path.is_file():
+        return "is not a file"
+    sums = (_read_meta(folder) or {}).get("bm25_checksums")
+    expected = sums.get(path.name) if isinstance(sums, dict) else None
+    if expected is None:
+        return "has no checksum in meta.json"
+    try:
+        if file_checksum(path) != expected:
+            return "does not match its checksum in meta.json (damaged in place)"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
+
+
+def _read_meta(folder: Path) -> dict | None:
+    """meta.json as a dict, or None when missing, unreadable or not a JSON object."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _rebuilt(path: Path, problem: str) -> None:
+    """Say, in one line, that a cache file is rebuilt and why."""
+    warnings.warn(f"{path}: {problem}; rebuilding it", CacheRebuilt, stacklevel=3)
+
+
+def _clear_lock_path(path: Path) -> None:
+    """Move anything but a file out of the lock's way (a folder named ``lock``), saying so."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        aside = path.with_name(f"lock.not-a-file-{time.time_ns()}")
+        os.replace(path, aside)
+        _rebuilt(path, f"is not a file (moved to {aside.name})")
 
 
 def _dtype(choice: VectorDtype, rows: int, ann_threshold: int) -> np.dtype:
@@ -207,7 +287,9 @@ def _cached_vectors(folder: Path, embedder: Embedder, keys: list[str], texts: li
 
     Returns the vectors and how many passages were encoded now.
     """
-    cached_keys, stored = _read_cache(folder, embedder.name)
+    cached_keys, stored, problem = _read_cache(folder, embedder.name)
+    if problem is not None:
+        _rebuilt(folder / "vectors.npy", problem)
     if stored is not None and cached_keys[: len(keys)] == keys:  # the usual case: no copy
         if progress is not None:
             progress(0, 0)
@@ -232,9 +314,10 @@ def _cached_vectors(folder: Path, embedder: Embedder, keys: list[str], texts: li
     rest = [row for row, key in enumerate(cached_keys) if key not in wanted]
     _write_cache(folder, embedder.name, keys + [cached_keys[row] for row in rest],
                  _row_source(keys, rest, stored, position, new_vectors, new_row), dtype)
-    _, stored = _read_cache(folder, embedder.name)
+    _, stored, problem = _read_cache(folder, embedder.name)
     if stored is None:
-        raise OSError(f"{folder}: the embedding cache just written cannot be read back")
+        raise OSError(f"{folder}: the embedding cache just written cannot be read back "
+                      f"({problem})")
     return stored[: len(keys)], len(missing)
 
 
@@ -264,7 +347,7 @@ def _cached_ann(folder: Path, keys: list[str], vectors: np.ndarray) -> AnnIndex:
     """The ANN index of these corpus rows from ``ann.faiss``, built and saved when stale."""
     digest = hashlib.sha256("\n".join(keys).encode()).hexdigest()
     meta_path = folder / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta = _read_meta(folder) or {}
     path = folder / "ann.faiss"
     if meta.get("ann_keys_sha256") == digest and path.is_file():
         try:
@@ -362,23 +445,43 @@ class VectorFile:
         return np.frombuffer(data, dtype=self.dtype).reshape(count, self.shape[1])
 
 
-def _read_cache(folder: Path, model_name: str) -> tuple[list[str], np.ndarray | None]:
-    """Cached keys and memory-mapped vectors, or nothing when absent, torn, stale or corrupt."""
+def _read_cache(folder: Path, model_name: str
+                ) -> tuple[list[str], np.ndarray | None, str | None]:
+    """Cached keys and memory-mapped vectors, or nothing when absent, torn, stale or damaged.
+
+    Returns the keys, the vectors (None when unusable) and why they are unusable (None when
+    they are usable or simply absent). Checked: meta.json is an object with the right types,
+    the keys match their hash, the vectors their shape, dtype and checksum, and (when hashed
+    whole) hold no NaN or infinite value.
+    """
+    if not (folder / "meta.json").exists():
+        return [], None, None
+    meta = _read_meta(folder)
+    if meta is None:
+        return [], None, "meta.json is not a JSON object"
+    if meta.get("model") != model_name:
+        return [], None, None  # another model's cache: not damage
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         keys_text = (folder / "keys.txt").read_text(encoding="utf-8")
         vectors = open_vectors(folder)
-    except (OSError, ValueError):
-        return [], None
+    except (OSError, ValueError, EOFError) as exc:
+        return [], None, f"cannot be read ({type(exc).__name__}: {exc})"
     keys = keys_text.split()
-    valid = (
-        meta.get("model") == model_name
-        and meta.get("rows") == len(keys) == len(vectors)
-        and meta.get("keys_sha256") == hashlib.sha256(keys_text.encode()).hexdigest()
-        and vectors.ndim == 2 and meta.get("dim") == vectors.shape[1]
-        and vectors.dtype in (np.float32, np.float16)
-    )
-    return (keys, vectors) if valid else ([], None)
+    checksum = meta.get("vectors_checksum")
+    if not (isinstance(meta.get("rows"), int) and isinstance(meta.get("dim"), int)
+            and isinstance(meta.get("keys_sha256"), str) and isinstance(checksum, dict)):
+        return [], None, "meta.json lacks rows, dim, keys_sha256 or vectors_checksum"
+    if not (meta["rows"] == len(keys) == len(vectors)
+            and meta["keys_sha256"] == hashlib.sha256(keys_text.encode()).hexdigest()):
+        return [], None, "keys.txt, vectors.npy and meta.json disagree on the rows"
+    if not (vectors.ndim == 2 and meta["dim"] == vectors.shape[1]
+            and vectors.dtype in (np.float32, np.float16)):
+        return [], None, "vectors.npy has the wrong shape or type"
+    if file_checksum(folder / "vectors.npy") != checksum:
+        return [], None, "vectors.npy does not match its checksum in meta.json (damaged in place)"
+    if not checksum.get("sampled") and not np.isfinite(vectors).all():
+        return [], None, "vectors.npy holds NaN or infinite values"
+    return keys, vectors, None
 
 
 def _write_cache(folder: Path, model_name: str, keys: list[str], blocks: Iterator[np.ndarray],
@@ -407,7 +510,10 @@ def _write_cache(folder: Path, model_name: str, keys: list[str], blocks: Iterato
     with atomic_path(folder / "keys.txt") as tmp:
         tmp.write_text(keys_text, encoding="utf-8")
     meta = {"model": model_name, "dim": dim, "rows": len(keys),
-            "keys_sha256": hashlib.sha256(keys_text.encode()).hexdigest(), "format": 2,
-            "dtype": dtype.name}
+            "keys_sha256": hashlib.sha256(keys_text.encode()).hexdigest(), "format": 3,
+            "dtype": dtype.name, "vectors_checksum": file_checksum(folder / "vectors.npy")}
+    old = _read_meta(folder) or {}
+    if isinstance(old.get("bm25_checksums"), dict):
+        meta["bm25_checksums"] = old["bm25_checksums"]
     with atomic_path(folder / "meta.json") as tmp:
         tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")

@@ -26,6 +26,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from factcheck.boundaries import surrogate_problem
 from factcheck.errors import InputError
 from factcheck.judging.base import Judge
 from factcheck.judging.registry import make_judge
@@ -199,6 +200,11 @@ def load_cases(path: str | Path) -> EvalSet:
             raise DatasetError(f"{path} line {number}: invalid JSON ({exc.msg})") from exc
         if not isinstance(record, dict):
             raise DatasetError(f"{path} line {number}: expected a JSON object")
+        for name, value in record.items():
+            problem = surrogate_problem(value) if isinstance(value, str) else None
+            if problem is not None:
+                raise DatasetError(f"{path} line {number}: field '{name}' has a {problem}; remove "
+                                   "the \\u escape or write the intended character")
         records.append((number, record))
     if not records:
         raise DatasetError(f"{path}: no records; each line needs id, claim, label")

@@ -182,10 +182,12 @@ def test_reviews_made_elsewhere_show_up(client: TestClient, reports_dir: Path):
 
 def test_a_broken_reviews_file_gives_a_page_not_a_traceback(client: TestClient,
                                                             reports_dir: Path):
+    # the reviews file is a journal: a damaged line is skipped (with a warning), never fatal
     (reports_dir / REVIEWS_FILE).write_text("{not json\n", encoding="utf-8")
-    answer = client.get("/")
-    assert answer.status_code == 500
-    assert "reviews.jsonl line 1" in answer.text and "Traceback" not in answer.text
+    with pytest.warns(UserWarning, match="reviews.jsonl line 1"):
+        answer = client.get("/")
+    assert answer.status_code == 200
+    assert "Traceback" not in answer.text
 
 
 # -- the command --------------------------------------------------------------------------------
