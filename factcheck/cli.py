@@ -25,7 +25,7 @@ from factcheck.settings import Settings, load_settings
 if TYPE_CHECKING:
     from factcheck.pipeline import Checker
 
-EXIT_OK, EXIT_ERROR, EXIT_FAIL_ON, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_ERROR, EXIT_FAIL_ON, EXIT_PARTIAL = 1, 2, 3
 
 app = typer.Typer(
     name="factcheck",

@@ -344,15 +344,6 @@ class Checker:
             return
         self._found.update(zip(unique, hits, strict=True))
 
-    def check_item(self, item: Article | Failure) -> ArticleResult | Failure:
-        """Check one batch input: a failed input stays a failure, so does an article that fails.
-
-        Errors about the whole run (model, corpus, settings) are raised, not kept.
-        """
-        if isinstance(item, Failure):
-            return item
-        return self._check_one(item)[0]
-
     def check_to_folder(
         self,
         items: Iterable[Article | Failure],

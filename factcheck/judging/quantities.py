@@ -393,7 +393,3 @@ def _precision(value: float) -> float:
         step /= 10
     return step
 
-
-def describe(quantity: Quantity) -> str:
-    """The quantity as a journalist would read it back: ``US$10 billion``, ``300,000 vehicle``."""
-    return quantity.surface.strip()
