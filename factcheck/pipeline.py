@@ -246,7 +246,8 @@ class Checker:
         """Retrieve evidence for each claim and judge it.
 
         Args:
-            claims: claims to check (from :func:`factcheck.claims.extract.extract_claims` or built by hand).
+            claims: claims to check (from :func:`factcheck.claims.extract.extract_claims` or
+                built by hand).
 
         Returns:
             One verdict per claim, in the same order.

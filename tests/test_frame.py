@@ -71,7 +71,8 @@ def test_article_result_and_empty_results_give_frames(review_batch: BatchResult)
 def test_load_results_gives_the_same_frame_as_the_live_run(
     review_batch: BatchResult, reports_dir: Path
 ) -> None:
-    pd.testing.assert_frame_equal(factcheck.load_results(reports_dir), factcheck.to_frame(review_batch))
+    pd.testing.assert_frame_equal(factcheck.load_results(reports_dir),
+                                  factcheck.to_frame(review_batch))
     one = factcheck.load_results(reports_dir / "water.json")
     pd.testing.assert_frame_equal(one, factcheck.to_frame(review_batch.results[1]))
 

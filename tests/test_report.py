@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import files
 from factcheck.errors import ConfigError, InputError
 from factcheck.records import (
     Article,
@@ -429,7 +430,7 @@ def test_failed_write_keeps_the_old_report(
     def no_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(report.os, "replace", no_replace)
+    monkeypatch.setattr(files.os, "replace", no_replace)
     with pytest.raises(OSError, match="disk full"):
         write_reports(BatchResult((plain_result,)), tmp_path, ["csv"])
     assert [p.name for p in tmp_path.iterdir()] == ["summary.csv"]

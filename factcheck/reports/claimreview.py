@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.records import Article, BatchResult, Label, Passage, Verdict
 from factcheck.files import write_atomic
+from factcheck.records import Article, BatchResult, Label, Passage, Verdict
 from factcheck.reports.folder import http_url, read_reports
 from factcheck.reports.reviews import REVIEWS_FILE, ReviewRecord, current_reviews, read_reviews
 

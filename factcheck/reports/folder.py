@@ -10,17 +10,16 @@ re-exported here:
 - :mod:`factcheck.reports.common`: what they share (quotes, links, the reviews in force).
 
 Every renderer is a pure function of the records (and of the reviews in force, when a reviewer
-has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only :func:`write_reports`,
-:class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports` touch the file system.
+has overruled or confirmed a verdict: see :mod:`factcheck.analyst.review`); only
+:func:`write_reports`, :class:`ReportFolder`, :func:`read_reports` and :func:`rewrite_reports`
+touch the file system.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import secrets
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -29,9 +28,10 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.files import write_atomic
-from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
 from factcheck.records import Article, ArticleResult, BatchResult, Failure
 from factcheck.reports.common import claim_quote, http_url, sha256_hex
+from factcheck.reports.overview import OVERVIEW_FILE, render_overview
+from factcheck.reports.reviews import REVIEWS_FILE, current_reviews, read_reviews
 from factcheck.reports.to_csv import (
     CLAIM_COLUMNS,
     SUMMARY_COLUMNS,
@@ -52,7 +52,6 @@ from factcheck.reports.to_json import (
     render_json,
     truncation_note,
 )
-from factcheck.reports.overview import OVERVIEW_FILE, render_overview
 from factcheck.reports.to_markdown import render_markdown
 
 if TYPE_CHECKING:

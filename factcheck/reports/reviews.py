@@ -1,4 +1,4 @@
-"""The reviews file: a person's verdict on a machine-checked claim, kept append-only next to the reports.
+"""The reviews file: a person's verdict on a machine-checked claim, kept append-only by the reports.
 
 A review folder is a ``factcheck check --out`` folder. Reviews are appended to ``reviews.jsonl``
 in it, one JSON object per line, and never rewritten::
@@ -18,7 +18,7 @@ of analysts is :class:`factcheck.analyst.review.Review`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -6,15 +6,21 @@ Policy); every string from the article, claims and evidence is escaped.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Sequence
-from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from factcheck.records import ArticleResult, Hit, Label, Verdict
-from factcheck.reports.common import claim_quote, final_counts, final_label, http_url, reviews_of
+from factcheck.reports.common import (
+    claim_quote,
+    csp_hash,
+    final_counts,
+    final_label,
+    http_url,
+    passage_ref,
+    reviews_of,
+)
+from factcheck.reports.common import escape_html as _h
 from factcheck.reports.to_json import REPORT_SCHEMA_VERSION, ReportMeta, truncation_note
 
 if TYPE_CHECKING:
@@ -114,15 +120,11 @@ _SCRIPT = """
 """
 
 
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
-
-
 # Only our own style and script may run, and nothing may be fetched: the page is self-contained,
 # and even a rendering bug that let article text through as markup could not execute it.
 _CSP = (
     "default-src 'none'; base-uri 'none'; form-action 'none'; "
-    f"style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}"
+    f"style-src {csp_hash(_CSS)}; script-src {csp_hash(_SCRIPT)}"
 )
 
 
@@ -283,17 +285,16 @@ def _html_evidence(hits: Sequence[Hit]) -> str:
         return '<p class="evidence-meta">No evidence passages.</p>'
     items = []
     for hit in hits:
-        passage = hit.passage
-        name = _h(passage.title or passage.id)
-        url = http_url(passage.url)
-        if url:
-            name = f'<a href="{_h(url)}" rel="noopener noreferrer" target="_blank">{name}</a>'
-        elif passage.url:
-            name += f' <span class="url-text">{_h(passage.url)}</span>'
-        meta = " · ".join(_h(part) for part in (passage.source, passage.published) if part)
+        ref = passage_ref(hit.passage)
+        name = _h(ref.name)
+        if ref.link:
+            name = f'<a href="{_h(ref.link)}" rel="noopener noreferrer" target="_blank">{name}</a>'
+        elif ref.url_text:
+            name += f' <span class="url-text">{_h(ref.url_text)}</span>'
+        meta = " · ".join(_h(part) for part in ref.meta)
         items.append(
             f'<li>{name} <span class="evidence-meta">{meta} · score {hit.score:.2f}</span>'
-            f"<blockquote>{_h(passage.text)}</blockquote></li>"
+            f"<blockquote>{_h(hit.passage.text)}</blockquote></li>"
         )
     return f'<ol class="evidence">{"".join(items)}</ol>'
 
@@ -303,7 +304,3 @@ def _html_url(value: str) -> str:
     if url:
         return f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(url)}</a>'
     return _h(value)
-
-
-def _h(text: str) -> str:
-    return escape(text, quote=True)

@@ -10,8 +10,8 @@ Large corpora: the cache is written with the current corpus's rows first and in 
 it is opened memory-mapped (``np.load(mmap_mode="r")``) without copying; only the pages a search
 touches are read. Corpora of at least ``ann_threshold`` passages are cached as float16 (half the
 disk and memory; recall is measured in the benchmark) and get an approximate index
-(:mod:`factcheck.retrieval.ann`, cached as ``ann.faiss``) instead of brute-force search; their vectors are
-then read row by row on demand (:class:`VectorFile`), not mapped. A process holding
+(:mod:`factcheck.retrieval.ann`, cached as ``ann.faiss``) instead of brute-force search; their
+vectors are then read row by row on demand (:class:`VectorFile`), not mapped. A process holding
 the map keeps reading the file it opened even after another process replaces the cache; only
 truncating ``vectors.npy`` in place (not something factcheck does) would crash it.
 """

@@ -68,8 +68,8 @@ class OnnxEmbedder:
     """A BERT-style sentence-transformers model run by onnxruntime, mean- or CLS-pooled, normalised.
 
     Args:
-        model: as for :class:`factcheck.retrieval.embedding.SentenceTransformerEmbedder` (a local folder
-            or ``all-MiniLM-L6-v2`` from its package).
+        model: as for :class:`factcheck.retrieval.embedding.SentenceTransformerEmbedder` (a local
+            folder or ``all-MiniLM-L6-v2`` from its package).
         variant: ``onnx`` (float32) or ``onnx-int8``.
         cache_dir: where the exported model is kept (``<cache_dir>/onnx/...``).
         batch_size: texts per onnxruntime call (default 64).

@@ -121,7 +121,7 @@ class BM25:
 
 
 class NearestNeighbours(Protocol):
-    """An approximate inner-product index over the corpus vectors (see :mod:`factcheck.retrieval.ann`)."""
+    """An approximate inner-product index over the corpus vectors (see :mod:`.ann`)."""
 
     def search(self, queries: np.ndarray, k: int) -> np.ndarray:
         """Row ids of about the ``k`` nearest corpus vectors per query, ``-1`` where fewer."""
