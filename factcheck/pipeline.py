@@ -291,18 +291,23 @@ class Checker:
         self,
         items: Iterable[Article | Failure],
         on_result: Callable[[ArticleResult | Failure], None] | None = None,
+        *,
+        mapper: ArticleMapper | None = None,
     ) -> BatchResult:
         """Check every article; inputs that failed to load, or fail here, are kept as failures.
 
         Args:
             items: articles, or failures from :func:`factcheck.inputs.articles.iter_articles`.
             on_result: called after each article (for progress bars and incremental writes).
+            mapper: checks the articles and yields their outcomes in order (default: here);
+                :func:`factcheck.backends.open_workers` makes one for worker processes or Ray.
 
         Returns:
             Results for the articles that were checked and the failures, in input order.
         """
         items = list(items)
-        checked = self.map_articles([item for item in items if isinstance(item, Article)])
+        checked = (mapper or self.map_articles)(
+            [item for item in items if isinstance(item, Article)])
         return collect((item if isinstance(item, Failure) else next(checked)[0]
                         for item in items), on_result)
 
