@@ -20,7 +20,8 @@ import typer
 from factcheck.errors import FactcheckError
 from factcheck.judging.registry import check_judge_spec, judge_help
 from factcheck.records import BatchResult, Failure, Label
-from factcheck.settings import Settings, load_settings
+from factcheck.reports.folder import REPORT_FORMATS
+from factcheck.settings import Encoder, Settings, load_settings
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Checker
@@ -58,8 +59,6 @@ class BackendChoice(StrEnum):
     ray = "ray"
 
 
-FORMATS = ("json", "md", "html", "csv")
-
 EvidenceOpt = Annotated[Path, typer.Option(
     "--evidence", "-e", help="Evidence corpus: a folder or file of .jsonl/.csv/.txt/.md.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
@@ -68,11 +67,12 @@ ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="Embedding model: all-MiniLM-L6-v2 (offline default), a local folder, or a "
     "hub id (with --allow-download).")]
 CacheOpt = Annotated[Path | None, typer.Option(
-    "--cache-dir", help="Where corpus embeddings are cached (default .factcheck-cache).")]
+    "--cache-dir", help=f"Where corpus embeddings are cached (default {Settings().cache_dir}).")]
 DownloadOpt = Annotated[bool | None, typer.Option(
     "--allow-download/--offline", help="Allow downloading a hub model (default: offline).")]
-EncoderOpt = Annotated[str | None, typer.Option(
-    "--encoder", help="What runs the model: auto (default), torch, onnx or onnx-int8.")]
+EncoderOpt = Annotated[Encoder | None, typer.Option(
+    "--encoder", help="What runs the model (default auto: onnx when the scale extra is "
+    "installed, else torch).")]
 JudgeOpt = Annotated[str | None, typer.Option(
     "--judge", help=f"Who decides verdicts: {judge_help()}.")]
 
@@ -137,10 +137,10 @@ def check(
     from factcheck.pipeline import Checker
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in REPORT_FORMATS]
     if unknown or not chosen:
         raise _fail(f"unknown format(s) {', '.join(unknown) or '(none)'}; "
-                    f"choose from {','.join(FORMATS)}")
+                    f"choose from {','.join(REPORT_FORMATS)}")
     if resume and "json" not in chosen:
         raise _fail("--resume reads the JSON reports: add json to --format")
     try:

@@ -112,7 +112,8 @@ def test_macro_f1_skips_a_label_neither_gold_nor_predicted():
 
 def test_pairs_become_rank_one_hits(fake_embedder, tmp_path: Path):
     cases = load_cases(write(tmp_path / "pairs.jsonl", PAIRS)).cases
-    hits = pair_hits(cases, fake_embedder)  # type: ignore[arg-type]
+    hits = pair_hits(cases, fake_embedder, cache_dir=None,  # type: ignore[arg-type]
+                     lexical_weight=Settings().lexical_weight)
     assert [len(h) for h in hits] == [1, 1, 1]
     first = hits[0][0]
     assert first.rank == 1 and first.passage.text == PAIRS[0]["evidence"]

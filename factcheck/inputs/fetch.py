@@ -14,7 +14,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from factcheck.errors import FetchError, InputError
-from factcheck.inputs.decode import article_from_bytes, looks_like_html, slugify
+from factcheck.inputs.decode import (
+    MAX_ARTICLE_BYTES,
+    article_from_bytes,
+    looks_like_html,
+    slugify,
+)
 from factcheck.records import Article
 
 USER_AGENT = "factcheck/0.1"
@@ -31,14 +36,15 @@ class FetchLimits:
         read_timeout: seconds to wait for each piece of the response (15); this bounds silences.
         total_timeout: seconds the whole fetch may take, redirects and body included (60), so a
             server trickling a byte at a time cannot hold a batch up.
-        max_bytes: larger responses are abandoned (5,000,000, counted after decompression).
+        max_bytes: larger responses are abandoned (counted after decompression; default: the
+            ``max_article_bytes`` setting).
         max_redirects: more redirects than this fail the fetch (5).
     """
 
     connect_timeout: float = 5.0
     read_timeout: float = 15.0
     total_timeout: float = 60.0
-    max_bytes: int = 5_000_000
+    max_bytes: int = MAX_ARTICLE_BYTES
     max_redirects: int = 5
 
 

@@ -15,6 +15,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from factcheck.errors import ModelError
+from factcheck.settings import DEFAULTS
 
 _PACKAGED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
@@ -56,8 +57,8 @@ class SentenceTransformerEmbedder:
     ``threads`` caps torch's threads in this process (default ``None``: torch decides).
     """
 
-    def __init__(self, model: str, *, batch_size: int = 64, allow_download: bool = False,
-                 threads: int | None = None) -> None:
+    def __init__(self, model: str, *, batch_size: int = DEFAULTS.batch_size,
+                 allow_download: bool = False, threads: int | None = None) -> None:
         self.name = model
         self.batch_size = batch_size
         self.allow_download = allow_download

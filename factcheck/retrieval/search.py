@@ -166,8 +166,8 @@ def search(
     bm25: BM25,
     passages: Sequence[Passage],
     *,
-    top_k: int = 5,
-    lexical_weight: float = 0.3,
+    top_k: int,
+    lexical_weight: float,
     candidates: int = 50,
     ann: NearestNeighbours | None = None,
 ) -> list[list[Hit]]:
@@ -181,8 +181,9 @@ def search(
         query_tokens: tokens of each query (see :func:`tokenize`).
         bm25: lexical index over the same passages, in the same order.
         passages: the corpus passages.
-        top_k: hits returned per query (default 5).
-        lexical_weight: ``w``, the BM25 share of the fused score (default 0.3).
+        top_k: hits returned per query (the ``top_k`` setting).
+        lexical_weight: ``w``, the BM25 share of the fused score (the ``lexical_weight``
+            setting).
         candidates: passages considered per query from each of the dense and lexical rankings
             before fusing (default 50).
         ann: an approximate index over ``corpus_vectors``; when given, the dense candidates come

@@ -236,15 +236,15 @@ def embed_cached(texts: Sequence[str], embedder: Embedder,
     return index.vectors[[row[text] for text in texts]]
 
 
-def pair_hits(cases: Sequence[PairCase], embedder: Embedder, *, cache_dir: Path | None = None,
-              lexical_weight: float = 0.3) -> list[list[Hit]]:
+def pair_hits(cases: Sequence[PairCase], embedder: Embedder, *, cache_dir: Path | None,
+              lexical_weight: float) -> list[list[Hit]]:
     """Each pair's evidence as a single rank-1 hit, scored as retrieval would score it.
 
     Args:
         cases: the pairs.
         embedder: embeds claims and passages (cosine = dot product of the normalised rows).
         cache_dir: embedding cache folder (``None``: no cache).
-        lexical_weight: BM25 share of the fused score, as in retrieval (default 0.3).
+        lexical_weight: BM25 share of the fused score, as in retrieval.
 
     Returns:
         One single-hit list per pair; BM25 is computed against every distinct passage of the file.

@@ -272,7 +272,7 @@ class TrainingResult:
     cv: dict[str, Any]
 
 
-def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 5,
+def train(tables: Sequence[FeatureTable], *, holdout: float, folds: int,
           report: Report = lambda message: None) -> TrainingResult:
     """Fit the verifier on the non-held-out groups of ``tables``.
 
@@ -409,7 +409,7 @@ def parse_source(text: str) -> TrainingSource:
 
 
 def train_judge(sources: Sequence[TrainingSource], out: Path, settings: Settings | None = None,
-                *, holdout: float = 0.3, folds: int = 5, command: str = "",
+                *, holdout: float, folds: int, command: str = "",
                 embedder: Any = None, report: Report = lambda message: None) -> TrainingResult:
     """Build features for ``sources``, train the verifier and write it to ``out``.
 
