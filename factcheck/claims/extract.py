@@ -60,8 +60,8 @@ from factcheck.claims.grammar import (
     has_finite_verb,
     render,
     token_spans,
-    tokenize,
     trim,
+    word_tokens,
 )
 from factcheck.claims.references import Context
 from factcheck.claims.segment import Sentence, split_sentences
@@ -137,7 +137,7 @@ def extract_claims(article: Article, *,
 def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_Draft]:
     """The claims of one sentence, split and resolved but not yet scored."""
     context.start_sentence(sentence)
-    tokens = strip_dateline(trim(tokenize(text, sentence.start, sentence.end)))
+    tokens = strip_dateline(trim(word_tokens(text, sentence.start, sentence.end)))
     tokens, judgement, restates = strip_markers(tokens)
     tokens = fix_its(fix_case(context.resolve_time(tokens)))
     reported = context.reported_speech(tokens)

@@ -75,7 +75,7 @@ class Token:
 _ADDED = -1
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def word_tokens(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]`` with their article offsets."""
     tokens: list[Token] = []
     for match in re.finditer(r"\S+", text[start:end]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Kind(str, Enum):
+class QuantityKind(str, Enum):
     """What a quantity measures; only quantities of the same kind are compared."""
 
     MONEY = "money"
@@ -42,7 +42,7 @@ class Quantity:
     ``year * 12 + month - 1``; for other kinds ``value == high`` is the number itself.
     """
 
-    kind: Kind
+    kind: QuantityKind
     value: float
     high: float
     unit: str
@@ -249,7 +249,7 @@ def _read_iso_date(match: re.Match[str], free: _Free) -> Quantity | None:
 def _read_bare_month(match: re.Match[str], free: _Free) -> Quantity | None:
     """``in May``, ``since March``: a month of no year (unit :data:`MONTH_OF_YEAR`)."""
     month = _MONTHS[match.group("month").lower().rstrip(".")] - 1
-    return Quantity(Kind.DATE, float(month), float(month), MONTH_OF_YEAR, Bound.EXACT,
+    return Quantity(QuantityKind.DATE, float(month), float(month), MONTH_OF_YEAR, Bound.EXACT,
                     match.start("month"), match.end("month"), match.group("month"))
 
 
@@ -268,7 +268,7 @@ def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
     else:
         currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
     value = number * _SCALE.get(scale, 1.0)
-    return _quantity(text, Kind.MONEY, value, currency, match.start(), match.end())
+    return _quantity(text, QuantityKind.MONEY, value, currency, match.start(), match.end())
 
 
 def _read_percent(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -276,7 +276,7 @@ def _read_percent(match: re.Match[str], free: _Free) -> Quantity | None:
     number = parse_number(match.group("num"))
     if number is None:
         return None
-    return _quantity(match.string, Kind.PERCENT, number, "%", match.start(), match.end())
+    return _quantity(match.string, QuantityKind.PERCENT, number, "%", match.start(), match.end())
 
 
 def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -292,7 +292,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
     noun = match.group("noun").lower()
     noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
-    return _quantity(match.string, Kind.ORDINAL, float(number), noun, match.start(), match.end())
+    return _quantity(match.string, QuantityKind.ORDINAL, float(number), noun, match.start(),
+                     match.end())
 
 
 def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -319,7 +320,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         end = match.end("unit")
     elif unit:
         unit = ""
-    quantity = _quantity(text, Kind.COUNT, value, unit, start, end)
+    quantity = _quantity(text, QuantityKind.COUNT, value, unit, start, end)
     if match.group("plus") or match.group("tilde"):
         bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX
         quantity = dataclasses.replace(quantity, bound=bound)
@@ -370,11 +371,13 @@ def _date(match: re.Match[str], year: int, first_month: int, last_month: int) ->
     low = year * 12 + first_month - 1
     high = year * 12 + last_month - 1
     text = match.string
-    return Quantity(Kind.DATE, float(low), float(high), "month", _bound_before(text, match.start()),
+    return Quantity(QuantityKind.DATE, float(low), float(high), "month",
+                    _bound_before(text, match.start()),
                     match.start(), match.end(), match.group(0))
 
 
-def _quantity(text: str, kind: Kind, value: float, unit: str, start: int, end: int) -> Quantity:
+def _quantity(text: str, kind: QuantityKind, value: float, unit: str, start: int,
+              end: int) -> Quantity:
     return Quantity(kind, value, value, unit, _bound_before(text, start), start, end,
                     text[start:end])
 
@@ -391,19 +394,20 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing in the same unit or currency."""
     if a.kind != b.kind:
         return False
-    if a.kind == Kind.DATE and {a.unit, b.unit} == {"month", MONTH_OF_YEAR}:
+    if a.kind == QuantityKind.DATE and {a.unit, b.unit} == {"month", MONTH_OF_YEAR}:
         dated = a if a.unit == "month" else b
         return dated.value == dated.high  # "in May" compares with "May 2024", not with "2024"
-    if a.kind in (Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.ORDINAL):
+    if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT,
+                  QuantityKind.ORDINAL):
         return a.unit == b.unit
     return a.unit == b.unit or not a.unit or not b.unit
 
 
 def agree(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
-    if claim.kind == Kind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
+    if claim.kind == QuantityKind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
         return int(claim.value) % 12 == int(evidence.value) % 12
-    if claim.kind == Kind.DATE:
+    if claim.kind == QuantityKind.DATE:
         if claim.bound == Bound.AT_MOST:  # "by 2024", "before March"
             return evidence.value <= claim.high
         if claim.bound == Bound.AT_LEAST:
@@ -412,7 +416,7 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     c, e = claim.value, evidence.value
     if c == e:
         return True
-    if claim.kind == Kind.ORDINAL:
+    if claim.kind == QuantityKind.ORDINAL:
         return False
     loose = Bound.APPROX in (claim.bound, evidence.bound)
     tolerance = 0.1 if loose else 0.02
