@@ -22,8 +22,8 @@ from factcheck.reports.folder import REPORT_SCHEMA_VERSION
 from factcheck.retrieval.corpus import load_corpus
 from factcheck.retrieval.index import build_index
 
-HELPER = Path(__file__).resolve().parent / "fake_factcheck.py"
-REPO = Path(__file__).resolve().parents[1]
+HELPER = Path(__file__).resolve().parents[1] / "fake_factcheck.py"
+REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 

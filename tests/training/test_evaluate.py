@@ -22,7 +22,7 @@ from factcheck.training.evaluate import (
     score,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "datasets"
 S, C, U = Label.SUPPORTED, Label.CONTRADICTED, Label.UNVERIFIED
 
 PAIRS = [
