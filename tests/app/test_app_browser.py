@@ -3,8 +3,8 @@
 A real `factcheck serve` on a free loopback port, a real check of claims/ against evidence/ with
 the real model, and a real browser (the DevTools client and Chromium fixture of
 tests/reports/test_browser.py): filter, overrule a claim, reload, and find the review in
-reviews.jsonl and in the regenerated reports. Screenshots at 1400 and 420 px go to ``$FACTCHECK_ARTIFACTS``
-when set. Skipped where Chromium is absent.
+reviews.jsonl and in the regenerated reports. Screenshots at 1400 and 420 px go to
+``$FACTCHECK_ARTIFACTS`` when set. Skipped where Chromium is absent.
 """
 
 from __future__ import annotations
