@@ -13,7 +13,7 @@ import sys
 import time
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -77,7 +77,7 @@ JudgeOpt = Annotated[str | None, typer.Option(
     "--judge", help=f"Who decides verdicts: {judge_help()}.")]
 
 
-def _settings(config: Path | None, **overrides: object) -> Settings:
+def _settings(config: Path | None, **overrides: Any) -> Settings:
     settings = load_settings(config, **overrides)
     check_judge_spec(settings.judge)  # a typo in --judge fails before any work
     return settings
@@ -147,8 +147,8 @@ def check(
         settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k,
                              allow_download=allow_download, encoder=encoder, judge=judge)
         started = time.perf_counter()
-        bar = _IndexBar(quiet)
-        checker = Checker(evidence, settings, index_progress=bar)
+        index_bar = _IndexBar(quiet)
+        checker = Checker(evidence, settings, index_progress=index_bar)
         ignored = list_ignored(paths)
         if ignored and not quiet:
             typer.echo(f"ignored {len(ignored)} file(s) that are not articles: "
@@ -157,7 +157,7 @@ def check(
                                    max_bytes=settings.max_article_bytes))
         articles = [item for item in items if not isinstance(item, Failure)]
         if articles:
-            _build_index(checker, bar)
+            _build_index(checker, index_bar)
         with typer.progressbar(length=len(items), label="checking articles", file=sys.stderr,
                                hidden=quiet or len(items) < 2) as bar, \
                 open_workers(checker, workers=workers, backend=backend.value,
@@ -202,7 +202,7 @@ class _IndexBar:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
-        self.bar = None
+        self.bar: Any = None  # typer's progress bar once started (its class is private)
         self.done = 0
 
     def __call__(self, done: int, total: int) -> None:
@@ -227,14 +227,14 @@ def _build_index(checker: Checker, bar: _IndexBar) -> None:
 
 
 def _print_summary(batch: BatchResult) -> None:
-    rows = [(r.article.id, len(r.verdicts), *(r.counts()[label] for label in Label))
+    rows = [(r.article.id, [len(r.verdicts), *(r.counts()[label] for label in Label)])
             for r in batch.results]
     header = ("article", "claims", "supported", "contradicted", "unverified")
-    totals = ("TOTAL", *(sum(row[i] for row in rows) for i in range(1, 5)))
-    width = max([len(header[0])] + [len(str(r[0])) for r in rows]) + 2
+    totals = ("TOTAL", [sum(counts[i] for _, counts in rows) for i in range(4)])
+    width = max([len(header[0])] + [len(str(name)) for name, _ in rows]) + 2
     lines = [f"{header[0]:<{width}}" + "".join(f"{h:>14}" for h in header[1:])]
-    for row in [*rows, totals]:
-        lines.append(f"{row[0]:<{width}}" + "".join(f"{v:>14}" for v in row[1:]))
+    for name, counts in [*rows, totals]:
+        lines.append(f"{name:<{width}}" + "".join(f"{v:>14}" for v in counts))
     typer.echo("\n".join(lines))
 
 

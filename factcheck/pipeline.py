@@ -114,8 +114,8 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
     limit = settings.max_claims_per_article
     text = article.text
     if len(text) <= PIECE_CHARS:
-        claims = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
-        return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
+        found = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
+        return (found, None) if len(found) <= limit else (found[:limit], _end(found[:limit]))
     claims: list[Claim] = []
     seen: set[str] = set()
     sentences = 0
@@ -427,7 +427,10 @@ def collect(outcomes: Iterable[ArticleResult | Failure],
     results: list[ArticleResult] = []
     failures: list[Failure] = []
     for outcome in outcomes:
-        (failures if isinstance(outcome, Failure) else results).append(outcome)
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+        else:
+            results.append(outcome)
         if on_result is not None:
             on_result(outcome)
     return BatchResult(tuple(results), tuple(failures))

@@ -384,6 +384,7 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
     it ("the Ocean Blue paint"), a company verb after it ("Xiaomi sold"), founding a name (a
     person: "Lei Jun founded Xiaomi") or being founded (an organisation).
     """
+    # Votes are floats: Counter holds any number, but typeshed types its counts as int.
     votes: Counter[EntityKind] = Counter()
     words = name.split()
     lowers = [word.lower() for word in words]
@@ -392,7 +393,7 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
     after = nxt.lower.rstrip(".") if nxt is not None else ""
     after2 = toks[last + 2].lower if last + 2 < len(toks) else ""
     possessive = is_possessive(toks[last].text)
-    votes[EntityKind.ORGANISATION] += 0.25  # the default for a name with no other cue
+    votes[EntityKind.ORGANISATION] += 0.25  # type: ignore[assignment]  # the default for a name with no other cue
     if any(ch.isdigit() for ch in name):
         votes[EntityKind.THING] += 3
     elif nxt is not None and not possessive and re.fullmatch(r"\d{1,3}[A-Za-z+]?", nxt.text):
@@ -439,15 +440,15 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
     if attributive and (before in DETERMINERS or before in ORDINALS):
         votes[EntityKind.THING] += 1  # "the Ocean Blue paint", "its first Vision-S concept"
     if possessive:
-        votes[EntityKind.ORGANISATION] += 0.5
+        votes[EntityKind.ORGANISATION] += 0.5  # type: ignore[assignment]
     elif _company_verb_follows(toks, last + 1):
         votes[EntityKind.ORGANISATION] += 1
     if len(words) == 2 and all(
         word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words
     ):
-        votes[EntityKind.PERSON] += 0.75  # "Lei Jun"
+        votes[EntityKind.PERSON] += 0.75  # type: ignore[assignment]  # "Lei Jun"
     if name.isupper() and len(name) >= 2:
-        votes[EntityKind.ORGANISATION] += 0.5
+        votes[EntityKind.ORGANISATION] += 0.5  # type: ignore[assignment]
     return votes
 
 

@@ -235,9 +235,9 @@ class Context:
                 return tokens[:end] + [added_token(f"of the {thing}")] + tokens[end:]
             return tokens
         if len(words) == 2 and head in self.introduced:
-            owner, where, seen = self.introduced[head]
+            owner_name, where, seen = self.introduced[head]
             if self.index - seen <= 1:
-                name = replacement_token(words[:1], self._possessive(owner))
+                name = replacement_token(words[:1], self._possessive(owner_name))
                 added = [added_token(where)] if where else []
                 return tokens[:start] + [name, words[1], *added] + tokens[end:]
         return tokens

@@ -231,7 +231,8 @@ def html_to_text(html: str) -> tuple[str, str]:
         heading.extract()
     for element in container.find_all(_DROPPED):
         element.extract()
-    for element in container.find_all(attrs={"hidden": True}):
+    # bs4 matches True as "attribute present"; its type stubs accept only strings here.
+    for element in container.find_all(attrs={"hidden": True}):  # type: ignore[call-overload]
         element.extract()
     for element in container.find_all("br"):
         element.replace_with(_LINE_MARK)

@@ -72,7 +72,7 @@ GENERAL_OPPOSITES = [
     ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
     ("cheap", "expensive"),
 ]
-_ANTONYM_OF = {}
+_ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))

@@ -295,8 +295,8 @@ def render_overview(
     for row in rows:
         totals[row.label] += 1
     reviewed = sum(row.review is not None for row in rows)
-    notice = f'<p class="notice" role="status">{_h(actions.notice)}</p>\n' if app and \
-        actions.notice else ""
+    notice = (f'<p class="notice" role="status">{_h(actions.notice)}</p>\n'
+              if actions is not None and actions.notice else "")
     body = (
         f"<header>\n<h1>{_h(title)}</h1>\n"
         f'<p class="meta">{len(batch.results)} article(s), {len(rows)} claim(s): '

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -63,7 +63,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.allow_download = allow_download
         self.threads = threads
-        self._model = None
+        self._model: Any = None  # a SentenceTransformer once loaded
 
     def load(self) -> None:
         """Load the model now (otherwise the first ``embed`` call does)."""

@@ -135,6 +135,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
         approximate = False
     ann = None
     folder = None
+    vectors: np.ndarray | VectorFile
     if cache_dir is None:
         vectors = _encode(embedder, texts, progress)
         encoded = len(keys)

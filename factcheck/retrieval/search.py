@@ -9,7 +9,7 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -128,10 +128,19 @@ class NearestNeighbours(Protocol):
         ...
 
 
+class VectorRows(Protocol):
+    """Corpus vectors read by row: an array (in memory or memory-mapped), or anything that reads
+    rows by an id array and by slices, like :class:`factcheck.retrieval.index.VectorFile`."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, key: Any, /) -> Any: ...
+
+
 _DENSE_BLOCK = 65_536  # corpus rows scored at once: bounds memory to queries x block floats
 
 
-def dense_top(query_vectors: np.ndarray, corpus_vectors: np.ndarray, k: int) -> np.ndarray:
+def dense_top(query_vectors: np.ndarray, corpus_vectors: VectorRows, k: int) -> np.ndarray:
     """Exact top-``k`` corpus rows by inner product for each query (brute force, in blocks).
 
     ``corpus_vectors`` may be float16 or a memory-mapped array: each block is converted to
@@ -161,7 +170,7 @@ def dense_top(query_vectors: np.ndarray, corpus_vectors: np.ndarray, k: int) -> 
 
 def search(
     query_vectors: np.ndarray,
-    corpus_vectors: np.ndarray,
+    corpus_vectors: VectorRows,
     query_tokens: Sequence[Sequence[str]],
     bm25: BM25,
     passages: Sequence[Passage],

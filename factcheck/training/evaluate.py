@@ -70,12 +70,12 @@ class EvalSet:
 
     path: Path
     kind: Literal["claims", "pairs"]
-    cases: tuple[ClaimCase, ...] | tuple[PairCase, ...]
+    cases: tuple[ClaimCase | PairCase, ...]  # all of ``kind``
 
     def subset(self, ids: set[str]) -> EvalSet:
         """Only the cases whose id is in ``ids``, in file order."""
         kept = tuple(case for case in self.cases if case.id in ids)
-        return EvalSet(self.path, self.kind, kept)  # type: ignore[arg-type]
+        return EvalSet(self.path, self.kind, kept)
 
 
 @dataclass(frozen=True, slots=True)
