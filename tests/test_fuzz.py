@@ -24,6 +24,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,9 @@ from factcheck.errors import CorpusError
 from factcheck.judging.quantities import MONTH_OF_YEAR, QuantityKind, extract_quantities
 from factcheck.records import Article, Claim
 from factcheck.retrieval.corpus import Corpus, load_corpus
+
+# Hypothesis runs hundreds of examples per property: seconds each, so CI runs them (make test).
+pytestmark = pytest.mark.slow
 
 CLAIM_EXAMPLES = 2_500
 QUANTITY_EXAMPLES = 3_000

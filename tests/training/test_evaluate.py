@@ -151,6 +151,7 @@ def offline_fake_model(monkeypatch, fake_embedder):
     monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **kw: fake_embedder)
 
 
+@pytest.mark.slow
 def test_eval_prints_json_with_the_promised_keys(offline_fake_model, tmp_path: Path,
                                                   tiny_corpus_dir: Path):
     path = write(tmp_path / "claims.jsonl", CLAIMS)
@@ -164,6 +165,7 @@ def test_eval_prints_json_with_the_promised_keys(offline_fake_model, tmp_path: P
     assert data["n"] == 3 and data["accuracy"] == 1.0 and data["judge"] == "rules"
 
 
+@pytest.mark.slow
 def test_eval_prints_a_readable_report(offline_fake_model, tmp_path: Path):
     path = write(tmp_path / "pairs.jsonl", PAIRS)
     result = runner.invoke(app, ["eval", str(path), "--judge", "rules",
