@@ -1,5 +1,5 @@
 # One command each, on a fresh machine: `make demo` (install + check the demo articles)
-# and `make test` (install + the whole test suite). Both create ./.venv on first use.
+# and `make test` (install + mypy + the whole test suite). Both create ./.venv on first use.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -19,8 +19,11 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	$(BIN)/factcheck check claims/ --evidence evidence/ --out reports/
 
+# Everything CI checks: the type checker, then every test (-m "" clears pyproject's default
+# selection of the fast tests, so integration, slow, notebook and browser tests run too).
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m mypy
+	$(BIN)/python -m pytest -m ""
 
 # The speed and scale benchmark (a table; see README "Speed and scale"). A short run:
 # make bench BENCH_ARGS="--sizes 1000,10000 --million 0"

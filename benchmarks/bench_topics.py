@@ -28,8 +28,8 @@ from typing import Any
 from factcheck.inputs.articles import load_article
 from factcheck.pipeline import Checker
 from factcheck.records import Claim, Label, Span
-from factcheck.text import STOPWORDS
 from factcheck.settings import Settings
+from factcheck.text import STOPWORDS
 
 REPO = Path(__file__).resolve().parents[1]
 TOPICS = REPO / "benchmarks" / "topics"

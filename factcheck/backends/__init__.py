@@ -16,7 +16,7 @@ from typing import Literal
 from factcheck.backends.base import EmbedderFactory
 from factcheck.backends.local import process_workers
 from factcheck.backends.ray_backend import ray_workers
-from factcheck.pipeline import ArticleMapper, Checker, collect
+from factcheck.pipeline import ArticleMapper, Checker
 from factcheck.records import Article, ArticleResult, BatchResult, Failure
 from factcheck.retrieval.corpus import Corpus
 from factcheck.settings import Settings
@@ -92,10 +92,6 @@ def check_parallel(
     """
     checker = Checker(evidence, settings,
                       embedder=embedder_factory() if embedder_factory is not None else None)
-    items = list(items)
     with open_workers(checker, workers=workers, backend=backend, address=address,
                       embedder_factory=embedder_factory) as mapper:
-        checked = (mapper or checker.map_articles)(
-            [item for item in items if isinstance(item, Article)])
-        return collect((item if isinstance(item, Failure) else next(checked)[0]
-                        for item in items), on_result)
+        return checker.check_batch(items, on_result, mapper=mapper)

@@ -20,7 +20,7 @@ from factcheck.claims.grammar import (
     is_possessive,
     is_verb_form,
     strip_possessive,
-    tokenize,
+    word_tokens,
 )
 from factcheck.claims.lexicon import (
     AUXILIARIES,
@@ -60,7 +60,7 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9]{2,}s")
 
 
-class Kind(Enum):
+class EntityKind(Enum):
     """What a capitalised name stands for."""
 
     ORGANISATION = "organisation"
@@ -75,7 +75,7 @@ class _Mention:
     """One occurrence of a name: canonical name, kind, sentence, characters, grammatical role."""
 
     name: str
-    kind: Kind
+    kind: EntityKind
     sentence: int
     start: int
     end: int
@@ -97,13 +97,13 @@ class Entities:
     """
 
     def __init__(self, text: str, sentences: Sequence[Sentence], headline: str) -> None:
-        tokenised = [(s.index, tokenize(text, s.start, s.end)) for s in sentences]
+        tokenised = [(s.index, word_tokens(text, s.start, s.end)) for s in sentences]
         lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][\w&'\u2019-]*", text))
         headline_words = {
             strip_possessive(word).lower() for word in re.findall(r"[\w&'\u2019.-]+", headline)
         }
         proper = _proper_words(tokenised, lower_words, headline_words)
-        votes: dict[str, Counter[Kind]] = {}
+        votes: dict[str, Counter[EntityKind]] = {}
         found: list[tuple[str, int, int, int, bool]] = []
         employers: dict[str, str] = {}
         introduced: dict[int, str] = {}
@@ -137,21 +137,21 @@ class Entities:
         scores = {
             name: counts[name] + 2 * (name in in_headline)
             for name in counts
-            if self.kinds[name] is Kind.ORGANISATION
+            if self.kinds[name] is EntityKind.ORGANISATION
             and (counts[name] >= 2 or name in in_headline)
         }
         self.main = max(scores, key=lambda name: (scores[name], -self._first(name)), default=None)
         self.employers = {
             self.canonical.get(person, person): self.canonical.get(org, org)
             for person, org in employers.items()
-            if self.kinds.get(self.canonical.get(org, org)) is Kind.ORGANISATION
+            if self.kinds.get(self.canonical.get(org, org)) is EntityKind.ORGANISATION
         }
         # sentence -> the organisation its closing appositive describes: "..., a joint venture
         # in which Honda holds 60%."
         self.introduced = {
             index: self.canonical.get(name, name)
             for index, name in introduced.items()
-            if self.kinds[name] is Kind.ORGANISATION
+            if self.kinds[name] is EntityKind.ORGANISATION
         }
         countries = [m for m in self.mentions if m.name.lower() in COUNTRIES]
         country_counts = Counter(m.name for m in countries)
@@ -163,7 +163,7 @@ class Entities:
         self.cities = [
             (city, m.sentence, m.start)
             for m in self.mentions
-            if m.kind is Kind.PLACE
+            if m.kind is EntityKind.PLACE
             for city in [_city_in(m.name)]
             if city
         ]
@@ -171,7 +171,7 @@ class Entities:
     def _first(self, name: str) -> int:
         return min((m.start for m in self.mentions if m.name == name), default=0)
 
-    def kind_of(self, name: str) -> Kind | None:
+    def kind_of(self, name: str) -> EntityKind | None:
         """The kind of a name (or alias) mentioned in the article, else None."""
         return self.kinds.get(name)
 
@@ -191,7 +191,7 @@ class Entities:
         recent = [
             (m.sentence, m.start, m.name)
             for m in self.mentions
-            if m.subject and m.kind is Kind.ORGANISATION
+            if m.subject and m.kind is EntityKind.ORGANISATION
         ] + list(subjects)
         window = [
             (s, start, name)
@@ -209,7 +209,7 @@ class Entities:
         earlier = [
             (m.start, m.name)
             for m in self.mentions
-            if m.kind is Kind.ORGANISATION and m.start < offset
+            if m.kind is EntityKind.ORGANISATION and m.start < offset
         ]
         return max(earlier)[1] if earlier else None
 
@@ -236,7 +236,7 @@ class Entities:
 
     def person_before(self, offset: int) -> str | None:
         """"He"/"she": the last person named before ``offset``."""
-        people = [m for m in self.mentions if m.kind is Kind.PERSON and m.start < offset]
+        people = [m for m in self.mentions if m.kind is EntityKind.PERSON and m.start < offset]
         return max(people, key=lambda m: m.start).name if people else None
 
     def thing_before(self, sentence: int, offset: int) -> str | None:
@@ -244,7 +244,7 @@ class Entities:
         things = [
             m
             for m in self.mentions
-            if m.kind is Kind.THING and m.start < offset and sentence - m.sentence <= 3
+            if m.kind is EntityKind.THING and m.start < offset and sentence - m.sentence <= 3
         ]
         return max(things, key=lambda m: m.start).name if things else None
 
@@ -374,7 +374,7 @@ def _name_runs(toks: Sequence[Token], proper: set[str]) -> list[tuple[str, int, 
     return runs
 
 
-def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counter[Kind]:
+def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counter[EntityKind]:
     """Votes for what one mention of ``name`` (tokens ``first..last``) stands for.
 
     Strong cues count 3: a company word in the name ("Dongfeng Motor"), a gazetteer place, a
@@ -384,7 +384,8 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
     it ("the Ocean Blue paint"), a company verb after it ("Xiaomi sold"), founding a name (a
     person: "Lei Jun founded Xiaomi") or being founded (an organisation).
     """
-    votes: Counter[Kind] = Counter()
+    # Votes are floats: Counter holds any number, but typeshed types its counts as int.
+    votes: Counter[EntityKind] = Counter()
     words = name.split()
     lowers = [word.lower() for word in words]
     before = toks[first - 1].lower.rstrip(".") if first > 0 else ""
@@ -392,40 +393,40 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
     after = nxt.lower.rstrip(".") if nxt is not None else ""
     after2 = toks[last + 2].lower if last + 2 < len(toks) else ""
     possessive = is_possessive(toks[last].text)
-    votes[Kind.ORGANISATION] += 0.25  # the default for a name with no other cue
+    votes[EntityKind.ORGANISATION] += 0.25  # type: ignore[assignment]  # the default for a name with no other cue
     if any(ch.isdigit() for ch in name):
-        votes[Kind.THING] += 3
+        votes[EntityKind.THING] += 3
     elif nxt is not None and not possessive and re.fullmatch(r"\d{1,3}[A-Za-z+]?", nxt.text):
-        votes[Kind.THING] += 3  # "Afeela 1", "Volt 2", "iPhone 14"
+        votes[EntityKind.THING] += 3  # "Afeela 1", "Volt 2", "iPhone 14"
     elif nxt is not None and re.fullmatch(r"(?:19|20)\d\d", nxt.text):
-        votes[Kind.THING] += 1  # an event: "CES 2019"
+        votes[EntityKind.THING] += 1  # an event: "CES 2019"
     if lowers[-1] in ORG_WORDS or any(word in ORG_WORDS for word in lowers[1:]):
-        votes[Kind.ORGANISATION] += 3
+        votes[EntityKind.ORGANISATION] += 3
     if after in COMPANY_SUFFIXES:
-        votes[Kind.ORGANISATION] += 3
+        votes[EntityKind.ORGANISATION] += 3
     if len(words) > 1 and lowers[0] in THING_PREFIXES:
-        votes[Kind.THING] += 3
+        votes[EntityKind.THING] += 3
     if name.lower() in PLACE_NAMES or (len(words) > 1 and lowers[-1] in PLACE_HEADS):
-        votes[Kind.PLACE] += 3
+        votes[EntityKind.PLACE] += 3
     if before in PERSON_TITLES:
-        votes[Kind.PERSON] += 3
+        votes[EntityKind.PERSON] += 3
     founded = toks[last + 2].text if last + 2 < len(toks) else ""
     if after in FOUNDING_VERBS and not possessive and founded[:1].isupper():
-        votes[Kind.PERSON] += 2  # "Lei Jun founded Xiaomi": people found companies
+        votes[EntityKind.PERSON] += 2  # "Lei Jun founded Xiaomi": people found companies
     if before in FOUNDING_VERBS:
-        votes[Kind.ORGANISATION] += 2  # "... founded Kestrel Cycles"
+        votes[EntityKind.ORGANISATION] += 2  # "... founded Kestrel Cycles"
     if after in SPEECH_VERBS:
-        votes[Kind.PERSON] += 3 if after2 in ("he", "she") else 1
+        votes[EntityKind.PERSON] += 3 if after2 in ("he", "she") else 1
     if before in SPEECH_VERBS and first > 1:
-        votes[Kind.PERSON] += 1  # "..., said Lei Jun"
+        votes[EntityKind.PERSON] += 1  # "..., said Lei Jun"
     if after in PERSON_TITLES and not possessive:
-        votes[Kind.ORGANISATION] += 2  # "Xiaomi president Lu Weibing"
+        votes[EntityKind.ORGANISATION] += 2  # "Xiaomi president Lu Weibing"
     if before in ORG_NOUNS or _appositive_noun(toks, last) in ORG_NOUNS:
-        votes[Kind.ORGANISATION] += 2
+        votes[EntityKind.ORGANISATION] += 2
     if before in NAMING_VERBS:
-        votes[Kind.THING] += 2
+        votes[EntityKind.THING] += 2
     if before in ("in", "near", "across", "inside", "outside", "throughout", "within"):
-        votes[Kind.PLACE] += 1
+        votes[EntityKind.PLACE] += 1
     attributive = (
         nxt is not None
         and nxt.text.isalpha()
@@ -437,29 +438,29 @@ def _evidence(toks: Sequence[Token], first: int, last: int, name: str) -> Counte
         and not possessive
     )
     if attributive and (before in DETERMINERS or before in ORDINALS):
-        votes[Kind.THING] += 1  # "the Ocean Blue paint", "its first Vision-S concept"
+        votes[EntityKind.THING] += 1  # "the Ocean Blue paint", "its first Vision-S concept"
     if possessive:
-        votes[Kind.ORGANISATION] += 0.5
+        votes[EntityKind.ORGANISATION] += 0.5  # type: ignore[assignment]
     elif _company_verb_follows(toks, last + 1):
-        votes[Kind.ORGANISATION] += 1
+        votes[EntityKind.ORGANISATION] += 1
     if len(words) == 2 and all(
         word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words
     ):
-        votes[Kind.PERSON] += 0.75  # "Lei Jun"
+        votes[EntityKind.PERSON] += 0.75  # type: ignore[assignment]  # "Lei Jun"
     if name.isupper() and len(name) >= 2:
-        votes[Kind.ORGANISATION] += 0.5
+        votes[EntityKind.ORGANISATION] += 0.5  # type: ignore[assignment]
     return votes
 
 
-_KIND_ORDER = (Kind.PERSON, Kind.PLACE, Kind.THING, Kind.ORGANISATION)
+_KIND_ORDER = (EntityKind.PERSON, EntityKind.PLACE, EntityKind.THING, EntityKind.ORGANISATION)
 
 
-def _decide(votes: Counter[Kind]) -> Kind:
+def _decide(votes: Counter[EntityKind]) -> EntityKind:
     """The kind with most votes; ties go to the rarer kinds first (people, places, things)."""
     return max(_KIND_ORDER, key=lambda kind: (votes[kind], -_KIND_ORDER.index(kind)))
 
 
-def _aliases(kinds: dict[str, Kind]) -> dict[str, str]:
+def _aliases(kinds: dict[str, EntityKind]) -> dict[str, str]:
     """One-word names that stand for a longer name: "Lei" -> "Lei Jun", "Nordvik" ->
     "Nordvik Motors" (not "Sony" -> "Sony Honda Mobility": "Honda" is a name of its own)."""
     singles = {name for name in kinds if " " not in name}
@@ -468,14 +469,14 @@ def _aliases(kinds: dict[str, Kind]) -> dict[str, str]:
         words = name.split()
         if len(words) < 2:
             continue
-        if kind is Kind.PERSON:
+        if kind is EntityKind.PERSON:
             candidates = [words[0], words[-1]]
-        elif kind is Kind.ORGANISATION and not any(word in singles for word in words[1:]):
+        elif kind is EntityKind.ORGANISATION and not any(word in singles for word in words[1:]):
             candidates = [words[0]]
         else:
             continue
         for word in candidates:
-            if word in singles and kinds[word] is not Kind.PLACE and word not in aliases:
+            if word in singles and kinds[word] is not EntityKind.PLACE and word not in aliases:
                 aliases[word] = name
     return aliases
 

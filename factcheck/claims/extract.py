@@ -60,12 +60,13 @@ from factcheck.claims.grammar import (
     has_finite_verb,
     render,
     token_spans,
-    tokenize,
     trim,
+    word_tokens,
 )
 from factcheck.claims.references import Context
 from factcheck.claims.segment import Sentence, split_sentences
 from factcheck.records import Article, Claim
+from factcheck.settings import DEFAULTS
 
 __all__ = ["checkworthiness", "extract_claims"]
 
@@ -82,12 +83,13 @@ _RESTATEMENT_PENALTY = 0.2
 _MIN_WORDS = 3  # "Xiaomi bought Borgward" is a claim; "It rose" is a fragment
 
 
-def extract_claims(article: Article, *, min_checkworthiness: float = 0.25) -> list[Claim]:
+def extract_claims(article: Article, *,
+                   min_checkworthiness: float = DEFAULTS.min_checkworthiness) -> list[Claim]:
     """Split an article into atomic, self-contained claims worth checking, in article order.
 
     Args:
         article: the article to read; claims point into ``article.text``.
-        min_checkworthiness: claims scoring below this (0-1, default 0.25) are dropped.
+        min_checkworthiness: claims scoring below this (0-1) are dropped.
 
     Returns:
         Claims with ids ``"{article.id}-c01"``, ``"-c02"``, ... in reading order, each with
@@ -135,7 +137,7 @@ def extract_claims(article: Article, *, min_checkworthiness: float = 0.25) -> li
 def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_Draft]:
     """The claims of one sentence, split and resolved but not yet scored."""
     context.start_sentence(sentence)
-    tokens = strip_dateline(trim(tokenize(text, sentence.start, sentence.end)))
+    tokens = strip_dateline(trim(word_tokens(text, sentence.start, sentence.end)))
     tokens, judgement, restates = strip_markers(tokens)
     tokens = fix_its(fix_case(context.resolve_time(tokens)))
     reported = context.reported_speech(tokens)

@@ -75,7 +75,7 @@ class Token:
 _ADDED = -1
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def word_tokens(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]`` with their article offsets."""
     tokens: list[Token] = []
     for match in re.finditer(r"\S+", text[start:end]):
@@ -107,7 +107,9 @@ def _date_follows(text: str, position: int, end: int) -> bool:
 
 def joined_lower(tokens: Sequence[Token]) -> tuple[str, list[int]]:
     """Lower-cased tokens joined by single spaces, and where each token ends in that string."""
-    parts, ends, length = [], [], 0
+    parts: list[str] = []
+    ends: list[int] = []
+    length = 0
     for tok in tokens:
         length += len(tok.lower) + (1 if parts else 0)
         parts.append(tok.lower)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from factcheck.claims.entities import Entities, Kind
+from factcheck.claims.entities import Entities, EntityKind
 from factcheck.claims.grammar import (
     Token,
     added_token,
@@ -71,7 +71,7 @@ _ORG_REFERENCE = re.compile(
 _COUNTRY_REFERENCE = re.compile(r"^the (?:country|nation)(?:'s)?$")
 _CITY_REFERENCE = re.compile(r"^the city(?:'s)?$")
 
-_ANTECEDENT_KINDS = (Kind.ORGANISATION, Kind.PLACE, Kind.THING, Kind.PHRASE)
+_ANTECEDENT_KINDS = (EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.THING, EntityKind.PHRASE)
 
 
 @dataclass(slots=True)
@@ -92,7 +92,7 @@ class Context:
     entities: Entities
     apostrophe: str
     last_date: str | None = None
-    last_subject: tuple[str, Kind] | None = None
+    last_subject: tuple[str, EntityKind] | None = None
     facility: _Facility | None = None
     # noun -> (owner, words locating it, sentence index), e.g. unit -> (Xiaomi, "", 4)
     introduced: dict[str, tuple[str, str, int]] = field(default_factory=dict)
@@ -149,7 +149,7 @@ class Context:
         if subject is not None:
             tokens = self._resolve_subject(tokens, *subject)
             person = _antecedent(tokens[subject[0] : subject[1]])
-            if person and self._kind(person) is Kind.PERSON:
+            if person and self._kind(person) is EntityKind.PERSON:
                 self.speaker_org = self.entities.employers.get(self.entities.display(person))
         elif tokens and tokens[0].lower == "its" and not tokens[0].replaced:
             name = self._it_means(_offset(tokens, 0, self.offset))
@@ -165,9 +165,9 @@ class Context:
         offset = _offset(tokens, start, self.offset)
         possessive = is_possessive(words[-1].text)
 
-        def swap(name: str, kind: Kind | None = None) -> list[Token]:
+        def swap(name: str, kind: EntityKind | None = None) -> list[Token]:
             text = self._possessive(name) if possessive else name
-            if kind is Kind.ORGANISATION and not possessive:
+            if kind is EntityKind.ORGANISATION and not possessive:
                 self.subjects.append((self.index, offset, name))
             return tokens[:start] + [replacement_token(words, text)] + tokens[end:]
 
@@ -175,7 +175,7 @@ class Context:
             {tok.lower for tok in words[1:-1]} & NON_ANAPHORIC
         ):
             org = self._organisation(offset)
-            return swap(org, Kind.ORGANISATION) if org else tokens
+            return swap(org, EntityKind.ORGANISATION) if org else tokens
         if joined == "it" and not _EXPLETIVE_IT.match(joined_lower(tokens[start:])[0]):
             name = self._it_means(offset)
             return swap(name, self._kind(name)) if name else tokens
@@ -235,9 +235,9 @@ class Context:
                 return tokens[:end] + [added_token(f"of the {thing}")] + tokens[end:]
             return tokens
         if len(words) == 2 and head in self.introduced:
-            owner, where, seen = self.introduced[head]
+            owner_name, where, seen = self.introduced[head]
             if self.index - seen <= 1:
-                name = replacement_token(words[:1], self._possessive(owner))
+                name = replacement_token(words[:1], self._possessive(owner_name))
                 added = [added_token(where)] if where else []
                 return tokens[:start] + [name, words[1], *added] + tokens[end:]
         return tokens
@@ -258,7 +258,7 @@ class Context:
             name = self._it_means(offset)
         if not name:
             return tokens
-        if self._kind(name) is Kind.PHRASE and " " in name:
+        if self._kind(name) is EntityKind.PHRASE and " " in name:
             the = Token("the", words[0].start, words[0].end, True)
             of = added_token(f"of {name}")
             return tokens[:start] + [the, *words[1:], of] + tokens[end:]
@@ -303,11 +303,11 @@ class Context:
             i += 1
         return out
 
-    def _kind(self, name: str) -> Kind:
+    def _kind(self, name: str) -> EntityKind:
         known = self.entities.kind_of(name)
         if known is not None:
             return known
-        return Kind.PHRASE
+        return EntityKind.PHRASE
 
     # ----------------------------------------------------------------------------------------
     # Memory
@@ -326,12 +326,12 @@ class Context:
             return
         kind = self._kind(name)
         if words[0].lower in ("he", "she") and not words[0].replaced:
-            kind = Kind.PERSON
+            kind = EntityKind.PERSON
         self.last_subject = (name, kind)
         offset = _offset(tokens, subject[0], self.offset)
-        if kind is Kind.ORGANISATION:
+        if kind is EntityKind.ORGANISATION:
             self.subjects.append((self.index, offset, self.entities.display(name)))
-        if kind is not Kind.ORGANISATION and not is_proper_name(words):
+        if kind is not EntityKind.ORGANISATION and not is_proper_name(words):
             return
         for i in range(subject[1], len(tokens) - 1):
             if tokens[i].lower not in ("a", "an"):
@@ -355,7 +355,7 @@ class Context:
                 word = tokens[k]
                 if is_possessive(word.text) and word.text[:1].isupper():
                     name = strip_possessive(word.text)
-                    if self._kind(name) is Kind.ORGANISATION:
+                    if self._kind(name) is EntityKind.ORGANISATION:
                         owner = self.entities.display(name)
                     break
                 if word.lower in ("its", "a", "an"):
@@ -372,7 +372,7 @@ class Context:
         if subject is None:
             return None
         name = _antecedent(tokens[subject[0] : subject[1]])
-        if name and self._kind(name) is Kind.ORGANISATION:
+        if name and self._kind(name) is EntityKind.ORGANISATION:
             return self.entities.display(name)
         return None
 
@@ -440,7 +440,7 @@ class Context:
         if len(words) == 1 and words[0].lower in ("he", "she"):
             return True
         name = _antecedent(words)
-        return name is not None and self._kind(name) is Kind.PERSON
+        return name is not None and self._kind(name) is EntityKind.PERSON
 
     def _unquote(
         self, content: Sequence[Token], person: str, pronoun: str, org: str | None

@@ -179,7 +179,7 @@ def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
     lower = token.lower()
     if lower in _TITLES:
         return False
-    next_word = re.match(r"[\w']*", rest).group().lower()
+    next_word = re.split(r"[^\w']", rest, maxsplit=1)[0].lower()
     is_abbreviation = (
         lower in _ABBREVIATIONS
         or _DOTTED.fullmatch(token) is not None

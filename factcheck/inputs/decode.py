@@ -15,9 +15,10 @@ from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from factcheck.errors import InputError
 from factcheck.inputs.dates import published_date
 from factcheck.records import Article
+from factcheck.settings import DEFAULTS
 
-MAX_ARTICLE_BYTES = 5_000_000
-"""Default size limit of one article, in bytes."""
+MAX_ARTICLE_BYTES = DEFAULTS.max_article_bytes
+"""Default size limit of one article, in bytes (the ``max_article_bytes`` setting)."""
 # Dropped before the text is collected: title, code, page chrome, forms and figure captions.
 _DROPPED = (
     "title", "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",

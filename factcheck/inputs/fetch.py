@@ -25,7 +25,12 @@ import httpcore
 import httpx
 
 from factcheck.errors import FetchError, InputError
-from factcheck.inputs.decode import article_from_bytes, looks_like_html, slugify
+from factcheck.inputs.decode import (
+    MAX_ARTICLE_BYTES,
+    article_from_bytes,
+    looks_like_html,
+    slugify,
+)
 from factcheck.records import Article
 
 USER_AGENT = "factcheck/0.1"
@@ -42,7 +47,8 @@ class FetchLimits:
         read_timeout: seconds to wait for each piece of the response (15); this bounds silences.
         total_timeout: seconds the whole fetch may take, redirects and body included (60), so a
             server trickling a byte at a time cannot hold a batch up.
-        max_bytes: larger responses are abandoned (5,000,000, counted after decompression).
+        max_bytes: larger responses are abandoned (counted after decompression; default: the
+            ``max_article_bytes`` setting).
         max_redirects: more redirects than this fail the fetch (5).
         allow_private: fetch loopback, private, link-local and multicast addresses too (off:
             such URLs, and redirects to them, are refused after DNS resolution).
@@ -51,7 +57,7 @@ class FetchLimits:
     connect_timeout: float = 5.0
     read_timeout: float = 15.0
     total_timeout: float = 60.0
-    max_bytes: int = 5_000_000
+    max_bytes: int = MAX_ARTICLE_BYTES
     max_redirects: int = 5
     allow_private: bool = False
 

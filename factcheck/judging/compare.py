@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from factcheck.analysis.names import Name, NameIndex, name_in
 from factcheck.judging.quantities import (
     Bound,
-    Kind,
     Quantity,
+    QuantityKind,
     agree,
     comparable,
     extract_quantities,
@@ -84,7 +84,7 @@ GENERAL_OPPOSITES = [
     ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
     ("cheap", "expensive"),
 ]
-_ANTONYM_OF = {}
+_ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
@@ -157,16 +157,16 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
     for quantity in extract_quantities(claim_text):
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
         if not candidates:
-            if quantity.kind != Kind.ORDINAL or _ordinal_fits(quantity, evidence_text):
+            if quantity.kind != QuantityKind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
         best = max(candidates, key=lambda e: (
             _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e)))
         if agree(quantity, best):
             matched.append((quantity, best))
-        elif any(agree(quantity, e) for e in candidates) and quantity.kind == Kind.DATE:
+        elif any(agree(quantity, e) for e in candidates) and quantity.kind == QuantityKind.DATE:
             matched.append((quantity, next(e for e in candidates if agree(quantity, e))))
-        elif quantity.kind != Kind.DATE and _plan_and_fact(claim_text, quantity,
+        elif quantity.kind != QuantityKind.DATE and _plan_and_fact(claim_text, quantity,
                                                            evidence_text, best):
             unmatched.append(quantity)
         else:
@@ -189,12 +189,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
     conflicts.extend(_binding_conflicts(matched, evidence_quantities))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
-    scoped = [c for c, _ in conflicts if c.kind == Kind.ORDINAL and c.unit in _PARTS]
+    scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     matched = [m for m in matched
-               if m[0] not in {c for c, _ in conflicts} and m[0].kind != Kind.ORDINAL]
+               if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
@@ -253,7 +253,7 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
                 evidence_quantities: list[Quantity]) -> list[Quantity]:
     """Evidence quantities that could state the same figure as the claim's ``quantity``."""
     candidates = [e for e in evidence_quantities if comparable(quantity, e)]
-    if quantity.kind != Kind.COUNT:
+    if quantity.kind != QuantityKind.COUNT:
         return candidates
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
     if same_unit:

@@ -283,7 +283,7 @@ def states_conflict(x: np.ndarray) -> np.ndarray:
     x = np.atleast_2d(x)
     cues = ("top_quantities_conflicting", "top_negation_mismatch", "top_antonym_clash",
             "rules_contradicted")
-    return (x[:, [_COLUMN[name] for name in cues]] > 0).any(axis=1)
+    return np.asarray((x[:, [_COLUMN[name] for name in cues]] > 0).any(axis=1))
 
 
 def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,

@@ -6,14 +6,16 @@ members" becomes ``count >= 2300 person``; "Q1 2024" becomes the month interval 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
 
-class Kind(str, Enum):
+class QuantityKind(str, Enum):
     """What a quantity measures; only quantities of the same kind are compared."""
 
     MONEY = "money"
@@ -40,7 +42,7 @@ class Quantity:
     ``year * 12 + month - 1``; for other kinds ``value == high`` is the number itself.
     """
 
-    kind: Kind
+    kind: QuantityKind
     value: float
     high: float
     unit: str
@@ -113,22 +115,22 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+"
                  r"(?P<partkind>quarter|half)")
 
-_DATE_PATTERNS = [
-    # Q1 2024, Q1'24, 1Q 2024, H1 2024
-    re.compile(r"\b(?:(?P<q>[QH])(?P<qn>[1-4])|(?P<qn2>[1-4])(?P<q2>[QH]))\s*(?:of\s+)?"
-               r"(?:'(?P<yy>\d{2})|(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE | re.ASCII),
-    # the first quarter of 2024, first half of 2024, second half 2023
-    re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b",
-               re.IGNORECASE | re.ASCII),
-    # 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
-    re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
-               r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
-               r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII),
-    # 2021-03-25, 2021-03
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b"),
-    # early/late/end of 2021, in 2024, by 2025 (bare years are handled last)
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})s?\b"),
-]
+# Q1 2024, Q1'24, 1Q 2024, H1 2024
+_QUARTER = re.compile(r"\b(?:(?P<q>[QH])(?P<qn>[1-4])|(?P<qn2>[1-4])(?P<q2>[QH]))\s*(?:of\s+)?"
+                      r"(?:'(?P<yy>\d{2})|(?P<year>(?:19|20)\d{2}))\b", re.IGNORECASE | re.ASCII)
+# the first quarter of 2024, first half of 2024, second half 2023
+_PART_OF_YEAR = re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART
+                           + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
+_MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
+                         r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
+                         r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# 2021-03-25, 2021-03
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b")
+# early/late/end of 2021, in 2024, by 2025 (bare years are read after money and percentages)
+_BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})s?\b")
+# A bare year followed by one of these is a count or an amount, not a year ("2024 units").
+_NOT_A_YEAR = re.compile(r"\s*(units|vehicles|cars|members|people|employees|km|kwh|yuan|dollars|%)")
 # "in May", "that December", "since March": a month without its year (a verb "may" never follows
 # one of these words, and a following year or day is taken by the date patterns first).
 _BARE_MONTH = re.compile(
@@ -188,115 +190,175 @@ def _cached_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(_extract_quantities(text))
 
 
+_Free = Callable[[int, int], bool]
+"""Whether a character range overlaps no quantity found so far."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """One named pattern and the handler that turns a match of it into a quantity (or nothing).
+
+    ``claims`` is the group of the match that must not overlap a quantity found by an earlier
+    reader (``0``: the whole match).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], _Free], Quantity | None]
+    claims: str | int = 0
+
+
+def _read_quarter(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``Q1 2024``, ``1Q'24``, ``H2 2023``: the quarter's or half-year's months."""
+    year = _year(match.group("year"), match.group("yy"))
+    letter = (match.group("q") or match.group("q2") or "").upper()
+    number = int(match.group("qn") or match.group("qn2"))
+    months = 3 if letter == "Q" else 6
+    if letter == "H" and number > 2:
+        return None
+    first = (number - 1) * months + 1
+    return _date(match, year, first, first + months - 1)
+
+
+_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+          "4th": 4, "last": 0}
+
+
+def _read_part_of_year(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``the first quarter of 2024``, ``second half 2023``: the part's months."""
+    months = 3 if match.group("partkind").lower() == "quarter" else 6
+    part = _PARTS[match.group("part").lower()] or 12 // months
+    if months == 6 and part > 2:
+        return None
+    first = (part - 1) * months + 1
+    return _date(match, int(match.group("year")), first, first + months - 1)
+
+
+def _read_month_date(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``25 March 2021``, ``March 25, 2021``, ``Mar. 2021``: that month (days are not kept)."""
+    month = _MONTHS[match.group("month").lower().rstrip(".")]
+    return _date(match, int(match.group("year")), month, month)
+
+
+def _read_iso_date(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``2021-03-25``, ``2021-03``: that month."""
+    month = int(match.group("mm"))
+    return _date(match, int(match.group("year")), month, month)
+
+
+def _read_bare_month(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``in May``, ``since March``: a month of no year (unit :data:`MONTH_OF_YEAR`)."""
+    month = _MONTHS[match.group("month").lower().rstrip(".")] - 1
+    return Quantity(QuantityKind.DATE, float(month), float(month), MONTH_OF_YEAR, Bound.EXACT,
+                    match.start("month"), match.end("month"), match.group("month"))
+
+
+def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``US$10 billion``, ``10bn yuan``, ``€3m``: the amount in its currency (``¥`` is yen when
+    the text speaks of yen, else yuan)."""
+    number = parse_number(match.group("num") or match.group("num2"))
+    if number is None:
+        return None
+    text = match.string
+    scale = (match.group("scale") or match.group("scale2") or "").lower()
+    if match.group("prefix"):
+        currency = _CURRENCY_PREFIX.get(match.group("prefix").lower().rstrip("."), "USD")
+        if match.group("prefix").lower() == "¥" and "yen" in text.lower():
+            currency = "JPY"
+    else:
+        currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
+    value = number * _SCALE.get(scale, 1.0)
+    return _quantity(text, QuantityKind.MONEY, value, currency, match.start(), match.end())
+
+
+def _read_percent(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``12.5%``, ``30 per cent``: the percentage."""
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    return _quantity(match.string, QuantityKind.PERCENT, number, "%", match.start(), match.end())
+
+
+def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``in 2024``, ``the 2010s``: the whole year, unless a unit follows (``2024 units``)."""
+    if _NOT_A_YEAR.match(match.string[match.end(): match.end() + 12].lower()):
+        return None
+    return _date(match, int(match.group("year")), 1, 12)
+
+
+def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``the third factory``, ``2nd largest plant``: the rank, with its noun as unit."""
+    word = match.group("word").lower()
+    number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    noun = match.group("noun").lower()
+    noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+    return _quantity(match.string, QuantityKind.ORDINAL, float(number), noun, match.start(),
+                     match.end())
+
+
+def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``2,300 members``, ``300k units``, ``10,000+``: a number and, if it has one, its unit
+    class; word numbers ("five") count only with a known unit, times of day not at all."""
+    text = match.string
+    start, end = match.start("num"), match.end("num")
+    if not match.group("num").strip():
+        return None
+    if text[end: end + 1] == ":" and text[end + 1: end + 2].isdigit():
+        return None  # a time of day such as 22:00
+    raw = match.group("num")
+    number = parse_number(raw)
+    if number is None:
+        return None
+    unit_word = (match.group("unit") or "").lower()
+    if raw[0].isalpha() and unit_word not in _UNIT_OF:
+        return None  # "one of the", "top five": word numbers count only with a unit
+    scale = (match.group("scale") or "").lower()
+    value = number * _SCALE.get(scale, 1.0)
+    end = match.end("scale") if match.group("scale") else end
+    unit = _UNIT_OF.get(unit_word, "")
+    if unit and free(start, match.end("unit")):
+        end = match.end("unit")
+    elif unit:
+        unit = ""
+    quantity = _quantity(text, QuantityKind.COUNT, value, unit, start, end)
+    if match.group("plus") or match.group("tilde"):
+        bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX
+        quantity = dataclasses.replace(quantity, bound=bound)
+    return quantity
+
+
+_READERS: tuple[_Reader, ...] = (
+    # Dates first, most specific first, so "Q1 2024" is not also read as the year 2024.
+    _Reader("quarter", _QUARTER, _read_quarter),
+    _Reader("part of year", _PART_OF_YEAR, _read_part_of_year),
+    _Reader("month date", _MONTH_DATE, _read_month_date),
+    _Reader("ISO date", _ISO_DATE, _read_iso_date),
+    _Reader("bare month", _BARE_MONTH, _read_bare_month, claims="month"),
+    _Reader("money", _MONEY, _read_money),
+    _Reader("percent", _PERCENT, _read_percent),
+    # A bare year only where no amount took the number ("$2024" is money).
+    _Reader("bare year", _BARE_YEAR, _read_bare_year),
+    _Reader("ordinal", _ORDINAL, _read_ordinal),
+    # Counts last: any number left over.
+    _Reader("count", _COUNT, _read_count, claims="num"),
+)
+"""The readers in the order they run: a reader's match is dropped where it overlaps a quantity
+an earlier reader found."""
+
+
 def _extract_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        return all(end <= q.start or start >= q.end for q in found)
 
-    def add(quantity: Quantity) -> None:
-        found.append(quantity)
-        taken.append((quantity.start, quantity.end))
-
-    for match in _DATE_PATTERNS[0].finditer(text):
-        year = _year(match.group("year"), match.group("yy"))
-        letter = (match.group("q") or match.group("q2") or "").upper()
-        number = int(match.group("qn") or match.group("qn2"))
-        months = 3 if letter == "Q" else 6
-        if letter == "H" and number > 2:
-            continue
-        first = (number - 1) * months + 1
-        add(_date(match, year, first, first + months - 1))
-    for match in _DATE_PATTERNS[1].finditer(text):
-        if not free(*match.span()):
-            continue
-        part = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-                "4th": 4, "last": 0}[match.group("part").lower()]
-        months = 3 if match.group("partkind").lower() == "quarter" else 6
-        part = part or 12 // months
-        if months == 6 and part > 2:
-            continue
-        first = (part - 1) * months + 1
-        add(_date(match, int(match.group("year")), first, first + months - 1))
-    for match in _DATE_PATTERNS[2].finditer(text):
-        if not free(*match.span()):
-            continue
-        month = _MONTHS[match.group("month").lower().rstrip(".")]
-        add(_date(match, int(match.group("year")), month, month))
-    for match in _DATE_PATTERNS[3].finditer(text):
-        if free(*match.span()):
-            month = int(match.group("mm"))
-            add(_date(match, int(match.group("year")), month, month))
-    for match in _BARE_MONTH.finditer(text):
-        if free(*match.span("month")):
-            month = _MONTHS[match.group("month").lower().rstrip(".")] - 1
-            add(Quantity(Kind.DATE, float(month), float(month), MONTH_OF_YEAR, Bound.EXACT,
-                         match.start("month"), match.end("month"), match.group("month")))
-    for match in _MONEY.finditer(text):
-        if not free(*match.span()):
-            continue
-        number = parse_number(match.group("num") or match.group("num2"))
-        if number is None:
-            continue
-        scale = (match.group("scale") or match.group("scale2") or "").lower()
-        if match.group("prefix"):
-            currency = _CURRENCY_PREFIX.get(match.group("prefix").lower().rstrip("."), "USD")
-            if match.group("prefix").lower() == "¥" and "yen" in text.lower():
-                currency = "JPY"
-        else:
-            currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
-        value = number * _SCALE.get(scale, 1.0)
-        add(_quantity(text, Kind.MONEY, value, currency, match.start(), match.end()))
-    for match in _PERCENT.finditer(text):
-        if free(*match.span()):
-            number = parse_number(match.group("num"))
-            if number is not None:
-                add(_quantity(text, Kind.PERCENT, number, "%", match.start(), match.end()))
-    for match in _DATE_PATTERNS[4].finditer(text):
-        if not free(*match.span()):
-            continue
-        after = text[match.end(): match.end() + 12].lower()
-        if re.match(r"\s*(units|vehicles|cars|members|people|employees|km|kwh|yuan|dollars|%)",
-                    after):
-            continue
-        year = int(match.group("year"))
-        add(_date(match, year, 1, 12))
-    for match in _ORDINAL.finditer(text):
-        if not free(*match.span()):
-            continue
-        word = match.group("word").lower()
-        number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        noun = match.group("noun").lower()
-        noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
-        add(_quantity(text, Kind.ORDINAL, float(number), noun, match.start(), match.end()))
-    for match in _COUNT.finditer(text):
-        start, end = match.start("num"), match.end("num")
-        if not free(start, end) or not match.group("num").strip():
-            continue
-        if text[end: end + 1] == ":" and text[end + 1: end + 2].isdigit():
-            continue  # a time of day such as 22:00
-        raw = match.group("num")
-        number = parse_number(raw)
-        if number is None:
-            continue
-        unit_word = (match.group("unit") or "").lower()
-        if raw[0].isalpha() and unit_word not in _UNIT_OF:
-            continue  # "one of the", "top five": word numbers count only with a unit
-        scale = (match.group("scale") or "").lower()
-        value = number * _SCALE.get(scale, 1.0)
-        end = match.end("scale") if match.group("scale") else end
-        unit = _UNIT_OF.get(unit_word, "")
-        if unit and free(start, match.end("unit")):
-            end = match.end("unit")
-        elif unit:
-            unit = ""
-        quantity = _quantity(text, Kind.COUNT, value, unit, match.start("num"), end)
-        if match.group("plus") or match.group("tilde"):
-            bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX
-            quantity = Quantity(quantity.kind, quantity.value, quantity.high, quantity.unit,
-                                bound, quantity.start, quantity.end, quantity.surface)
-        add(quantity)
+    for reader in _READERS:
+        for match in reader.pattern.finditer(text):
+            if not free(*match.span(reader.claims)):
+                continue
+            quantity = reader.read(match, free)
+            if quantity is not None:
+                found.append(quantity)
     found.sort(key=lambda q: q.start)
     return found
 
@@ -309,11 +371,13 @@ def _date(match: re.Match[str], year: int, first_month: int, last_month: int) ->
     low = year * 12 + first_month - 1
     high = year * 12 + last_month - 1
     text = match.string
-    return Quantity(Kind.DATE, float(low), float(high), "month", _bound_before(text, match.start()),
+    return Quantity(QuantityKind.DATE, float(low), float(high), "month",
+                    _bound_before(text, match.start()),
                     match.start(), match.end(), match.group(0))
 
 
-def _quantity(text: str, kind: Kind, value: float, unit: str, start: int, end: int) -> Quantity:
+def _quantity(text: str, kind: QuantityKind, value: float, unit: str, start: int,
+              end: int) -> Quantity:
     return Quantity(kind, value, value, unit, _bound_before(text, start), start, end,
                     text[start:end])
 
@@ -330,19 +394,20 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing in the same unit or currency."""
     if a.kind != b.kind:
         return False
-    if a.kind == Kind.DATE and {a.unit, b.unit} == {"month", MONTH_OF_YEAR}:
+    if a.kind == QuantityKind.DATE and {a.unit, b.unit} == {"month", MONTH_OF_YEAR}:
         dated = a if a.unit == "month" else b
         return dated.value == dated.high  # "in May" compares with "May 2024", not with "2024"
-    if a.kind in (Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.ORDINAL):
+    if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT,
+                  QuantityKind.ORDINAL):
         return a.unit == b.unit
     return a.unit == b.unit or not a.unit or not b.unit
 
 
 def agree(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
-    if claim.kind == Kind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
+    if claim.kind == QuantityKind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
         return int(claim.value) % 12 == int(evidence.value) % 12
-    if claim.kind == Kind.DATE:
+    if claim.kind == QuantityKind.DATE:
         if claim.bound == Bound.AT_MOST:  # "by 2024", "before March"
             return evidence.value <= claim.high
         if claim.bound == Bound.AT_LEAST:
@@ -351,7 +416,7 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     c, e = claim.value, evidence.value
     if c == e:
         return True
-    if claim.kind == Kind.ORDINAL:
+    if claim.kind == QuantityKind.ORDINAL:
         return False
     loose = Bound.APPROX in (claim.bound, evidence.bound)
     tolerance = 0.1 if loose else 0.02
@@ -393,7 +458,3 @@ def _precision(value: float) -> float:
         step /= 10
     return step
 
-
-def describe(quantity: Quantity) -> str:
-    """The quantity as a journalist would read it back: ``US$10 billion``, ``300,000 vehicle``."""
-    return quantity.surface.strip()

@@ -7,13 +7,16 @@ claim's quote, its final verdict and a link read the same in every format.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import urlsplit
 
-from factcheck.records import ArticleResult, Claim, Label, Verdict
+from factcheck.records import ArticleResult, Claim, Label, Passage, Verdict
 
 if TYPE_CHECKING:
     from factcheck.reports.reviews import ClaimKey, ReviewRecord
@@ -61,6 +64,45 @@ def http_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRef:
+    """How every format names an evidence passage, before escaping for it.
+
+    Attributes:
+        name: the passage's title, else its id.
+        link: its URL when that is an absolute http(s) URL safe to link (see :func:`http_url`).
+        url_text: its URL when there is one that is not safe to link: shown, never linked.
+        meta: its source and publication date, where known.
+    """
+
+    name: str
+    link: str | None
+    url_text: str | None
+    meta: tuple[str, ...]
+
+
+def passage_ref(passage: Passage) -> PassageRef:
+    """The name, link and source line every report format shows for an evidence passage."""
+    link = http_url(passage.url)
+    return PassageRef(
+        name=passage.title or passage.id,
+        link=link,
+        url_text=passage.url if passage.url and not link else None,
+        meta=tuple(part for part in (passage.source, passage.published) if part),
+    )
+
+
+def escape_html(text: str) -> str:
+    """``text`` safe in HTML element content and in quoted attribute values."""
+    return escape(text, quote=True)
+
+
+def csp_hash(source: str) -> str:
+    """The Content-Security-Policy source (``'sha256-...'``) that lets one inline style or
+    script run."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
 
 
 def rounded(value: float) -> float:

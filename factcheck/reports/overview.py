@@ -16,21 +16,20 @@ machine's.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 from factcheck.records import ArticleResult, BatchResult, Label, Verdict
+from factcheck.reports.common import csp_hash
+from factcheck.reports.common import escape_html as _h
 from factcheck.reports.to_html import LABEL_BACKGROUNDS, LABEL_COLOURS
 
 if TYPE_CHECKING:
-    from factcheck.analyst.review import ReviewRecord
     from factcheck.reports.common import Reviews
+    from factcheck.reports.reviews import ReviewRecord
 
 #: The overview's file name in a reports folder.
 OVERVIEW_FILE = "index.html"
@@ -245,18 +244,14 @@ _SCRIPT = """
 """
 
 
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
-
-
 #: The static overview's policy: its own style and filter script, nothing fetched, no form posts.
 STATIC_CSP = (
     "default-src 'none'; base-uri 'none'; form-action 'none'; "
-    f"style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}"
+    f"style-src {csp_hash(_CSS)}; script-src {csp_hash(_SCRIPT)}"
 )
 #: The review app's policy for its pages: its own style, no script, forms post only to the app.
 #: (``frame-ancestors`` only works as a header, so the app adds it there.)
-APP_CSP = f"default-src 'none'; base-uri 'none'; form-action 'self'; style-src {_csp_hash(_CSS)}"
+APP_CSP = f"default-src 'none'; base-uri 'none'; form-action 'self'; style-src {csp_hash(_CSS)}"
 
 
 def render_overview(
@@ -300,8 +295,8 @@ def render_overview(
     for row in rows:
         totals[row.label] += 1
     reviewed = sum(row.review is not None for row in rows)
-    notice = f'<p class="notice" role="status">{_h(actions.notice)}</p>\n' if app and \
-        actions.notice else ""
+    notice = (f'<p class="notice" role="status">{_h(actions.notice)}</p>\n'
+              if actions is not None and actions.notice else "")
     body = (
         f"<header>\n<h1>{_h(title)}</h1>\n"
         f'<p class="meta">{len(batch.results)} article(s), {len(rows)} claim(s): '
@@ -482,7 +477,3 @@ def _review_form(row: ClaimRow, actions: ReviewActions, filters: Filters) -> str
         '<span class="small">Keep the machine verdict to confirm it.</span>'
         "</form></details>"
     )
-
-
-def _h(text: str) -> str:
-    return escape(text, quote=True)

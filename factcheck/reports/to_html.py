@@ -6,15 +6,20 @@ Policy); every string from the article, claims and evidence is escaped.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Sequence
-from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from factcheck.records import ArticleResult, Hit, Label, Verdict
-from factcheck.reports.common import claim_quote, final_counts, final_label, http_url, reviews_of
+from factcheck.reports.common import (
+    claim_quote,
+    csp_hash,
+    final_counts,
+    final_label,
+    http_url,
+    reviews_of,
+)
+from factcheck.reports.common import escape_html as _h
 from factcheck.reports.to_json import REPORT_SCHEMA_VERSION, ReportMeta, truncation_note
 
 if TYPE_CHECKING:
@@ -155,15 +160,11 @@ _SCRIPT = """
 """
 
 
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
-
-
 # Only our own style and script may run, and nothing may be fetched: the page is self-contained,
 # and even a rendering bug that let article text through as markup could not execute it.
 _CSP = (
     "default-src 'none'; base-uri 'none'; form-action 'none'; "
-    f"style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}"
+    f"style-src {csp_hash(_CSS)}; script-src {csp_hash(_SCRIPT)}"
 )
 
 
@@ -361,7 +362,3 @@ def _html_url(value: str) -> str:
     if url:
         return f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(url)}</a>'
     return _h(value)
-
-
-def _h(text: str) -> str:
-    return escape(text, quote=True)

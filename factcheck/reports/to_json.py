@@ -72,7 +72,7 @@ class ReportMeta:
         good_run = (isinstance(run, dict) and set(run) == set(names)
                     and all(isinstance(run[name], str) for name in names))
         at = truncated.get("checked_up_to_char") if isinstance(truncated, dict) else None
-        return cls(RunInfo(**run) if good_run else None,
+        return cls(RunInfo(**run) if isinstance(run, dict) and good_run else None,
                    at if isinstance(at, int) and not isinstance(at, bool) else None)
 
 

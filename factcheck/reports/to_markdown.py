@@ -6,7 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.records import ArticleResult, Hit, Label
-from factcheck.reports.common import claim_quote, final_counts, http_url, reviews_of
+from factcheck.reports.common import (
+    claim_quote,
+    final_counts,
+    http_url,
+    passage_ref,
+    reviews_of,
+)
 from factcheck.reports.to_json import ReportMeta, truncation_note
 
 if TYPE_CHECKING:
@@ -97,16 +103,14 @@ def render_markdown(result: ArticleResult, reviews: Reviews | None = None, *,
 
 
 def _md_hit(hit: Hit) -> str:
-    passage = hit.passage
-    name = _md(passage.title or passage.id)
-    url = http_url(passage.url)
-    if url:
-        name = f"[{name}](<{url}>)"
-    elif passage.url:
-        name = f"{name} ({_md(passage.url)})"
-    meta = [_md(part) for part in (passage.source, passage.published) if part]
-    meta.append(f"score {hit.score:.2f}")
-    return f"{name} — {', '.join(meta)}: “{_md(passage.text)}”"
+    ref = passage_ref(hit.passage)
+    name = _md(ref.name)
+    if ref.link:
+        name = f"[{name}](<{ref.link}>)"
+    elif ref.url_text:
+        name = f"{name} ({_md(ref.url_text)})"
+    meta = [*(_md(part) for part in ref.meta), f"score {hit.score:.2f}"]
+    return f"{name} — {', '.join(meta)}: “{_md(hit.passage.text)}”"
 
 
 def _md(text: str) -> str:

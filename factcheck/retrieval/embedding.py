@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from factcheck.errors import ModelError
+from factcheck.settings import DEFAULTS
 
 _PACKAGED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
@@ -56,13 +57,13 @@ class SentenceTransformerEmbedder:
     ``threads`` caps torch's threads in this process (default ``None``: torch decides).
     """
 
-    def __init__(self, model: str, *, batch_size: int = 64, allow_download: bool = False,
-                 threads: int | None = None) -> None:
+    def __init__(self, model: str, *, batch_size: int = DEFAULTS.batch_size,
+                 allow_download: bool = False, threads: int | None = None) -> None:
         self.name = model
         self.batch_size = batch_size
         self.allow_download = allow_download
         self.threads = threads
-        self._model = None
+        self._model: Any = None  # a SentenceTransformer once loaded
 
     def load(self) -> None:
         """Load the model now (otherwise the first ``embed`` call does)."""

@@ -43,6 +43,7 @@ from factcheck.retrieval.ann import AnnIndex, faiss_available
 from factcheck.retrieval.corpus import Corpus
 from factcheck.retrieval.embedding import Embedder
 from factcheck.retrieval.search import BM25, search
+from factcheck.settings import DEFAULTS
 from factcheck.text import tokenize, tokenize_uncached
 
 Progress = Callable[[int, int], None]
@@ -52,7 +53,6 @@ _ENCODE_CHUNK = 256
 _COPY_BLOCK = 65_536
 _BM25_KEPT = 4
 
-DEFAULT_ANN_THRESHOLD = 50_000
 """Corpora with at least this many passages use approximate search (see ``Settings``)."""
 
 VectorDtype = Literal["auto", "float32", "float16"]
@@ -138,7 +138,7 @@ def cache_folder(cache_dir: Path, model_name: str) -> Path:
 
 def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = None,
                 progress: Progress | None = None,
-                ann_threshold: int = DEFAULT_ANN_THRESHOLD,
+                ann_threshold: int = DEFAULTS.ann_threshold,
                 vector_dtype: VectorDtype = "auto",
                 analyse_names: bool = True) -> tuple[EvidenceIndex, IndexStats]:
     """Embed the corpus (reusing cached vectors) and build the lexical and, if large, ANN index.
@@ -149,7 +149,8 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
         cache_dir: where to cache vectors; ``None`` disables caching (vectors stay in memory).
         progress: optional ``progress(done, total)`` callback over passages to encode.
         ann_threshold: corpora of at least this many passages get an approximate index
-            (default 50,000); needs faiss-cpu, else search stays exact with a warning.
+            (default: the ``ann_threshold`` setting); needs faiss-cpu, else search stays exact
+            with a warning.
         vector_dtype: how a rewritten cache stores vectors; ``auto`` (default) is float16 for
             corpora of at least ``ann_threshold`` passages and float32 below.
         analyse_names: also find every passage's names with spaCy (cached beside the vectors).
@@ -169,6 +170,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
         approximate = False
     ann = None
     folder = None
+    vectors: np.ndarray | VectorFile
     if cache_dir is None:
         vectors = _encode(embedder, texts, progress)
         encoded = len(keys)

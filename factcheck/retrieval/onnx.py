@@ -29,6 +29,7 @@ from factcheck.errors import ModelError
 from factcheck.files import atomic_path, locked
 from factcheck.retrieval.embedding import resolve_model
 from factcheck.retrieval.index import cache_folder
+from factcheck.settings import DEFAULTS
 
 Variant = Literal["onnx", "onnx-int8"]
 
@@ -68,16 +69,16 @@ class OnnxEmbedder:
     """A BERT-style sentence-transformers model run by onnxruntime, mean- or CLS-pooled, normalised.
 
     Args:
-        model: as for :class:`factcheck.retrieval.embedding.SentenceTransformerEmbedder` (a local folder
-            or ``all-MiniLM-L6-v2`` from its package).
+        model: as for :class:`factcheck.retrieval.embedding.SentenceTransformerEmbedder` (a local
+            folder or ``all-MiniLM-L6-v2`` from its package).
         variant: ``onnx`` (float32) or ``onnx-int8``.
         cache_dir: where the exported model is kept (``<cache_dir>/onnx/...``).
-        batch_size: texts per onnxruntime call (default 64).
+        batch_size: texts per onnxruntime call (default: the ``batch_size`` setting).
         threads: intra-op threads (default ``None``: one per core).
     """
 
     def __init__(self, model: str, *, variant: Variant = "onnx", cache_dir: Path,
-                 batch_size: int = 64, threads: int | None = None) -> None:
+                 batch_size: int = DEFAULTS.batch_size, threads: int | None = None) -> None:
         if variant not in _FILES:
             raise ModelError(f"unknown ONNX variant '{variant}'; choose onnx or onnx-int8")
         self.model = model

@@ -9,7 +9,7 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -121,17 +121,26 @@ class BM25:
 
 
 class NearestNeighbours(Protocol):
-    """An approximate inner-product index over the corpus vectors (see :mod:`factcheck.retrieval.ann`)."""
+    """An approximate inner-product index over the corpus vectors (see :mod:`.ann`)."""
 
     def search(self, queries: np.ndarray, k: int) -> np.ndarray:
         """Row ids of about the ``k`` nearest corpus vectors per query, ``-1`` where fewer."""
         ...
 
 
+class VectorRows(Protocol):
+    """Corpus vectors read by row: an array (in memory or memory-mapped), or anything that reads
+    rows by an id array and by slices, like :class:`factcheck.retrieval.index.VectorFile`."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, key: Any, /) -> Any: ...
+
+
 _DENSE_BLOCK = 65_536  # corpus rows scored at once: bounds memory to queries x block floats
 
 
-def dense_top(query_vectors: np.ndarray, corpus_vectors: np.ndarray, k: int) -> np.ndarray:
+def dense_top(query_vectors: np.ndarray, corpus_vectors: VectorRows, k: int) -> np.ndarray:
     """Exact top-``k`` corpus rows by inner product for each query (brute force, in blocks).
 
     ``corpus_vectors`` may be float16 or a memory-mapped array: each block is converted to
@@ -161,13 +170,13 @@ def dense_top(query_vectors: np.ndarray, corpus_vectors: np.ndarray, k: int) -> 
 
 def search(
     query_vectors: np.ndarray,
-    corpus_vectors: np.ndarray,
+    corpus_vectors: VectorRows,
     query_tokens: Sequence[Sequence[str]],
     bm25: BM25,
     passages: Sequence[Passage],
     *,
-    top_k: int = 5,
-    lexical_weight: float = 0.3,
+    top_k: int,
+    lexical_weight: float,
     candidates: int = 50,
     ann: NearestNeighbours | None = None,
 ) -> list[list[Hit]]:
@@ -181,8 +190,9 @@ def search(
         query_tokens: tokens of each query (see :func:`tokenize`).
         bm25: lexical index over the same passages, in the same order.
         passages: the corpus passages.
-        top_k: hits returned per query (default 5).
-        lexical_weight: ``w``, the BM25 share of the fused score (default 0.3).
+        top_k: hits returned per query (the ``top_k`` setting).
+        lexical_weight: ``w``, the BM25 share of the fused score (the ``lexical_weight``
+            setting).
         candidates: passages considered per query from each of the dense and lexical rankings
             before fusing (default 50).
         ann: an approximate index over ``corpus_vectors``; when given, the dense candidates come

@@ -72,12 +72,12 @@ class EvalSet:
 
     path: Path
     kind: Literal["claims", "pairs"]
-    cases: tuple[ClaimCase, ...] | tuple[PairCase, ...]
+    cases: tuple[ClaimCase | PairCase, ...]  # all of ``kind``
 
     def subset(self, ids: set[str]) -> EvalSet:
         """Only the cases whose id is in ``ids``, in file order."""
         kept = tuple(case for case in self.cases if case.id in ids)
-        return EvalSet(self.path, self.kind, kept)  # type: ignore[arg-type]
+        return EvalSet(self.path, self.kind, kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,15 +278,15 @@ def embed_cached(texts: Sequence[str], embedder: Embedder,
     return index.vectors[[row[text] for text in texts]]
 
 
-def pair_hits(cases: Sequence[PairCase], embedder: Embedder, *, cache_dir: Path | None = None,
-              lexical_weight: float = 0.3) -> list[list[Hit]]:
+def pair_hits(cases: Sequence[PairCase], embedder: Embedder, *, cache_dir: Path | None,
+              lexical_weight: float) -> list[list[Hit]]:
     """Each pair's evidence as a single rank-1 hit, scored as retrieval would score it.
 
     Args:
         cases: the pairs.
         embedder: embeds claims and passages (cosine = dot product of the normalised rows).
         cache_dir: embedding cache folder (``None``: no cache).
-        lexical_weight: BM25 share of the fused score, as in retrieval (default 0.3).
+        lexical_weight: BM25 share of the fused score, as in retrieval.
 
     Returns:
         One single-hit list per pair; BM25 is computed against every distinct passage of the file.
@@ -318,30 +318,51 @@ def score(gold: Sequence[Label], predicted: Sequence[Label], *, seconds: float =
     confusion = {g: {p: 0 for p in Label} for g in Label}
     for g, p in zip(gold, predicted, strict=True):
         confusion[g][p] += 1
-    per_label = {}
-    for label in Label:
-        true_positive = confusion[label][label]
-        predicted_count = sum(confusion[g][label] for g in Label)
-        support = sum(confusion[label].values())
-        precision = true_positive / predicted_count if predicted_count else 0.0
-        recall = true_positive / support if support else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_label[label] = LabelScores(precision, recall, f1, support)
+    matrix = np.array([[confusion[g][p] for p in Label] for g in Label])
+    precision, recall, f1, macro = f1_scores(matrix)
+    per_label = {label: LabelScores(float(precision[i]), float(recall[i]), float(f1[i]),
+                                    int(matrix[i].sum()))
+                 for i, label in enumerate(Label)}
     n = len(gold)
-    # Macro-F1 averages the labels that occur in the gold or the predictions (as scikit-learn
-    # does): a pairs file without "unverified" gold is not scored on a label it cannot have.
-    present = [label for label in Label
-               if per_label[label].support or sum(confusion[g][label] for g in Label)]
     return Scores(
         n=n,
         accuracy=sum(confusion[label][label] for label in Label) / n if n else 0.0,
-        macro_f1=sum(per_label[label].f1 for label in present) / len(present) if present else 0.0,
+        macro_f1=macro,
         per_label=per_label,
         confusion=confusion,
         evidence_recall=evidence_recall,
         claims_per_second=n / seconds if seconds > 0 else 0.0,
         seconds=seconds,
     )
+
+
+def f1_scores(confusion: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Per-label precision, recall and F1 of a confusion matrix, and the macro-F1.
+
+    Args:
+        confusion: ``(k, k)`` counts, rows gold labels, columns predicted labels.
+
+    Returns:
+        Precision, recall and F1 per label (0 where undefined), and their macro-F1: the mean F1
+        of the labels that occur in the gold or the predictions (as scikit-learn does), so a pairs
+        file without "unverified" gold is not scored on a label it cannot have.
+    """
+    k = len(confusion)
+    true_positive = np.diag(confusion).astype(float)
+    support, predicted_count = confusion.sum(axis=1), confusion.sum(axis=0)
+    present = (support + predicted_count) > 0
+    precision = np.divide(true_positive, predicted_count, out=np.zeros(k),
+                          where=predicted_count > 0)
+    recall = np.divide(true_positive, support, out=np.zeros(k), where=support > 0)
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k),
+                   where=precision + recall > 0)
+    return precision, recall, f1, float(f1[present].mean()) if present.any() else 0.0
+
+
+def macro_f1(gold: np.ndarray, predicted: np.ndarray, labels: int) -> float:
+    """The macro-F1 of :func:`score`, on label indices ``0 .. labels - 1`` (fast, for training)."""
+    confusion = np.bincount(gold * labels + predicted, minlength=labels * labels)
+    return f1_scores(confusion.reshape(labels, labels))[3]
 
 
 def evidence_recall(cases: Sequence[ClaimCase], hits: Sequence[Sequence[Hit]]) -> float | None:

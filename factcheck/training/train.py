@@ -35,7 +35,14 @@ from factcheck.judging.learned import (
 )
 from factcheck.pipeline import Checker, make_embedder
 from factcheck.settings import Settings
-from factcheck.training.evaluate import EvalSet, PairCase, as_claim, load_cases, pair_hits
+from factcheck.training.evaluate import (
+    EvalSet,
+    PairCase,
+    as_claim,
+    load_cases,
+    macro_f1,
+    pair_hits,
+)
 from factcheck.version import __version__
 
 # --- training data -------------------------------------------------------------------------------
@@ -222,18 +229,7 @@ def _sample_weights(y: np.ndarray, table_index: np.ndarray) -> np.ndarray:
 
 
 def _macro_f1(y: np.ndarray, predicted: np.ndarray) -> float:
-    """Macro-F1 as :func:`factcheck.training.evaluate.score` computes it, on label indices (fast)."""
-    k = len(LABELS)
-    confusion = np.bincount(y * k + predicted, minlength=k * k).reshape(k, k)
-    true_positive = np.diag(confusion).astype(float)
-    support, predicted_count = confusion.sum(axis=1), confusion.sum(axis=0)
-    present = (support + predicted_count) > 0
-    precision = np.divide(true_positive, predicted_count, out=np.zeros(k),
-                          where=predicted_count > 0)
-    recall = np.divide(true_positive, support, out=np.zeros(k), where=support > 0)
-    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k),
-                   where=precision + recall > 0)
-    return float(f1[present].mean()) if present.any() else 0.0
+    return macro_f1(y, predicted, len(LABELS))
 
 
 def _mean_file_f1(y: np.ndarray, predicted: np.ndarray, table_index: np.ndarray) -> float:
@@ -276,7 +272,7 @@ class TrainingResult:
     cv: dict[str, Any]
 
 
-def train(tables: Sequence[FeatureTable], *, holdout: float = 0.3, folds: int = 5,
+def train(tables: Sequence[FeatureTable], *, holdout: float, folds: int,
           report: Report = lambda message: None) -> TrainingResult:
     """Fit the verifier on the non-held-out groups of ``tables``.
 
@@ -413,7 +409,7 @@ def parse_source(text: str) -> TrainingSource:
 
 
 def train_judge(sources: Sequence[TrainingSource], out: Path, settings: Settings | None = None,
-                *, holdout: float = 0.3, folds: int = 5, command: str = "",
+                *, holdout: float, folds: int, command: str = "",
                 embedder: Any = None, report: Report = lambda message: None) -> TrainingResult:
     """Build features for ``sources``, train the verifier and write it to ``out``.
 

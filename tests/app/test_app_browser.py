@@ -2,9 +2,9 @@
 
 A real `factcheck serve` on a free loopback port, a real check of claims/ against evidence/ with
 the real model, and a real browser (the DevTools client and Chromium fixture of
-tests/test_browser.py): filter, overrule a claim, reload, and find the review in reviews.jsonl
-and in the regenerated reports. Screenshots at 1400 and 420 px go to ``$FACTCHECK_ARTIFACTS``
-when set. Skipped where Chromium is absent.
+tests/reports/test_browser.py): filter, overrule a claim, reload, and find the review in
+reviews.jsonl and in the regenerated reports. Screenshots at 1400 and 420 px go to
+``$FACTCHECK_ARTIFACTS`` when set. Skipped where Chromium is absent.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, DevTools, page  # noqa: F401 - page is the Chromium fixture
 
 from factcheck.analyst.review import REVIEWS_FILE, read_reviews
+from tests.reports.test_browser import CHROMIUM, DevTools, page  # noqa: F401 - page: a fixture
 
 pytestmark = [
     pytest.mark.integration,

@@ -17,8 +17,8 @@ from factcheck.claims.grammar import (
     replacement_token,
     strip_possessive,
     token_spans,
-    tokenize,
     trim,
+    word_tokens,
 )
 
 ARTICLE = (
@@ -28,7 +28,7 @@ ARTICLE = (
 
 
 def tokens(text: str) -> list[Token]:
-    return tokenize(text, 0, len(text))
+    return word_tokens(text, 0, len(text))
 
 
 def sentence_range(text: str, sentence: str) -> tuple[int, int]:
@@ -47,7 +47,7 @@ def covered(text: str, toks: list[Token]) -> list[str]:
 
 def test_tokens_of_a_later_sentence_point_at_their_article_characters() -> None:
     start, end = ARTICLE.index("Its first car"), len(ARTICLE)
-    toks = tokenize(ARTICLE, start, end)
+    toks = word_tokens(ARTICLE, start, end)
     assert [tok.text for tok in toks][:6] == ["Its", "first", "car", ",", "the", "SU7"]
     assert all(ARTICLE[tok.start : tok.end] == tok.text for tok in toks)
     assert all(start <= tok.start < tok.end <= end for tok in toks)
@@ -141,7 +141,7 @@ def test_joined_tokens_keep_the_article_spacing(text: str) -> None:
 
 def test_a_replacement_reads_as_a_word_but_spans_the_words_it_replaced() -> None:
     start, end = sentence_range(ARTICLE, "However, the company lost $1 billion in 2023.")
-    toks = tokenize(ARTICLE, start, end)[2:]  # without "However ,"
+    toks = word_tokens(ARTICLE, start, end)[2:]  # without "However ,"
     xiaomi = replacement_token(toks[:2], "Xiaomi")
     resolved = [xiaomi, *toks[2:]]
     assert render(resolved) == "Xiaomi lost $1 billion in 2023."
@@ -150,7 +150,7 @@ def test_a_replacement_reads_as_a_word_but_spans_the_words_it_replaced() -> None
 
 def test_added_words_read_in_the_claim_but_point_at_nothing() -> None:
     start, end = sentence_range(ARTICLE, "Xiaomi sold 10 million phones in 2022.")
-    toks = trim(tokenize(ARTICLE, start, end))
+    toks = trim(word_tokens(ARTICLE, start, end))
     claim = toks[:1] + [added_token("reportedly")] + toks[1:]
     assert render(claim) == "Xiaomi reportedly sold 10 million phones in 2022."
     assert covered(ARTICLE, claim) == ["Xiaomi sold 10 million phones in 2022"]

@@ -22,8 +22,8 @@ from factcheck.reports.folder import REPORT_SCHEMA_VERSION
 from factcheck.retrieval.corpus import load_corpus
 from factcheck.retrieval.index import build_index
 
-HELPER = Path(__file__).resolve().parent / "fake_factcheck.py"
-REPO = Path(__file__).resolve().parents[1]
+HELPER = Path(__file__).resolve().parents[1] / "fake_factcheck.py"
+REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 
@@ -71,6 +71,7 @@ def mtimes(folder: Path, stems: set[str]) -> dict[str, tuple[int, int]]:
 # -- a killed run keeps its finished reports, and --resume finishes the rest -----------------
 
 
+@pytest.mark.slow
 def test_killed_batch_resumes_without_redoing_finished_articles(
     twenty_articles: Path, tiny_corpus_dir: Path, tmp_path: Path, fake_embedder
 ):
@@ -257,6 +258,7 @@ def write_corpus(folder: Path, prefix: str, count: int) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_processes_sharing_a_cache_do_not_corrupt_it(tmp_path: Path, fake_embedder):
     cache = tmp_path / "cache"
     # Two corpora that share half their passages; each process is slowed down so they overlap.

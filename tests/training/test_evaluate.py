@@ -22,7 +22,7 @@ from factcheck.training.evaluate import (
     score,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "datasets"
 S, C, U = Label.SUPPORTED, Label.CONTRADICTED, Label.UNVERIFIED
 
 PAIRS = [
@@ -112,7 +112,8 @@ def test_macro_f1_skips_a_label_neither_gold_nor_predicted():
 
 def test_pairs_become_rank_one_hits(fake_embedder, tmp_path: Path):
     cases = load_cases(write(tmp_path / "pairs.jsonl", PAIRS)).cases
-    hits = pair_hits(cases, fake_embedder)  # type: ignore[arg-type]
+    hits = pair_hits(cases, fake_embedder, cache_dir=None,  # type: ignore[arg-type]
+                     lexical_weight=Settings().lexical_weight)
     assert [len(h) for h in hits] == [1, 1, 1]
     first = hits[0][0]
     assert first.rank == 1 and first.passage.text == PAIRS[0]["evidence"]
@@ -167,6 +168,7 @@ def offline_fake_model(monkeypatch, fake_embedder):
     monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **kw: fake_embedder)
 
 
+@pytest.mark.slow
 def test_eval_prints_json_with_the_promised_keys(offline_fake_model, tmp_path: Path,
                                                   tiny_corpus_dir: Path):
     path = write(tmp_path / "claims.jsonl", CLAIMS)
@@ -180,6 +182,7 @@ def test_eval_prints_json_with_the_promised_keys(offline_fake_model, tmp_path: P
     assert data["n"] == 3 and data["accuracy"] == 1.0 and data["judge"] == "rules"
 
 
+@pytest.mark.slow
 def test_eval_prints_a_readable_report(offline_fake_model, tmp_path: Path):
     path = write(tmp_path / "pairs.jsonl", PAIRS)
     result = runner.invoke(app, ["eval", str(path), "--judge", "rules",

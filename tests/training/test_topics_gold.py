@@ -13,7 +13,7 @@ from factcheck.pipeline import Checker
 from factcheck.records import Claim, Label, Span
 from factcheck.settings import Settings
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TOPICS = REPO / "benchmarks" / "topics"
 GOLD = TOPICS / "gold.jsonl"
 ERROR_CLASSES = {"figure", "other-measure", "date", "place", "person", "org", "direction",

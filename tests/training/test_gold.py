@@ -12,7 +12,7 @@ from factcheck.pipeline import Checker
 from factcheck.records import Claim, Label, Span
 from factcheck.settings import Settings
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "claims" / "gold.jsonl"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.entities import Entities
-from factcheck.claims.grammar import render, token_spans, tokenize, trim
+from factcheck.claims.grammar import render, token_spans, trim, word_tokens
 from factcheck.claims.references import Context
 from factcheck.claims.segment import split_sentences
 
@@ -22,7 +22,7 @@ def resolved(text: str, headline: str = "") -> list[str]:
     out = []
     for sentence in sentences:
         context.start_sentence(sentence)
-        tokens = context.resolve_time(trim(tokenize(text, sentence.start, sentence.end)))
+        tokens = context.resolve_time(trim(word_tokens(text, sentence.start, sentence.end)))
         tokens = context.resolve(context.reported_speech(tokens) or tokens)
         context.remember(tokens)
         context.note_facility(tokens)
@@ -158,9 +158,9 @@ def test_a_resolved_reference_keeps_the_span_of_the_words_it_replaced() -> None:
     text = "Xiaomi sold 10 million phones in 2022. However, the company lost $1 billion in 2023."
     first, second = split_sentences(text)
     context = Context(Entities(text, [first, second], ""), "'")
-    context.remember(trim(tokenize(text, first.start, first.end)))
+    context.remember(trim(word_tokens(text, first.start, first.end)))
     context.start_sentence(second)
-    tokens = context.resolve(trim(tokenize(text, second.start, second.end))[2:])
+    tokens = context.resolve(trim(word_tokens(text, second.start, second.end))[2:])
     assert render(tokens) == "Xiaomi lost $1 billion in 2023."
     spans = token_spans(tokens, text)
     assert [text[span.start : span.end] for span in spans] == [

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims.entities import Entities, Kind
+from factcheck.claims.entities import Entities, EntityKind
 from factcheck.claims.segment import split_sentences
 
-ORG, PERSON, PLACE, THING = Kind.ORGANISATION, Kind.PERSON, Kind.PLACE, Kind.THING
+ORG, PERSON, PLACE = EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE
+THING = EntityKind.THING
 
 
 def entities(text: str, headline: str = "") -> Entities:
@@ -72,7 +73,7 @@ def end_of(text: str, sentence: str) -> int:
                      id="name-used-as-an-adjective"),
     ],
 )
-def test_a_name_is_typed_from_the_words_around_it(text: str, name: str, kind: Kind) -> None:
+def test_a_name_is_typed_from_the_words_around_it(text: str, name: str, kind: EntityKind) -> None:
     assert entities(text).kind_of(name) is kind
 
 
@@ -126,7 +127,7 @@ def test_capitalised_words_that_are_not_names_have_no_kind(text: str, word: str)
     ],
 )
 def test_names_are_typed_despite_misleading_cues(
-    text: str, name: str, kind: Kind | None
+    text: str, name: str, kind: EntityKind | None
 ) -> None:
     assert entities(text).kind_of(name) is kind
 

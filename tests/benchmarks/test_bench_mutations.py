@@ -14,7 +14,7 @@ import pytest
 
 from factcheck.records import Label, Passage
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _load_bench():

@@ -183,6 +183,7 @@ def test_train_judge_writes_a_model_that_judges(tmp_path: Path, fake_embedder,
     assert verdict.label is Label.UNVERIFIED and verdict.judge == "learned"
 
 
+@pytest.mark.slow
 def test_train_judge_command(tmp_path: Path, fake_embedder, monkeypatch):
     monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **kw: fake_embedder)
     out = tmp_path / "m.json"

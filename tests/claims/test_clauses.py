@@ -14,13 +14,13 @@ from factcheck.claims.clauses import (
     strip_dateline,
     strip_markers,
 )
-from factcheck.claims.grammar import Token, render, token_spans, tokenize, trim
+from factcheck.claims.grammar import Token, render, token_spans, trim, word_tokens
 
 MAIN, ASIDE = Role.MAIN, Role.ASIDE
 
 
 def clause(text: str) -> list[Token]:
-    return trim(tokenize(text, 0, len(text)))
+    return trim(word_tokens(text, 0, len(text)))
 
 
 def split(text: str) -> list[tuple[str, Role]]:

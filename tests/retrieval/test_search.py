@@ -49,7 +49,7 @@ def test_search_fuses_dense_and_lexical():
 
 def test_search_on_empty_corpus_returns_nothing():
     hits = search(np.ones((2, 3), dtype=np.float32), np.zeros((0, 3), dtype=np.float32),
-                  [[], []], BM25([]), [], top_k=3)
+                  [[], []], BM25([]), [], top_k=3, lexical_weight=0.3)
     assert hits == [[], []]
 
 

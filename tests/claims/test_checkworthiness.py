@@ -11,7 +11,7 @@ from factcheck.claims.checkworthiness import (
     is_opinion,
     is_personal,
 )
-from factcheck.claims.grammar import Token, replacement_token, tokenize, trim
+from factcheck.claims.grammar import Token, replacement_token, trim, word_tokens
 from factcheck.claims.segment import split_sentences
 
 FACT = "Xiaomi sold 10 million phones in 2022."
@@ -24,7 +24,7 @@ def kept(text: str, title: str = "") -> list[str]:
 
 
 def clause(text: str) -> list[Token]:
-    return trim(tokenize(text, 0, len(text)))
+    return trim(word_tokens(text, 0, len(text)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.judging.quantities import (
     Bound,
-    Kind,
+    QuantityKind,
     agree,
     comparable,
     extract_quantities,
@@ -25,15 +25,15 @@ def only(text: str):
 @pytest.mark.parametrize(
     ("text", "kind", "value", "unit"),
     [
-        ("Xiaomi will invest 10 billion US dollars", Kind.MONEY, 1e10, "USD"),
-        ("Xiaomi will invest US$10 billion", Kind.MONEY, 1e10, "USD"),
-        ("a $10bn plan", Kind.MONEY, 1e10, "USD"),
-        ("invested $1.5 billion in EV development", Kind.MONEY, 1.5e9, "USD"),
-        ("a phase costing 10 billion yuan", Kind.MONEY, 1e10, "CNY"),
-        ("producing 300,000 units annually", Kind.COUNT, 300_000, "vehicle"),
-        ("a team of 2,300 engineers", Kind.COUNT, 2300, "person"),
-        ("sales rose 12.5% last year", Kind.PERCENT, 12.5, "%"),
-        ("ten years", Kind.COUNT, 10, "year"),
+        ("Xiaomi will invest 10 billion US dollars", QuantityKind.MONEY, 1e10, "USD"),
+        ("Xiaomi will invest US$10 billion", QuantityKind.MONEY, 1e10, "USD"),
+        ("a $10bn plan", QuantityKind.MONEY, 1e10, "USD"),
+        ("invested $1.5 billion in EV development", QuantityKind.MONEY, 1.5e9, "USD"),
+        ("a phase costing 10 billion yuan", QuantityKind.MONEY, 1e10, "CNY"),
+        ("producing 300,000 units annually", QuantityKind.COUNT, 300_000, "vehicle"),
+        ("a team of 2,300 engineers", QuantityKind.COUNT, 2300, "person"),
+        ("sales rose 12.5% last year", QuantityKind.PERCENT, 12.5, "%"),
+        ("ten years", QuantityKind.COUNT, 10, "year"),
     ],
 )
 def test_amounts_are_normalised(text, kind, value, unit):
@@ -56,7 +56,7 @@ def test_amounts_are_normalised(text, kind, value, unit):
 )
 def test_dates_become_month_intervals(text, first, last):
     quantity = only(text)
-    assert quantity.kind == Kind.DATE
+    assert quantity.kind == QuantityKind.DATE
     assert quantity.value == first[0] * 12 + first[1] - 1
     assert quantity.high == last[0] * 12 + last[1] - 1
 

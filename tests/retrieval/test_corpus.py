@@ -9,7 +9,7 @@ import pytest
 from factcheck.errors import CorpusError
 from factcheck.retrieval.corpus import load_corpus
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

@@ -20,11 +20,11 @@ from factcheck.claims.segment import split_sentences
 from factcheck.inputs.articles import load_article
 from factcheck.records import Article, Claim
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ARTICLES = REPO.parent / "shared" / "articles"
 SEED = ARTICLES / "xiaomi-ev-mass-production.txt"
 GOLD = REPO / "claims" / "gold.jsonl"
-HELD_OUT = Path(__file__).resolve().parent / "data" / "claims"
+HELD_OUT = Path(__file__).resolve().parents[1] / "data" / "claims"
 
 
 def article(text: str, article_id: str = "a1") -> Article:
