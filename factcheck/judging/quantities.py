@@ -6,7 +6,9 @@ members" becomes ``count >= 2300 person``; "Q1 2024" becomes the month interval 
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import datetime
 import functools
 import math
 import re
@@ -38,8 +40,10 @@ class Bound(str, Enum):
 class Quantity:
     """One quantity found in a text.
 
-    For dates, ``value`` and ``high`` are the first and last month of the interval, counted as
-    ``year * 12 + month - 1``; for other kinds ``value == high`` is the number itself.
+    For dates, ``value`` and ``high`` are the first and last day of the interval (proleptic
+    Gregorian ordinals, ``date.toordinal()``); for a month or day named without a year see
+    :data:`MONTH_OF_YEAR` and :data:`DAY_OF_YEAR`; for other kinds ``value == high`` is the
+    number itself (durations in seconds).
     """
 
     kind: QuantityKind
@@ -111,6 +115,12 @@ _BOUND_WORDS = [
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 MONTH_OF_YEAR = "month-of-year"
 """Unit of a month named without a year ("in May"): ``value`` is ``month - 1``."""
+DAY_OF_YEAR = "day-of-year"
+"""Unit of a day named without a year ("on 21 August"): ``value`` is ``(month - 1) * 100 + day``."""
+DAYS = "day"
+"""Unit of every dated interval."""
+DURATION = "duration"
+"""Unit of a length of time, in seconds ("2:04:12", "3 minutes and 27 seconds", "90 minutes")."""
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+"
                  r"(?P<partkind>quarter|half)")
@@ -125,6 +135,19 @@ _PART_OF_YEAR = re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART
 _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                          r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
                          r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# 21 August, August 21 (no year follows)
+_DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_NAMES
+                        + r")\b\.?|(?P<month2>" + _MONTH_NAMES + r")\.?\s+(?P<day2>\d{1,2})"
+                        r"(?:st|nd|rd|th)?\b)(?!,?\s*(?:of\s+)?(?:19|20)\d{2})(?!\s*:)",
+                        re.IGNORECASE | re.ASCII)
+# 2:04:12 (a race time: hours, minutes and seconds)
+_CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
+# 2 hours, 4 minutes and 12 seconds; three minutes and 27 seconds
+_TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+              + r")\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b")
+_DURATION = re.compile(_TIME_PART + r"(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+",
+                       re.IGNORECASE | re.ASCII)
+_SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
 # 2021-03-25, 2021-03
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b")
 # early/late/end of 2021, in 2024, by 2025 (bare years are read after money and percentages)
@@ -159,9 +182,13 @@ _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
-    r"(?P<plus>\+)?(?:\s*(?P<unit>[A-Za-z°]+))?",
+    r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
+# Words after a word number that make it no count ("five of them", "two to three").
+_NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for", "from", "with",
+                          "than", "the", "a", "an", "is", "are", "was", "were", "times"})
+_SECONDS_OF_UNIT = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE | re.ASCII), bound)
                  for words, bound in _BOUND_WORDS]
 
@@ -235,15 +262,49 @@ def _read_part_of_year(match: re.Match[str], free: _Free) -> Quantity | None:
 
 
 def _read_month_date(match: re.Match[str], free: _Free) -> Quantity | None:
-    """``25 March 2021``, ``March 25, 2021``, ``Mar. 2021``: that month (days are not kept)."""
+    """``25 March 2021``, ``March 25, 2021``: that day; ``Mar. 2021``: that month."""
     month = _MONTHS[match.group("month").lower().rstrip(".")]
-    return _date(match, int(match.group("year")), month, month)
+    day = match.group("day") or match.group("day2")
+    return _date(match, int(match.group("year")), month, month, int(day) if day else None)
 
 
 def _read_iso_date(match: re.Match[str], free: _Free) -> Quantity | None:
-    """``2021-03-25``, ``2021-03``: that month."""
+    """``2021-03-25``: that day; ``2021-03``: that month."""
     month = int(match.group("mm"))
-    return _date(match, int(match.group("year")), month, month)
+    day = match.group("dd")
+    return _date(match, int(match.group("year")), month, month, int(day) if day else None)
+
+
+def _read_day_month(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``21 August``, ``August 21``: a day of no year (unit :data:`DAY_OF_YEAR`)."""
+    month = _MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+    day = int(match.group("day") or match.group("day2"))
+    if not 1 <= day <= 31:
+        return None
+    value = float((month - 1) * 100 + day)
+    return Quantity(QuantityKind.DATE, value, value, DAY_OF_YEAR,
+                    _bound_before(match.string, match.start()), match.start(), match.end(),
+                    match.group(0))
+
+
+def _read_clock(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``2:04:12``: a time of hours, minutes and seconds, in seconds."""
+    seconds = int(match.group("h")) * 3600 + int(match.group("m")) * 60 + int(match.group("s"))
+    return _quantity(match.string, QuantityKind.COUNT, float(seconds), DURATION, match.start(),
+                     match.end())
+
+
+def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``2 hours, 4 minutes and 12 seconds``: the whole length of time, in seconds."""
+    total = 0.0
+    for part in re.finditer(r"(?P<n>\d+(?:\.\d+)?|[a-z]+)\s+(?P<u>[hms])", match.group(0),
+                            re.IGNORECASE):
+        number = parse_number(part.group("n"))
+        if number is None:
+            return None
+        total += number * _SECONDS_IN[part.group("u").lower()]
+    return _quantity(match.string, QuantityKind.COUNT, total, DURATION, match.start(),
+                     match.end())
 
 
 def _read_bare_month(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -310,16 +371,26 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     if number is None:
         return None
     unit_word = (match.group("unit") or "").lower()
-    if raw[0].isalpha() and unit_word not in _UNIT_OF:
-        return None  # "one of the", "top five": word numbers count only with a unit
+    if raw[0].isalpha() and unit_word not in _UNIT_OF and (
+            raw.lower() in ("one", "a dozen", "a hundred") or not unit_word
+            or unit_word in _NOT_COUNTED):
+        return None  # "one of the", "top five": word numbers count only before a noun
+    if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
+        return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
+    if match.group("half"):
+        number += 0.5
     scale = (match.group("scale") or "").lower()
     value = number * _SCALE.get(scale, 1.0)
     end = match.end("scale") if match.group("scale") else end
+    if match.group("half"):
+        value = number * _SCALE.get(scale, 1.0)
     unit = _UNIT_OF.get(unit_word, "")
     if unit and free(start, match.end("unit")):
         end = match.end("unit")
     elif unit:
         unit = ""
+    if unit in _SECONDS_OF_UNIT:  # "90 minutes" is a length of time like "1.5 hours"
+        value, unit = value * _SECONDS_OF_UNIT[unit], DURATION
     quantity = _quantity(text, QuantityKind.COUNT, value, unit, start, end)
     if match.group("plus") or match.group("tilde"):
         bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX
@@ -333,7 +404,11 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("part of year", _PART_OF_YEAR, _read_part_of_year),
     _Reader("month date", _MONTH_DATE, _read_month_date),
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
+    _Reader("day of a month", _DAY_MONTH, _read_day_month),
     _Reader("bare month", _BARE_MONTH, _read_bare_month, claims="month"),
+    # Lengths of time before counts, so "2:04:12" and "3 minutes and 27 seconds" stay whole.
+    _Reader("clock time", _CLOCK, _read_clock),
+    _Reader("duration", _DURATION, _read_duration),
     _Reader("money", _MONEY, _read_money),
     _Reader("percent", _PERCENT, _read_percent),
     # A bare year only where no amount took the number ("$2024" is money).
@@ -367,13 +442,43 @@ def _year(year: str | None, short: str | None) -> int:
     return int(year) if year else 2000 + int(short or 0)
 
 
-def _date(match: re.Match[str], year: int, first_month: int, last_month: int) -> Quantity:
-    low = year * 12 + first_month - 1
-    high = year * 12 + last_month - 1
+def _date(match: re.Match[str], year: int, first_month: int, last_month: int,
+          day: int | None = None) -> Quantity:
+    """The days from the first of ``first_month`` to the last of ``last_month`` (or ``day``)."""
+    try:
+        low = datetime.date(year, first_month, day or 1).toordinal()
+        high = (datetime.date(year, last_month, day).toordinal() if day else
+                datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
+                .toordinal())
+    except ValueError:  # 31 February: keep the month
+        low = datetime.date(year, first_month, 1).toordinal()
+        high = datetime.date(year, last_month,
+                             calendar.monthrange(year, last_month)[1]).toordinal()
     text = match.string
-    return Quantity(QuantityKind.DATE, float(low), float(high), "month",
+    return Quantity(QuantityKind.DATE, float(low), float(high), DAYS,
                     _bound_before(text, match.start()),
                     match.start(), match.end(), match.group(0))
+
+
+def _month_day(quantity: Quantity) -> tuple[int, int] | None:
+    """The (month, day) a quantity names, when it names one day (with or without a year)."""
+    if quantity.unit == DAY_OF_YEAR:
+        return divmod(int(quantity.value), 100)[0] + 1, int(quantity.value) % 100
+    if quantity.unit == DAYS and quantity.value == quantity.high:
+        day = datetime.date.fromordinal(int(quantity.value))
+        return day.month, day.day
+    return None
+
+
+def _single_month(quantity: Quantity) -> int | None:
+    """The month (0-11) a quantity names, when it lies within one month."""
+    if quantity.unit == MONTH_OF_YEAR:
+        return int(quantity.value)
+    if quantity.unit == DAY_OF_YEAR:
+        return int(quantity.value) // 100
+    first = datetime.date.fromordinal(int(quantity.value))
+    last = datetime.date.fromordinal(int(quantity.high))
+    return first.month - 1 if (first.year, first.month) == (last.year, last.month) else None
 
 
 def _quantity(text: str, kind: QuantityKind, value: float, unit: str, start: int,
@@ -394,9 +499,15 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing in the same unit or currency."""
     if a.kind != b.kind:
         return False
-    if a.kind == QuantityKind.DATE and {a.unit, b.unit} == {"month", MONTH_OF_YEAR}:
-        dated = a if a.unit == "month" else b
-        return dated.value == dated.high  # "in May" compares with "May 2024", not with "2024"
+    if a.kind == QuantityKind.DATE and a.unit != b.unit:
+        # A day or month of no year compares with a date of the same precision: "in May" with
+        # "May 2024" (not with "2024"), "on 21 August" with "21 August 2023".
+        units = {a.unit, b.unit}
+        if DAY_OF_YEAR in units:
+            return _month_day(a) is not None and _month_day(b) is not None
+        if MONTH_OF_YEAR in units:
+            return _single_month(a) is not None and _single_month(b) is not None
+        return False
     if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT,
                   QuantityKind.ORDINAL):
         return a.unit == b.unit
@@ -405,8 +516,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 def agree(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
+    if claim.kind == QuantityKind.DATE and DAY_OF_YEAR in (claim.unit, evidence.unit):
+        return _month_day(claim) == _month_day(evidence)
     if claim.kind == QuantityKind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
-        return int(claim.value) % 12 == int(evidence.value) % 12
+        return _single_month(claim) == _single_month(evidence)
     if claim.kind == QuantityKind.DATE:
         if claim.bound == Bound.AT_MOST:  # "by 2024", "before March"
             return evidence.value <= claim.high
@@ -414,16 +527,29 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
             return evidence.high >= claim.value
         return claim.value <= evidence.high and evidence.value <= claim.high
     c, e = claim.value, evidence.value
+    if {claim.bound, evidence.bound} == {Bound.AT_LEAST, Bound.AT_MOST} and c == e:
+        return False  # "less than 54 million" against "more than 54 million"
     if c == e:
         return True
     if claim.kind == QuantityKind.ORDINAL:
         return False
+    if claim.unit == DURATION and Bound.EXACT == claim.bound == evidence.bound:
+        return abs(c - e) < 1  # race times: one second is the record
     loose = Bound.APPROX in (claim.bound, evidence.bound)
     tolerance = 0.1 if loose else 0.02
     if claim.bound == Bound.AT_LEAST:
-        return e >= c * (1 - tolerance) or evidence.bound == Bound.AT_LEAST and e >= c * 0.9
+        if evidence.bound == Bound.AT_MOST:
+            return c < e <= c * 1.5  # "over 100" and "under 110" can both hold
+        if evidence.bound == Bound.AT_LEAST:
+            return abs(c - e) <= 0.1 * max(c, e)
+        # "over N" is a figure near N, not any larger one: "over 50 metres" misreports 100.
+        return c * (1 - tolerance) <= e <= c * 1.5
     if claim.bound == Bound.AT_MOST:
-        return e <= c * (1 + tolerance) or evidence.bound == Bound.AT_MOST
+        if evidence.bound == Bound.AT_LEAST:
+            return c * 0.67 <= e < c  # "under 100" and "more than 100" never both hold
+        if evidence.bound == Bound.AT_MOST:
+            return abs(c - e) <= 0.1 * max(c, e)
+        return c * 0.67 <= e <= c * (1 + tolerance)
     # A bounded figure ("up to 668 km", "more than 2,300") is consistent with nearby values only.
     if evidence.bound == Bound.AT_LEAST:
         return e * (1 - tolerance) <= c <= e * 1.5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -45,20 +47,57 @@ def test_amounts_are_normalised(text, kind, value, unit):
 @pytest.mark.parametrize(
     ("text", "first", "last"),
     [
-        ("at the end of March 2021", (2021, 3), (2021, 3)),
-        ("In Jan 2023, testing began", (2023, 1), (2023, 1)),
-        ("mass production in Q1 2024", (2024, 1), (2024, 3)),
-        ("in the first half of 2024", (2024, 1), (2024, 6)),
-        ("in the fourth quarter of 2023", (2023, 10), (2023, 12)),
-        ("published 2021-11-27", (2021, 11), (2021, 11)),
-        ("expected in 2025", (2025, 1), (2025, 12)),
+        ("at the end of March 2021", (2021, 3, 1), (2021, 3, 31)),
+        ("In Jan 2023, testing began", (2023, 1, 1), (2023, 1, 31)),
+        ("mass production in Q1 2024", (2024, 1, 1), (2024, 3, 31)),
+        ("in the first half of 2024", (2024, 1, 1), (2024, 6, 30)),
+        ("in the fourth quarter of 2023", (2023, 10, 1), (2023, 12, 31)),
+        ("published 2021-11-27", (2021, 11, 27), (2021, 11, 27)),
+        ("on 6 November 2022", (2022, 11, 6), (2022, 11, 6)),
+        ("on November 6, 2022", (2022, 11, 6), (2022, 11, 6)),
+        ("expected in 2025", (2025, 1, 1), (2025, 12, 31)),
     ],
 )
-def test_dates_become_month_intervals(text, first, last):
+def test_dates_become_day_intervals(text, first, last):
     quantity = only(text)
     assert quantity.kind == QuantityKind.DATE
-    assert quantity.value == first[0] * 12 + first[1] - 1
-    assert quantity.high == last[0] * 12 + last[1] - 1
+    assert quantity.value == datetime.date(*first).toordinal()
+    assert quantity.high == datetime.date(*last).toordinal()
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "agrees"),
+    [
+        # the same fact written differently
+        ("2:04:12", "2 hours, 4 minutes and 12 seconds", True),
+        ("90 minutes", "1.5 hours", True),
+        ("on 21 August", "on August 21, 2023", True),
+        ("three and a half years", "3 and a half years", True),
+        # planted errors of one slot
+        ("2:01:25", "2:01:35", False),
+        ("on 21 January", "on 21 August", False),
+        ("4 September 2023", "2 September 2023", False),
+        ("less than 54 million journeys", "more than 54 million journeys", False),
+        ("more than 50 metres", "more than 100 metres", False),
+        ("fewer than 100 metres", "more than 100 metres", False),
+        ("over 3,200 people", "over 2,300 people", False),
+    ],
+)
+def test_written_differently_agrees_and_one_slot_changed_does_not(claim, evidence, agrees):
+    c, e = only(claim), only(evidence)
+    assert comparable(c, e)
+    assert agree(c, e) is agrees
+
+
+@pytest.mark.parametrize("text", ["COVID-19 cases", "the Chandrayaan-3 mission", "Luna-25"])
+def test_numbers_inside_names_are_not_figures(text):
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("six-wheeled", 6.0), ("seven payloads", 7.0),
+                                             ("three separate sections", 3.0)])
+def test_word_numbers_before_a_noun_count(text, value):
+    assert only(text).value == value
 
 
 @pytest.mark.parametrize(
