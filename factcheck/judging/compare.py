@@ -294,10 +294,16 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
     conflicts = []
     for claim_q, evidence_q in matched:
         for _, anchor in matched:
-            if anchor is evidence_q or anchor.kind == evidence_q.kind:
+            # Only a time binds a figure to it ("in May"); two figures side by side do not.
+            if (anchor is evidence_q or anchor.kind == evidence_q.kind
+                    or anchor.kind != QuantityKind.DATE):
                 continue
             rivals = [e for e in evidence_quantities if comparable(claim_q, e)]
             nearest = min(rivals, key=lambda e: _distance(e, anchor))
+            claim_anchor = next(c for c, e in matched if e is anchor)
+            claim_rivals = [c for c, _ in matched if comparable(claim_q, c)]
+            if min(claim_rivals, key=lambda c: _distance(c, claim_anchor)) is not claim_q:
+                continue  # in the claim too, another figure is the one tied to that time
             if (nearest is not evidence_q and not agree(claim_q, nearest)
                     and _distance(nearest, anchor) < _distance(evidence_q, anchor)):
                 conflicts.append((claim_q, nearest))

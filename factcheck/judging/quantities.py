@@ -373,7 +373,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     unit_word = (match.group("unit") or "").lower()
     if raw[0].isalpha() and unit_word not in _UNIT_OF and (
             raw.lower() in ("one", "a dozen", "a hundred") or not unit_word
-            or unit_word in _NOT_COUNTED):
+            or unit_word in _NOT_COUNTED and not match.group("hyphen")):
         return None  # "one of the", "top five": word numbers count only before a noun
     if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
