@@ -122,6 +122,9 @@ class Comparison:
     fit: dict[Quantity, int]
     name_swaps: tuple[tuple[Name, Name], ...] = ()
     """Names of the claim that the passage replaces, in the same place, by another of its kind."""
+    event_coverage: float = 1.0
+    """Share of the claim's words other than names and figures that the passage has: what
+    happened or what was measured ("deliveries began", "test vehicles")."""
 
     @property
     def strength(self) -> float:
@@ -162,10 +165,20 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
             continue
         best = max(candidates, key=lambda e: (
             _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e)))
-        if agree(quantity, best):
+        # A date of the passage answers one date of the claim ("in 2023, 37.9% more than in
+        # 2023" is not confirmed by "in 2023, 37.9% more than in 2022").
+        fresh = [e for e in candidates if agree(quantity, e)
+                 and not any(e is used for _, used in matched)]
+        if quantity.kind == QuantityKind.DATE and (agree(quantity, best) or fresh):
+            pick = best if agree(quantity, best) and best in fresh else (fresh or [best])[0]
+            if not agree(quantity, pick):
+                conflicts.append((quantity, best))
+            elif _vaguer(pick, quantity):
+                unmatched.append(quantity)  # "2022" does not confirm "September 2022"
+            else:
+                matched.append((quantity, pick))
+        elif agree(quantity, best):
             matched.append((quantity, best))
-        elif any(agree(quantity, e) for e in candidates) and quantity.kind == QuantityKind.DATE:
-            matched.append((quantity, next(e for e in candidates if agree(quantity, e))))
         elif quantity.kind != QuantityKind.DATE and _plan_and_fact(claim_text, quantity,
                                                            evidence_text, best):
             unmatched.append(quantity)
@@ -205,7 +218,18 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
         swaps = tuple(name_swaps(claim_text, names.of(claim_text), evidence_text,
                                  names.of(evidence_text)))
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
-                      missing, extra, _polarity_clash(claim_text, evidence_text), fit, swaps)
+                      missing, extra, _polarity_clash(claim_text, evidence_text), fit, swaps,
+                      _event_coverage(claim_text, evidence_tokens))
+
+
+# Names and figures (a capitalised word inside the sentence, anything with a digit).
+_NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
+
+
+def _event_coverage(claim_text: str, evidence_tokens: set[str]) -> float:
+    """Share of the claim's content words, names and figures left out, found in the passage."""
+    words = _content(_NAME_WORD.sub(" ", claim_text))
+    return len(words & evidence_tokens) / len(words) if words else 1.0
 
 
 _WORDS = re.compile(r"['’]s\b|[\w-]+")
@@ -247,6 +271,12 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             swaps.append((name, best))
             spare.remove(best)
     return swaps
+
+
+def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
+    """Whether a dated interval of the passage is wider than the claim's (a year for a month)."""
+    return (evidence.unit == claim.unit == "day"
+            and evidence.high - evidence.value > claim.high - claim.value)
 
 
 def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,

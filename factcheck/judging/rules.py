@@ -119,7 +119,10 @@ def _contradicts(c: Comparison, settings: Settings) -> bool:
     # about something else, never a refutation.
     about_same = about_same and not any(is_identifier(e) for e in c.extra_entities)
     if c.conflicts:
-        return about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
+        # A figure refutes only a figure of the same event or measure: the launch date is no
+        # answer to "deliveries began on April 3".
+        return (about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
+                and c.event_coverage >= 0.34)
     return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
 
 
