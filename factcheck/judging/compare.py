@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.analysis.names import Name, NameIndex, name_in
+from factcheck.analysis.names import Name, NameIndex, NameKind, name_in
 from factcheck.judging.quantities import (
     Bound,
     Quantity,
@@ -122,6 +122,8 @@ class Comparison:
     fit: dict[Quantity, int]
     name_swaps: tuple[tuple[Name, Name], ...] = ()
     """Names of the claim that the passage replaces, in the same place, by another of its kind."""
+    missing_names: tuple[Name, ...] = ()
+    """Names of the claim (people, organisations, places) the passage does not mention at all."""
     event_coverage: float = 1.0
     """Share of the claim's words other than names and figures that the passage has: what
     happened or what was measured ("deliveries began", "test vehicles")."""
@@ -170,9 +172,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
         fresh = [e for e in candidates if agree(quantity, e)
                  and not any(e is used for _, used in matched)]
         if quantity.kind == QuantityKind.DATE and (agree(quantity, best) or fresh):
-            pick = best if agree(quantity, best) and best in fresh else (fresh or [best])[0]
+            unused = [e for e in candidates if not any(e is u for _, u in matched)]
+            if fresh:
+                pick = best if any(best is e for e in fresh) else fresh[0]
+            else:  # the agreeing date answers another date of the claim: compare with the rest
+                pick = max(unused, key=lambda e: _context_overlap(
+                    claim_text, quantity, evidence_text, e)) if unused else best
             if not agree(quantity, pick):
-                conflicts.append((quantity, best))
+                conflicts.append((quantity, pick))
             elif _vaguer(pick, quantity):
                 unmatched.append(quantity)  # "2022" does not confirm "September 2022"
             else:
@@ -214,12 +221,20 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
                   if not _entity_in(e, claim_text))
     fit = {q: _context_overlap(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
     swaps: tuple[tuple[Name, Name], ...] = ()
+    absent: tuple[Name, ...] = ()
     if names is not None:
-        swaps = tuple(name_swaps(claim_text, names.of(claim_text), evidence_text,
-                                 names.of(evidence_text)))
+        claim_names, passage_names = names.of(claim_text), names.of(evidence_text)
+        swaps = tuple(name_swaps(claim_text, claim_names, evidence_text, passage_names))
+        seen = f"{evidence_text} {hit.passage.title or ''}"
+        absent = tuple(n for n in claim_names
+                       if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
+                       and not _entity_in(n.text, seen))
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
                       missing, extra, _polarity_clash(claim_text, evidence_text), fit, swaps,
-                      _event_coverage(claim_text, evidence_tokens))
+                      absent, _event_coverage(claim_text, evidence_tokens))
+
+
+_CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 
 
 # Names and figures (a capitalised word inside the sentence, anything with a digit).
@@ -237,9 +252,12 @@ _LINKS = frozenset({"and", "or", ",", "the", "a", "an"})
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[set[str], set[str]]:
-    """The two words before and after a span (lower case; "'s" counts as a word)."""
-    before = [w.lower().replace("’", "'") for w in _WORDS.findall(text[max(0, start - 60):start])]
-    after = [w.lower().replace("’", "'") for w in _WORDS.findall(text[end:end + 60])]
+    """The two words before and after a span within its sentence (lower case; "'s" counts as a
+    word; the start and end of the sentence count as the words "<s>" and "</s>")."""
+    head = re.split(r"[.;!?]\s", text[max(0, start - 60):start])[-1]
+    tail = re.split(r"[.;!?](?:\s|$)", text[end:end + 60])[0]
+    before = ["<s>"] + [w.lower().replace("’", "'") for w in _WORDS.findall(head)]
+    after = [w.lower().replace("’", "'") for w in _WORDS.findall(tail)] + ["</s>"]
     return ({w for w in before[-2:] if w not in _LINKS},
             {w for w in after[:2] if w not in _LINKS})
 
@@ -473,6 +491,27 @@ def _negated_scopes(text: str) -> list[tuple[str, set[str]]]:
     return scopes
 
 
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "ran": "run", "won": "win", "lost": "lose",
+    "made": "make", "gave": "give", "took": "take", "went": "go", "came": "come",
+    "began": "begin", "grew": "grow", "rose": "rise", "fell": "fall", "held": "hold",
+    "left": "leave", "met": "meet", "paid": "pay", "sold": "sell", "bought": "buy",
+    "built": "build", "spent": "spend", "sent": "send", "led": "lead", "broke": "break",
+    "chose": "choose", "drove": "drive", "flew": "fly", "kept": "keep", "knew": "know",
+    "saw": "see", "stood": "stand", "thought": "think", "wrote": "write", "found": "find",
+    "brought": "bring", "struck": "strike", "won't": "win",
+}
+"""Past forms a stemmer cannot reduce, so "did not run" meets "ran"."""
+
+
+def _verb_words(text: str) -> set[str]:
+    """The text's content words with irregular past forms as their base ("ran" -> "run")."""
+    words = set(tokenize(text))
+    words |= {stem(_IRREGULAR[w]) for w in re.findall(r"[a-z']+", text.lower())
+              if w in _IRREGULAR}
+    return words
+
+
 def _denial(text: str, other_text: str) -> str:
     """The first negation cue of ``text`` about words ``other_text`` states without negating,
     when ``text`` denies more than ``other_text`` does (two texts each denying once say the same
@@ -481,7 +520,7 @@ def _denial(text: str, other_text: str) -> str:
     if len(scopes) <= len(other_scopes):
         return ""
     other_denied = set().union(*(words for _, words in other_scopes))
-    other_words = set(tokenize(other_text)) - other_denied
+    other_words = _verb_words(other_text) - other_denied
     for cue, words in scopes:
         if words & other_words and not words & other_denied:
             return cue

@@ -104,6 +104,7 @@ _MONTHS = {
     "dec": 12,
 }
 _BOUND_WORDS = [
+    (r"no more than|not more than|no higher than|not exceeding", Bound.AT_MOST),
     (r"no less than|not less than|no fewer than|not fewer than|no lower than", Bound.AT_LEAST),
     (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+",
      Bound.AT_LEAST),
