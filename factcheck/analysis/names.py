@@ -92,6 +92,9 @@ _ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united state
             "u.k.": "united kingdom", "britain": "united kingdom",
             "great britain": "united kingdom", "eu": "european union"}
 _POSSESSIVE = re.compile(r"['’]s?$")
+_COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
+                               "ltd.", "limited", "plc", "llc", "group", "holdings", "company",
+                               "ag", "sa", "se", "nv"})
 
 
 def name_key(text: str, kind: NameKind | None = None) -> str:
@@ -122,7 +125,10 @@ def same_name(a: Name, b: Name) -> bool:
         return False
     long_words = long.split()
     if set(short.split()) <= set(long_words):
-        return True  # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"
+        # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"; but "Sony" is not "Sony Mobility"
+        rest = set(long_words) - set(short.split())
+        people = NameKind.PERSON in (a.kind, b.kind)
+        return people or rest <= _COMPANY_SUFFIXES
     compact = short.replace(".", "").replace(" ", "")
     return len(compact) >= 2 and " " not in short and compact == _initials(long)
 
@@ -130,6 +136,17 @@ def same_name(a: Name, b: Name) -> bool:
 def name_in(name: Name, names: Iterable[Name]) -> bool:
     """Whether ``name`` is among ``names`` (by :func:`same_name`)."""
     return any(same_name(name, other) for other in names)
+
+
+def mentioned(name: Name, text: str) -> bool:
+    """Whether ``text`` mentions the name in words, recognised as a name there or not: a person
+    by their surname, anything else by all its words ("the Vikram lander" mentions Vikram)."""
+    words = name.key.split()
+    if not words:
+        return False
+    wanted = words[-1:] if name.kind is NameKind.PERSON else words
+    lowered = text.lower()
+    return all(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", lowered) for w in wanted)
 
 
 class NameTable:

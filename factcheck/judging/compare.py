@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.analysis.names import Name, NameIndex, NameKind, name_in
+from factcheck.analysis.names import Name, NameIndex, NameKind, mentioned, name_in
 from factcheck.judging.quantities import (
     Bound,
     Quantity,
@@ -273,9 +273,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     """
     swaps = []
     spare = [p for p in passage_names
-             if not name_in(p, claim_names) and not _entity_in(p.text, claim_text)]
+             if not name_in(p, claim_names) and not mentioned(p, claim_text)]
     for name in claim_names:
-        if name_in(name, passage_names) or _entity_in(name.text, passage_text):
+        if name_in(name, passage_names) or mentioned(name, passage_text):
             continue
         left, right = _neighbours(claim_text, name.start, name.end)
         best, best_score = None, 0

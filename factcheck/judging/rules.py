@@ -10,6 +10,7 @@ claim is ``unverified``: the judge never guesses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from factcheck.analysis.names import NameIndex
@@ -138,7 +139,7 @@ def _support_reason(best: Comparison) -> str:
 def _only_swapped_missing(c: Comparison) -> bool:
     """Whether every name the passage lacks is one it replaces by another."""
     swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
-    return all(any(part in swapped for part in entity.lower().split())
+    return all(any(re.sub(r"['’]s$", "", part) in swapped for part in entity.lower().split())
                for entity in c.missing_entities)
 
 
