@@ -65,6 +65,13 @@ ANTONYMS = [
     ("faster", "slower"), ("higher", "lower"), ("stronger", "weaker"), ("better", "worse"),
     ("bullish", "bearish"), ("surge", "plunge"), ("jump", "slump"), ("increase", "cut"),
     ("increase", "reduce"), ("increase", "drop"), ("increase", "fall"), ("rise", "drop"),
+    ("positive", "negative"), ("positively", "negatively"), ("enhance", "reduce"),
+    ("enhance", "inhibit"), ("enhance", "impair"), ("promote", "inhibit"),
+    ("promote", "suppress"), ("upregulate", "downregulate"), ("upregulated", "downregulated"),
+    ("activate", "deactivate"), ("activate", "inhibit"), ("increase", "lower"),
+    ("reduce", "raise"), ("more", "fewer"), ("higher", "reduced"), ("worsen", "improve"),
+    ("strong", "weak"), ("benefit", "harm"), ("safe", "unsafe"), ("effective", "ineffective"),
+    ("likely", "unlikely"), ("able", "unable"), ("accelerate", "slow"), ("boost", "reduce"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -311,8 +318,7 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value
-            or _context_overlap(claim_text, quantity, evidence_text, e) > 0
-            and not e.surface[:1].isalpha()]
+            or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
 def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
