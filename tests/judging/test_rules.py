@@ -44,8 +44,11 @@ APPLE = "Apple scrapped its electric car project in February 2024."
          Label.CONTRADICTED),
         ("Xiaomi's R&D team has grown to over 2,300 members.", [TEAM], Label.SUPPORTED),
         ("Xiaomi's R&D team has grown to 1,200 members.", [TEAM], Label.CONTRADICTED),
+        ("Xiaomi will start mass production of its cars in the first half of 2024.",
+         [PRODUCTION], Label.SUPPORTED),
+        # a vaguer date does not confirm a precise one: the first half is not the first quarter
         ("Xiaomi will start mass production of its cars in Q1 2024.", [PRODUCTION],
-         Label.SUPPORTED),
+         Label.UNVERIFIED),
         ("Xiaomi will start mass production of its cars in 2026.", [PRODUCTION],
          Label.CONTRADICTED),
         ("Apple has not scrapped its electric car project.", [APPLE], Label.CONTRADICTED),
