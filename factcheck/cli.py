@@ -34,8 +34,12 @@ if TYPE_CHECKING:
 
 EXIT_ERROR, EXIT_FAIL_ON, EXIT_PARTIAL = 1, 2, 3
 
-# The click that typer runs (typer may vendor its own copy): its usage errors are this class.
-_UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+# The click that typer runs (typer 0.2x vendors its own copy): its usage errors are this class.
+# Found at run time so that either copy works; the type checker sees the copy installed.
+if TYPE_CHECKING:
+    from typer._click.exceptions import UsageError as _UsageError
+else:
+    _UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
 class _Group(TyperGroup):
@@ -111,7 +115,7 @@ class BackendChoice(StrEnum):
 
 
 def _parse_formats(value: str | list[str]) -> list[str]:
-    """``--format`` values: each a format or a comma-separated list of them."""
+    """One ``--format`` value: a format or a comma-separated list of them."""
     if isinstance(value, list):
         return value
     chosen = [name.strip().lower() for name in str(value).split(",") if name.strip()]
@@ -121,6 +125,11 @@ def _parse_formats(value: str | list[str]) -> list[str]:
             f"unknown format {', '.join(map(repr, unknown)) or '(none)'}; choose from "
             f"{', '.join(REPORT_FORMATS)} (repeat --format or separate with commas)")
     return chosen
+
+
+def _join_formats(value: list[list[str]] | None) -> list[str] | None:
+    """Every ``--format`` given, as one list without repeats (``None`` when none was)."""
+    return list(dict.fromkeys(name for group in value for name in group)) if value else None
 
 
 STDOUT = "-"
@@ -185,7 +194,8 @@ def check(
         "--out", "-o", help="Folder for the reports, or '-' to stream JSON Lines to stdout "
         "(with --format jsonl).")] = "reports",
     formats: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", parser=_parse_formats, metavar="|".join(REPORT_FORMATS),
+        "--format", "-f", parser=_parse_formats, callback=_join_formats,
+        metavar="|".join(REPORT_FORMATS),
         help="Report formats, repeated or comma-separated (default json,md,html,csv; jsonl: "
         "one JSON object per claim).", show_default=False)] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
@@ -238,8 +248,7 @@ def check(
     from factcheck.pipeline import Checker, FolderRun
 
     paths, claim = paths or [], claim or []
-    chosen = list(dict.fromkeys(
-        name for group in (formats or [["json", "md", "html", "csv"]]) for name in group))
+    chosen = formats or ["json", "md", "html", "csv"]
     streaming = out == STDOUT
     if not paths and not claim:
         raise _fail("nothing to check: give articles (files, folders, globs, '-', URLs) or "
@@ -322,11 +331,10 @@ def check(
         f"{len(batch.verdicts())} claim(s) in {elapsed:.1f}s; {where}{removed}", err=True)
     if not batch.results:
         raise _fail("no article could be checked; fix the inputs listed above")
-    matched = fail_on is not None and _matches(batch, fail_on)
     if batch.failures:
         typer.echo(f"partial batch: {len(batch.failures)} of {len(items)} input(s) failed",
                    err=True)
-    if matched:
+    if fail_on is not None and _matches(batch, fail_on):
         typer.echo(f"--fail-on {fail_on.value}: at least one claim matched", err=True)
         raise typer.Exit(EXIT_FAIL_ON)
     if batch.failures:

@@ -30,9 +30,8 @@ def time_budget(seconds: float | None, source: str) -> Iterator[None]:
     elsewhere, or with ``seconds`` of None or 0, the block is not bounded. A budget already
     running outside is suspended and restored after.
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if (not seconds or seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
         yield
         return
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -116,8 +117,9 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
     limit = settings.max_claims_per_article
     text = article.text
     if article.one_claim_per_line:
-        claims = claims_as_written(article)
-        return (claims, None) if len(claims) <= limit else (claims[:limit], _end(claims[:limit]))
+        written = claims_as_written(article)
+        return ((written, None) if len(written) <= limit
+                else (written[:limit], _end(written[:limit])))
     if len(text) <= PIECE_CHARS:
         found = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
         return (found, None) if len(found) <= limit else (found[:limit], _end(found[:limit]))
@@ -298,8 +300,10 @@ class Checker:
 
     def _check_article(self, article: Article) -> tuple[ArticleResult, int | None]:
         prepared = self._prepared.pop(id(article), None)
-        claims, truncated_at = (prepared[1] if prepared is not None and prepared[0] is article
-                                else extract_claims_capped(article, self.settings))
+        if prepared is not None and prepared[0] is article and not isinstance(prepared[1], Failure):
+            claims, truncated_at = prepared[1]
+        else:  # not split ahead (or it failed there, and the failure is raised again here)
+            claims, truncated_at = extract_claims_capped(article, self.settings)
         return ArticleResult(article, tuple(self.check_claims(claims))), truncated_at
 
     def _check_one(self, article: Article) -> tuple[ArticleResult | Failure, int | None]:
@@ -371,7 +375,7 @@ class Checker:
             # Splitting is most of an article's own work: it runs under the article's guard and
             # budget here, and a failure is kept for _check_one to report (not redone).
             found = guarded(article.source,
-                            lambda article=article: extract_claims_capped(article, self.settings),
+                            functools.partial(extract_claims_capped, article, self.settings),
                             budget=self.settings.article_time_budget, fatal=_FATAL,
                             doing="checking")
             self._prepared[id(article)] = (article, found)
@@ -471,7 +475,7 @@ class Checker:
                     # Writing is part of the article too: its own problems (a name no file
                     # system takes) fail it; a full or read-only disk stops the run.
                     paths = guarded(item.source,
-                                    lambda o=outcome, t=truncated_at: folder.write(o, t),
+                                    functools.partial(folder.write, outcome, truncated_at),
                                     budget=self.settings.article_time_budget,
                                     fatal=(OutputError, *_FATAL), doing="writing its reports")
                     if isinstance(paths, Failure):

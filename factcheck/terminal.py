@@ -18,6 +18,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeRemainingColumn,
 )
@@ -69,7 +70,7 @@ class Bar:
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(unit),
             TimeRemainingColumn(), TextColumn("{task.fields[current]}", style="dim"),
             console=err, transient=False)
-        self._task = None
+        self._task: TaskID | None = None
         self._done = 0
 
     def start(self, total: int) -> None:
@@ -111,17 +112,19 @@ def print_summary(batch: BatchResult, out: Console) -> None:
     """One row per article checked (claims per verdict) and a total; nothing if none was."""
     if not batch.results:
         return
-    rows = [(r.article.id, len(r.verdicts), *(r.counts()[label] for label in Label))
-            for r in batch.results]
-    totals = ("TOTAL", *(sum(row[i] for row in rows) for i in range(1, 5)))
-    width = max([len("article")] + [len(str(r[0])) for r in rows]) + 2
+    # Each row: a name, then the claims checked and the claims per label.
+    rows: list[tuple[str, list[int]]] = [
+        (str(r.article.id), [len(r.verdicts), *(r.counts()[label] for label in Label)])
+        for r in batch.results]
+    totals = [sum(column) for column in zip(*(numbers for _, numbers in rows), strict=True)]
+    width = max([len("article")] + [len(name) for name, _ in rows]) + 2
     header = Text(f"{'article':<{width}}{'claims':>14}")
     for label in Label:
         header.append(f"{label.value:>14}", style=LABEL_STYLES[label])
     out.print(header)
-    for row in [*rows, totals]:
-        line = Text(f"{row[0]:<{width}}{row[1]:>14}", style="bold" if row is totals else "")
-        for label, count in zip(Label, row[2:], strict=True):
+    for index, (name, (claims, *per_label)) in enumerate([*rows, ("TOTAL", totals)]):
+        line = Text(f"{name:<{width}}{claims:>14}", style="bold" if index == len(rows) else "")
+        for label, count in zip(Label, per_label, strict=True):
             line.append(f"{count:>14}", style=LABEL_STYLES[label] if count else "dim")
         out.print(line)
 

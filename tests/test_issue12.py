@@ -219,6 +219,7 @@ def test_a_damaged_cache_is_rebuilt_with_one_line_and_gives_the_same_hits(
 # -- 4. HTML reduction is linear ----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_5_mb_of_blocks_reduce_in_seconds():
     html = "<html><body>" + "".join(
         f"<p>Paragraph {i} says Xiaomi sold cars.</p><div>x</div>" for i in range(90_000)
@@ -230,6 +231,7 @@ def test_5_mb_of_blocks_reduce_in_seconds():
     assert text.count("\n\n") == 180_000 - 1
 
 
+@pytest.mark.slow
 def test_100000_deep_nesting_reduces_in_seconds():
     started = time.perf_counter()
     _, text = html_to_text("<div>" * 100_000 + "deep" + "</div>" * 100_000)

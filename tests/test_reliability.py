@@ -249,6 +249,7 @@ def test_max_claims_per_article_is_a_validated_setting():
         load_settings(env={"FACTCHECK_MAX_CLAIMS_PER_ARTICLE": "0"})
 
 
+@pytest.mark.slow
 def test_a_1_mb_article_is_checked_in_bounded_time_and_memory(tiny_corpus_dir: Path,
                                                                tmp_path: Path, monkeypatch):
     paragraphs = [sentences(5, start=n * 5) for n in range(2_000_000 // 300)]

@@ -10,6 +10,7 @@ binary files are refused instead of being checked as gibberish. URLs are handed 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import glob
 import os
 import re
@@ -144,7 +145,7 @@ def iter_articles(
             notes: list[str] = []
             article = guarded(
                 _source(item),
-                lambda item=item, notes=notes: _load(item, stdin, fetch_limits, max_bytes, notes),
+                functools.partial(_load, item, stdin, fetch_limits, max_bytes, notes),
                 budget=time_budget, name="stdin" if item == STDIN else None)
             for note in notes:
                 if on_note is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # <meta> names and properties that carry the publication date, most specific first.
@@ -27,9 +27,9 @@ def published_date(html: str) -> str | None:
     soup = BeautifulSoup(html, "html.parser")
     found: dict[str, str] = {}
     for meta in soup.find_all("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _META_KEYS and meta.get("content"):
-            found.setdefault(key, str(meta["content"]))
+        key = (_attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")).lower()
+        if key in _META_KEYS and (content := _attr(meta, "content")):
+            found.setdefault(key, content)
     for key in _META_KEYS:
         if key in found and (day := _day(found[key])):
             return day
@@ -41,10 +41,18 @@ def published_date(html: str) -> str | None:
         if day := _day(_json_ld_date(data)):
             return day
     for time in soup.find_all("time"):
-        if time.has_attr("pubdate") or time.get("itemprop") == "datePublished":
-            if day := _day(str(time.get("datetime") or "")):
+        if time.has_attr("pubdate") or _attr(time, "itemprop") == "datePublished":
+            if day := _day(_attr(time, "datetime")):
                 return day
     return None
+
+
+def _attr(tag: Tag, name: str) -> str:
+    """A tag's attribute as one string: ``""`` when absent, a multi-valued one space-joined."""
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
 
 
 def _json_ld_date(data: object) -> str:

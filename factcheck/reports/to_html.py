@@ -235,8 +235,8 @@ def _html_article(
     """The article text with one flat ``<mark>`` per piece covered by claims (nothing nested)."""
     parts = []
     segments = _segments(text, verdicts)
-    first = {}  # claim index -> its first segment; last: the segment its icon follows
-    last = {}
+    first: dict[int, int] = {}  # claim index -> its first segment; last: the one its icon follows
+    last: dict[int, int] = {}
     for position, (_, refs) in enumerate(segments):
         for ref in refs:
             first.setdefault(ref, position)

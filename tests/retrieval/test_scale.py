@@ -126,6 +126,7 @@ ARTICLES = [
 ]
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_same_batch_as_one(tiny_corpus_dir: Path, tmp_path: Path):
     items = [Article(name, text, f"{name}.txt", name) for name, text in ARTICLES]
     items.insert(2, Failure("broken.pdf", "looks like a binary file"))
