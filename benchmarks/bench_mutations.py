@@ -399,7 +399,7 @@ def _restate_reorder(sent: SpacySpan, types: EntityTypes) -> Iterable[Candidate]
             yield sent, [text_edit], "according-to phrase moved to the end"
         return
     for i, tok in enumerate(body):
-        if tok.text == "," and i > 2 and body[i - 1].lower_ != "to" \
+        if tok.text == "," and 2 < i < len(body) - 1 and body[i - 1].lower_ != "to" \
                 and sent.doc[body[i + 1].i:body[-1].i + 1].text.lower().startswith("according to"):
             phrase = sent.doc[body[i + 1].i:body[-1].i + 1].text
             rest = sent.doc[first.i:tok.i].text
@@ -782,8 +782,20 @@ def write_corpus(passages: Sequence[Passage], path: Path) -> Path:
 # --- The run -------------------------------------------------------------------------------------
 
 
-def run_corpus(path: Path, args: argparse.Namespace, nlp: Language) -> dict[str, Any]:
-    """Generate, judge and count the claims of one corpus."""
+@dataclass(frozen=True)
+class MutantSet:
+    """The claims generated from one corpus, and the corpus to judge them against."""
+
+    mutants: list[Mutant]
+    reduced: Path
+    passages: int
+    sources: int
+    held_out: int
+    removed: int
+
+
+def mutant_set(path: Path, args: argparse.Namespace, nlp: Language) -> MutantSet:
+    """Generate the labelled claims of one corpus and write the corpus without held-out ones."""
     started = time.perf_counter()
     passages = list(load_corpus(path).passages)
     rng = random.Random(args.seed)
@@ -819,7 +831,16 @@ def run_corpus(path: Path, args: argparse.Namespace, nlp: Language) -> dict[str,
 
     digest = hashlib.sha256("\n".join(sorted(removed)).encode()).hexdigest()[:12]
     reduced = write_corpus(kept, args.cache_dir / "mutations" / f"{path.stem}-{digest}.jsonl")
-    checker = Checker(reduced, settings)
+    return MutantSet(mutants, reduced, len(passages), len(sources), len(held), len(removed))
+
+
+def run_corpus(path: Path, args: argparse.Namespace, nlp: Language) -> dict[str, Any]:
+    """Generate, judge and count the claims of one corpus."""
+    built = mutant_set(path, args, nlp)
+    mutants = built.mutants
+    generated = time.perf_counter()
+    settings = Settings(cache_dir=args.cache_dir, judge=args.judge)
+    checker = Checker(built.reduced, settings)
     claims = [Claim(m.id, path.stem, m.text, 0, (Span(0, len(m.text)),), 1.0) for m in mutants]
     verdicts = checker.check_claims(claims)
     judged = time.perf_counter()
@@ -830,11 +851,10 @@ def run_corpus(path: Path, args: argparse.Namespace, nlp: Language) -> dict[str,
              "change": m.change, "rationale": v.rationale,
              "evidence": [h.passage.id for h in v.evidence]}
             for m, v in zip(mutants, verdicts, strict=True)]
-    return {"corpus": str(path), "judge": args.judge, "passages": len(passages),
-            "sources": len(sources), "held_out": len(held), "removed": len(removed),
+    return {"corpus": str(path), "judge": args.judge, "passages": built.passages,
+            "sources": built.sources, "held_out": built.held_out, "removed": built.removed,
             "claims": len(mutants), "classes": tally(rows),
-            "seconds": {"generate": round(generated - started, 1),
-                        "judge": round(judged - generated, 1)},
+            "seconds": {"judge": round(judged - generated, 1)},
             "rows": rows}
 
 

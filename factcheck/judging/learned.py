@@ -18,6 +18,7 @@ grouped k-fold cross-validation on the rest. Held-out groups are what benchmarks
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from factcheck.analysis.names import NameIndex
 from factcheck.errors import ModelError
 from factcheck.files import atomic_path
 from factcheck.judging.base import cite, relevant_hits, unverified
+from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import Comparison, compare_all, comparison_of
 from factcheck.judging.features import (
     FEATURE_NAMES,
@@ -202,20 +204,42 @@ class LearnedJudge:
     name = "learned"
 
     def __init__(self, model: VerifierModel, settings: Settings | None = None,
-                 names: NameIndex | None = None) -> None:
+                 names: NameIndex | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.model = model
+        self.calibration = calibration
+        """Maps raw scores to the probability that the label is right (``None``: raw scores)."""
         self.settings = settings or Settings()
         self.names = names or NameIndex()
         """Where names of claims and passages come from (the checker gives the corpus's)."""
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
-        """Label ``claim`` from its hits (best first; may be empty)."""
+        """Label ``claim`` from its hits (best first; may be empty), with calibrated confidence."""
+        verdict, route = self.decide(claim, hits)
+        if self.calibration is None:
+            return verdict
+        confidence = self.calibration.probability(route, verdict.label, verdict.confidence)
+        return dataclasses.replace(verdict, confidence=round(confidence, 4))
+
+    def decide(self, claim: Claim, hits: Sequence[Hit]) -> tuple[Verdict, str]:
+        """The verdict with its raw score, and the route that decided it (see :data:`ROUTES`);
+        a ``supported`` whose passage lacks a name or a fifth of the claim's words is marked
+        ``+gap``: such verdicts are right less often."""
+        verdict, route, comparisons = self._decide(claim, hits)
+        if verdict.label is Label.SUPPORTED and verdict.evidence:
+            top = next((c for c in comparisons if c.hit is verdict.evidence[0]), None)
+            if top is not None and (top.missing_names or top.coverage < 0.8):
+                route += "+gap"
+        return verdict, route
+
+    def _decide(self, claim: Claim,
+                hits: Sequence[Hit]) -> tuple[Verdict, str, Sequence[Comparison]]:
         s = self.settings
         comparisons = compare_all(claim.text, hits, self.names)
         rules = rules_verdict(claim.text, hits, s, comparisons) if relevant(hits, s) else None
         fixed = rules_decision(claim, hits, s, rules, comparisons)
         if fixed is not None:
-            return fixed
+            return (*fixed, comparisons)
         assert rules is not None  # rules_decision settles every claim without relevant passages
         x = claim_features(claim.text, hits, self.settings, rules=rules, comparisons=comparisons)
         log_p = self.model.log_probabilities(x)
@@ -231,7 +255,7 @@ class LearnedJudge:
             # A contradiction a journalist can check names what conflicts; a lean is not enough.
             rationale += "; no passage states a figure, negation or opposite that conflicts"
         return Verdict(claim, label, round(float(probabilities[index]), 4),
-                       tuple(ordered[:keep]), rationale, self.name)
+                       tuple(ordered[:keep]), rationale, self.name), "model", comparisons
 
     def _rationale(self, claim_text: str, label: Label, ordered: Sequence[Hit],
                    comparisons: Sequence[Comparison]) -> str:
@@ -286,9 +310,16 @@ def states_conflict(x: np.ndarray) -> np.ndarray:
     return np.asarray((x[:, [_COLUMN[name] for name in cues]] > 0).any(axis=1))
 
 
+ROUTES = ("nothing relevant", "figures", "names", "silent", "model")
+"""How the learned judge reaches a verdict: no relevant passage; figures stated alike or
+differently; a name replaced by another; a passage silent on the claim's names or figures;
+the learned model. Confidence is calibrated per route and label."""
+
+
 def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
-                   rules: Verdict | None, comparisons: Sequence[Comparison]) -> Verdict | None:
-    """The verdict the learned judge takes without asking the model, or ``None``.
+                   rules: Verdict | None,
+                   comparisons: Sequence[Comparison]) -> tuple[Verdict, str] | None:
+    """The verdict the learned judge takes without asking the model and its route, or ``None``.
 
     Three cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
     ``None``); the rules verdict rests on figures stated alike or differently (arithmetic on
@@ -299,18 +330,20 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
         # Without a relevant passage the model is never asked, so an unrelated passage can never
         # support or contradict.
         best = max((h.dense for h in hits), default=0.0)
-        return unverified(claim, hits, "nothing in the corpus is relevant enough: closest passage "
-                          f"has similarity {best:.2f} < {settings.min_dense:.2f}", LearnedJudge.name)
+        return unverified(claim, hits, "nothing in the corpus is relevant enough: closest "
+                          f"passage has similarity {best:.2f} < {settings.min_dense:.2f}",
+                          LearnedJudge.name), "nothing relevant"
     if decided_by_figures(claim.text, rules, comparisons):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
-                       f"figures decide: {rules.rationale}", LearnedJudge.name)
+                       f"figures decide: {rules.rationale}", LearnedJudge.name), "figures"
     if (rules.label is Label.CONTRADICTED and rules.evidence
             and comparison_of(rules.evidence[0], comparisons).name_swaps):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
-                       f"names decide: {rules.rationale}", LearnedJudge.name)
+                       f"names decide: {rules.rationale}", LearnedJudge.name), "names"
     if silent_on_claim(rules, comparisons):
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
-                       f"names and figures decide: {rules.rationale}", LearnedJudge.name)
+                       f"names and figures decide: {rules.rationale}",
+                       LearnedJudge.name), "silent"
     return None
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from factcheck.errors import ConfigError
 from factcheck.judging.base import Judge
+from factcheck.judging.calibration import load_calibration
 from factcheck.judging.learned import LearnedJudge, load_model
 from factcheck.judging.llm import LLMJudge
 from factcheck.judging.nli import NLIJudge
@@ -94,11 +95,14 @@ def check_judge_spec(spec: str) -> JudgeKind:
 def _rules(spec: str, argument: str, settings: Settings) -> Judge:
     if argument:
         raise ConfigError(f"judge '{spec}': the rules judge takes no argument; write rules")
-    return RulesJudge(settings)
+    return RulesJudge(settings, calibration=load_calibration())
 
 
 def _learned(spec: str, argument: str, settings: Settings) -> Judge:
-    return LearnedJudge(load_model(Path(argument) if argument else None), settings)
+    # A model of one's own is not calibrated by the shipped calibration: its scores are its own.
+    calibration = None if argument else load_calibration()
+    return LearnedJudge(load_model(Path(argument) if argument else None), settings,
+                        calibration=calibration)
 
 
 def _nli(spec: str, argument: str, settings: Settings) -> Judge:

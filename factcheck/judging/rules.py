@@ -10,11 +10,13 @@ claim is ``unverified``: the judge never guesses.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from factcheck.analysis.names import NameIndex
 from factcheck.judging.base import cite, relevant_hits, unverified
+from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import (
     Comparison,
     compare_all,
@@ -30,15 +32,22 @@ class RulesJudge:
 
     name = "rules"
 
-    def __init__(self, settings: Settings | None = None, names: NameIndex | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, names: NameIndex | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.settings = settings or Settings()
+        self.calibration = calibration
+        """Maps raw scores to the probability that the label is right (``None``: raw scores)."""
         self.names = names or NameIndex()
         """Where names of claims and passages come from (the checker gives the corpus's)."""
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from ``hits``; ``unverified`` whenever no hit is relevant enough."""
         relevant = relevant_hits(hits, self.settings)
-        return self.decide(claim, hits, compare_all(claim.text, relevant, self.names))
+        verdict = self.decide(claim, hits, compare_all(claim.text, relevant, self.names))
+        if self.calibration is None:
+            return verdict
+        confidence = self.calibration.probability("rules", verdict.label, verdict.confidence)
+        return dataclasses.replace(verdict, confidence=round(confidence, 4))
 
     def decide(self, claim: Claim, hits: Sequence[Hit],
                comparisons: Sequence[Comparison]) -> Verdict:

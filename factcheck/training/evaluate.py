@@ -28,7 +28,7 @@ import pandas as pd
 
 from factcheck.boundaries import surrogate_problem
 from factcheck.errors import InputError
-from factcheck.judging.base import Judge
+from factcheck.judging.base import Judge, NameUser
 from factcheck.judging.registry import make_judge
 from factcheck.judging.rules import RulesJudge
 from factcheck.pipeline import Checker, make_embedder
@@ -106,6 +106,8 @@ class Scores:
     evidence_recall: float | None
     claims_per_second: float
     seconds: float
+    ece: float | None = None
+    """Expected calibration error of the confidences (``None`` when none were given)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The scores as plain JSON-ready values (labels as their string values)."""
@@ -124,6 +126,7 @@ class Scores:
                                 else round(self.evidence_recall, 4)),
             "claims_per_second": round(self.claims_per_second, 2),
             "seconds": round(self.seconds, 3),
+            "ece": None if self.ece is None else round(self.ece, 4),
         }
 
 
@@ -311,8 +314,10 @@ def pair_hits(cases: Sequence[PairCase], embedder: Embedder, *, cache_dir: Path 
 
 
 def score(gold: Sequence[Label], predicted: Sequence[Label], *, seconds: float = 0.0,
-          evidence_recall: float | None = None) -> Scores:
-    """Accuracy, macro-F1, per-label precision/recall/F1/support and the confusion matrix."""
+          evidence_recall: float | None = None,
+          confidences: Sequence[float] | None = None) -> Scores:
+    """Accuracy, macro-F1, per-label precision/recall/F1/support, the confusion matrix and,
+    given the verdicts' ``confidences``, their expected calibration error."""
     if len(gold) != len(predicted):
         raise ValueError(f"{len(gold)} gold labels but {len(predicted)} predictions")
     confusion = {g: {p: 0 for p in Label} for g in Label}
@@ -333,7 +338,27 @@ def score(gold: Sequence[Label], predicted: Sequence[Label], *, seconds: float =
         evidence_recall=evidence_recall,
         claims_per_second=n / seconds if seconds > 0 else 0.0,
         seconds=seconds,
+        ece=(None if confidences is None else
+             expected_calibration_error(confidences, [g == p for g, p in
+                                                      zip(gold, predicted, strict=True)])),
     )
+
+
+def expected_calibration_error(confidences: Sequence[float], correct: Sequence[bool],
+                               bins: int = 10) -> float:
+    """How far stated confidence is from the share right: the mean over ten equal-width
+    confidence bins of |accuracy - mean confidence|, weighted by the bin's size."""
+    if not confidences:
+        return 0.0
+    conf = np.clip(np.asarray(confidences, dtype=np.float64), 0.0, 1.0)
+    right = np.asarray(correct, dtype=np.float64)
+    index = np.minimum((conf * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        members = index == b
+        if members.any():
+            total += members.sum() * abs(right[members].mean() - conf[members].mean())
+    return float(total / len(conf))
 
 
 def f1_scores(confusion: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -433,12 +458,16 @@ def judge_cases(eval_set: EvalSet, hits: Sequence[Sequence[Hit]], judge: Judge, 
     """Judge every case from its hits and score; the speed counts retrieval plus judging."""
     claims = [as_claim(case) for case in eval_set.cases]
     started = time.perf_counter()
+    if isinstance(judge, NameUser):  # names of every claim and passage in one batch
+        judge.names.prepare([c.text for c in claims]
+                            + [h.passage.text for found in hits for h in found])
     verdicts = tuple(judge.judge(claim, found) for claim, found in zip(claims, hits, strict=True))
     seconds = retrieval_seconds + time.perf_counter() - started
     recall = (evidence_recall(eval_set.cases, hits)  # type: ignore[arg-type]
               if eval_set.kind == "claims" else None)
     scores = score([c.label for c in eval_set.cases], [v.label for v in verdicts],
-                   seconds=seconds, evidence_recall=recall)
+                   seconds=seconds, evidence_recall=recall,
+                   confidences=[v.confidence for v in verdicts])
     return Evaluation(eval_set, judge.name, scores, verdicts)
 
 
@@ -451,6 +480,8 @@ def format_scores(evaluation: Evaluation) -> str:
         f"accuracy   {s.accuracy:.3f}",
         f"macro-F1   {s.macro_f1:.3f}",
     ]
+    if s.ece is not None:
+        lines.append(f"ECE        {s.ece:.3f} (confidence against the share right)")
     if s.evidence_recall is not None:
         lines.append(f"evidence recall@k {s.evidence_recall:.3f}")
     lines.append(f"speed      {s.claims_per_second:.1f} claims/s ({s.seconds:.1f}s)")

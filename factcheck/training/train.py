@@ -166,7 +166,7 @@ def build_features(sources: Sequence[TrainingSource], settings: Settings, embedd
             rules = (rules_verdict(case.claim, found, settings, comparisons)
                      if relevant(found, settings) else None)
             decided = rules_decision(as_claim(case), found, settings, rules, comparisons)
-            fixed.append(-1 if decided is None else LABELS.index(decided.label))
+            fixed.append(-1 if decided is None else LABELS.index(decided[0].label))
             rows.append(claim_features(case.claim, found, settings, rules=rules,
                                        comparisons=comparisons))
         y = np.array([LABELS.index(case.label) for case in eval_set.cases])
