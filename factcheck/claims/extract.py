@@ -28,8 +28,8 @@ The stage is rule based (standard library only) and runs in four steps:
    keep claims scoring at least ``min_checkworthiness``.
 
 Every claim keeps the character spans of the article words it was built from
-(:mod:`factcheck.claims.grammar`); a resolved reference points at the original words ("the company"),
-not at its replacement ("Xiaomi"). The word lists all steps share are in
+(:mod:`factcheck.claims.grammar`); a resolved reference points at the original words ("the
+company"), not at its replacement ("Xiaomi"). The word lists all steps share are in
 :mod:`factcheck.claims.lexicon`.
 """
 
