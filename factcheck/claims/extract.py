@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from factcheck.claims.checkworthiness import (
     checkworthiness,
     content_sentences,
+    is_concrete,
     is_opinion,
     is_personal,
 )
@@ -77,6 +78,7 @@ class _Draft:
 
     tokens: tuple[Token, ...]
     restates: bool
+    concrete: bool
 
 
 _RESTATEMENT_PENALTY = 0.2
@@ -112,7 +114,7 @@ def extract_claims(article: Article, *,
             if claim_text.lower() in seen:
                 continue
             seen.add(claim_text.lower())
-            score = checkworthiness(claim_text, entities.names)
+            score = checkworthiness(claim_text, entities.names, concrete=draft.concrete)
             if draft.restates:  # "In other words, ..." repeats the sentence before
                 score = max(0.0, round(score - _RESTATEMENT_PENALTY, 2))
             if score < min_checkworthiness:
@@ -158,5 +160,5 @@ def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_D
             continue
         if is_personal(toks) or is_opinion(toks, judgement, context.entities.names):
             continue
-        results.append(_Draft(tuple(toks), restates))
+        results.append(_Draft(tuple(toks), restates, is_concrete(toks)))
     return results
