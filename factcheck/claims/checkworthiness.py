@@ -193,6 +193,19 @@ def is_concrete(tokens: Sequence[Token]) -> bool:
     return not (_HEDGE.search(own) or _OPINION.search(own) or _STRONG_OPINION.search(own))
 
 
+def is_checkable(text: str, names: Iterable[str] = ()) -> bool:
+    """Whether a sentence states a figure, a date or a name: something a reader could check,
+    so that dropping it must be reported (:class:`factcheck.records.Skipped`)."""
+    return _has_number(text) or bool(DATE.search(text)) or _count_names(
+        text, _name_words(names)
+    ) >= 1
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence asks rather than states ("Will the plant open in 2025?")."""
+    return " ".join(text.split()).rstrip("\"'\u201d\u2019)]").endswith("?")
+
+
 def _name_words(names: Iterable[str]) -> set[str]:
     """Every lower-cased word of the given names ("Lei Jun" -> lei, jun)."""
     return {word.lower() for name in names for word in name.split()}
@@ -268,7 +281,7 @@ def content_sentences(sentences: Sequence[Sentence], title: str) -> list[int]:
             in_related = False
         if sentence.is_heading or text.lower() == title_key or _is_byline(text):
             continue
-        if text.rstrip("\"'\u201d\u2019)]").endswith("?"):
+        if is_question(text):
             continue
         keep.append(sentence.index)
     return keep

@@ -40,9 +40,11 @@ from dataclasses import dataclass
 from factcheck.claims.checkworthiness import (
     checkworthiness,
     content_sentences,
+    is_checkable,
     is_concrete,
     is_opinion,
     is_personal,
+    is_question,
 )
 from factcheck.claims.clauses import (
     Clause,
@@ -58,6 +60,7 @@ from factcheck.claims.entities import Entities
 from factcheck.claims.grammar import (
     Token,
     balance,
+    find_subject,
     has_finite_verb,
     render,
     token_spans,
@@ -66,10 +69,10 @@ from factcheck.claims.grammar import (
 )
 from factcheck.claims.references import Context
 from factcheck.claims.segment import Sentence, split_sentences
-from factcheck.records import Article, Claim
+from factcheck.records import Article, Claim, Skipped, Span
 from factcheck.settings import DEFAULTS
 
-__all__ = ["checkworthiness", "extract_claims"]
+__all__ = ["Extraction", "checkworthiness", "extract_claims", "extract_claims_and_skipped"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,23 @@ class _Draft:
     restates: bool
     concrete: bool
 
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the splitter made of an article: its claims, and the checkable sentences (a figure,
+    a date or a name) that yielded none, each with the reason."""
+
+    claims: list[Claim]
+    skipped: tuple[Skipped, ...]
+
+
+# Why a clause is not a claim, in the words a report reader sees.
+QUESTION = "a question, not a statement"
+FRAGMENT = "no verb: a fragment, not a statement"
+PERSONAL = "the writer's own experience"
+OPINION = "opinion: evaluation with no figure to check"
+UNRESOLVED = "'{pronoun}' could not be tied to a person named before it"
+VAGUE = "too vague to check (check-worthiness {score:.2f}, below {minimum:.2f})"
 
 _RESTATEMENT_PENALTY = 0.2
 _MIN_WORDS = 3  # "Xiaomi bought Borgward" is a claim; "It rose" is a fragment
@@ -97,6 +117,24 @@ def extract_claims(article: Article, *,
         Claims with ids ``"{article.id}-c01"``, ``"-c02"``, ... in reading order, each with
         the spans of the article characters it was built from.
     """
+    return extract_claims_and_skipped(article, min_checkworthiness=min_checkworthiness).claims
+
+
+def extract_claims_and_skipped(
+    article: Article, *, min_checkworthiness: float = DEFAULTS.min_checkworthiness
+) -> Extraction:
+    """:func:`extract_claims`, and the checkable sentences that yielded no claim.
+
+    Args:
+        article: the article to read; claims and skipped sentences point into ``article.text``.
+        min_checkworthiness: claims scoring below this (0-1) are dropped.
+
+    Returns:
+        The claims (as :func:`extract_claims` returns them) and, in article order, every
+        sentence with a figure, a date or a name that gave no claim: a question, a fragment,
+        opinion, the writer's own experience, a pronoun naming nobody, or too vague a claim.
+        Headings, bylines and link lists are not statements and are not listed.
+    """
     text = article.text
     sentences = split_sentences(text)
     content = content_sentences(sentences, article.title)
@@ -104,12 +142,16 @@ def extract_claims(article: Article, *,
     entities = Entities(text, [sentences[i] for i in content], headline)
     apostrophe = "\u2019" if text.count("\u2019") > text.count("'") else "'"
     context = Context(entities, apostrophe)
+    reasons: dict[int, str] = {}
 
     claims: list[Claim] = []
     seen: set[str] = set()
     for index in content:
         sentence = sentences[index]
-        for draft in _sentence_claims(context, sentence, text):
+        drafts, dropped = _sentence_claims(context, sentence, text)
+        if dropped:
+            reasons[index] = dropped
+        for draft in drafts:
             claim_text = render(draft.tokens)
             if claim_text.lower() in seen:
                 continue
@@ -118,6 +160,7 @@ def extract_claims(article: Article, *,
             if draft.restates:  # "In other words, ..." repeats the sentence before
                 score = max(0.0, round(score - _RESTATEMENT_PENALTY, 2))
             if score < min_checkworthiness:
+                reasons.setdefault(index, VAGUE.format(score=score, minimum=min_checkworthiness))
                 continue
             spans = token_spans(draft.tokens, text)
             if not spans:
@@ -133,11 +176,35 @@ def extract_claims(article: Article, *,
                 )
             )
         context.finish_sentence(sentence)
-    return claims
+    kept = {claim.sentence_index for claim in claims}
+    content_set = set(content)
+    for sentence in sentences:
+        if sentence.index in kept:
+            continue
+        if sentence.index in content_set:
+            reason = reasons.get(sentence.index)
+        elif not sentence.is_heading and is_question(sentence.text):
+            reason = QUESTION
+        else:
+            continue  # headings, bylines, link lists: not statements
+        if reason is not None and is_checkable(sentence.text, entities.names):
+            reasons[sentence.index] = reason
+        else:
+            reasons.pop(sentence.index, None)
+    skipped = tuple(
+        Skipped(" ".join(sentences[i].text.split()), Span(sentences[i].start, sentences[i].end),
+                reasons[i])
+        for i in sorted(reasons)
+        if i not in kept
+    )
+    return Extraction(claims, skipped)
 
 
-def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_Draft]:
-    """The claims of one sentence, split and resolved but not yet scored."""
+def _sentence_claims(
+    context: Context, sentence: Sentence, text: str
+) -> tuple[list[_Draft], str | None]:
+    """The claims of one sentence, split and resolved but not yet scored, and why the first
+    clause that is not a claim was dropped (None when none was)."""
     context.start_sentence(sentence)
     tokens = strip_dateline(trim(word_tokens(text, sentence.start, sentence.end)))
     tokens, judgement, restates = strip_markers(tokens)
@@ -145,6 +212,7 @@ def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_D
     reported = context.reported_speech(tokens)
     clauses = [Clause(tuple(reported))] if reported is not None else split_clauses(tokens)
     results: list[_Draft] = []
+    dropped: str | None = None
     for clause in clauses:
         toks = repair_absolute(trim(list(clause.tokens)))
         if not toks:
@@ -156,9 +224,29 @@ def _sentence_claims(context: Context, sentence: Sentence, text: str) -> list[_D
             context.remember(toks)
         context.note_facility(toks)
         words = [tok for tok in toks if tok.is_word]
+        reason = None
         if len(words) < _MIN_WORDS or not has_finite_verb(toks):
-            continue
-        if is_personal(toks) or is_opinion(toks, judgement, context.entities.names):
+            reason = FRAGMENT
+        elif is_personal(toks):
+            reason = PERSONAL
+        elif is_opinion(toks, judgement, context.entities.names):
+            reason = OPINION
+        elif (pronoun := _unresolved_person(toks)) is not None:
+            reason = UNRESOLVED.format(pronoun=pronoun)
+        if reason is not None:
+            dropped = dropped or reason
             continue
         results.append(_Draft(tuple(toks), restates, is_concrete(toks)))
-    return results
+    return results, dropped
+
+
+def _unresolved_person(tokens: list[Token]) -> str | None:
+    """"He"/"she" still the subject after resolution: the claim would say nothing checkable
+    about anyone ("He also won in 2019"), so it is skipped with this pronoun as the reason."""
+    subject = find_subject(tokens)
+    if subject is None:
+        return None
+    words = tokens[subject[0] : subject[1]]
+    if len(words) == 1 and not words[0].replaced and words[0].lower in ("he", "she"):
+        return words[0].lower
+    return None
