@@ -361,8 +361,13 @@ class Context:
             kind = EntityKind.PERSON
         self.last_subject = (name, kind)
         named = _subject_name(words)
-        who = subject[1] + 1 < len(tokens) and tokens[subject[1] + 1].lower == "who"
-        if named and (" " in named or who or self.entities.kind_of(named) is not None):
+        after = [tok.lower for tok in tokens[subject[1] : subject[1] + 2]]
+        who = after[-1:] == ["who"]
+        # "Kiptum (a rival of ...) won", "Kiptum, the Kenyan, won": a name the writer describes
+        described = any(tok.text in (",", "(") for tok in words[1:]) or after[:1] in ([","], ["("])
+        if named and (
+            " " in named or who or described or self.entities.kind_of(named) is not None
+        ):
             named_kind = self._kind(named)
             if named_kind is not EntityKind.PLACE and (who or _looks_personal(named, tokens)):
                 named_kind = EntityKind.PERSON  # "Kiptum, who ...", "Kiptum made his debut"
