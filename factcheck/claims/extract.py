@@ -19,13 +19,24 @@ The stage is rule based (standard library only) and runs in four steps:
    titles ("founder", "CEO"), speech verbs, a gazetteer, model numbers. Months, units and
    sentence-initial common words are not names. Then "the company"/"the Chinese tech giant"
    resolve to an organisation (the latest one that was a subject, else the article's main one),
-   "it"/"its" to the previous claim's subject (or that organisation), "he"/"she" to the last
-   person, "the country"/"the city" to the last one named, "the factory" to its owner's
-   ("Xiaomi's factory"), "at that time" to the last date, and quotes become reported speech
-   ("Lei Jun said that ... Xiaomi will ...").
-4. **Score** check-worthiness (:mod:`factcheck.claims.checkworthiness`: numbers, money, dates, names
-   and comparisons raise it; opinion words, idioms, hedges and the first person lower it) and
-   keep claims scoring at least ``min_checkworthiness``.
+   "it"/"its" to the previous claim's subject (or that organisation), "he"/"she" to the latest
+   main-clause subject that is a person, "the country"/"the city" to the last one named, "the
+   factory" to its owner's ("Xiaomi's factory"), "at that time" to the last date, and quotes
+   become reported speech ("Lei Jun said that ... Xiaomi will ...").
+4. **Score** check-worthiness (:mod:`factcheck.claims.checkworthiness`: numbers, money, dates,
+   names, comparisons and a definite subject with a concrete predicate raise it; opinion
+   words, idioms, hedges and the first person lower it) and keep claims scoring at least
+   ``min_checkworthiness``.
+
+A sentence with a figure, a date or a name that yields no claim (a question, a fragment,
+opinion, the writer's own experience, a "he"/"she" naming nobody, too vague) is returned by
+:func:`extract_claims_and_skipped` as :class:`factcheck.records.Skipped` with its reason, so
+reports can list it: nothing checkable disappears silently.
+
+"He"/"she" resolve to the latest main-clause subject that is a person, never to a name seen
+only in a side clause. This stays a hand-written rule: spaCy's parser, measured on the four
+topic articles in ``benchmarks/topics``, would cost about a tenth of a second per four
+articles (2,500 claims/s down to about 300), and the subject rule resolves every pronoun there.
 
 Every claim keeps the character spans of the article words it was built from
 (:mod:`factcheck.claims.grammar`); a resolved reference points at the original words ("the
