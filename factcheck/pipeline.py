@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.claims.extract import checkworthiness, extract_claims
+from factcheck.claims.extract import checkworthiness, extract_claims_and_skipped
 from factcheck.claims.segment import split_sentences
 from factcheck.errors import ConfigError, CorpusError, ModelError, OutputError
 from factcheck.files import output_errors, sole_writer
@@ -27,6 +27,7 @@ from factcheck.records import (
     Claim,
     Failure,
     Hit,
+    Skipped,
     Span,
     Verdict,
 )
@@ -99,6 +100,26 @@ _CUTS = (
 def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Claim], int | None]:
     """The article's claims, at most ``settings.max_claims_per_article`` of them.
 
+    :func:`extract_article` without the skipped sentences; its Args and Returns apply.
+    """
+    extracted = extract_article(article, settings)
+    return extracted.claims, extracted.truncated_at
+
+
+@dataclass(frozen=True, slots=True)
+class CappedExtraction:
+    """An article's claims up to the limit, the checkable sentences not turned into claims,
+    and the character after which claims were dropped for the limit (None: none were)."""
+
+    claims: list[Claim]
+    skipped: tuple[Skipped, ...]
+    truncated_at: int | None
+
+
+def extract_article(article: Article, settings: Settings) -> CappedExtraction:
+    """The article's claims, at most ``settings.max_claims_per_article`` of them, and what was
+    skipped.
+
     An article longer than :data:`PIECE_CHARS` is read piece by piece (cut at paragraph breaks,
     else line breaks, sentence ends or spaces) and reading stops once the limit is passed, so a
     huge article costs time and memory in proportion to the claims checked, not to its length.
@@ -110,29 +131,47 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
         settings: ``min_checkworthiness`` and ``max_claims_per_article`` are used.
 
     Returns:
-        The claims, with ids, spans and sentence indices relative to the whole article; and the
-        article character after which claims were dropped because there were more than the
-        limit (the end of the last claim kept), or ``None`` when every claim was kept.
+        The claims, with ids, spans and sentence indices relative to the whole article; the
+        checkable sentences that gave no claim, with the reason (claims over the limit among
+        them); and the article character after which claims were dropped because there were
+        more than the limit (the end of the last claim kept), or ``None`` when every claim was
+        kept.
     """
     limit = settings.max_claims_per_article
     text = article.text
     if article.one_claim_per_line:
         written = claims_as_written(article)
-        return ((written, None) if len(written) <= limit
-                else (written[:limit], _end(written[:limit])))
+        if len(written) <= limit:
+            return CappedExtraction(written, (), None)
+        return CappedExtraction(written[:limit], _over_limit(written[limit:], limit),
+                                _end(written[:limit]))
+    minimum = settings.min_checkworthiness
     if len(text) <= PIECE_CHARS:
-        found = extract_claims(article, min_checkworthiness=settings.min_checkworthiness)
-        return (found, None) if len(found) <= limit else (found[:limit], _end(found[:limit]))
+        found = extract_claims_and_skipped(article, min_checkworthiness=minimum)
+        if len(found.claims) <= limit:
+            return CappedExtraction(found.claims, found.skipped, None)
+        kept = found.claims[:limit]
+        return CappedExtraction(
+            kept, _by_position(found.skipped + _over_limit(found.claims[limit:], limit)),
+            _end(kept))
     claims: list[Claim] = []
+    skipped: list[Skipped] = []
     seen: set[str] = set()
     sentences = 0
     for start, end in _pieces(text, PIECE_CHARS):
         piece = dataclasses.replace(article, text=text[start:end])
-        for claim in extract_claims(piece, min_checkworthiness=settings.min_checkworthiness):
+        found = extract_claims_and_skipped(piece, min_checkworthiness=minimum)
+        for claim in found.claims:
             if claim.text.lower() in seen:
                 continue
             if len(claims) == limit:
-                return claims, _end(claims)
+                cut = _end(claims)
+                rest = " ".join(text[cut:].split())
+                skipped.append(Skipped(
+                    rest[:_REST_PREVIEW] + ("\u2026" if len(rest) > _REST_PREVIEW else ""),
+                    Span(cut, len(text)),
+                    f"over the limit of {limit:,} claims per article: the rest was not read"))
+                return CappedExtraction(claims, tuple(skipped), cut)
             seen.add(claim.text.lower())
             claims.append(dataclasses.replace(
                 claim,
@@ -140,8 +179,25 @@ def extract_claims_capped(article: Article, settings: Settings) -> tuple[list[Cl
                 sentence_index=sentences + claim.sentence_index,
                 spans=tuple(Span(span.start + start, span.end + start) for span in claim.spans),
             ))
+        skipped.extend(dataclasses.replace(item, span=Span(item.span.start + start,
+                                                           item.span.end + start))
+                       for item in found.skipped)
         sentences += len(split_sentences(piece.text))
-    return claims, None
+    return CappedExtraction(claims, tuple(skipped), None)
+
+
+_REST_PREVIEW = 200  # characters of the unread rest of an article shown in its skipped entry
+
+
+def _over_limit(claims: Sequence[Claim], limit: int) -> tuple[Skipped, ...]:
+    """Claims dropped for the per-article limit, as skipped sentences of the report."""
+    reason = f"over the limit of {limit:,} claims per article"
+    return tuple(Skipped(claim.text, Span(claim.spans[0].start, claim.spans[-1].end), reason)
+                 for claim in claims)
+
+
+def _by_position(skipped: Iterable[Skipped]) -> tuple[Skipped, ...]:
+    return tuple(sorted(skipped, key=lambda item: (item.span.start, item.span.end)))
 
 
 def claims_as_written(article: Article) -> list[Claim]:
@@ -236,7 +292,7 @@ class Checker:
         self.index_stats: IndexStats | None = None
         self._claim_vectors: dict[str, np.ndarray] = {}
         # Filled by _prepare for one group of articles: their claims, and each claim's hits.
-        self._prepared: dict[int, tuple[Article, tuple[list[Claim], int | None] | Failure]] = {}
+        self._prepared: dict[int, tuple[Article, CappedExtraction | Failure]] = {}
         self._found: dict[str, list[Hit]] = {}
 
     @property
@@ -301,10 +357,11 @@ class Checker:
     def _check_article(self, article: Article) -> tuple[ArticleResult, int | None]:
         prepared = self._prepared.pop(id(article), None)
         if prepared is not None and prepared[0] is article and not isinstance(prepared[1], Failure):
-            claims, truncated_at = prepared[1]
+            extracted = prepared[1]
         else:  # not split ahead (or it failed there, and the failure is raised again here)
-            claims, truncated_at = extract_claims_capped(article, self.settings)
-        return ArticleResult(article, tuple(self.check_claims(claims))), truncated_at
+            extracted = extract_article(article, self.settings)
+        verdicts = tuple(self.check_claims(extracted.claims))
+        return ArticleResult(article, verdicts, extracted.skipped), extracted.truncated_at
 
     def _check_one(self, article: Article) -> tuple[ArticleResult | Failure, int | None]:
         """Check one article of a batch under :func:`factcheck.guard.guarded`: its own problems,
@@ -375,12 +432,12 @@ class Checker:
             # Splitting is most of an article's own work: it runs under the article's guard and
             # budget here, and a failure is kept for _check_one to report (not redone).
             found = guarded(article.source,
-                            functools.partial(extract_claims_capped, article, self.settings),
+                            functools.partial(extract_article, article, self.settings),
                             budget=self.settings.article_time_budget, fatal=_FATAL,
                             doing="checking")
             self._prepared[id(article)] = (article, found)
             if not isinstance(found, Failure):
-                texts.extend(claim.text for claim in found[0])
+                texts.extend(claim.text for claim in found.claims)
         unique = list(dict.fromkeys(texts))
         if not unique:
             return

@@ -92,11 +92,23 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A sentence that states something checkable (a figure, a date or a name) but that the
+    claim splitter did not turn into a claim, and why, in one line ("a question, not a
+    statement"). Reports list these so that nothing checkable disappears silently."""
+
+    text: str
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """Every verdict for one article, in claim order."""
+    """Every verdict for one article, in claim order, and the checkable sentences not checked."""
 
     article: Article
     verdicts: tuple[Verdict, ...]
+    skipped: tuple[Skipped, ...] = ()
 
     def counts(self) -> dict[Label, int]:
         """Number of claims per label (every label present, zero when absent)."""

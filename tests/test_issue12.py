@@ -93,14 +93,14 @@ def test_a_lone_surrogate_in_the_corpus_is_named_with_file_line_and_fix(tmp_path
 
 def test_a_stuck_article_fails_alone_at_the_time_budget(tiny_corpus_dir: Path, tmp_path: Path,
                                                         monkeypatch):
-    real = pipeline.extract_claims_capped
+    real = pipeline.extract_article
 
     def stuck(article, settings):
         if article.id == "stuck":
             time.sleep(30)
         return real(article, settings)
 
-    monkeypatch.setattr(pipeline, "extract_claims_capped", stuck)
+    monkeypatch.setattr(pipeline, "extract_article", stuck)
     monkeypatch.setenv("FACTCHECK_ARTICLE_TIME_BUDGET", "1")
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import ModelError
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, extract_article
 from factcheck.records import Article, Claim, Failure, Label, Span
+from factcheck.settings import Settings
 
 ARTICLE = (
     "Xiaomi Builds Its Car Factory\n\n"
@@ -53,6 +54,23 @@ def test_check_article_end_to_end(tiny_corpus_dir: Path, fake_embedder):
     for verdict in result.verdicts:
         for span in verdict.claim.spans:
             assert 0 <= span.start < span.end <= len(ARTICLE)
+
+
+def test_the_article_result_lists_the_question_it_did_not_check(tiny_corpus_dir: Path,
+                                                                fake_embedder):
+    article = Article("demo", ARTICLE.replace("Is this", "Will 2025 be"), "demo.txt", "")
+    result = Checker(tiny_corpus_dir, embedder=fake_embedder).check_article(article)
+    assert [(s.text, s.reason) for s in result.skipped] == [
+        ("Will 2025 be the future of cars?", "a question, not a statement")]
+
+
+def test_claims_over_the_limit_are_listed_as_skipped_not_lost():
+    article = Article("demo", ARTICLE, "demo.txt", "")
+    extracted = extract_article(article, Settings(max_claims_per_article=1))
+    assert len(extracted.claims) == 1
+    (over,) = [s for s in extracted.skipped if s.reason.startswith("over the limit")]
+    assert "2,300 members" in over.text
+    assert extracted.truncated_at is not None
 
 
 def test_batch_keeps_going_after_a_failure(tiny_corpus_dir: Path, fake_embedder):

@@ -129,14 +129,14 @@ def test_bad_articles_fail_one_by_one_and_the_rest_are_checked(tiny_corpus_dir: 
 
 def test_a_bug_met_on_one_article_does_not_lose_the_batch(tiny_corpus_dir: Path, tmp_path: Path,
                                                           monkeypatch):
-    real = pipeline.extract_claims_capped
+    real = pipeline.extract_article
 
     def flaky(article: Article, settings: Settings):
         if article.id == "boom":
             raise KeyError("auguſt")  # what quantities.py raised on "Auguſt 2021"
         return real(article, settings)
 
-    monkeypatch.setattr(pipeline, "extract_claims_capped", flaky)
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
     folder = tmp_path / "articles"
     folder.mkdir()
     for name in ("alpha", "boom", "omega"):

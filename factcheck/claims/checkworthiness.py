@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from factcheck.claims.grammar import Token, is_possessive, render, strip_possessive
+from factcheck.claims.grammar import (
+    Token,
+    find_subject,
+    is_possessive,
+    render,
+    strip_possessive,
+)
 from factcheck.claims.lexicon import (
     COMMON_ACRONYMS,
     DATE,
@@ -16,6 +22,7 @@ from factcheck.claims.lexicon import (
     MONTHS,
     NEUTRAL_EST_WORDS,
     PREPOSITIONS,
+    PRONOUN_SUBJECTS,
     WEEKDAYS,
 )
 from factcheck.claims.segment import Sentence
@@ -82,7 +89,7 @@ _COMPARISON = re.compile(
     r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|bigger|cheaper|faster) than\b|"
     r"\b(?:over|under|nearly|almost|about|around|up to|at least) (?=[$\u20ac\u00a3~]?\d)|"
     r"\b(?:largest|biggest|first|most|least|highest|lowest|fastest|leading|record|only|"
-    r"second-largest|top|cheapest|oldest|earliest)\b",
+    r"second-largest|top|cheapest|oldest|earliest|second|third|fourth|fifth|sixth|tenth)\b",
     re.IGNORECASE,
 )
 
@@ -113,14 +120,17 @@ _RELATED = re.compile(
 # --------------------------------------------------------------------------------------------
 
 
-def checkworthiness(text: str, names: Iterable[str] = ()) -> float:
+def checkworthiness(text: str, names: Iterable[str] = (), *, concrete: bool = False) -> float:
     """Score 0-1 for how checkable a claim is; ``names`` are known entities, counted anywhere.
 
-    Numbers, money, percentages, dates, named entities and comparisons raise the score;
-    opinion words, idioms, hedges and the first or second person lower it.
+    Numbers, money, percentages, dates, named entities, comparisons and a ``concrete``
+    statement (:func:`is_concrete`) raise the score; opinion words, idioms, hedges and the
+    first or second person lower it.
     """
     known = _name_words(names)
     score = 0.15
+    if concrete:
+        score += _CONCRETE
     if _has_number(text):
         score += 0.25
     if _MONEY.search(text):
@@ -140,6 +150,61 @@ def checkworthiness(text: str, names: Iterable[str] = ()) -> float:
     if _SECOND_PERSON.search(text):
         score -= 0.1
     return round(min(1.0, max(0.0, score)), 2)
+
+
+_CONCRETE = 0.15  # "Snow fell throughout the opening day." clears the 0.25 bar on its own
+_MODALS = frozenset("will would could can may might should must shall".split())
+_VAGUE_SUBJECTS = frozenset(
+    "some many most few several all everyone everybody nobody someone somebody something "
+    "nothing everything people things others".split()
+)
+
+
+# A predicate that characterises rather than states: a closing manner adverb ("did not come
+# lightly") or a metaphor of importance ("the centrepiece of the plan").
+_FIGURATIVE = re.compile(
+    r"\b\w{3,}ly[.!]?$|\b(?:centrepiece|centerpiece|cornerstone|backbone|heart|linchpin|"
+    r"key|focus|priority|hallmark)\b",
+    re.IGNORECASE,
+)
+
+
+def is_concrete(tokens: Sequence[Token]) -> bool:
+    """Whether a clause states a fact about a definite thing: a noun-phrase subject (not a
+    pronoun, not "some people") and a finite verb that is not a modal ("Regulators have ruled
+    out a second licence", "The station is not step-free"; not "It could change")."""
+    subject = find_subject(tokens)
+    if subject is None:
+        return False
+    words = [tok for tok in tokens[subject[0] : subject[1]] if tok.is_word]
+    if not words:
+        return False
+    first, head = words[0].lower, words[-1].lower
+    if first in PRONOUN_SUBJECTS or head in PRONOUN_SUBJECTS or first in _VAGUE_SUBJECTS:
+        return False
+    if first in ("a", "an") and len(words) == 2:
+        return False  # "A source said": nobody in particular
+    verb = tokens[subject[1]] if subject[1] < len(tokens) else None
+    if verb is None or verb.lower in _MODALS:
+        return False
+    own = render([tok for tok in tokens if not tok.replaced] or tokens)
+    if _FIGURATIVE.search(own):
+        return False
+    return not (_HEDGE.search(own) or _OPINION.search(own) or _STRONG_OPINION.search(own))
+
+
+def is_checkable(text: str, names: Iterable[str] = ()) -> bool:
+    """Whether a sentence states a figure, a date or a name: something a reader could check,
+    so that dropping it must be reported (:class:`factcheck.records.Skipped`)."""
+    return _has_number(text) or bool(DATE.search(text)) or _count_names(
+        text, _name_words(names)
+    ) >= 1
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence asks rather than states ("Will the plant open in 2025?")."""
+    return " ".join(text.split()).rstrip("\"'\u201d\u2019)]").endswith("?")
+
 
 def _name_words(names: Iterable[str]) -> set[str]:
     """Every lower-cased word of the given names ("Lei Jun" -> lei, jun)."""
@@ -216,7 +281,7 @@ def content_sentences(sentences: Sequence[Sentence], title: str) -> list[int]:
             in_related = False
         if sentence.is_heading or text.lower() == title_key or _is_byline(text):
             continue
-        if text.rstrip("\"'\u201d\u2019)]").endswith("?"):
+        if is_question(text):
             continue
         keep.append(sentence.index)
     return keep

@@ -300,8 +300,8 @@ def is_finite(tokens: Sequence[Token], i: int) -> bool:
         previous.isalpha() and previous.endswith("s") and not previous.endswith("ss")
     )
     named = (before.is_word and before.text[:1].isupper()) or previous in ("it", "he", "she")
-    if lower in SAME_FORM_PAST and (plural or named):
-        return True  # "Xiaomi set up", "it cost"
+    if lower in SAME_FORM_PAST and (plural or named or _object_after_noun(tokens, i)):
+        return True  # "Xiaomi set up", "it cost", "the mission cost Rs 900 crore"
     if lower in VERB_STEMS and plural:
         return True  # "analysts expect"
     # An unknown -ed word after a noun ("the car tested ...") is probably a verb; after a comma
@@ -309,6 +309,26 @@ def is_finite(tokens: Sequence[Token], i: int) -> bool:
     if not before.is_word:
         return False
     return len(lower) > 4 and lower.endswith("ed") and lower not in ("hundred", "indeed")
+
+
+def _object_after_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Whether word ``i`` stands between a noun phrase opened by a determiner and an object
+    ("the mission | cost | Rs 900 crore", "the 41-year-old | cut | 12 seconds"), as a verb
+    does; "the cost of" and "a cut in" have no determiner-led phrase before them."""
+    if i + 1 >= len(tokens) or not tokens[i - 1].is_word:
+        return False
+    if not any(
+        tok.lower in DETERMINERS or is_possessive(tok.text) for tok in tokens[max(0, i - 4) : i - 1]
+    ):
+        return False
+    after = tokens[i + 1]
+    return (
+        after.text[:1].isdigit()
+        or after.text[:1] in "$\u20ac\u00a3\u00a5"
+        or after.lower in DETERMINERS
+        or after.lower in NUMBER_WORDS
+        or (after.is_word and after.text[:1].isupper())
+    )
 
 
 def main_verb(tokens: Sequence[Token]) -> int | None:

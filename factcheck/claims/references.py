@@ -33,8 +33,10 @@ from factcheck.claims.lexicon import (
     I_FORMS,
     NON_ANAPHORIC,
     ORDINALS,
+    ORG_WORDS,
     PERSON_TITLES,
     PHASES,
+    PLACE_HEADS,
     PRONOUN_SUBJECTS,
     RELATIVES,
     SPEECH_VERBS,
@@ -103,6 +105,11 @@ class Context:
     # the employer of a person who is the clause subject: "Wang Chuanfu, BYD's founder, said
     # the company ..." means BYD, whoever was named last
     speaker_org: str | None = None
+    # proper-name subjects of main clauses, latest last: (sentence, name, kind); "he"/"she"
+    # mean one of these, never a name seen only in a side clause or an "according to X"
+    named_subjects: list[tuple[int, str, EntityKind]] = field(default_factory=list)
+    # the clause subject being resolved was "its X": its owner stays what "it" means
+    its_subject: bool = False
 
     def start_sentence(self, sentence: Sentence) -> None:
         """Resolve the next clauses as words of ``sentence`` (its index and article offset)."""
@@ -146,6 +153,7 @@ class Context:
         """Replace references to earlier entities by their names."""
         subject = find_subject(tokens)
         self.speaker_org = None
+        self.its_subject = False
         if subject is not None:
             tokens = self._resolve_subject(tokens, *subject)
             person = _antecedent(tokens[subject[0] : subject[1]])
@@ -180,7 +188,7 @@ class Context:
             name = self._it_means(offset)
             return swap(name, self._kind(name)) if name else tokens
         if joined in ("he", "she"):
-            person = self.entities.person_before(offset)
+            person = self.person_subject()
             return swap(person) if person else tokens
         if _COUNTRY_REFERENCE.match(joined):
             country = self.entities.country_at(self.index, offset)
@@ -248,6 +256,7 @@ class Context:
         """"Its goal" -> "Xiaomi's goal"; "Its first phase" after "the plant" -> "The first
         phase of Xiaomi's plant"."""
         words = tokens[start:end]
+        self.its_subject = True
         if any(tok.lower in CORPORATE for tok in words[1:]):
             # "Its rival VanMoof": a company's rival; "Its first car" opening the sentence after
             # "... Sony Honda Mobility, a joint venture ...": the company just described
@@ -303,6 +312,27 @@ class Context:
             i += 1
         return out
 
+    def person_subject(self) -> str | None:
+        """Whom "he"/"she" means: the latest main-clause subject of the last three sentences,
+        when it is a person. A name that appeared only in a side clause (relative clause,
+        apposition, "according to X") is never chosen; None when the latest subject is not a
+        person, so the pronoun stays unresolved rather than wrong."""
+        recent = [item for item in self.named_subjects if self.index - item[0] <= 3]
+        if not recent:
+            return None
+        sentence, name, kind = recent[-1]
+        if kind is EntityKind.PERSON:
+            return name
+        # Names the article has not seen with a person's cues: the previous sentence's subject
+        # when nothing marks it as a place or company ("Kiptum ... won. He also won in 2019.")
+        maybe_person = (
+            kind is not EntityKind.PLACE
+            and sentence == self.index - 1
+            and name != self.entities.main
+            and not any(word.lower().rstrip(".") in ORG_WORDS for word in name.split())
+        )
+        return name if maybe_person else None
+
     def _kind(self, name: str) -> EntityKind:
         known = self.entities.kind_of(name)
         if known is not None:
@@ -319,6 +349,8 @@ class Context:
         if subject is None:
             self.last_subject = None
             return
+        if self.its_subject:
+            return  # "Its laser found X, and its spectrometer ...": "its" still means the rover
         words = tokens[subject[0] : subject[1]]
         name = _antecedent(words)
         if name is None:
@@ -328,6 +360,18 @@ class Context:
         if words[0].lower in ("he", "she") and not words[0].replaced:
             kind = EntityKind.PERSON
         self.last_subject = (name, kind)
+        named = _subject_name(words)
+        after = [tok.lower for tok in tokens[subject[1] : subject[1] + 2]]
+        who = after[-1:] == ["who"]
+        # "Kiptum (a rival of ...) won", "Kiptum, the Kenyan, won": a name the writer describes
+        described = any(tok.text in (",", "(") for tok in words[1:]) or after[:1] in ([","], ["("])
+        if named and (
+            " " in named or who or described or self.entities.kind_of(named) is not None
+        ):
+            named_kind = self._kind(named)
+            if named_kind is not EntityKind.PLACE and (who or _looks_personal(named, tokens)):
+                named_kind = EntityKind.PERSON  # "Kiptum, who ...", "Kiptum made his debut"
+            self.named_subjects.append((self.index, self.entities.display(named), named_kind))
         offset = _offset(tokens, subject[0], self.offset)
         if kind is EntityKind.ORGANISATION:
             self.subjects.append((self.index, offset, self.entities.display(name)))
@@ -427,7 +471,10 @@ class Context:
             return None
         offset = _offset(speaker, 0, self.offset)
         pronoun = speaker[0].lower if speaker[0].lower in ("he", "she") else ""
-        person = self.entities.person_before(offset + 1) if pronoun else _antecedent(speaker)
+        if pronoun:
+            person = self.person_subject() or self.entities.person_before(offset + 1)
+        else:
+            person = _antecedent(speaker)
         if person is None:
             return None
         org = self.entities.employers.get(self.entities.display(person)) or self._organisation(
@@ -539,6 +586,41 @@ def _speaker(tail: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:
     if 0 < k < len(tail) and tail[k].lower in SPEECH_VERBS:
         return list(tail[:k]), list(tail[k:])
     return None
+
+
+def _looks_personal(name: str, tokens: Sequence[Token]) -> bool:
+    """Whether a subject name the article typed otherwise is a person after all: its clause
+    says "his"/"her" ("Kiptum made his debut"), or it is two or three capitalised words with
+    no organisation word ("Kelvin Kiptum", not "Network Rail")."""
+    if any(tok.lower in ("his", "her", "himself", "herself") for tok in tokens):
+        return True
+    words = name.split()
+    return 2 <= len(words) <= 3 and not any(
+        word.lower().rstrip(".") in ORG_WORDS or word.lower() in PLACE_HEADS for word in words
+    )
+
+
+def _subject_name(words: Sequence[Token]) -> str | None:
+    """The name a subject is about: "Kelvin Kiptum" in "Kelvin Kiptum of Kenya", "Sifan
+    Hassan" in "Dutch runner Sifan Hassan", "John Korir" in "Kenya's John Korir"; None when
+    the subject names nobody ("The record")."""
+    head: list[Token] = []
+    for tok in words:
+        if not tok.is_word or tok.lower in ("of", "who", "which", "and"):
+            break
+        head.append(tok)
+    run: list[Token] = []
+    for tok in head:
+        capital = tok.text[:1].isupper() and tok.lower not in DETERMINERS
+        if capital and tok.lower not in PERSON_TITLES and not is_possessive(tok.text):
+            run.append(tok)
+        elif run and not capital:
+            run = []  # "Dutch runner Sifan Hassan": the name is the last run
+        elif is_possessive(tok.text):
+            run = []  # "Kenya's John Korir"
+    if not run or (len(run) == 1 and run[0] is words[0] and len(head) > 1):
+        return None  # "Dutch runner": a sentence-initial capital alone is no name
+    return " ".join(strip_possessive(tok.text) for tok in run)
 
 
 def _antecedent(words: Sequence[Token]) -> str | None:

@@ -164,7 +164,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
     claim_tokens = _content(claim_text)
     evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))
     coverage = len(claim_tokens & evidence_tokens) / len(claim_tokens) if claim_tokens else 0.0
-    matched, conflicts, unmatched = [], [], []
+    matched: list[tuple[Quantity, Quantity]] = []
+    conflicts: list[tuple[Quantity, Quantity]] = []
+    unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
     for quantity in extract_quantities(claim_text):
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from factcheck.records import ArticleResult, Hit, Label, Verdict
+from factcheck.records import ArticleResult, Hit, Label, Skipped, Verdict
 from factcheck.reports.common import (
     claim_quote,
     csp_hash,
@@ -176,7 +176,8 @@ def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
     Without JavaScript the table below the article still lists every verdict and its evidence.
     A reviewed claim is highlighted in its reviewed verdict's colour (dashed underline), and its
     machine and reviewed verdicts are shown side by side. An article checked only up to the
-    claim limit (``meta.truncated_at``) says so under its title.
+    claim limit (``meta.truncated_at``) says so under its title; checkable sentences that gave no
+    claim are listed under "Not checked" with the reason.
     """
     article = result.article
     found = reviews_of(result, reviews)
@@ -224,9 +225,23 @@ def render_html(result: ArticleResult, reviews: Reviews | None = None, *,
         '<section class="claims">\n<h2>Claims</h2>\n<table>\n<thead><tr><th>#</th>'
         f"{verdict_heads}<th>Claim</th><th>Rationale</th><th>Evidence</th></tr></thead>\n"
         f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
+        f"{_html_skipped(result.skipped)}"
         f"<footer>factcheck report, schema {REPORT_SCHEMA_VERSION}</footer>\n"
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )
+
+
+def _html_skipped(skipped: Sequence[Skipped]) -> str:
+    """The "Not checked" section: checkable sentences that gave no claim, with the reason."""
+    if not skipped:
+        return ""
+    items = "".join(
+        f'<li>{_h(item.text)} <span class="meta">— {_h(item.reason)}</span></li>\n'
+        for item in skipped
+    )
+    return ('<section class="skipped">\n<h2>Not checked</h2>\n<p class="meta">Sentences with a '
+            f"figure, a date or a name that were not turned into claims:</p>\n<ul>\n{items}</ul>\n"
+            "</section>\n")
 
 
 def _html_article(

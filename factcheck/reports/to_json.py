@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
-from factcheck.records import Article, ArticleResult, Claim, Hit, Label, Passage, Span, Verdict
+from factcheck.records import (
+    Article,
+    ArticleResult,
+    Claim,
+    Hit,
+    Label,
+    Passage,
+    Skipped,
+    Span,
+    Verdict,
+)
 from factcheck.reports.common import claim_quote, review_of, rounded, sha256_hex
 
 if TYPE_CHECKING:
@@ -22,7 +32,7 @@ if TYPE_CHECKING:
 
 
 # 1.1 added each claim's "review" (null when no reviewer has decided on the claim).
-REPORT_SCHEMA_VERSION = "1.1"
+REPORT_SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +107,9 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
             or ``{"claims_checked", "checked_up_to_char", "article_length"}``).
 
     Returns:
-        ``{"schema_version", "article", "summary", "claims"}``; ``article`` has ``id``,
+        ``{"schema_version", "article", "summary", "claims", "skipped"}``; ``skipped`` lists
+        the checkable sentences not checked as ``{"text", "start", "end", "reason"}``;
+        ``article`` has ``id``,
         ``source``, ``title``, ``published`` (null or ``YYYY-MM-DD``), ``one_claim_per_line``
         (``check --claim``), ``text_sha256``, ``length`` and ``text``; ``article.text`` holds
         the full text so :func:`article_from_dict` can rebuild the result, each claim's
@@ -126,6 +138,11 @@ def article_to_dict(result: ArticleResult, reviews: Reviews | None = None, *,
         "claims": [
             _verdict_to_dict(verdict, article.text, review_of(reviews, article.id, verdict))
             for verdict in result.verdicts
+        ],
+        "skipped": [
+            {"text": item.text, "start": item.span.start, "end": item.span.end,
+             "reason": item.reason}
+            for item in result.skipped
         ],
     }
     if meta is not None:
@@ -221,7 +238,12 @@ def article_from_dict(data: dict[str, Any], article_text: str | None = None) -> 
         one_claim_per_line=article_fields.data.get("one_claim_per_line") is True,
     )
     verdicts = tuple(_verdict_from_fields(claim, article.id) for claim in fields.children("claims"))
-    return ArticleResult(article=article, verdicts=verdicts)
+    skipped = tuple(
+        Skipped(item.text("text"), Span(item.integer("start"), item.integer("end")),
+                item.text("reason"))
+        for item in (fields.children("skipped") if "skipped" in fields.data else [])
+    )
+    return ArticleResult(article=article, verdicts=verdicts, skipped=skipped)
 
 
 def _verdict_from_fields(fields: _Fields, article_id: str) -> Verdict:

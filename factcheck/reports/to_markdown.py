@@ -28,7 +28,8 @@ def render_markdown(result: ArticleResult, reviews: Reviews | None = None, *,
 
     Reviewed claims show the machine verdict and the reviewed one side by side, and the counts
     table gains a column of verdicts after review. An article checked only up to the claim
-    limit (``meta.truncated_at``) says so under its header.
+    limit (``meta.truncated_at``) says so under its header. Checkable sentences that gave no
+    claim close the report under "Not checked", each with its reason.
     """
     article = result.article
     counts = result.counts()
@@ -99,6 +100,10 @@ def render_markdown(result: ArticleResult, reviews: Reviews | None = None, *,
         lines += ["Evidence:", ""]
         for number, hit in enumerate(verdict.evidence, start=1):
             lines.append(f"{number}. {_md_hit(hit)}")
+    if result.skipped:
+        lines += ["", "## Not checked", "",
+                  "Sentences with a figure, a date or a name that were not turned into claims:", ""]
+        lines += [f"- {_md(item.text)} — {_md(item.reason)}" for item in result.skipped]
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,6 @@ the calibrated confidence is the share of such verdicts that were right.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any

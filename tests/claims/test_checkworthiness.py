@@ -8,6 +8,8 @@ import pytest
 from factcheck.claims.checkworthiness import (
     checkworthiness,
     content_sentences,
+    is_checkable,
+    is_concrete,
     is_opinion,
     is_personal,
 )
@@ -253,3 +255,51 @@ def test_a_model_number_ending_the_sentence_is_not_a_figure() -> None:
 )
 def test_the_score_stays_between_zero_and_one(text: str) -> None:
     assert 0.0 <= checkworthiness(text, NAMES) <= 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Short statements about a definite thing are checkable
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regulators have ruled out a second licence.",
+        "Snow fell throughout the opening day.",
+        "The station is not step-free.",
+        "The bridge collapsed in March.",
+    ],
+)
+def test_a_definite_subject_with_a_concrete_predicate_is_checkable(sentence: str) -> None:
+    assert is_concrete(clause(sentence))
+    assert checkworthiness(sentence, concrete=True) >= 0.25
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It could change.",  # a pronoun and a modal
+        "Some people think so.",  # nobody in particular
+        "The decision did not come lightly.",  # characterises, states nothing
+        "Autonomous driving is the centrepiece of the plan.",
+        "The plant will open soon.",  # a prediction
+    ],
+)
+def test_vague_or_figurative_statements_are_not_concrete(sentence: str) -> None:
+    assert not is_concrete(clause(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "checkable"),
+    [
+        ("Will the plant open in 2025?", True),  # a date
+        ("Xiaomi felt the squeeze.", True),  # a name
+        ("The next two years will tell.", True),  # a figure
+        ("What a time to be alive!", False),
+    ],
+)
+def test_a_sentence_is_checkable_with_a_figure_a_date_or_a_name(
+    sentence: str, checkable: bool
+) -> None:
+    assert is_checkable(sentence, NAMES) is checkable

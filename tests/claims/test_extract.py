@@ -15,7 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims.extract import checkworthiness, extract_claims
+from factcheck.claims.extract import (
+    checkworthiness,
+    extract_claims,
+    extract_claims_and_skipped,
+)
 from factcheck.claims.segment import split_sentences
 from factcheck.inputs.articles import load_article
 from factcheck.records import Article, Claim
@@ -734,3 +738,63 @@ def test_any_text_never_raises_and_spans_stay_inside(text: str) -> None:
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
 def test_article_like_text_never_raises_and_spans_stay_inside(text: str) -> None:
     check_invariants(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Short checkable sentences are claims; checkable sentences that are not are listed as skipped
+# ---------------------------------------------------------------------------------------------
+
+SPORT = ("Kelvin Kiptum broke the marathon record in Chicago in 2023. "
+         "The 41-year-old cut 12 seconds from the old mark. "
+         "Regulators have ruled out a second licence. "
+         "Snow fell throughout the opening day. "
+         "The mission cost Rs 900 crore.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 41-year-old cut 12 seconds from the old mark.",
+        "Regulators have ruled out a second licence.",
+        "Snow fell throughout the opening day.",
+        "The mission cost Rs 900 crore.",
+    ],
+)
+def test_short_checkable_sentences_are_claims_in_an_article(sentence: str) -> None:
+    assert sentence in claim_texts(SPORT)
+
+
+def skipped(text: str) -> dict[str, str]:
+    return {item.text: item.reason for item in extract_claims_and_skipped(article(text)).skipped}
+
+
+def test_checkable_sentences_that_give_no_claim_are_listed_with_a_reason() -> None:
+    text = ("Xiaomi sold 10 million phones in 2022. Will Xiaomi open a plant in 2026? "
+            "Xiaomi felt the squeeze. He also won in 2019.")
+    assert skipped(text) == {
+        "Will Xiaomi open a plant in 2026?": "a question, not a statement",
+        "Xiaomi felt the squeeze.": "opinion: evaluation with no figure to check",
+        "He also won in 2019.": "'he' could not be tied to a person named before it",
+    }
+    assert claim_texts(text) == ["Xiaomi sold 10 million phones in 2022."]
+
+
+def test_skipped_sentences_point_at_their_text() -> None:
+    text = "Xiaomi sold 10 million phones in 2022. Will Xiaomi open a plant in 2026?"
+    (item,) = extract_claims_and_skipped(article(text)).skipped
+    assert text[item.span.start : item.span.end] == item.text
+
+
+def test_bylines_links_headings_and_plain_opinion_are_not_listed() -> None:
+    text = ("Xiaomi Builds A Car\n\nBy Jane Doe\n\n"
+            "Xiaomi sold 10 million phones in 2022. What a ride it has been!\n\n"
+            "Read more:\nXiaomi 13 Stays On Top\n")
+    assert skipped(text) == {}
+
+
+def test_seed_article_skips_no_byline_or_link_junk(seed: tuple[str, list[Claim]]) -> None:
+    text, _ = seed
+    found = extract_claims_and_skipped(Article("xiaomi-ev", text, str(SEED), ""))
+    for item in found.skipped:
+        for unwanted in ("Written by", "Read more", "Xiaomi 13 Stays", "Flagship Mobiles"):
+            assert unwanted not in item.text

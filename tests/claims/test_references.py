@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.entities import Entities
+from factcheck.claims.extract import extract_claims
 from factcheck.claims.grammar import render, token_spans, trim, word_tokens
 from factcheck.claims.references import Context
 from factcheck.claims.segment import split_sentences
+from factcheck.records import Article
 
 PLANT = "Xiaomi's Beijing Car Factory Takes Shape"
 
@@ -272,3 +274,53 @@ def test_he_after_a_speaker_named_last_is_that_speaker() -> None:
 def test_the_company_after_a_founder_is_the_company_founded() -> None:
     text = "Lei Jun founded Xiaomi in 2010. The company sold 10 million phones in 2022."
     assert resolved(text)[-1] == "Xiaomi sold 10 million phones in 2022."
+
+
+# ---------------------------------------------------------------------------------------------
+# "He"/"she" mean the person the previous sentence is about, never a name from a side clause
+# ---------------------------------------------------------------------------------------------
+
+
+def _claims(text: str) -> list[str]:
+    return [claim.text for claim in extract_claims(Article("a", text, "-", ""))]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Kiptum, who beat Kipchoge's record, won in Chicago.",  # relative clause
+        "Kiptum (a rival of Eliud Kipchoge) won in Chicago.",  # parenthesis
+        "According to Eliud Kipchoge, Kiptum won in Chicago.",  # "according to X"
+        "Kiptum won in Chicago, Kipchoge said.",  # the source of reported speech
+    ],
+)
+def test_he_is_the_subject_of_the_previous_main_clause(first: str) -> None:
+    claims = _claims(first + " He also won in 2019.")
+    assert "Kiptum also won in 2019." in claims
+    assert not any("Kipchoge also won" in claim for claim in claims)
+
+
+def test_she_is_the_subject_not_the_name_in_her_relative_clause() -> None:
+    claims = _claims("Ruth Chepngetich, who lost to Sifan Hassan, finished in 2:15:37. "
+                     "She also won in 2021.")
+    assert "Ruth Chepngetich also won in 2021." in claims
+
+
+def test_he_after_a_subject_that_is_no_person_looks_further_back_to_a_person() -> None:
+    claims = _claims("Kiptum, who beat Kipchoge's record, won in Chicago in 2023. The record "
+                     "fell by 34 seconds, according to Kipchoge. He was 23 years old in 2023.")
+    assert "Kiptum was 23 years old in 2023." in claims
+
+
+def test_a_person_typed_wrongly_still_resolves_when_the_clause_says_his() -> None:
+    text = ("Kelvin Kiptum of Kenya won the Chicago Marathon on 8 October 2023. "
+            "He took 34 seconds off the world record of Eliud Kipchoge.")
+    assert "Kelvin Kiptum took 34 seconds off the world record of Eliud Kipchoge." in _claims(text)
+
+
+def test_its_twice_in_a_sentence_means_the_same_owner() -> None:
+    text = ("The six-wheeled rover weighs 26 kilograms. Its laser spectroscope found sulphur on "
+            "29 August, and its X-ray spectrometer confirmed it two days later.")
+    claims = _claims(text)
+    assert any(claim.startswith("The X-ray spectrometer of the six-wheeled rover")
+               for claim in claims), claims
