@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck import Checker, Claim, Label, Passage, Settings, Span, load_corpus
+from factcheck.training.evaluate import expected_calibration_error
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -836,6 +837,7 @@ def mutant_set(path: Path, args: argparse.Namespace, nlp: Language) -> MutantSet
 
 def run_corpus(path: Path, args: argparse.Namespace, nlp: Language) -> dict[str, Any]:
     """Generate, judge and count the claims of one corpus."""
+    started = time.perf_counter()
     built = mutant_set(path, args, nlp)
     mutants = built.mutants
     generated = time.perf_counter()
@@ -854,7 +856,10 @@ def run_corpus(path: Path, args: argparse.Namespace, nlp: Language) -> dict[str,
     return {"corpus": str(path), "judge": args.judge, "passages": built.passages,
             "sources": built.sources, "held_out": built.held_out, "removed": built.removed,
             "claims": len(mutants), "classes": tally(rows),
-            "seconds": {"judge": round(judged - generated, 1)},
+            "ece": expected_calibration_error([r["confidence"] for r in rows],
+                                              [r["got"] == r["expected"] for r in rows]),
+            "seconds": {"generate": round(generated - started, 1),
+                        "judge": round(judged - generated, 1)},
             "rows": rows}
 
 
@@ -927,7 +932,7 @@ def format_table(result: dict[str, Any]) -> str:
                  f"contradiction rate {pct(total['false_contradiction_rate'])}")
     recall = ", ".join(f"{k} {pct(v['recall'])}" for k, v in total["per_label"].items())
     lines.append(f"overall: n={total['n']}, accuracy {pct(total['accuracy'])}, balanced accuracy "
-                 f"{pct(total['balanced_accuracy'])} (recall: {recall})")
+                 f"{pct(total['balanced_accuracy'])} (recall: {recall}); ECE {result['ece']:.3f}")
     return "\n".join(lines)
 
 

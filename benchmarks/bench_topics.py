@@ -30,6 +30,7 @@ from factcheck.pipeline import Checker
 from factcheck.records import Claim, Label, Span
 from factcheck.settings import Settings
 from factcheck.text import STOPWORDS
+from factcheck.training.evaluate import expected_calibration_error
 
 REPO = Path(__file__).resolve().parents[1]
 TOPICS = REPO / "benchmarks" / "topics"
@@ -186,7 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_e2e:
             total["e2e"] = {"found": found, "right": right, "gold": gold_n,
                             "claims_extracted": extracted}
+        total["ece"] = expected_calibration_error(
+            [row["confidence"] for row in all_rows],
+            [row["predicted"] == row["label"] for row in all_rows])
         print(format_table(judge, per_topic, total))
+        print(f"ECE of the judge-only verdicts: {total['ece']:.3f}")
         print()
         report["judges"][judge] = {"total": total, "topics": per_topic, "rows": all_rows}
     if args.json:
