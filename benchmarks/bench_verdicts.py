@@ -72,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     baseline = model.metadata.get("baseline", {}).get("judge", "similarity:0.5,0.7")
     judges = [("baseline", make_judge(baseline, settings)),
               ("rules", make_judge("rules", settings)),
-              ("learned", LearnedJudge(model, settings))]
+              # the default judge as users get it: shipped model, calibrated confidence
+              ("learned", make_judge("learned", settings) if args.model is None
+               else LearnedJudge(model, settings))]
     judges += [(spec, make_judge(spec, settings)) for spec in args.judge]
     fraction = float(model.metadata.get("holdout", {}).get("fraction", 0.0))
     trained = training_sources(model, args.datasets)
@@ -115,15 +117,22 @@ def format_table(rows: list[dict[str, Any]], judges: list[str]) -> str:
     baseline, the evidence recall where known and the learned judge's claims per second."""
     width = max([len("set")] + [len(r["set"]) for r in rows]) + 2
     head = f"{'set':<{width}}{'scope':>9}{'n':>6}" + "".join(f"{j[:16]:>18}" for j in judges)
-    head += f"{'learned-base':>14}{'ev.recall':>11}{'claims/s':>10}"
-    lines = ["macro-F1 (accuracy); learned-base is the macro-F1 margin over the baseline", head]
+    head += f"{'learned-base':>14}{'contra.prec':>13}{'ECE':>7}{'ev.recall':>11}{'claims/s':>10}"
+    lines = ["macro-F1 (accuracy); learned-base is the macro-F1 margin over the baseline; "
+             "contra.prec and ECE are the learned judge's contradicted precision and expected "
+             "calibration error", head]
     for row in rows:
         cells = "".join(f"{row[j]['macro_f1']:>10.3f} ({row[j]['accuracy']:.2f})" for j in judges)
         margin = row["learned"]["macro_f1"] - row["baseline"]["macro_f1"]
         recall = row["learned"]["evidence_recall"]
+        learned = row["learned"]
+        precision = learned["per_label"]["contradicted"]["precision"]
+        ece = learned.get("ece")
         lines.append(f"{row['set']:<{width}}{row['scope']:>9}{row['n']:>6}{cells}"
-                     f"{margin:>+14.3f}{'' if recall is None else f'{recall:.3f}':>11}"
-                     f"{row['learned']['claims_per_second']:>10.1f}")
+                     f"{margin:>+14.3f}{precision:>13.3f}"
+                     f"{'' if ece is None else f'{ece:.3f}':>7}"
+                     f"{'' if recall is None else f'{recall:.3f}':>11}"
+                     f"{learned['claims_per_second']:>10.1f}")
     return "\n".join(lines)
 
 

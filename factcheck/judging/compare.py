@@ -11,7 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.analysis.names import Name, NameIndex, NameKind, mentioned, name_in
+from factcheck.analysis.names import (
+    Name,
+    NameIndex,
+    NameKind,
+    mentioned,
+    name_in,
+    name_key,
+)
 from factcheck.judging.quantities import (
     Bound,
     Quantity,
@@ -91,6 +98,12 @@ GENERAL_OPPOSITES = [
     ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
     ("cheap", "expensive"),
 ]
+# Going up against going down, in every wording a news report uses.
+_UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb", "jump",
+       "surge", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve")
+_DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
+         "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump")
+ANTONYMS += [(up, down) for up in _UP for down in _DOWN]
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
@@ -233,7 +246,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
     absent: tuple[Name, ...] = ()
     if names is not None:
         claim_names, passage_names = names.of(claim_text), names.of(evidence_text)
-        swaps = tuple(name_swaps(claim_text, claim_names, evidence_text, passage_names))
+        swaps = tuple(name_swaps(claim_text, _with_capitals(claim_text, claim_names),
+                                 evidence_text, _with_capitals(evidence_text, passage_names)))
         seen = f"{evidence_text} {hit.passage.title or ''}"
         absent = tuple(n for n in claim_names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
@@ -413,6 +427,23 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> set[str]:
     return {t for t in tokenize(around) if not t[0].isdigit()}
 
 
+def _with_capitals(text: str, names: Sequence[Name]) -> list[Name]:
+    """``names`` plus capitalised words the recogniser missed ("the Vostochny cosmodrome"),
+    of no known kind; a capital opening a sentence is not a name."""
+    found = list(names)
+    for match in _ENTITY.finditer(text):
+        start, end = match.span()
+        initial = start == 0 or text[:start].rstrip()[-1:] in ".!?:;\n\"“("
+        words = [w for w in match.group(0).split() if w not in _GENERIC_CAPS]
+        if (initial or not words or any(n.start < end and start < n.end for n in names)
+                or re.fullmatch(r"[A-Z]\.?|\d+", match.group(0))):
+            continue
+        text_of = match.group(0).strip(".'’")
+        found.append(Name(text_of, NameKind.THING, start, start + len(text_of),
+                          name_key(text_of, NameKind.THING)))
+    return found
+
+
 def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> list[str]:
     """Capitalised names in ``text``.
 
@@ -520,17 +551,24 @@ def _verb_words(text: str) -> set[str]:
     return words
 
 
+_CLAUSE = re.compile(r"[,;:.!?()]\s|\s[-\u2013\u2014]\s")
+
+
 def _denial(text: str, other_text: str) -> str:
-    """The first negation cue of ``text`` about words ``other_text`` states without negating,
-    when ``text`` denies more than ``other_text`` does (two texts each denying once say the same
-    thing in two ways: "without winning a licence", "had not produced approval")."""
-    scopes, other_scopes = _negated_scopes(text), _negated_scopes(other_text)
-    if len(scopes) <= len(other_scopes):
+    """The first negation cue of ``text`` about words ``other_text`` states in a clause without
+    a negation of its own ("never ran the marathon in under two hours" against "ran the marathon
+    in under two hours, which does not count"; but "without winning a licence" and "talks over a
+    licence had not produced approval" deny the same thing in two ways)."""
+    scopes = _negated_scopes(text)
+    if not scopes:
         return ""
-    other_denied = set().union(*(words for _, words in other_scopes))
-    other_words = _verb_words(other_text) - other_denied
+    plain: set[str] = set()
+    for clause in _CLAUSE.split(other_text):
+        if not _negated_scopes(clause):
+            plain |= _verb_words(clause)
+    other_denied = set().union(*(words for _, words in _negated_scopes(other_text)))
     for cue, words in scopes:
-        if words & other_words and not words & other_denied:
+        if words & plain and not words & other_denied:
             return cue
     return ""
 

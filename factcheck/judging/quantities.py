@@ -186,6 +186,10 @@ _COUNT = re.compile(
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
+_ELLIPTIC = "-"
+"""Unit of an ordinal with no noun after it ("the first to land", "fourth in the world")."""
+_FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", "and", "or",
+                             "time", "times", "ever", "since", "after", "as"})
 # Words after a word number that make it no count ("five of them", "two to three").
 _NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for", "from", "with",
                           "than", "the", "a", "an", "is", "are", "was", "were", "times"})
@@ -354,6 +358,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
     noun = match.group("noun").lower()
     noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+    if noun in _FUNCTION_WORDS:
+        noun = _ELLIPTIC  # "the fourth to make a soft landing"
     return _quantity(match.string, QuantityKind.ORDINAL, float(number), noun, match.start(),
                      match.end())
 
@@ -509,8 +515,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         if MONTH_OF_YEAR in units:
             return _single_month(a) is not None and _single_month(b) is not None
         return False
-    if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT,
-                  QuantityKind.ORDINAL):
+    if a.kind == QuantityKind.ORDINAL:
+        # "the fourth to land" names no noun: it ranks whatever the other one ranks
+        return a.unit == b.unit or _ELLIPTIC in (a.unit, b.unit)
+    if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT):
         return a.unit == b.unit
     return a.unit == b.unit or not a.unit or not b.unit
 
