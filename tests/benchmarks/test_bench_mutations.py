@@ -167,7 +167,8 @@ def test_summary_reports_the_false_contradiction_rate_of_restatements():
     assert total["accuracy"] == 5 / 7
     table = bm.format_table({"corpus": "t", "judge": "rules", "passages": 7, "sources": 7,
                              "held_out": 1, "removed": 1, "claims": 7, "classes": classes,
-                             "summary": total, "seconds": {"generate": 1, "judge": 1}})
+                             "summary": total, "seconds": {"generate": 1, "judge": 1},
+                             "ece": 0.05})
     assert "false contradiction rate 25.0%" in table
 
 
