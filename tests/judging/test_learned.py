@@ -269,8 +269,18 @@ def test_a_negation_about_something_else_is_no_conflict(claim_text: str, passage
     assert "no passage states a figure, negation or opposite that conflicts" in verdict.rationale
 
 
-def test_a_passage_silent_on_the_claims_name_cannot_settle_it():
+def test_a_name_replaced_in_the_same_place_is_a_contradiction_whatever_the_model_says():
     passage = "A unit of BAIC applied to the industry ministry for approval to build cars."
+    claim_text = "A unit of Dongfeng applied to the industry ministry for approval to build cars."
+    for label in (Label.SUPPORTED, Label.UNVERIFIED):
+        verdict = LearnedJudge(leaning(label)).judge(claim(claim_text), [hit(passage)])
+        assert verdict.label is Label.CONTRADICTED
+        assert verdict.rationale.startswith("names decide")
+        assert "Dongfeng" in verdict.rationale and "BAIC" in verdict.rationale
+
+
+def test_a_passage_silent_on_the_claims_name_cannot_settle_it():
+    passage = "The industry ministry received an application for approval to build cars."
     claim_text = "A unit of Dongfeng applied to the industry ministry for approval to build cars."
     for label in (Label.SUPPORTED, Label.CONTRADICTED):
         verdict = LearnedJudge(leaning(label)).judge(claim(claim_text), [hit(passage)])
