@@ -646,6 +646,35 @@ def serve_command(
         raise _fail(str(exc)) from None
 
 
+@app.command("explain")
+def explain_command(
+    text: Annotated[str, typer.Argument(help="The statement to check, as written.")],
+    evidence: EvidenceOpt = Path("evidence"),
+    judge: JudgeOpt = None,
+    top_k: Annotated[int | None, typer.Option("--top-k", help="Passages retrieved.")] = None,
+    model: ModelOpt = None,
+    cache_dir: CacheOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Check one statement and show why: passages, scores and the comparison slot by slot.
+
+    Example: factcheck explain "Xiaomi's plant makes 500,000 cars a year." --evidence evidence/
+    """
+    from factcheck.analyst.explain import explain
+    from factcheck.pipeline import Checker
+
+    _valid_text("TEXT", text)
+    if not text.strip():
+        raise _fail("nothing to explain: give a statement, e.g. factcheck explain \"Xiaomi's "
+                    "plant makes 500,000 cars a year.\"")
+    try:
+        settings = _settings(config, model=model, cache_dir=cache_dir, top_k=top_k, judge=judge)
+        explanation = explain(Checker(evidence, settings), text.strip())
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(str(explanation))
+
+
 @app.command("eval")
 def eval_command(
     file: Annotated[Path, typer.Argument(
