@@ -1,1 +1,1 @@
-"""Linguistic analysis shared by the stages: named entities from spaCy, taught the corpus's names."""
+"""Linguistic analysis shared by the stages: names from spaCy, taught the corpus's names."""

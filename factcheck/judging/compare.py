@@ -172,7 +172,7 @@ def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
 
 
 def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Comparison:
-    """Compare a claim with one passage; judges get these once per claim from :func:`compare_all`."""
+    """Compare a claim with one passage (judges get these once per claim: :func:`compare_all`)."""
     evidence_text = hit.passage.text
     claim_tokens = _content(claim_text)
     evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))

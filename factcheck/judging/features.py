@@ -2,11 +2,13 @@
 
 Two layers. :func:`pair_features` describes one claim and one passage: embedding similarity, BM25,
 which content words, word pairs, numbers and names of the claim the passage contains, agreeing and
-clashing quantities (from :func:`factcheck.judging.rules.compare`), negation, antonym and hedging cues.
+clashing quantities (from :func:`factcheck.judging.compare.compare`), negation, antonym and
+hedging cues.
 :func:`claim_features` describes a claim and all its retrieved passages: the pair features of the
 top passage, the best value of each over the passages, what the passages cover together, and the
 ranks and margins of the retrieval, and the rules judge's verdict. The learned model
-(:mod:`factcheck.judging.learned`) reads the vector by :data:`FEATURE_NAMES`, so the names are part of the
+(:mod:`factcheck.judging.learned`) reads the vector by :data:`FEATURE_NAMES`, so the names are
+part of the
 model format: renaming or reordering them needs a new model version.
 """
 

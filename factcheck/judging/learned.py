@@ -1,4 +1,6 @@
-"""The learned verifier: its model file format and the judge (training: :mod:`factcheck.training.train`).
+"""The learned verifier: its model file format and the judge.
+
+Training is in :mod:`factcheck.training.train`.
 
 The model is a multinomial logistic regression over :data:`factcheck.judging.features.FEATURE_NAMES`
 (claim–evidence similarity, word, number and name coverage, quantity agreement and conflict,
@@ -194,9 +196,9 @@ class LearnedJudge:
     Passages below the relevance floor (``min_dense`` / ``min_relevance``, as for the rules
     judge) are not evidence: with none left the claim is ``unverified``. When the rules judge's
     verdict rests on figures (the passage states the claim's numbers, money, percentages or dates
-    alike, or differently; see :func:`factcheck.judging.features.decided_by_figures`), or the closest
-    passage is silent on the claim's figures or names (:func:`silent_on_claim`), that verdict
-    stands: arithmetic on parsed quantities is exact, and a passage about something else can
+    alike, or differently; see :func:`factcheck.judging.features.decided_by_figures`), a name is
+    replaced in the same place, or the closest passage is silent on the claim's figures or names
+    (:func:`silent_on_claim`), that verdict stands: arithmetic on parsed quantities is exact, and a passage about something else can
     neither support nor refute. Every other claim is labelled by the model, whose rationale names
     the signals that pushed it to its label.
     """
