@@ -198,9 +198,9 @@ class LearnedJudge:
     verdict rests on figures (the passage states the claim's numbers, money, percentages or dates
     alike, or differently; see :func:`factcheck.judging.features.decided_by_figures`), a name is
     replaced in the same place, or the closest passage is silent on the claim's figures or names
-    (:func:`silent_on_claim`), that verdict stands: arithmetic on parsed quantities is exact, and a passage about something else can
-    neither support nor refute. Every other claim is labelled by the model, whose rationale names
-    the signals that pushed it to its label.
+    (:func:`silent_on_claim`), that verdict stands: arithmetic on parsed quantities is exact, and
+    a passage about something else can neither support nor refute. Every other claim is labelled
+    by the model; its rationale says in plain words what the closest passage shares or lacks.
     """
 
     name = "learned"

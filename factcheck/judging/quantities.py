@@ -139,7 +139,8 @@ _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>"
 # 21 August, August 21 (no year follows)
 _DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
                         + _MONTH_NAMES + r")\b\.?|(?P<month2>" + _MONTH_NAMES
-                        + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b)(?!,?\s*(?:of\s+)?(?:19|20)\d{2})(?!\s*:)",
+                        + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b)"
+                        r"(?!,?\s*(?:of\s+)?(?:19|20)\d{2})(?!\s*:)",
                         re.IGNORECASE | re.ASCII)
 # 2:04:12 (a race time: hours, minutes and seconds)
 _CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
