@@ -30,7 +30,13 @@ from hypothesis import strategies as st
 
 from factcheck.claims.extract import extract_claims
 from factcheck.errors import CorpusError
-from factcheck.judging.quantities import MONTH_OF_YEAR, QuantityKind, extract_quantities
+from factcheck.judging.quantities import (
+    DAY_OF_YEAR,
+    DAYS,
+    MONTH_OF_YEAR,
+    QuantityKind,
+    extract_quantities,
+)
 from factcheck.records import Article, Claim
 from factcheck.retrieval.corpus import Corpus, load_corpus
 
@@ -223,7 +229,7 @@ def test_quantities_never_crash_and_point_into_the_text(text: str):
         assert text[quantity.start:quantity.end] == quantity.surface
         assert quantity.value <= quantity.high or quantity.value != quantity.value  # nan-safe
         if quantity.kind is QuantityKind.DATE:
-            assert quantity.unit in ("month", MONTH_OF_YEAR) and quantity.value >= 0
+            assert quantity.unit in (DAYS, MONTH_OF_YEAR, DAY_OF_YEAR) and quantity.value >= 0
 
 
 @settings(deadline=None, database=None)
