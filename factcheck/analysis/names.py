@@ -5,9 +5,10 @@ spaCy's small English pipeline (``en_core_web_sm`` 3.8, from the PyPI package
 tagger and lemmatizer are left out (names are all the judge needs), and so is the shared
 ``tok2vec``: in this pipeline it feeds only the tagger and parser, while ``ner`` embeds tokens
 itself, so leaving it out finds the very same names 25-30 % faster (measured on the benchmark
-corpus and ``evidence/``). The small model mistypes names it has not seen ("Xiaomi" as a person), so a
-:class:`NameTable` built from a corpus types every name by the majority of its mentions there
-and passes those types to an ``EntityRuler`` in front of the statistical recogniser.
+corpus and ``evidence/``). The small model mistypes names it has not seen ("Xiaomi" as a
+person), so a :class:`NameTable` built from a corpus types every name by the majority of its
+mentions there and passes those types to an ``EntityRuler`` in front of the statistical
+recogniser.
 
 Names are compared by :func:`same_name`: case, a leading "the", possessive "'s" and titles
 ("Chancellor Olaf Scholz") are ignored, a surname stands for the full name, an acronym for the
