@@ -211,10 +211,7 @@ class NameFinder:
     def __getstate__(self) -> dict[str, Any]:
         # A judge sent to worker processes carries its finder: send the table, not the loaded
         # spaCy pipeline (tens of MB); a worker loads its own on first use.
-        return {"table": self.table, "package": self.package}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.table, self.package, self._nlp = state["table"], state["package"], None
+        return {**self.__dict__, "_nlp": None}
 
     def use_table(self, table: NameTable) -> None:
         """Type names by ``table`` from now on (the ruler is rebuilt on the next call)."""
