@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factcheck.analysis.names import NameIndex
 from factcheck.claims.extract import checkworthiness, extract_claims_and_skipped
 from factcheck.claims.segment import split_sentences
 from factcheck.errors import ConfigError, CorpusError, ModelError, OutputError
@@ -305,8 +306,9 @@ class Checker:
                 vector_dtype=self.settings.vector_dtype,  # type: ignore[arg-type]
                 analyse_names=self.settings.analyse_names,
             )
-            if self._index.names is not None and isinstance(self.judge, NameUser):
-                self.judge.names = self._index.names  # the corpus's names, typed by the corpus
+            if isinstance(self.judge, NameUser):
+                # the corpus's names, typed by the corpus; or none at all, as the setting says
+                self.judge.names = self._index.names or NameIndex(enabled=False)
         return self._index
 
     def warm_up(self) -> None:

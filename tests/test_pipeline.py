@@ -102,3 +102,22 @@ def test_unknown_model_fails_fast_with_a_clear_message(tiny_corpus_dir: Path, tm
     checker = Checker(tiny_corpus_dir, settings)
     with pytest.raises(ModelError, match="--model PATH"):
         checker.check_claims([make_claim("Xiaomi makes cars.")])
+
+
+def test_names_off_means_no_name_analysis_at_all(tiny_corpus_dir: Path, tmp_path: Path,
+                                                 fake_embedder, monkeypatch):
+    """With analyse_names off, spaCy is never run: not at index time, not while judging."""
+    from factcheck.analysis import names as names_module
+    from factcheck.pipeline import Checker
+    from factcheck.records import Claim, Span
+    from factcheck.settings import Settings
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("spaCy was asked for names")
+
+    monkeypatch.setattr(names_module.NameFinder, "find", refuse)
+    checker = Checker(tiny_corpus_dir, Settings(cache_dir=tmp_path / "c", analyse_names=False),
+                      embedder=fake_embedder)
+    text = "Xiaomi's car research and development team has 900 members."
+    verdict = checker.check_claims([Claim("c", "a", text, 0, (Span(0, len(text)),), 1.0)])[0]
+    assert verdict.label.value == "contradicted"

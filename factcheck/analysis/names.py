@@ -264,8 +264,10 @@ class NameIndex:
     """
 
     def __init__(self, finder: NameFinder | None = None,
-                 passages: PassageNames | None = None) -> None:
+                 passages: PassageNames | None = None, *, enabled: bool = True) -> None:
         self.finder = finder or NameFinder()
+        self.enabled = enabled
+        """Off: every text has no names, and spaCy is never loaded."""
         self._passages = passages
         self._names: dict[str, tuple[Name, ...]] = {}  # added texts, never forgotten
         self._claims: dict[str, tuple[Name, ...]] = {}  # found here; bounded
@@ -273,10 +275,10 @@ class NameIndex:
     def __getstate__(self) -> dict[str, Any]:
         # Shipped to worker processes with a judge: the finder (and its table) only; workers
         # read the passages' names from the index cache themselves.
-        return {"finder": self.finder}
+        return {"finder": self.finder, "enabled": self.enabled}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["finder"])  # type: ignore[misc]
+        self.__init__(state["finder"], enabled=state.get("enabled", True))  # type: ignore[misc]
 
     def add(self, texts: Sequence[str], names: Sequence[tuple[Name, ...]]) -> None:
         """Remember names already found (e.g. read from the index cache)."""
@@ -296,6 +298,8 @@ class NameIndex:
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Find the names of every text not seen yet, in one batch."""
+        if not self.enabled:
+            return
         missing = list(dict.fromkeys(t for t in texts if self._known(t) is None))
         if missing:
             if len(self._claims) + len(missing) > CLAIM_NAMES_KEPT:
@@ -304,6 +308,8 @@ class NameIndex:
 
     def of(self, text: str) -> tuple[Name, ...]:
         """The names in ``text`` (found now if not prepared)."""
+        if not self.enabled:
+            return ()
         found = self._known(text)
         if found is None:
             found = self.finder.find([text])[0]

@@ -133,7 +133,7 @@ def _save(path: Path, folder: Path, digest: str, table: NameTable,
     flat = [n for row in names for n in row]
     bounds = np.zeros(len(names) + 1, dtype=np.int64)
     bounds[1:] = np.cumsum([len(row) for row in names])
-    columns = {
+    columns: dict[str, np.ndarray] = {
         "rows": bounds,
         "start": np.array([n.start for n in flat], dtype=np.int32),
         "end": np.array([n.end for n in flat], dtype=np.int32),
@@ -153,7 +153,8 @@ def _save(path: Path, folder: Path, digest: str, table: NameTable,
     with locked(folder / "lock"):
         with atomic_path(path) as tmp:
             with tmp.open("wb") as handle:
-                np.savez(handle, **columns)
+                # numpy's stub types **kwds as allow_pickle too; these are all arrays
+                np.savez(handle, **columns)  # type: ignore[arg-type]
         saved = sorted(folder.glob("names-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in saved[_KEPT:]:
             stale.unlink(missing_ok=True)
