@@ -17,6 +17,7 @@ name it abbreviates ("ISRO"), and a demonym for its country ("German" ~ "Germany
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -152,7 +153,13 @@ def mentioned(name: Name, text: str) -> bool:
         return False
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
     lowered = text.lower()
-    return all(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", lowered) for w in wanted)
+    return all(_whole_word(w).search(lowered) for w in wanted)
+
+
+@functools.lru_cache(maxsize=8192)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The word alone, not inside another word or a hyphenated one (compiled once)."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
 class NameTable:
