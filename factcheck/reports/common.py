@@ -71,7 +71,7 @@ class PassageRef:
     """How every format names an evidence passage, before escaping for it.
 
     Attributes:
-        name: the passage's title, else its id.
+        name: the passage's title, else its source: words a reader can follow, never an id.
         link: its URL when that is an absolute http(s) URL safe to link (see :func:`http_url`).
         url_text: its URL when there is one that is not safe to link: shown, never linked.
         meta: its source and publication date, where known.
@@ -87,7 +87,7 @@ def passage_ref(passage: Passage) -> PassageRef:
     """The name, link and source line every report format shows for an evidence passage."""
     link = http_url(passage.url)
     return PassageRef(
-        name=passage.title or passage.id,
+        name=passage.title or passage.source,
         link=link,
         url_text=passage.url if passage.url and not link else None,
         meta=tuple(part for part in (passage.source, passage.published) if part),

@@ -17,6 +17,7 @@ from factcheck.reports.common import (
     final_counts,
     final_label,
     http_url,
+    passage_ref,
     reviews_of,
 )
 from factcheck.reports.common import escape_html as _h
@@ -355,19 +356,18 @@ def _html_evidence(hits: Sequence[Hit]) -> str:
         return '<p class="evidence-meta">No evidence passages.</p>'
     items = []
     for hit in hits:
-        passage = hit.passage
-        name = _h(passage.title or passage.source or "source")  # never the passage id
-        url = http_url(passage.url)
-        if url:
-            name = f'<a href="{_h(url)}" rel="noopener noreferrer" target="_blank">{name}</a>'
-        elif passage.url:
-            name += f' <span class="url-text">{_h(passage.url)}</span>'
-        meta = " · ".join(_h(part) for part in (passage.source, passage.published) if part)
+        ref = passage_ref(hit.passage)
+        name = _h(ref.name)
+        if ref.link:
+            name = f'<a href="{_h(ref.link)}" rel="noopener noreferrer" target="_blank">{name}</a>'
+        elif ref.url_text:
+            name += f' <span class="url-text">{_h(ref.url_text)}</span>'
+        meta = " · ".join(_h(part) for part in ref.meta)
         # Corpus passages state facts in the corpus's own words: shown as paraphrases, not quotes.
         items.append(
             f'<li>{name} <span class="evidence-meta">{meta} · score {hit.score:.2f}</span>'
             f'<p class="passage"><span class="wording" title="the corpus\'s wording, not a '
-            f'quote from the source">paraphrase</span>{_h(passage.text)}</p></li>'
+            f'quote from the source">paraphrase</span>{_h(hit.passage.text)}</p></li>'
         )
     return f'<ol class="evidence">{"".join(items)}</ol>'
 
