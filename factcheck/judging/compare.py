@@ -163,7 +163,25 @@ def compare_all(claim_text: str, hits: Sequence[Hit],
     """
     if names is not None:
         names.prepare([claim_text, *(hit.passage.text for hit in hits)])
-    return [compare(claim_text, hit, names) for hit in hits]
+    side = _claim_side(claim_text, names)  # what the claim brings, read once for every passage
+    return [compare(claim_text, hit, names, side) for hit in hits]
+
+
+@dataclass(frozen=True, slots=True)
+class _ClaimSide:
+    """What the comparisons need from the claim alone: its content words, the words that say
+    what happened (names and figures left out), and its names with the capitals missed."""
+
+    content: set[str]
+    event_words: set[str]
+    names: tuple[Name, ...]
+    capitalised: list[Name]
+
+
+def _claim_side(claim_text: str, names: NameIndex | None) -> _ClaimSide:
+    found = names.of(claim_text) if names is not None else ()
+    return _ClaimSide(_content(claim_text), _content(_NAME_WORD.sub(" ", claim_text)), found,
+                      _with_capitals(claim_text, found))
 
 
 def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
@@ -171,10 +189,12 @@ def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
     return next(c for c in comparisons if c.hit is hit)
 
 
-def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Comparison:
+def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
+            side: _ClaimSide | None = None) -> Comparison:
     """Compare a claim with one passage (judges get these once per claim: :func:`compare_all`)."""
+    side = side or _claim_side(claim_text, names)
     evidence_text = hit.passage.text
-    claim_tokens = _content(claim_text)
+    claim_tokens = side.content
     evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))
     coverage = len(claim_tokens & evidence_tokens) / len(claim_tokens) if claim_tokens else 0.0
     matched: list[tuple[Quantity, Quantity]] = []
@@ -245,16 +265,16 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None) -> Compar
     swaps: tuple[tuple[Name, Name], ...] = ()
     absent: tuple[Name, ...] = ()
     if names is not None:
-        claim_names, passage_names = names.of(claim_text), names.of(evidence_text)
-        swaps = tuple(name_swaps(claim_text, _with_capitals(claim_text, claim_names),
-                                 evidence_text, _with_capitals(evidence_text, passage_names)))
+        passage_names = names.of(evidence_text)
+        swaps = tuple(name_swaps(claim_text, side.capitalised, evidence_text,
+                                 _with_capitals(evidence_text, passage_names)))
         seen = f"{evidence_text} {hit.passage.title or ''}"
-        absent = tuple(n for n in claim_names
+        absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
                        and not _entity_in(n.text, seen))
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
                       missing, extra, _polarity_clash(claim_text, evidence_text), fit, swaps,
-                      absent, _event_coverage(claim_text, evidence_tokens))
+                      absent, _share(side.event_words, evidence_tokens))
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
@@ -264,9 +284,8 @@ _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 
-def _event_coverage(claim_text: str, evidence_tokens: set[str]) -> float:
-    """Share of the claim's content words, names and figures left out, found in the passage."""
-    words = _content(_NAME_WORD.sub(" ", claim_text))
+def _share(words: set[str], evidence_tokens: set[str]) -> float:
+    """Share of ``words`` found in the passage (all of none: 1)."""
     return len(words & evidence_tokens) / len(words) if words else 1.0
 
 
