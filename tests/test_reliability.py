@@ -38,9 +38,8 @@ WORDS = ("Xiaomi Beijing factory vehicles team members Reuters reported Sony con
          "plant battery engineers Shanghai output model orders").split()
 
 
-@pytest.fixture(autouse=True)
-def offline_fake_model(monkeypatch, fake_embedder):
-    monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **options: fake_embedder)
+# Every test here checks with the fake model (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("offline_fake_model")
 
 
 def sentences(count: int, start: int = 0) -> str:

@@ -1,17 +1,9 @@
-"""Reviews: a person's verdict on a machine-checked claim, kept append-only next to the reports.
+"""The analyst's review session over a reports folder: find a claim, overrule its verdict, see
+the agreement between machine and reviewers, and the folder's reports rewritten.
 
-A review folder is a ``factcheck check --out`` folder. Reviews are appended to ``reviews.jsonl``
-in it, one JSON object per line, and never rewritten::
-
-    {"schema_version": "1", "article_id": "xiaomi-su7-launch", "claim_id": "xiaomi-su7-launch-c06",
-     "claim": "Deliveries began on April 3, 2024.", "label": "supported",
-     "machine_label": "unverified", "note": "Delivery event on 3 April 2024.", "reviewer": "ana",
-     "reviewed_at": "2026-11-26T10:15:03+00:00"}
-
-A review applies to the claim with the same article id, claim id and claim text, so re-running the
-check after the article changed leaves older reviews of a changed claim *stale* (listed, not
-applied) rather than pinned to a different statement. Of the reviews that apply to a claim, the
-last one in the file wins; ``reviewed_at`` (UTC) is kept for the audit trail.
+What a review is, and the append-only ``reviews.jsonl`` journal that keeps them, is
+:mod:`factcheck.reports.reviews`; the CLI (``factcheck review``), the notebooks and
+``factcheck serve`` all write through :class:`Review`.
 """
 
 from __future__ import annotations

@@ -28,11 +28,8 @@ def test_a_figure_stated_differently_is_shown_slot_by_slot(checker: Checker):
     assert "CnEVPost [team]" in text and "score" in text
 
 
-def test_the_cli_prints_the_explanation(monkeypatch, checker: Checker, tiny_corpus_dir: Path,
-                                        fake_embedder):
-    from factcheck import pipeline
-
-    monkeypatch.setattr(pipeline, "make_embedder", lambda settings: fake_embedder)
+def test_the_cli_prints_the_explanation(offline_fake_model, checker: Checker,
+                                        tiny_corpus_dir: Path):
     result = CliRunner().invoke(app, ["explain", "Xiaomi's team has more than 2,300 members.",
                                       "--evidence", str(tiny_corpus_dir), "--cache-dir",
                                       str(tiny_corpus_dir.parent / "cache")])

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import pipeline
 from factcheck.cli import app
 
 runner = CliRunner()
@@ -21,9 +20,8 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def offline_fake_model(monkeypatch, fake_embedder):
-    monkeypatch.setattr(pipeline, "make_embedder", lambda settings: fake_embedder)
+# Every test here checks with the fake model (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("offline_fake_model")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import pipeline
 from factcheck.cli import app
 from factcheck.version import __version__
 
@@ -25,9 +24,8 @@ COLOUR = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])[;m]")
 ONE_LINE = "Xiaomi's plant makes 500,000 cars a year."
 
 
-@pytest.fixture(autouse=True)
-def offline_fake_model(monkeypatch, fake_embedder):
-    monkeypatch.setattr(pipeline, "make_embedder", lambda settings: fake_embedder)
+# Every test here checks with the fake model (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("offline_fake_model")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import pipeline
 from factcheck.cli import app
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Label
@@ -163,9 +162,6 @@ def test_evaluate_claims_end_to_end_with_evidence_recall(fake_embedder, tmp_path
 runner = CliRunner()
 
 
-@pytest.fixture
-def offline_fake_model(monkeypatch, fake_embedder):
-    monkeypatch.setattr(pipeline, "make_embedder", lambda settings, **kw: fake_embedder)
 
 
 @pytest.mark.slow
