@@ -30,7 +30,7 @@ from factcheck.pipeline import Checker
 from factcheck.records import Claim, Label, Span
 from factcheck.settings import Settings
 from factcheck.text import STOPWORDS
-from factcheck.training.evaluate import expected_calibration_error
+from factcheck.training.evaluate import expected_calibration_error, score
 
 REPO = Path(__file__).resolve().parents[1]
 TOPICS = REPO / "benchmarks" / "topics"
@@ -54,14 +54,8 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
-    """Macro-F1 over the three labels of ``(gold, predicted)`` pairs."""
-    scores = []
-    for label in LABELS:
-        tp = sum(1 for g, p in pairs if g == label and p == label)
-        fp = sum(1 for g, p in pairs if g != label and p == label)
-        fn = sum(1 for g, p in pairs if g == label and p != label)
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    return sum(scores) / len(scores)
+    """Macro-F1 of ``(gold, predicted)`` label pairs, as ``factcheck eval`` computes it."""
+    return score([Label(g) for g, _ in pairs], [Label(p) for _, p in pairs]).macro_f1
 
 
 def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
