@@ -82,10 +82,10 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def run_topic(topic: str, gold: list[dict[str, Any]], settings: Settings,
+def run_topic(root: Path, topic: str, gold: list[dict[str, Any]], settings: Settings,
               end_to_end: bool) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Judge the gold claims of one topic, and (optionally) its article end to end."""
-    checker = Checker(TOPICS / topic / "evidence.jsonl", settings)
+    """Judge the gold claims of one topic (folder ``root/topic``), and its article end to end."""
+    checker = Checker(root / topic / "evidence.jsonl", settings)
     claims = [Claim(item["id"], item["article"], item["claim"], 0,
                     (Span(0, len(item["claim"])),), 1.0) for item in gold]
     rows = []
@@ -94,7 +94,7 @@ def run_topic(topic: str, gold: list[dict[str, Any]], settings: Settings,
                      "confidence": round(verdict.confidence, 3), "rationale": verdict.rationale})
     e2e: dict[str, Any] = {}
     if end_to_end:
-        verdicts = checker.check_article(load_article(TOPICS / topic / "article.txt")).verdicts
+        verdicts = checker.check_article(load_article(root / topic / "article.txt")).verdicts
         found = right = 0
         matches = []
         for item in gold:
@@ -141,7 +141,9 @@ def format_table(judge: str, per_topic: dict[str, dict[str, Any]], total: dict[s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=TOPICS / "gold.jsonl",
-                        help="gold file (default benchmarks/topics/gold.jsonl)")
+                        help="gold file; its topics are the folders beside it (default "
+                             "benchmarks/topics/gold.jsonl; the second held-out set is "
+                             "benchmarks/heldout/gold.jsonl)")
     parser.add_argument("--judge", default="learned",
                         help="comma-separated judges (default learned; e.g. learned,rules)")
     parser.add_argument("--topics", default="", help="comma-separated topic names (default all)")
@@ -165,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         found = right = gold_n = extracted = 0
         for topic in topics:
             items = [item for item in gold if item["topic"] == topic]
-            rows, e2e = run_topic(topic, items, settings, end_to_end=not args.no_e2e)
+            rows, e2e = run_topic(args.gold.parent, topic, items, settings, end_to_end=not args.no_e2e)
             all_rows += rows
             per_topic[topic] = {**summarize(rows), "e2e": e2e}
             if e2e:
