@@ -167,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         found = right = gold_n = extracted = 0
         for topic in topics:
             items = [item for item in gold if item["topic"] == topic]
-            rows, e2e = run_topic(args.gold.parent, topic, items, settings, end_to_end=not args.no_e2e)
+            rows, e2e = run_topic(args.gold.parent, topic, items, settings,
+                                  end_to_end=not args.no_e2e)
             all_rows += rows
             per_topic[topic] = {**summarize(rows), "e2e": e2e}
             if e2e:

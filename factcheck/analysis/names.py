@@ -65,7 +65,7 @@ class Name:
     key: str
 
 
-_TITLES = frozenset("""
+TITLES = frozenset("""
 president vice prime minister chancellor secretary chief executive ceo cfo cto founder
 co-founder chairman chairwoman chair director head governor mayor senator minister king queen
 prince princess pope coach captain manager dr mr mrs ms sir dame lord lady professor prof
@@ -112,7 +112,7 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     while words and words[0] in _DROPPED:
         words = words[1:]
     if kind in (None, NameKind.PERSON):
-        while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+        while len(words) > 1 and words[0].rstrip(".") in TITLES:
             words = words[1:]
     key = " ".join(_POSSESSIVE.sub("", w) for w in words)
     key = _ALIASES.get(key, key)
@@ -153,7 +153,24 @@ def mentioned(name: Name, text: str) -> bool:
         return False
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
     lowered = text.lower()
-    return all(_whole_word(w).search(lowered) for w in wanted)
+    if not all(_whole_word(w).search(lowered) for w in wanted):
+        return False
+    # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
+    # Kamworor": the last word there belongs to another name.
+    return len(words) == 1 or name.kind is not NameKind.PERSON or not heads_another(words, text)
+
+
+def heads_another(words: list[str], text: str) -> bool:
+    """Whether the last of a name's (lower-case) ``words`` ends another name in ``text``: one
+    capitalised word before it that is neither in the name nor a title ("Heathrow Airport" for
+    "Gatwick Airport"), and the name's other words are absent."""
+    lowered = text.lower()
+    if any(_whole_word(w).search(lowered) for w in words[:-1]):
+        return False
+    pattern = r"\b([A-Z][\w'’-]*)\s+" + re.escape(words[-1]) + r"\b"
+    return any(m.group(1)[0].isupper() and m.group(1).lower() not in words
+               and m.group(1).lower().rstrip(".") not in TITLES
+               for m in re.finditer(pattern, text, flags=re.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -7,6 +7,7 @@ words, dates as intervals (years, quarters, halves, months), and ordinals in the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from factcheck.analysis.names import (
     Name,
     NameIndex,
     NameKind,
+    heads_another,
     mentioned,
     name_in,
     name_key,
@@ -104,6 +106,10 @@ _UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb
 _DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
          "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump")
 ANTONYMS += [(up, down) for up in _UP for down in _DOWN]
+_DIRECTION = {**{stem(w): "up" for w in _UP}, **{stem(w): "down" for w in _DOWN}}
+# Before a number these words bound it ("over 300", "under 2 hours"); they say no direction.
+_BOUND_LIKE = frozenset(stem(w) for w in ("over", "under", "above", "below", "ahead", "behind"))
+_CLAUSE_WORDS = re.compile(r"[,;:()]|\b(?:but|and|while|whereas|although)\b|[\w'’-]+", re.I)
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
@@ -147,6 +153,9 @@ class Comparison:
     event_coverage: float = 1.0
     """Share of the claim's words other than names and figures that the passage has: what
     happened or what was measured ("deliveries began", "test vehicles")."""
+    other_subjects: tuple[str, ...] = ()
+    """Model names of the passage that qualify what the claim speaks of ("YU7 orders" against
+    "Xiaomi's orders"): the passage is about another product or mission."""
 
     @property
     def strength(self) -> float:
@@ -244,8 +253,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             if not others:
                 unmatched.append(quantity)
                 continue
-            best = max(others, key=lambda e: _context_overlap(claim_text, quantity,
-                                                              evidence_text, e))
+            best = max(others, key=lambda e: (agree(quantity, e), _context_overlap(
+                claim_text, quantity, evidence_text, e)))
+            if agree(quantity, best):
+                matched.append((quantity, best))  # "$5.98 under GAAP and $6.12 adjusted"
+                used.add(id(best))
+                continue
         reassigned.append((quantity, best))
     conflicts = reassigned
     conflicts.extend(_binding_conflicts(matched, evidence_quantities))
@@ -254,6 +267,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
+    # "the three months to 28 April 2024" names the period of a matched date, not a figure.
+    unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)]
+    # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
+    turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
+    conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
+                     for c, e in turned)
+    matched = [m for m in matched if m not in turned]
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     matched = [m for m in matched
                if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
@@ -266,15 +286,29 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     absent: tuple[Name, ...] = ()
     if names is not None:
         passage_names = names.of(evidence_text)
+        # A passage that states what happened and every figure alike, with another name of the
+        # same kind, tells of the same event: the name is swapped wherever it stands.
+        same_event = (side.event_words and _share(side.event_words, evidence_tokens) >= 0.6
+                      and coverage >= 0.5 and not conflicts and not unmatched)
         swaps = tuple(name_swaps(claim_text, side.capitalised, evidence_text,
-                                 _with_capitals(evidence_text, passage_names)))
+                                 _with_capitals(evidence_text, passage_names),
+                                 anywhere=bool(same_event)))
+        if swaps and claim_tokens:  # a name replaced by another still fills its slot
+            filled = {t for name, _ in swaps for t in tokenize(name.text)} & claim_tokens
+            coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         seen = f"{evidence_text} {hit.passage.title or ''}"
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
                        and not _entity_in(n.text, seen))
+    subjects = tuple(e for e in extra
+                     if _other_subject(e, evidence_text, claim_text, claim_tokens))
+    clash = _polarity_clash(claim_text, evidence_text,
+                            _bound_elsewhere(evidence_text, evidence_quantities, matched))
+    if clash.startswith("claim says") and claim_tokens:
+        coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
-                      missing, extra, _polarity_clash(claim_text, evidence_text), fit, swaps,
-                      absent, _share(side.event_words, evidence_tokens))
+                      missing, extra, clash, fit, swaps,
+                      absent, _share(side.event_words, evidence_tokens), subjects)
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
@@ -305,13 +339,15 @@ def _neighbours(text: str, start: int, end: int) -> tuple[set[str], set[str]]:
 
 
 def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
-               passage_names: Sequence[Name]) -> list[tuple[Name, Name]]:
+               passage_names: Sequence[Name], *, anywhere: bool = False) -> list[tuple[Name, Name]]:
     """Names of the claim the passage does not mention but replaces, in the same place, by a name
     the claim does not mention: "launched from Vikram at Sriharikota" against "launched from the
     Satish Dhawan Space Centre at Sriharikota".
 
-    The same place means sharing a neighbouring word on both sides, or on one side for two names
-    of the same kind (spaCy's kinds are not reliable enough to stand alone).
+    The same place means sharing a neighbouring word (or the sentence start) on both sides, or
+    on one side for two names of the same kind (spaCy's kinds are not reliable enough to stand
+    alone). With ``anywhere`` (the passage tells of the same event), a person, organisation or
+    place is also swapped for the passage's only other name of its kind, wherever it stands.
     """
     swaps = []
     spare = [p for p in passage_names
@@ -323,14 +359,42 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         best, best_score = None, 0
         for other in spare:
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
-            sides = bool(left & other_left) + bool(right & other_right)
-            score = sides + (other.kind == name.kind)
+            sides = bool(left & other_left - _BOUNDARIES) + bool(right & other_right - _BOUNDARIES)
+            score = sides + _alike(name, claim_text, other, passage_text)
             if sides and score >= 2 and score > best_score:
                 best, best_score = other, score
+        if best is None and anywhere and name.kind in _CHECKED_NAMES and _full(name):
+            # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
+            alike = [other for other in spare
+                     if _full(other) and _alike(name, claim_text, other, passage_text)]
+            best = alike[0] if len(alike) == 1 else None
         if best is not None:
             swaps.append((name, best))
             spare.remove(best)
     return swaps
+
+
+def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
+    """Whether two names are of one kind: the same kind, the same head word ("Gatwick Airport",
+    "Heathrow Airport"; "Baikonur Cosmodrome", "the Vostochny cosmodrome"), or two full names
+    of a person or organisation (spaCy mixes those up: "Benson Kipruto" as an organisation)."""
+    if name.kind == other.kind:
+        return True
+    head = name.text.split()[-1].lower()
+    if len(name.text.split()) > 1 and (
+            other.text.split()[-1].lower() == head
+            or other_text[other.end:other.end + len(head) + 1].strip().lower() == head):
+        return True
+    people = {NameKind.PERSON, NameKind.ORG}
+    return {name.kind, other.kind} <= people and _full(name) and _full(other)
+
+
+def _full(name: Name) -> bool:
+    """Whether a name has two words or more besides "the" ("Network Rail", "Benson Kipruto")."""
+    return len([w for w in name.text.split() if w.lower() != "the"]) >= 2
+
+
+_BOUNDARIES = frozenset({"</s>"})  # two names ending sentences share no role; two opening them do
 
 
 def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
@@ -343,6 +407,11 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
                 evidence_quantities: list[Quantity]) -> list[Quantity]:
     """Evidence quantities that could state the same figure as the claim's ``quantity``."""
     candidates = [e for e in evidence_quantities if comparable(quantity, e)]
+    if quantity.kind in (QuantityKind.DATE, QuantityKind.ORDINAL):
+        return candidates
+    # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
+    change = _is_change(claim_text, quantity)
+    candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
     if quantity.kind != QuantityKind.COUNT:
         return candidates
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
@@ -350,10 +419,52 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
         return same_unit
     if not quantity.unit:
         candidates = [e for e in candidates if not e.unit or e.value == quantity.value]
+        # "41 stations" says nothing about "255 metres": a number counting another noun
+        noun = _counted_noun(claim_text, quantity)
+        candidates = [e for e in candidates if e.value == quantity.value or not noun
+                      or _counted_noun(evidence_text, e) in ("", noun)]
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
+
+
+def _names_period(claim_text: str, quantity: Quantity,
+                  matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
+    """Whether a length of time only names the period ending on a matched date ("the three
+    months to 28 April", "the 12 months ended March 2024")."""
+    if quantity.kind != QuantityKind.COUNT or quantity.unit not in ("month", "week", "year"):
+        return False
+    follows = _PERIOD_END.match(claim_text, quantity.end)
+    return follows is not None and any(
+        c.kind == QuantityKind.DATE and c.start == follows.end() for c, _ in matched)
+
+
+_PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:on\s+)?", re.I)
+def _counted_noun(text: str, quantity: Quantity) -> str:
+    """The word a bare number counts or measures ("41 stations": station), stemmed, or ``""``."""
+    after = re.match(r"\s*(?:-\s*)?([A-Za-z]+)", text[quantity.end:quantity.end + 30])
+    if after is None:
+        return ""
+    word = after.group(1).lower()
+    return "" if word in STOPWORDS or word in _NOT_A_NOUN else stem(word)
+
+
+_NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
+                         "year", "old", "to", "and", "or", "of"})
+_CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "earlier",
+                           "later", "ahead", "behind", "higher", "lower"})
+
+
+def _is_change(text: str, quantity: Quantity) -> bool:
+    """Whether a figure states a difference ("by 34 seconds", "34 seconds off", "18% higher",
+    "rose 5%") rather than a level ("in 2:01:09", "revenue of $26 billion")."""
+    before = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 12):quantity.start])
+    after = re.findall(r"[\w'’-]+", text[quantity.end:quantity.end + 12])
+    if before[-1:] in (["to"], ["from"], ["at"], ["of"]):
+        return False  # "rose to $26 billion", "from 2:01:09": levels
+    return (before[-1:] == ["by"] or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
+            or direction_of(text, quantity) is not None)
 
 
 def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
@@ -501,6 +612,8 @@ def _entity_in(entity: str, text: str) -> bool:
     found = [part in lowered for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
         return False
+    if len(parts) > 1 and found[-1] and not any(found[:-1]) and heads_another(parts, text):
+        return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 
 
@@ -515,7 +628,82 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
     return ""
 
 
-def _polarity_clash(claim_text: str, evidence_text: str) -> str:
+def direction_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
+    """The direction a figure moves in its clause and the word saying so ("rose 18%", "18%
+    higher", "up 18%": up; "8% lower": down), or ``None``; bounds ("over 300") are no direction."""
+    before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
+                                                               quantity.start])]
+    after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
+    for words, is_before in ((after[:3], False), (list(reversed(before))[:3], True)):
+        for i, word in enumerate(words):
+            lowered = word.lower()
+            if lowered in _CLAUSE_BREAKS or (is_before and i == 0 and lowered == "to"
+                                             and [w.lower() for w in words[1:2]] == ["up"]):
+                break  # another clause; "up to 18%" is a bound
+            key = stem(lowered)
+            if key in _DIRECTION:
+                if key in _BOUND_LIKE and not is_before and (
+                        i > 0 or words[1:2] and (not words[1][:1].islower()
+                                                 or words[1].lower() in _SPANS)):
+                    break  # "$5.98 under GAAP", "$10 billion in EVs over ten years": no direction
+                if is_before and key in _BOUND_LIKE:
+                    break  # "over the next 15 years", "under 2 hours": bounds, no direction
+                if lowered in ("up", "down") and is_before and not _UP_AS_DIRECTION.search(
+                        text[:quantity.start]):
+                    break  # "lined up 140 test vehicles", "set up 5 plants": a phrasal verb
+                return _DIRECTION[key], word
+    return None
+
+
+# "up"/"down" before a figure give a direction after a comma or a form of "be" ("revenue, up
+# 18%"; "shares were down 6%") or opening the text.
+_UP_AS_DIRECTION = re.compile(r"(?:^|[,;:(]|\b(?:is|are|was|were|be|been|being|'s|’s))\s*"
+                              r"(?:up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?$",
+                              re.IGNORECASE)
+# "over ten years", "over the next decade", "over a week": a span of time, no direction.
+_SPANS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
+                    "eight", "nine", "ten", "twenty", "several", "many", "few", "half"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "but", "and", "while", "whereas",
+                            "although"})
+
+
+def _opposite_directions(claim_text: str, claim_q: Quantity, evidence_text: str,
+                         evidence_q: Quantity) -> bool:
+    mine, theirs = direction_of(claim_text, claim_q), direction_of(evidence_text, evidence_q)
+    return mine is not None and theirs is not None and mine[0] != theirs[0]
+
+
+def _with_direction(text: str, quantity: Quantity) -> Quantity:
+    """The quantity quoted with the word that gives its direction ("fell 18%", "18% higher")."""
+    found = direction_of(text, quantity)
+    if found is None:
+        return quantity
+    word = found[1]
+    where = text.find(word, quantity.end)
+    surface = (f"{quantity.surface.strip()} {word}" if 0 <= where - quantity.end < 40
+               else f"{word} {quantity.surface.strip()}")
+    return dataclasses.replace(quantity, surface=surface)
+
+
+def _bound_elsewhere(evidence_text: str, evidence_quantities: Sequence[Quantity],
+                     matched: Sequence[tuple[Quantity, Quantity]]) -> set[str]:
+    """Direction words of the passage that move figures the claim does not state ("8% lower"
+    beside the claim's "18% higher"): they say nothing about the claim."""
+    agreed = {id(e) for _, e in matched}
+    words = set()
+    for quantity in evidence_quantities:
+        found = direction_of(evidence_text, quantity)
+        if found is not None and id(quantity) not in agreed:
+            words.add(stem(found[1].lower()))
+    return words
+
+
+_WARDS = re.compile(r"(?<=north|south)wards?$|(?<=east|west)wards?$|(?<=up)wards?$"
+                    r"|(?<=down)wards?$")
+
+
+def _polarity_clash(claim_text: str, evidence_text: str,
+                    elsewhere: frozenset[str] | set[str] = frozenset()) -> str:
     # A negation clashes only when it is about something the other text says unnegated
     # ("did not run the marathon" against "ran the marathon"), whatever else either text denies.
     word = _denial(claim_text, evidence_text)
@@ -524,8 +712,8 @@ def _polarity_clash(claim_text: str, evidence_text: str) -> str:
     word = _denial(evidence_text, claim_text)
     if word:
         return f"the evidence is negated ('{word}')"
-    claim_words = set(tokenize(claim_text))
-    evidence_words = set(tokenize(evidence_text))
+    claim_words = {_WARDS.sub("", w) for w in tokenize(claim_text)}
+    evidence_words = {_WARDS.sub("", w) for w in tokenize(evidence_text)} - elsewhere
     for word in claim_words - evidence_words:
         opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
         if opposite:
@@ -590,6 +778,25 @@ def _denial(text: str, other_text: str) -> str:
         if words & plain and not words & other_denied:
             return cue
     return ""
+
+
+def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words: set[str]) -> bool:
+    """Whether a model name of the passage the claim lacks qualifies a word of the claim ("YU7
+    orders" against "Xiaomi's orders"); "an LVM-3 rocket" does not, nor does "Chandrayaan-3's
+    Pragyan" when the claim names Chandrayaan-3."""
+    if not is_identifier(entity):
+        return False
+    parts = [re.sub(r"['’]s$", "", p) for p in entity.split()]
+    if any(p and re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", claim_text)
+           for p in parts):
+        return False
+    where = evidence_text.find(entity)
+    if where < 0:
+        return True
+    before = tokenize(evidence_text[max(0, where - 20):where])[-1:]
+    rest = evidence_text[where + len(entity):where + len(entity) + 25]
+    after = tokenize(re.sub(r"^['’]s\b", "", rest))[:1]
+    return any(w in claim_words for w in before + after)
 
 
 def is_identifier(entity: str) -> bool:

@@ -364,7 +364,7 @@ def _evidence_order(claim_text: str, comparisons: Sequence[Comparison],
         base = 0.5 * hit.dense + 0.5 * row[column["coverage"]]
         if label is Label.CONTRADICTED:
             base += (row[column["quantities_conflicting"]] + row[column["negation_mismatch"]]
-                     + row[column["antonym_clash"]])
+                     + row[column["antonym_clash"]] + bool(comparison.polarity_clash))
         return base
 
     return [c.hit for c in sorted(comparisons, key=strength, reverse=True)]

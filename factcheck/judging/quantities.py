@@ -179,7 +179,17 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
                       r"(?:[\s-]+(?:largest|biggest|major|new|such|chinese|foreign|domestic|"
-                      r"private))?\s+(?P<noun>[a-z]+)", re.IGNORECASE | re.ASCII)
+                      r"private|(?P<streak>straight|consecutive|successive|running)))?"
+                      r"\s+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?",
+                      re.IGNORECASE | re.ASCII)
+STREAK = "+row"
+"""Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
+quarter in a row"): a rank, never a part of something."""
+# "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
+_FRACTION = re.compile(r"\b(?:(?P<by>by)\s+)?(?P<n>a|one|two|three)[\s-]+(?P<d>tenth|fifth|"
+                       r"quarter|third)s?\b(?(by)|(?=\s+of\b))|\b(?:by\s+half|half\s+of)\b",
+                       re.IGNORECASE | re.ASCII)
+_DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -346,6 +356,21 @@ def _read_percent(match: re.Match[str], free: _Free) -> Quantity | None:
     return _quantity(match.string, QuantityKind.PERCENT, number, "%", match.start(), match.end())
 
 
+def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``by a tenth``, ``two-thirds of``, ``half of``: the share as an approximate percentage."""
+    if match.group("d") is None:
+        share = 0.5
+    else:
+        share = ({"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
+                 / _DENOMINATORS[match.group("d").lower()])
+    start = match.start("n") if match.group("by") else match.start()  # "by" says it changes
+    if match.group(0).lower().startswith("by") and match.group("d") is None:
+        start = match.start() + 3
+    quantity = _quantity(match.string, QuantityKind.PERCENT, round(100 * share, 1), "%",
+                         start, match.end())
+    return dataclasses.replace(quantity, bound=Bound.APPROX)
+
+
 def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
     """``in 2024``, ``the 2010s``: the whole year, unless a unit follows (``2024 units``)."""
     if _NOT_A_YEAR.match(match.string[match.end(): match.end() + 12].lower()):
@@ -361,6 +386,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
     if noun in _FUNCTION_WORDS:
         noun = _ELLIPTIC  # "the fourth to make a soft landing"
+    elif match.group("streak") or match.group("row"):
+        noun += STREAK
     return _quantity(match.string, QuantityKind.ORDINAL, float(number), noun, match.start(),
                      match.end())
 
@@ -419,6 +446,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("duration", _DURATION, _read_duration),
     _Reader("money", _MONEY, _read_money),
     _Reader("percent", _PERCENT, _read_percent),
+    _Reader("fraction", _FRACTION, _read_fraction),
     # A bare year only where no amount took the number ("$2024" is money).
     _Reader("bare year", _BARE_YEAR, _read_bare_year),
     _Reader("ordinal", _ORDINAL, _read_ordinal),

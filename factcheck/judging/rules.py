@@ -120,14 +120,15 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
 
 def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
-    if c.name_swaps and _only_swapped_missing(c):
+    if c.name_swaps and _only_swapped_missing(c) and not c.conflicts:
         # Everything else the claim says is there: the passage names someone or somewhere else.
+        # (One that also differs in its figures tells of another event or time.)
         return c.coverage >= 0.6 and c.hit.dense >= settings.min_dense
     about_same = (not c.missing_entities
                   or c.coverage >= 0.7 and not any(is_identifier(e) for e in c.missing_entities))
     # A passage about a model the claim does not name (YU7 orders vs "Xiaomi's orders") is
     # about something else, never a refutation.
-    about_same = about_same and not any(is_identifier(e) for e in c.extra_entities)
+    about_same = about_same and not c.other_subjects
     if c.conflicts:
         # A figure refutes only a figure of the same event or measure: the launch date is no
         # answer to "deliveries began on April 3".
@@ -148,13 +149,17 @@ def _support_reason(best: Comparison) -> str:
 def _only_swapped_missing(c: Comparison) -> bool:
     """Whether every name the passage lacks is one it replaces by another."""
     swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
+    passage = c.hit.passage.text.lower()
     return all(any(re.sub(r"['’]s$", "", part) in swapped for part in entity.lower().split())
+               and all(re.sub(r"['’]s$", "", part) in swapped + " " + passage
+                       for part in entity.lower().split())
                for entity in c.missing_entities)
 
 
 def _conflict_reason(best: Comparison) -> str:
     if best.name_swaps and not best.conflicts:
-        claim_says = "; ".join(f"{n.text} ({n.kind.value})" for n, _ in best.name_swaps)
+        claim_says = "; ".join(n.text + (f" ({n.kind.value})" if n.kind == other.kind else "")
+                               for n, other in best.name_swaps)
         evidence_says = "; ".join(other.text for _, other in best.name_swaps)
         return f"claim names {claim_says}; evidence ({cite(best.hit)}) names {evidence_says}"
     if best.conflicts:

@@ -1,0 +1,125 @@
+"""Slot by slot: figures are compared with figures about the same thing, moving the same way,
+and a name replaced by another of its kind is a conflict, not a gap."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.analysis.names import NameIndex
+from factcheck.judging.compare import compare_all, direction_of
+from factcheck.judging.quantities import extract_quantities
+from factcheck.judging.rules import RulesJudge
+from factcheck.records import Claim, Hit, Label, Passage, Span
+
+
+def passage_hit(text: str) -> Hit:
+    return Hit(Passage("p1", text, "Wire", "https://example.com", None, "2024-05-01", "t:1"),
+               1, 0.8, 0.85, 0.5)
+
+
+def compared(claim_text: str, passage_text: str):
+    return compare_all(claim_text, [passage_hit(passage_text)], NameIndex())[0]
+
+
+def verdict(claim_text: str, passage_text: str):
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    return RulesJudge().judge(claim, [passage_hit(passage_text)])
+
+
+def surfaces(pairs):
+    return [(c.surface, e.surface) for c, e in pairs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports fell 12% last year.", "down"),
+    ("Exports were up 12% last year.", "up"),
+    ("Exports, up 12%, hit a record.", "up"),
+    ("Imports came in 3% lower.", "down"),
+    ("The agency lined up 40 buses.", None),       # a phrasal verb, no direction
+    ("It will invest $10 billion over ten years.", None),  # a bound of time, no direction
+    ("up to 12% of staff", None),                   # a bound
+    ("Earnings were $5.98 under GAAP.", None),     # a rule, no direction
+    ("The project ended 4 billion pounds over budget.", "up"),
+])
+def test_direction_of_a_figure_is_read_in_its_own_clause(text, expected):
+    quantity = next(q for q in extract_quantities(text) if q.kind.value != "date")
+    found = direction_of(text, quantity)
+    assert (found[0] if found else None) == expected
+
+
+def test_the_same_figure_moving_the_other_way_is_a_conflict():
+    passage = "Acme's exports were up 12% last year, while its imports dropped 3%."
+    clash = compared("Acme's exports fell 12% last year.", passage)
+    assert surfaces(clash.conflicts) == [("fell 12%", "up 12%")]
+    assert verdict("Acme's exports fell 12% last year.", passage).label is Label.CONTRADICTED
+    # the passage's "dropped" moves another figure: no clash with a claim that says "rose 12%"
+    same = compared("Acme's exports rose 12% last year.", passage)
+    assert not same.conflicts and not same.polarity_clash
+    assert verdict("Acme's exports rose 12% last year.", passage).label is Label.SUPPORTED
+
+
+def test_a_change_is_compared_with_a_change_not_with_a_level():
+    passage = ("The old course record was 2:08:40, set in 2019; on Sunday the champion lowered "
+               "it by 14 seconds.")
+    result = compared("The champion cut 14 seconds off the course record.", passage)
+    assert surfaces(result.matched) == [("14 seconds", "14 seconds")]
+    assert not result.conflicts
+
+
+def test_a_number_counting_another_noun_is_no_answer():
+    result = compared("The metro network has 30 stations.",
+                      "The metro network's longest platform is 240 metres.")
+    assert not result.conflicts
+    assert verdict("The metro network has 30 stations.",
+                   "The metro network's longest platform is 240 metres.").label \
+        is Label.UNVERIFIED
+
+
+def test_a_run_of_quarters_is_a_rank_not_a_part():
+    result = compared("It was the retailer's third straight quarter of falling sales.",
+                      "It was the fifth quarter in a row in which the retailer's sales fell.")
+    assert surfaces(result.conflicts) == [("third straight quarter", "fifth quarter in a row")]
+
+
+def test_shares_written_as_fractions_match_percentages():
+    result = compared("The plan cut the city's emissions by a fifth.",
+                      "The plan cut the city's emissions by 20%.")
+    assert surfaces(result.matched) == [("a fifth", "20%")]
+
+
+def test_the_period_a_date_ends_is_not_a_figure_to_confirm():
+    passage = "Acme's sales in the quarter ended 30 June 2024 were $5 billion."
+    claim = "Acme reported sales of $5 billion for the three months to 30 June 2024."
+    assert not compared(claim, passage).unmatched
+    assert verdict(claim, passage).label is Label.SUPPORTED
+
+
+def test_two_figures_of_one_kind_each_find_their_own():
+    claim = "Acme's earnings per share were $1.20 under GAAP and $1.45 on an adjusted basis."
+    passage = "Acme earned $1.20 a share under GAAP and $1.45 a share on an adjusted basis."
+    result = compared(claim, passage)
+    assert not result.conflicts
+    assert sorted(surfaces(result.matched)) == [("$1.20", "$1.20"), ("$1.45", "$1.45")]
+
+
+def test_a_place_sharing_only_its_head_word_is_another_place():
+    claim = "The charter flight took off from Stansted Airport on 3 May 2023."
+    passage = "The charter flight took off from Luton Airport on 3 May 2023."
+    result = verdict(claim, passage)
+    assert result.label is Label.CONTRADICTED
+    assert "Stansted Airport" in result.rationale and "Luton Airport" in result.rationale
+
+
+def test_a_person_replaced_in_the_same_event_is_a_conflict_wherever_named():
+    claim = "Maria Lopez finished second in the 2022 Boston race in 2:25:10."
+    passage = "Anna Berg of Sweden came second in the 2022 Boston race in 2:25:10."
+    result = verdict(claim, passage)
+    assert result.label is Label.CONTRADICTED
+    assert "Anna Berg" in result.rationale
+
+
+def test_a_swapped_name_in_a_passage_about_another_time_is_no_conflict():
+    # the passage differs in its date too: it tells of another event, not another place
+    claim = "The carmaker will start selling its sedan in Europe in 2026."
+    passage = "The carmaker handed its first sedans to owners in Beijing on 3 April 2024."
+    assert verdict(claim, passage).label is not Label.CONTRADICTED
