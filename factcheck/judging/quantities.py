@@ -197,6 +197,12 @@ _COUNT = re.compile(
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
+# A capitalised word right before a bare number names it ("Boeing 737", "Flight 1282"), unless
+# it opens the sentence ("In 2024", "About 300").
+_NAMED_NUMBER = re.compile(r"(?<=[\w,] )([A-Z][A-Za-z]*)\s$")
+# A score: "beat England 2-1"
+_SCORE = re.compile(r"(?<![\w.-])(?P<a>\d{1,2})[-–](?P<b>\d{1,2})(?![\w-])")
+SCORE = "score"
 _ELLIPTIC = "-"
 """Unit of an ordinal with no noun after it ("the first to land", "fourth in the world")."""
 _FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", "and", "or",
@@ -371,6 +377,13 @@ def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
     return dataclasses.replace(quantity, bound=Bound.APPROX)
 
 
+def _read_score(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``2-1``: a score, compared only with scores (both numbers must agree)."""
+    value = 1000 * int(match.group("a")) + int(match.group("b"))
+    return _quantity(match.string, QuantityKind.COUNT, float(value), SCORE, match.start(),
+                     match.end())
+
+
 def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
     """``in 2024``, ``the 2010s``: the whole year, unless a unit follows (``2024 units``)."""
     if _NOT_A_YEAR.match(match.string[match.end(): match.end() + 12].lower()):
@@ -412,6 +425,10 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "one of the", "top five": word numbers count only before a noun
     if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
+    if not match.group("unit") or match.group("unit")[:1].isupper():
+        named = _NAMED_NUMBER.search(text[max(0, start - 30):start])
+        if named and named.group(1).lower() not in _MONTHS and raw[0].isdigit():
+            return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
     if match.group("half"):
         number += 0.5
     scale = (match.group("scale") or "").lower()
@@ -450,6 +467,7 @@ _READERS: tuple[_Reader, ...] = (
     # A bare year only where no amount took the number ("$2024" is money).
     _Reader("bare year", _BARE_YEAR, _read_bare_year),
     _Reader("ordinal", _ORDINAL, _read_ordinal),
+    _Reader("score", _SCORE, _read_score),
     # Counts last: any number left over.
     _Reader("count", _COUNT, _read_count, claims="num"),
 )

@@ -151,3 +151,12 @@ def test_never_raises_and_spans_are_inside(text):
     for quantity in extract_quantities(text):
         assert 0 <= quantity.start < quantity.end <= len(text)
         assert text[quantity.start:quantity.end] == quantity.surface
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Alaska Airlines Flight 1282, a Boeing 737 Max 9, lost a door plug.", []),  # in names
+    ("Spain beat England 2-1 in Berlin.", [("2-1", "score")]),
+    ("In 2024 the firm sold 100,000 cars.", [("2024", "day"), ("100,000 cars", "vehicle")]),
+])
+def test_numbers_in_names_are_no_figures_and_scores_stay_whole(text, expected):
+    assert [(q.surface, q.unit) for q in extract_quantities(text)] == expected
