@@ -161,16 +161,25 @@ def mentioned(name: Name, text: str) -> bool:
 
 
 def heads_another(words: list[str], text: str) -> bool:
-    """Whether the last of a name's (lower-case) ``words`` ends another name in ``text``: one
-    capitalised word before it that is neither in the name nor a title ("Heathrow Airport" for
-    "Gatwick Airport"), and the name's other words are absent."""
+    """Whether the words of a name that ``text`` has are there only as part of another name:
+    glued to a capitalised word that is not in the name, a title, a company suffix or a
+    possessive ("Heathrow Airport" for "Gatwick Airport", "Manchester City" for "Manchester
+    United"; not "Chancellor Scholz" or "Germany's Scholz" for "Olaf Scholz")."""
     lowered = text.lower()
-    if any(_whole_word(w).search(lowered) for w in words[:-1]):
+    present = [w for w in words if _whole_word(w).search(lowered)]
+    if not present or len(present) == len(words):
         return False
-    pattern = r"\b([A-Z][\w'’-]*)\s+" + re.escape(words[-1]) + r"\b"
-    return any(m.group(1)[0].isupper() and m.group(1).lower() not in words
-               and m.group(1).lower().rstrip(".") not in TITLES
-               for m in re.finditer(pattern, text, flags=re.IGNORECASE))
+    for word in present:
+        pattern = (r"\b([A-Z][\w’'-]*)\s+" + re.escape(word) + r"\b|\b" + re.escape(word)
+                   + r"\s+([A-Z][\w’'-]*)")
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            other = match.group(1) or match.group(2)
+            key = other.lower().rstrip(".")
+            if (other[0].isupper() and key not in words and key not in TITLES
+                    and key not in _COMPANY_SUFFIXES and key not in _DROPPED
+                    and not re.search(r"['’]s$", other)):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=8192)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.analysis.names import (
+    TITLES,
     Name,
     NameIndex,
     NameKind,
@@ -37,13 +38,14 @@ from factcheck.text import STOPWORDS, stem, tokenize
 # judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
 NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|"
-    r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|yet to)\b",
+    r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|yet to|rul(?:e|es|ed|ing) out)\b",
     re.IGNORECASE,
 )
 GENERAL_NEGATION = re.compile(
     r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
-    r"fail(?:s|ed)? to|yet to|lack(?:s|ed|ing)?|absence|unlikely|false|myth|hoax)\b",
+    r"fail(?:s|ed)? to|yet to|rul(?:e|es|ed|ing) out|lack(?:s|ed|ing)?|absence|unlikely|false|"
+    r"myth|hoax)\b",
     re.IGNORECASE,
 )
 # A planned figure ("will invest $10 billion") and an achieved one ("has invested $1.5 billion")
@@ -368,10 +370,31 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             alike = [other for other in spare
                      if _full(other) and _alike(name, claim_text, other, passage_text)]
             best = alike[0] if len(alike) == 1 else None
+        if best is None and name.kind is NameKind.PERSON:
+            # "Kelly Ortberg, Boeing's chief executive" against "chief executive Dave Calhoun"
+            roles = _roles(claim_text, name)
+            holders = [other for other in spare if other.kind is NameKind.PERSON
+                       and roles & _roles(passage_text, other)]
+            best = holders[0] if len(holders) == 1 else None
         if best is not None:
             swaps.append((name, best))
             spare.remove(best)
     return swaps
+
+
+def _roles(text: str, name: Name) -> set[str]:
+    """The titles next to a person's name in its clause ("chief executive", "coach")."""
+    before = re.split(r"[;.]\s", text[max(0, name.start - 40):name.start])[-1]
+    after = re.split(r"[;.]\s|,\s(?:who|which|said)", text[name.end:name.end + 40])[0]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{before} {after}")}
+    if {"chief", "executive"} <= words:
+        words.add("ceo")
+    return {w for w in words & TITLES if w not in _VAGUE_ROLES}
+
+
+# Titles too common to pin a role down ("head", "chief" alone, "player").
+_VAGUE_ROLES = frozenset({"head", "chief", "player", "vice", "co-founder", "general", "chair",
+                          "lord", "lady", "sir", "dame", "dr", "mr", "mrs", "ms", "prof"})
 
 
 def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
@@ -385,6 +408,8 @@ def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
             other.text.split()[-1].lower() == head
             or other_text[other.end:other.end + len(head) + 1].strip().lower() == head):
         return True
+    if _full(name) and _full(other) and name.text.split()[0] == other.text.split()[0] != "the":
+        return True  # "Manchester United", "Manchester City"
     people = {NameKind.PERSON, NameKind.ORG}
     return {name.kind, other.kind} <= people and _full(name) and _full(other)
 
@@ -452,6 +477,7 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
 
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
                          "year", "old", "to", "and", "or", "of"})
+_LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around"})
 _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "earlier",
                            "later", "ahead", "behind", "higher", "lower"})
 
@@ -461,8 +487,8 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     "rose 5%") rather than a level ("in 2:01:09", "revenue of $26 billion")."""
     before = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 12):quantity.start])
     after = re.findall(r"[\w'’-]+", text[quantity.end:quantity.end + 12])
-    if before[-1:] in (["to"], ["from"], ["at"], ["of"]):
-        return False  # "rose to $26 billion", "from 2:01:09": levels
+    if before[-1:] and before[-1].lower() in _LEVEL_BEFORE:
+        return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
     return (before[-1:] == ["by"] or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
             or direction_of(text, quantity) is not None)
 
@@ -612,7 +638,7 @@ def _entity_in(entity: str, text: str) -> bool:
     found = [part in lowered for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
         return False
-    if len(parts) > 1 and found[-1] and not any(found[:-1]) and heads_another(parts, text):
+    if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 

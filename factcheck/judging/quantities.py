@@ -186,8 +186,9 @@ STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
 quarter in a row"): a rank, never a part of something."""
 # "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
-_FRACTION = re.compile(r"\b(?:(?P<by>by)\s+)?(?P<n>a|one|two|three)[\s-]+(?P<d>tenth|fifth|"
-                       r"quarter|third)s?\b(?(by)|(?=\s+of\b))|\b(?:by\s+half|half\s+of)\b",
+_FRACTION = re.compile(r"\b(?:(?P<by>by)\s+)?(?P<n>a|one|two|three)[\s-]+"
+                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?=\s+of\b))|\b(?:by\s+half|(?<!first )(?<!second )"
+                       r"(?<!the )(?<!a )half\s+of)\b",
                        re.IGNORECASE | re.ASCII)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
@@ -425,7 +426,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "one of the", "top five": word numbers count only before a noun
     if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
-    if not match.group("unit") or match.group("unit")[:1].isupper():
+    if unit_word not in _UNIT_OF:
         named = _NAMED_NUMBER.search(text[max(0, start - 30):start])
         if named and named.group(1).lower() not in _MONTHS and raw[0].isdigit():
             return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
