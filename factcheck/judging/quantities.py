@@ -187,8 +187,8 @@ STREAK = "+row"
 quarter in a row"): a rank, never a part of something."""
 # "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
 _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+)?(?P<n>a|one|two|three)[\s-]+"
-                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?=\s+of\b))|\b(?:by\s+half|(?<!first )(?<!second )"
-                       r"(?<!the )(?<!a )half\s+of)\b",
+                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?=\s+of\b))"
+                       r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half\s+of)\b",
                        re.IGNORECASE | re.ASCII)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
