@@ -170,9 +170,7 @@ def heads_another(words: list[str], text: str) -> bool:
     if not present or len(present) == len(words):
         return False
     for word in present:
-        pattern = (r"\b([A-Z][\w’'-]*)\s+" + re.escape(word) + r"\b|\b" + re.escape(word)
-                   + r"\s+([A-Z][\w’'-]*)")
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        for match in _glued(word).finditer(text):
             other = match.group(1) or match.group(2)
             key = other.lower().rstrip(".")
             if (other[0].isupper() and key not in words and key not in TITLES
@@ -180,6 +178,13 @@ def heads_another(words: list[str], text: str) -> bool:
                     and not re.search(r"['’]s$", other)):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _glued(word: str) -> re.Pattern[str]:
+    """A word with the word before or after it (compiled once)."""
+    return re.compile(r"\b([A-Z][\w’'-]*)\s+" + re.escape(word) + r"\b|\b" + re.escape(word)
+                      + r"\s+([A-Z][\w’'-]*)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -8,6 +8,7 @@ words, dates as intervals (years, quarters, halves, months), and ordinals in the
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -626,8 +627,13 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> list
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
-    pattern = re.compile(r"(?<=[^\s.!?:\n])\s+" + re.escape(word) + r"\b")
-    return bool(pattern.search(text)) or any(ch.isdigit() for ch in word) or word.isupper()
+    return (bool(_mid_sentence(word).search(text)) or any(ch.isdigit() for ch in word)
+            or word.isupper())
+
+
+@functools.lru_cache(maxsize=8192)
+def _mid_sentence(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<=[^\s.!?:\n])\s+" + re.escape(word) + r"\b")
 
 
 def _entity_in(entity: str, text: str) -> bool:
@@ -813,8 +819,7 @@ def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words
     if not is_identifier(entity):
         return False
     parts = [re.sub(r"['’]s$", "", p) for p in entity.split()]
-    if any(p and re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", claim_text)
-           for p in parts):
+    if any(p and _alone(p).search(claim_text) for p in parts):
         return False
     where = evidence_text.find(entity)
     if where < 0:
@@ -823,6 +828,11 @@ def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words
     rest = evidence_text[where + len(entity):where + len(entity) + 25]
     after = tokenize(re.sub(r"^['’]s\b", "", rest))[:1]
     return any(w in claim_words for w in before + after)
+
+
+@functools.lru_cache(maxsize=8192)
+def _alone(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
 def is_identifier(entity: str) -> bool:
