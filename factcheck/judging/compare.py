@@ -39,14 +39,15 @@ from factcheck.text import STOPWORDS, stem, tokenize
 # judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
 NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|"
-    r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|yet to|rul(?:e|es|ed|ing) out)\b",
+    r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|"
+    r"rul(?:e|es|ed|ing) out)\b",
     re.IGNORECASE,
 )
 GENERAL_NEGATION = re.compile(
     r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
-    r"fail(?:s|ed)? to|yet to|rul(?:e|es|ed|ing) out|lack(?:s|ed|ing)?|absence|unlikely|false|"
-    r"myth|hoax)\b",
+    r"fail(?:s|ed|ure)? to|yet to|rul(?:e|es|ed|ing) out|lack(?:s|ed|ing)?|absence|unlikely|"
+    r"false|myth|hoax)\b",
     re.IGNORECASE,
 )
 # A planned figure ("will invest $10 billion") and an achieved one ("has invested $1.5 billion")
@@ -187,7 +188,7 @@ class _ClaimSide:
     content: set[str]
     event_words: set[str]
     names: tuple[Name, ...]
-    capitalised: list[Name]
+    capitalised: tuple[Name, ...]
 
 
 def _claim_side(claim_text: str, names: NameIndex | None) -> _ClaimSide:
@@ -330,15 +331,16 @@ _WORDS = re.compile(r"['’]s\b|[\w-]+")
 _LINKS = frozenset({"and", "or", ",", "the", "a", "an"})
 
 
-def _neighbours(text: str, start: int, end: int) -> tuple[set[str], set[str]]:
+@functools.lru_cache(maxsize=16384)
+def _neighbours(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
     """The two words before and after a span within its sentence (lower case; "'s" counts as a
     word; the start and end of the sentence count as the words "<s>" and "</s>")."""
     head = re.split(r"[.;!?]\s", text[max(0, start - 60):start])[-1]
     tail = re.split(r"[.;!?](?:\s|$)", text[end:end + 60])[0]
     before = ["<s>"] + [w.lower().replace("’", "'") for w in _WORDS.findall(head)]
     after = [w.lower().replace("’", "'") for w in _WORDS.findall(tail)] + ["</s>"]
-    return ({w for w in before[-2:] if w not in _LINKS},
-            {w for w in after[:2] if w not in _LINKS})
+    return (frozenset(w for w in before[-2:] if w not in _LINKS),
+            frozenset(w for w in after[:2] if w not in _LINKS))
 
 
 def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
@@ -467,6 +469,7 @@ def _names_period(claim_text: str, quantity: Quantity,
 
 
 _PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:on\s+)?", re.I)
+@functools.lru_cache(maxsize=16384)
 def _counted_noun(text: str, quantity: Quantity) -> str:
     """The word a bare number counts or measures ("41 stations": station), stemmed, or ``""``."""
     after = re.match(r"\s*(?:-\s*)?([A-Za-z]+)", text[quantity.end:quantity.end + 30])
@@ -483,6 +486,7 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
                            "later", "ahead", "behind", "higher", "lower"})
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_change(text: str, quantity: Quantity) -> bool:
     """Whether a figure states a difference ("by 34 seconds", "34 seconds off", "18% higher",
     "rose 5%") rather than a level ("in 2:01:09", "revenue of $26 billion")."""
@@ -575,16 +579,18 @@ def _context_overlap(claim_text: str, claim_q: Quantity, evidence_text: str,
     return len(claim_context & evidence_context)
 
 
-def _window(text: str, quantity: Quantity, chars: int = 45) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
     sentence_start = max(text.rfind(". ", 0, quantity.start) + 1, quantity.start - chars)
     sentence_end = text.find(". ", quantity.end)
     sentence_end = quantity.end + chars if sentence_end < 0 else min(sentence_end,
                                                                      quantity.end + chars)
     around = text[max(0, sentence_start): quantity.start] + " " + text[quantity.end: sentence_end]
-    return {t for t in tokenize(around) if not t[0].isdigit()}
+    return frozenset(t for t in tokenize(around) if not t[0].isdigit())
 
 
-def _with_capitals(text: str, names: Sequence[Name]) -> list[Name]:
+@functools.lru_cache(maxsize=16384)
+def _with_capitals(text: str, names: tuple[Name, ...]) -> tuple[Name, ...]:
     """``names`` plus capitalised words the recogniser missed ("the Vostochny cosmodrome"),
     of no known kind; a capital opening a sentence is not a name."""
     found = list(names)
@@ -598,10 +604,11 @@ def _with_capitals(text: str, names: Sequence[Name]) -> list[Name]:
         text_of = match.group(0).strip(".'’")
         found.append(Name(text_of, NameKind.THING, start, start + len(text_of),
                           name_key(text_of, NameKind.THING)))
-    return found
+    return tuple(found)
 
 
-def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tuple[str, ...]:
     """Capitalised names in ``text``.
 
     A single capitalised word opening a sentence ("Behind the scenes") is a name only if it is
@@ -623,7 +630,7 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> list
         name = " ".join(words).strip(".'’")
         if name and not re.fullmatch(r"[A-Z]\.?|\d+", name):
             names.append(name)
-    return names
+    return tuple(names)
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
@@ -660,6 +667,7 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
     return ""
 
 
+@functools.lru_cache(maxsize=16384)
 def direction_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
     """The direction a figure moves in its clause and the word saying so ("rose 18%", "18%
     higher", "up 18%": up; "8% lower": down), or ``None``; bounds ("over 300") are no direction."""
@@ -759,14 +767,20 @@ _CONDITIONAL = re.compile(r"(?:\b(?:if|unless|whether)\b|\bhad\s+(?:it|they|he|s
                           r"|\bwere\s+(?:it|they))[^,;.]{0,60}$", re.IGNORECASE)
 
 
-def _negated_scopes(text: str) -> list[tuple[str, set[str]]]:
+@functools.lru_cache(maxsize=16384)
+def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each real negation cue in ``text`` and the three content words it denies."""
     scopes = []
     for match in NEGATION.finditer(text):
         if _CONDITIONAL.search(text[max(0, match.start() - 80):match.start()]):
             continue
-        scopes.append((match.group(0), set(tokenize(text[match.end(): match.end() + 80])[:3])))
-    return scopes
+        # what is denied is what happens or how much, not who: names are left out
+        after = _NAMES.sub(" ", text[match.end(): match.end() + 80])
+        scopes.append((match.group(0), frozenset(tokenize(after)[:3])))
+    return tuple(scopes)
+
+
+_NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 
 
 _IRREGULAR = {
@@ -782,12 +796,13 @@ _IRREGULAR = {
 """Past forms a stemmer cannot reduce, so "did not run" meets "ran"."""
 
 
-def _verb_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _verb_words(text: str) -> frozenset[str]:
     """The text's content words with irregular past forms as their base ("ran" -> "run")."""
     words = set(tokenize(text))
     words |= {stem(_IRREGULAR[w]) for w in re.findall(r"[a-z']+", text.lower())
               if w in _IRREGULAR}
-    return words
+    return frozenset(words)
 
 
 _CLAUSE = re.compile(r"[,;:.!?()]\s|\s[-\u2013\u2014]\s")
