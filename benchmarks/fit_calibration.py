@@ -8,7 +8,9 @@ elsewhere and never used to train the learned verifier:
 - half of the COVID-Fact claims and of the HealthVer pairs the learned verifier held out of
   training (the half whose id hashes even); the other half is what ``--report`` scores.
 
-Each claim is judged by the learned judge (with its route) and the rules judge; the curves are
+``--gold`` adds hand-labelled news claims (the topic sets used for tuning, never the set kept
+for the final measurement). Each claim is judged by the learned judge (with its route) and the
+rules judge; the curves are
 fitted per route and label (``factcheck.training.calibrate``). ``--report`` prints the ECE and
 accuracy of the calibrated judges on the other halves, the demo gold and the topic gold.
 """
@@ -71,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", nargs="*", default=[],
                         help="held-out sets to take half of, e.g. covidfact/claims.jsonl "
                         "healthver-dev/pairs.jsonl (default: none)")
+    parser.add_argument("--gold", type=Path, nargs="*", default=[],
+                        help="hand-labelled topic gold files (benchmarks/topics/gold.jsonl, "
+                        "...): each claim judged against its topic's corpus beside the file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     settings = Settings(cache_dir=args.cache_dir)
@@ -95,7 +100,21 @@ def main(argv: list[str] | None = None) -> int:
         learned.names = rules.names = checker.index.names or learned.names
         found = checker.retrieve(claims)
         rows += judged_rows(claims, found, [m.expected for m in built.mutants], learned, rules)
-        sources[f"{path.name} mutations (seed 101)"] = len(claims)
+        sources[f"{path.parent.name}/{path.name} mutations (seed 101)"] = len(claims)
+
+    for gold_path in args.gold:
+        gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        for topic in sorted({item["topic"] for item in gold}):
+            items = [item for item in gold if item["topic"] == topic]
+            checker = Checker(gold_path.parent / topic / "evidence.jsonl", settings,
+                              embedder=embedder)
+            claims = [Claim(item["id"], item["article"], item["claim"], 0,
+                            (Span(0, len(item["claim"])),), 1.0) for item in items]
+            learned.names = rules.names = checker.index.names or learned.names
+            rows += judged_rows(claims, checker.retrieve(claims),
+                                [Label(item["label"]) for item in items], learned, rules)
+        sources[f"{gold_path.parent.name}/{gold_path.name}"] = len(gold)
 
     trained = [s for s in training_sources(model, args.datasets) if s.path.is_file()]
     sets = [load_cases(s.path) for s in trained]
@@ -118,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     calibration = fit_calibration(rows, {
         "fitted_on": sources,
         "command": "python benchmarks/fit_calibration.py" + (
-            f" --limit {args.limit}" if args.limit != 500 else ""),
+            f" --limit {args.limit}" if args.limit != 500 else "") + "".join(
+            f" --mutate {p}" for p in args.mutate) + "".join(
+            f" --gold {p}" for p in args.gold) + "".join(f" --real {r}" for r in args.real),
         "method": "Platt scaling per route and label (ridge 1 towards the raw score)",
     })
     save_calibration(calibration, args.out)
