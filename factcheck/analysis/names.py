@@ -119,6 +119,36 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     return _DEMONYMS.get(key, key)
 
 
+def alias_in(entity: str, text: str) -> bool:
+    """Whether ``text`` names ``entity`` in another usual form: its acronym or expansion ("UAE",
+    "the United Arab Emirates"; "NTSB", "National Transportation Safety Board"), or its country
+    for a demonym and back ("Scottish", "Scotland")."""
+    key = re.sub(r"['’]s$", "", entity.strip(" .")).lower()
+    lowered = text.lower()
+    country = _DEMONYMS.get(key)
+    if country and _whole_word(country).search(lowered):
+        return True
+    if any(c == key and _whole_word(d).search(lowered) for d, c in _DEMONYMS.items()):
+        return True
+    if entity.isupper() and 2 <= len(entity) <= 6:
+        for run in _CAPITAL_RUN.finditer(text):
+            words = run.group(0).split()
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    if words[i][0].isupper() and words[j - 1][0].isupper() and \
+                            _initials(" ".join(words[i:j]).lower()) == key:
+                        return True
+        return False
+    initials = _initials(key)
+    return len(initials) >= 2 and " " in key and bool(
+        re.search(r"\b" + re.escape(initials.upper()) + r"\b", text))
+
+
+# Runs of capitalised words, with the small words acronyms skip ("Bank of England").
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&)\s+)*"
+                          r"[A-Z][\w'’-]*)+")
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.replace("-", " ").split() if w not in _ACRONYM_SKIP)
 

@@ -18,6 +18,7 @@ from factcheck.analysis.names import (
     Name,
     NameIndex,
     NameKind,
+    alias_in,
     heads_another,
     mentioned,
     name_in,
@@ -651,6 +652,8 @@ def _entity_in(entity: str, text: str) -> bool:
     found = [part in lowered for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
         return False
+    if not all(found) and alias_in(entity, text):
+        return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"
     if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
@@ -683,9 +686,10 @@ def direction_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
             key = stem(lowered)
             if key in _DIRECTION:
                 if key in _BOUND_LIKE and not is_before and (
-                        i > 0 or words[1:2] and (not words[1][:1].islower()
-                                                 or words[1].lower() in _SPANS)):
-                    break  # "$5.98 under GAAP", "$10 billion in EVs over ten years": no direction
+                        i > 0 or not words[1:2] or stem(words[1].lower()) not in _REFERENCES):
+                    # "$5.98 under GAAP", "over ten years", "18 km below ground": no direction;
+                    # "£4 billion over budget", "2% below forecast": a direction
+                    break
                 if is_before and key in _BOUND_LIKE:
                     break  # "over the next 15 years", "under 2 hours": bounds, no direction
                 if lowered in ("up", "down") and is_before and not _UP_AS_DIRECTION.search(
@@ -700,9 +704,11 @@ def direction_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
 _UP_AS_DIRECTION = re.compile(r"(?:^|[,;:(]|\b(?:is|are|was|were|be|been|being|'s|’s))\s*"
                               r"(?:up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?$",
                               re.IGNORECASE)
-# "over ten years", "over the next decade", "over a week": a span of time, no direction.
-_SPANS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                    "eight", "nine", "ten", "twenty", "several", "many", "few", "half"})
+# What a figure is above or below when "over"/"under" after it give a direction.
+_REFERENCES = frozenset(stem(w) for w in (
+    "budget", "target", "forecast", "estimate", "expectations", "expected", "plan", "planned",
+    "guidance", "consensus", "schedule", "par", "average", "last", "previous", "prior",
+    "projected", "predicted"))
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "but", "and", "while", "whereas",
                             "although"})
 
@@ -758,7 +764,26 @@ def _polarity_clash(claim_text: str, evidence_text: str,
         opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
         if opposite:
             return f"claim says '{word}', evidence says '{sorted(opposite)[0]}'"
+    # "more votes" against "fewer votes", even where the passage says "more" of something else
+    evidence_pairs = _word_pairs(evidence_text)
+    claim_pairs = _word_pairs(claim_text)
+    for (first, noun), said in claim_pairs.items():
+        for other in _ANTONYM_OF.get(first, set()) - elsewhere:
+            if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
+                return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_pairs(text: str) -> dict[tuple[str, str], str]:
+    """Words that have an opposite with the content word after them ("more votes"), stemmed,
+    and how the text says it."""
+    words = re.findall(r"[a-z][a-z'-]*", text.lower())
+    pairs = {}
+    for word, after in zip(words, words[1:], strict=False):
+        if stem(word) in _ANTONYM_OF and after not in STOPWORDS:
+            pairs[(stem(word), stem(after))] = f"{word} {after}"
+    return pairs
 
 
 # A negation inside a condition or counterfactual ("had it not counted the sale, profit would

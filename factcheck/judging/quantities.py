@@ -180,7 +180,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
                       r"(?:[\s-]+(?:largest|biggest|major|new|such|chinese|foreign|domestic|"
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
-                      r"\s+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?",
+                      r"[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?",
                       re.IGNORECASE | re.ASCII)
 STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.analysis.names import NameIndex
+from factcheck.analysis.names import NameIndex, alias_in, heads_another
 from factcheck.judging.compare import compare_all, direction_of
 from factcheck.judging.quantities import extract_quantities
 from factcheck.judging.rules import RulesJudge
@@ -123,3 +123,43 @@ def test_a_swapped_name_in_a_passage_about_another_time_is_no_conflict():
     claim = "The carmaker will start selling its sedan in Europe in 2026."
     passage = "The carmaker handed its first sedans to owners in Beijing on 3 April 2024."
     assert verdict(claim, passage).label is not Label.CONTRADICTED
+
+
+@pytest.mark.parametrize(("entity", "text"), [
+    ("UAE", "Help came from Spain, Qatar and the United Arab Emirates."),
+    ("NTSB", "The National Transportation Safety Board said so."),
+    ("National Transportation Safety Board", "The NTSB said so."),
+    ("Scottish", "Labour won 37 seats in Scotland."),
+])
+def test_acronyms_and_demonyms_name_the_same_thing(entity, text):
+    assert alias_in(entity, text)
+
+
+def test_other_names_sharing_a_word_are_other_names():
+    assert heads_another(["manchester", "united"], "Manchester City midfielder Rodri")
+    assert not heads_another(["olaf", "scholz"], "Chancellor Scholz said")
+    assert not heads_another(["olaf", "scholz"], "Germany's Scholz said")
+
+
+def test_opposites_are_compared_with_what_they_qualify():
+    claim = "The party won more votes in 2024 than it had in 2019."
+    passage = ("The party more than doubled its seats even though it received fewer votes than "
+               "in 2019.")
+    assert "fewer votes" in compared(claim, passage).polarity_clash
+
+
+def test_a_negation_denies_what_happens_not_the_names_after_it():
+    claim = "Each inspection of the grounded Max 9 jets was expected to last 12 hours."
+    passage = ("Each inspection of the grounded Max 9 jets was expected to take 12 hours; the "
+               "regulator would approve no expansion of Max production.")
+    assert not compared(claim, passage).polarity_clash
+    # "failure to" negates like "not" does: both texts deny the same thing
+    denied = compared("The cause was the maker's failure to train its workers.",
+                      "The maker had not trained its workers, the board found.")
+    assert not denied.polarity_clash
+
+
+def test_a_depth_below_ground_is_a_level_not_a_fall():
+    result = compared("The quake's focus lay some 18 kilometres below ground.",
+                      "The quake struck about 18 km underground.")
+    assert surfaces(result.matched) == [("18 kilometres", "18 km")]
