@@ -215,14 +215,15 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
-    for quantity in extract_quantities(claim_text):
+    for quantity in _dated(claim_text, extract_quantities(claim_text)):
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
         if not candidates:
             if quantity.kind != QuantityKind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
         best = max(candidates, key=lambda e: (
-            _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e)))
+            _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e),
+            e.value == quantity.value))  # "650" is "the 650", not "648" rounded
         # A date of the passage answers one date of the claim ("in 2023, 37.9% more than in
         # 2023" is not confirmed by "in 2023, 37.9% more than in 2022").
         fresh = [e for e in candidates if agree(quantity, e)
@@ -266,7 +267,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 continue
         reassigned.append((quantity, best))
     conflicts = reassigned
-    conflicts.extend(_binding_conflicts(matched, evidence_quantities))
+    conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
     scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
@@ -426,6 +427,31 @@ def _full(name: Name) -> bool:
 _BOUNDARIES = frozenset({"</s>"})  # two names ending sentences share no role; two opening them do
 
 
+def _dated(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
+    """The quantities, with a day moved by the lapse before it: in "two days after the 5 January
+    blowout, he found the plug" the finding is dated 7 January."""
+    moved: list[Quantity] = []
+    for quantity in quantities:
+        window = max(0, quantity.start - 40)
+        lapse = _LAPSE.search(text[window:quantity.start])
+        days = parse_number(lapse.group("n")) if lapse else None
+        if (lapse and days is not None and quantity.kind == QuantityKind.DATE
+                and quantity.unit == "day" and quantity.value == quantity.high):
+            shift = days * (7 if lapse.group("unit").lower().startswith("week") else 1)
+            shift = -shift if lapse.group("way").lower() == "before" else shift
+            quantity = dataclasses.replace(
+                quantity, value=quantity.value + shift, high=quantity.high + shift,
+                surface=f"{lapse.group(0).strip()} {quantity.surface.strip()}")
+            # the lapse itself is part of the date now, not a figure of its own
+            moved = [q for q in moved if not window + lapse.start() <= q.start < quantity.start]
+        moved.append(quantity)
+    return moved
+
+
+_LAPSE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\s+"
+                    r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
     """Whether a dated interval of the passage is wider than the claim's (a year for a month)."""
     return (evidence.unit == claim.unit == "day"
@@ -517,7 +543,8 @@ def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
 
 
 def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
-                       evidence_quantities: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+                       evidence_quantities: list[Quantity],
+                       evidence_text: str) -> list[tuple[Quantity, Quantity]]:
     """Figures found in the evidence but tied to something else there.
 
     "7,058 in May" is not supported by "7,058 in April and 8,630 in May": the count nearest to
@@ -528,8 +555,10 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
         for _, anchor in matched:
             # Only a time binds a figure to it ("in May"); two figures side by side do not.
             if (anchor is evidence_q or anchor.kind == evidence_q.kind
-                    or anchor.kind != QuantityKind.DATE):
-                continue
+                    or anchor.kind != QuantityKind.DATE
+                    or not _TIME_ADJUNCT.search(evidence_text[max(0, anchor.start - 20):
+                                                              anchor.start])):
+                continue  # "at the 2024 general election" names an event, binds no figure
             rivals = [e for e in evidence_quantities if comparable(claim_q, e)]
             nearest = min(rivals, key=lambda e: _distance(e, anchor))
             claim_anchor = next(c for c, e in matched if e is anchor)
@@ -541,6 +570,10 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                 conflicts.append((claim_q, nearest))
                 break
     return conflicts
+
+
+_TIME_ADJUNCT = re.compile(r"\b(?:in|on|during|for|by|since|until|through|from|to|and|as of|"
+                           r"end of|start of)\s+$", re.IGNORECASE)
 
 
 def _distance(a: Quantity, b: Quantity) -> int:

@@ -163,3 +163,20 @@ def test_a_depth_below_ground_is_a_level_not_a_fall():
     result = compared("The quake's focus lay some 18 kilometres below ground.",
                       "The quake struck about 18 km underground.")
     assert surfaces(result.matched) == [("18 kilometres", "18 km")]
+
+
+def test_a_date_after_a_lapse_dates_the_main_event():
+    claim = "Two days after the 5 January 2024 blowout, a teacher found the door plug."
+    passage = "A teacher found the door plug in his garden on 7 January 2024."
+    result = compared(claim, passage)
+    assert [e.surface for _, e in result.matched] == ["7 January 2024"]
+    assert not result.conflicts and not result.unmatched
+
+
+def test_a_year_naming_an_event_binds_no_figure():
+    claim = "At the 2024 election, the party won 412 seats out of 650."
+    passage = ("At the 2024 election, once 648 of the 650 seats had reported, the party had won "
+               "412 seats.")
+    result = compared(claim, passage)
+    assert not result.conflicts
+    assert ("412", "412") in surfaces(result.matched)
