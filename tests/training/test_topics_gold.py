@@ -1,5 +1,5 @@
-"""The topic sets (benchmarks/topics: tuned on; benchmarks/heldout: never tuned on), each gold
-file checked against its topics' corpora."""
+"""The topic sets (benchmarks/topics and benchmarks/heldout: tuned on; benchmarks/heldout2: never
+tuned on), each gold file checked against its topics' corpora."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from factcheck.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 SETS = {"topics": (REPO / "benchmarks" / "topics", "t-"),
-        "heldout": (REPO / "benchmarks" / "heldout", "h-")}
+        "heldout": (REPO / "benchmarks" / "heldout", "h-"),
+        "heldout2": (REPO / "benchmarks" / "heldout2", "u-")}
 ERROR_CLASSES = {"figure", "other-measure", "date", "place", "person", "org", "direction",
                  "qualifier", "negation"}
 CLASSES = ERROR_CLASSES | {"restatement", "uncovered"}
@@ -46,7 +47,7 @@ def test_topic_corpora_are_well_formed(name: str):
         for passage in passages:
             assert passage["id"].startswith(f"{topic}-"), passage["id"]
             assert passage["text"] and passage["source"], passage["id"]
-            assert passage["url"].startswith("https://"), passage["id"]
+            assert passage["url"].startswith(("https://", "http://")), passage["id"]
             if "published" in passage:
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", passage["published"]), passage["id"]
         article = (root / topic / "article.txt").read_text(encoding="utf-8").splitlines()
@@ -84,7 +85,7 @@ def test_topics_gold_file_is_well_formed(name: str):
 
 
 # Floors a regression would cross; the scores themselves are in the sets' READMEs.
-FLOORS = {"topics": 0.8, "heldout": 0.6}
+FLOORS = {"topics": 0.85, "heldout": 0.7, "heldout2": 0.5}
 
 
 @pytest.mark.integration
