@@ -299,7 +299,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         swaps = tuple(name_swaps(claim_text, side.capitalised, evidence_text,
                                  _with_capitals(evidence_text, passage_names),
                                  anywhere=bool(same_event)))
-        if swaps and claim_tokens:  # a name replaced by another still fills its slot
+        if swaps and claim_tokens and not conflicts:  # a replaced name still fills its slot
             filled = {t for name, _ in swaps for t in tokenize(name.text)} & claim_tokens
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         seen = f"{evidence_text} {hit.passage.title or ''}"
@@ -886,21 +886,25 @@ def _denial(text: str, other_text: str) -> str:
 
 
 def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words: set[str]) -> bool:
-    """Whether a model name of the passage the claim lacks qualifies a word of the claim ("YU7
-    orders" against "Xiaomi's orders"); "an LVM-3 rocket" does not, nor does "Chandrayaan-3's
-    Pragyan" when the claim names Chandrayaan-3."""
+    """Whether a model name of the passage the claim lacks makes the passage about another thing:
+    the claim names no model ("YU7 ... took 289,000 orders" against "Xiaomi received 50,000
+    orders"), or the name qualifies a word of the claim; "an LVM-3 rocket" beside the claim's own
+    Chandrayaan-3 does not, nor does "Chandrayaan-3's Pragyan" for a claim naming Pragyan."""
     if not is_identifier(entity):
         return False
     parts = [re.sub(r"['’]s$", "", p) for p in entity.split()]
     if any(p and _alone(p).search(claim_text) for p in parts):
         return False
     where = evidence_text.find(entity)
-    if where < 0:
-        return True
+    if where < 0 or not _IDENTIFIER.search(claim_text):
+        return True  # a claim naming no model at all is not about this one
     before = tokenize(evidence_text[max(0, where - 20):where])[-1:]
     rest = evidence_text[where + len(entity):where + len(entity) + 25]
     after = tokenize(re.sub(r"^['’]s\b", "", rest))[:1]
     return any(w in claim_words for w in before + after)
+
+
+_IDENTIFIER = re.compile(r"\b(?=[\w-]*[A-Za-z])(?=[\w-]*\d)[\w-]+\b")
 
 
 @functools.lru_cache(maxsize=8192)

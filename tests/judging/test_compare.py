@@ -180,3 +180,10 @@ def test_a_year_naming_an_event_binds_no_figure():
     result = compared(claim, passage)
     assert not result.conflicts
     assert ("412", "412") in surfaces(result.matched)
+
+
+def test_a_passage_about_a_named_model_says_nothing_of_a_claim_naming_none():
+    claim = "The carmaker said it received 50,000 orders in the first 27 minutes of sales."
+    passage = ("The carmaker's second car, the QX9 SUV, went on sale in June and took 289,000 "
+               "orders within the first hour.")
+    assert verdict(claim, passage).label is not Label.CONTRADICTED
