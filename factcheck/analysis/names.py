@@ -200,7 +200,12 @@ def heads_another(words: list[str], text: str) -> bool:
     if not present or len(present) == len(words):
         return False
     for word in present:
+        place = words.index(word)
         for match in _glued(word).finditer(text):
+            # the other word must stand where the name has a word of its own: "Manchester City"
+            # for "Manchester United", not "Lei Jun" for "founder Lei"
+            if match.group(1) and place == 0 or match.group(2) and place == len(words) - 1:
+                continue
             other = match.group(1) or match.group(2)
             key = other.lower().rstrip(".")
             if (other[0].isupper() and key not in words and key not in TITLES

@@ -139,6 +139,7 @@ def test_other_names_sharing_a_word_are_other_names():
     assert heads_another(["manchester", "united"], "Manchester City midfielder Rodri")
     assert not heads_another(["olaf", "scholz"], "Chancellor Scholz said")
     assert not heads_another(["olaf", "scholz"], "Germany's Scholz said")
+    assert not heads_another(["founder", "lei"], "Xiaomi founder Lei Jun said")  # fuller name
 
 
 def test_opposites_are_compared_with_what_they_qualify():
