@@ -183,6 +183,7 @@ def check_article(text: str) -> list[Claim]:
 
 @settings(FUZZ, max_examples=CLAIM_EXAMPLES)
 @given(articles)
+@example("Xiaomi sold. \rßa “Xiaomi sold,” he said. ")  # "ß" capitalised is "SS": not invented
 def test_claims_never_crash_and_are_recoverable_from_their_spans(text: str):
     claims = check_article(text)
     event("claims per article", "0" if not claims else "1-2" if len(claims) < 3 else "3+")

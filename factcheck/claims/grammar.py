@@ -132,7 +132,8 @@ def match_prefix(tokens: Sequence[Token], pattern: re.Pattern[str]) -> int:
 def render(tokens: Sequence[Token]) -> str:
     """The claim as a sentence: original spacing, capital first letter, final full stop."""
     text = join_tokens(tokens)
-    if text[:1].islower() and not any(ch.isupper() for ch in text.split(" ")[0]):
+    if (text[:1].islower() and not any(ch.isupper() for ch in text.split(" ")[0])
+            and len(text[0].upper()) == 1):  # "ß" has no one-letter capital: left as written
         text = text[0].upper() + text[1:]
     if not text.endswith("."):
         text += "."

@@ -23,6 +23,7 @@ from factcheck.analysis.names import (
     mentioned,
     name_in,
     name_key,
+    same_name,
 )
 from factcheck.judging.quantities import (
     Bound,
@@ -86,6 +87,11 @@ ANTONYMS = [
     ("reduce", "raise"), ("more", "fewer"), ("higher", "reduced"), ("worsen", "improve"),
     ("strong", "weak"), ("benefit", "harm"), ("safe", "unsafe"), ("effective", "ineffective"),
     ("likely", "unlikely"), ("able", "unable"), ("accelerate", "slow"), ("boost", "reduce"),
+    # places and extremes inside a series
+    ("innermost", "outermost"), ("inner", "outer"), ("upper", "lower"),
+    ("upstream", "downstream"), ("northern", "southern"), ("eastern", "western"),
+    ("inbound", "outbound"), ("earliest", "latest"), ("oldest", "newest"), ("minimum", "maximum"),
+    ("smaller", "larger"), ("smallest", "biggest"), ("shorter", "longer"), ("narrower", "wider"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -299,6 +305,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         swaps = tuple(name_swaps(claim_text, side.capitalised, evidence_text,
                                  _with_capitals(evidence_text, passage_names),
                                  anywhere=bool(same_event)))
+        if not swaps:
+            swaps = _holder_swaps(side.names, evidence_text, passage_names, matched,
+                                  evidence_quantities)
         if swaps and claim_tokens and not conflicts:  # a replaced name still fills its slot
             filled = {t for name, _ in swaps for t in tokenize(name.text)} & claim_tokens
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
@@ -385,6 +394,41 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             swaps.append((name, best))
             spare.remove(best)
     return swaps
+
+
+def _holder_swaps(claim_names: Sequence[Name], passage_text: str,
+                  passage_names: Sequence[Name], matched: Sequence[tuple[Quantity, Quantity]],
+                  passage_quantities: Sequence[Quantity]) -> tuple[tuple[Name, Name], ...]:
+    """The claim's one person, credited in the passage with another figure than the one the
+    claim gives them, while another person holds that one: "fifth in 9.85 went to Tebogo"
+    against "Jacobs came fifth in 9.85 seconds and Tebogo came sixth in 9.86 seconds"."""
+    people = [n for n in claim_names if n.kind is NameKind.PERSON]
+    if len(people) != 1:
+        return ()
+    holder = people[0]
+    # spaCy types some people as organisations ("Marcell Jacobs"): full names of either kind
+    others = [n for n in passage_names if n.kind is NameKind.PERSON
+              or n.kind is NameKind.ORG and _full(n)]
+    for claim_q, passage_q in matched:
+        if claim_q.kind == QuantityKind.DATE:
+            continue
+        owner = _owner(passage_text, passage_q, others)
+        if owner is None or same_name(owner, holder):
+            continue
+        theirs = [q for q in passage_quantities if q is not passage_q and comparable(claim_q, q)
+                  and not agree(claim_q, q)
+                  and (mine := _owner(passage_text, q, others)) is not None
+                  and same_name(mine, holder)]
+        if theirs:
+            return ((holder, owner),)
+    return ()
+
+
+def _owner(text: str, quantity: Quantity, people: Sequence[Name]) -> Name | None:
+    """The person a figure is credited to: the nearest one named before it in its clause."""
+    before = [n for n in people if n.end <= quantity.start and quantity.start - n.end <= 60
+              and not re.search(r"[;.]\s|\band\b", text[n.end:quantity.start])]
+    return max(before, key=lambda n: n.end, default=None)
 
 
 def _roles(text: str, name: Name) -> set[str]:
@@ -832,12 +876,15 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for match in NEGATION.finditer(text):
         if _CONDITIONAL.search(text[max(0, match.start() - 80):match.start()]):
             continue
+        if _NOT_UNTIL.match(text, match.end()):
+            continue  # "did not start until 2010" says when it started, not that it did not
         # what is denied is what happens or how much, not who: names are left out
         after = _NAMES.sub(" ", text[match.end(): match.end() + 80])
         scopes.append((match.group(0), frozenset(tokenize(after)[:3])))
     return tuple(scopes)
 
 
+_NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 
 

@@ -591,9 +591,11 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     if claim.kind == QuantityKind.ORDINAL:
         return False
     if claim.unit == DURATION and Bound.EXACT == claim.bound == evidence.bound:
-        return abs(c - e) < 1  # race times: one second is the record
+        # race times agree to the precision given: 2:04:02 to the second, 9.85 s to the hundredth
+        # (9.79 is 9.784 rounded; 9.86 is not 9.85)
+        return abs(c - e) < max(_step(c), _step(e)) * (1 - 1e-6)
     loose = Bound.APPROX in (claim.bound, evidence.bound)
-    tolerance = 0.1 if loose else 0.02
+    tolerance = _approx_tolerance(claim, evidence) if loose else 0.02
     if claim.bound == Bound.AT_LEAST:
         if evidence.bound == Bound.AT_MOST:
             return c < e <= c * 1.5  # "over 100" and "under 110" can both hold
@@ -615,6 +617,20 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     if loose:
         return abs(c - e) <= tolerance * max(abs(c), abs(e))
     return _same_when_rounded(c, e)
+
+
+def _approx_tolerance(claim: Quantity, evidence: Quantity) -> float:
+    """How far "about N" may be from the other figure: up to 10 % for a round number ("about
+    2,300"), a few units of the last digit for a precise one ("about $103.1 million" is not
+    $101.98 million)."""
+    spreads = [min(0.1, max(0.003, 3 * _precision(q.value) / abs(q.value)))
+               for q in (claim, evidence) if q.bound == Bound.APPROX and q.value]
+    return max(spreads, default=0.1)
+
+
+def _step(seconds: float) -> float:
+    """The precision a length of time is given to: a second, or its last decimal (9.85: 0.01)."""
+    return _precision(seconds) if seconds % 1 else 1.0
 
 
 def _same_when_rounded(a: float, b: float) -> bool:

@@ -188,3 +188,29 @@ def test_a_passage_about_a_named_model_says_nothing_of_a_claim_naming_none():
     passage = ("The carmaker's second car, the QX9 SUV, went on sale in June and took 289,000 "
                "orders within the first hour.")
     assert verdict(claim, passage).label is not Label.CONTRADICTED
+
+
+def test_a_figure_credited_to_another_person_is_a_conflict():
+    claim = "Fifth place in the final, in 10.05 seconds, went to Peter Walsh."
+    passage = ("In the final John Carter of Jamaica came fifth in 10.05 seconds and Peter Walsh "
+               "of Canada came sixth in 10.07 seconds.")
+    result = verdict(claim, passage)
+    assert result.label is Label.CONTRADICTED
+    assert "John Carter" in result.rationale
+
+
+def test_not_until_says_when_not_whether():
+    claim = "Repair work on the dams began only in 2010."
+    passage = "Repair work on the dams did not start until 2010."
+    assert not compared(claim, passage).polarity_clash
+
+
+@pytest.mark.parametrize(("claim", "passage", "agrees"), [
+    ("paid about $103.1 million", "paid $101,980,000", False),  # a precise "about"
+    ("about 2,300 people", "2,412 people", True),                # a round one
+    ("in 9.85 seconds", "in 9.86 seconds", False),               # race times to the hundredth
+    ("in 9.79 seconds", "in 9.784 seconds", True),               # one rounded from the other
+])
+def test_approximate_and_timed_figures_agree_to_their_precision(claim, passage, agrees):
+    from factcheck.judging.quantities import agree
+    assert agree(extract_quantities(claim)[0], extract_quantities(passage)[0]) is agrees
