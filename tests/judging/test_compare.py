@@ -81,10 +81,16 @@ def test_a_run_of_quarters_is_a_rank_not_a_part():
     assert surfaces(result.conflicts) == [("third straight quarter", "fifth quarter in a row")]
 
 
-def test_shares_written_as_fractions_match_percentages():
-    result = compared("The plan cut the city's emissions by a fifth.",
-                      "The plan cut the city's emissions by 20%.")
-    assert surfaces(result.matched) == [("a fifth", "20%")]
+@pytest.mark.parametrize(("claim", "passage", "pair"), [
+    # a share written as a fraction
+    ("The plan cut the city's emissions by a fifth.", "The plan cut the city's emissions by 20%.",
+     ("a fifth", "20%")),
+    # a depth below ground is a level, not a fall
+    ("The quake's focus lay some 18 kilometres below ground.",
+     "The quake struck about 18 km underground.", ("18 kilometres", "18 km")),
+])
+def test_the_same_figure_written_differently_matches(claim, passage, pair):
+    assert surfaces(compared(claim, passage).matched) == [pair]
 
 
 def test_the_period_a_date_ends_is_not_a_figure_to_confirm():
@@ -102,20 +108,22 @@ def test_two_figures_of_one_kind_each_find_their_own():
     assert sorted(surfaces(result.matched)) == [("$1.20", "$1.20"), ("$1.45", "$1.45")]
 
 
-def test_a_place_sharing_only_its_head_word_is_another_place():
-    claim = "The charter flight took off from Stansted Airport on 3 May 2023."
-    passage = "The charter flight took off from Luton Airport on 3 May 2023."
+@pytest.mark.parametrize(("claim", "passage", "other"), [
+    # a place sharing only its head word is another place
+    ("The charter flight took off from Stansted Airport on 3 May 2023.",
+     "The charter flight took off from Luton Airport on 3 May 2023.", "Luton Airport"),
+    # a person replaced in a passage about the same event, wherever named
+    ("Maria Lopez finished second in the 2022 Boston race in 2:25:10.",
+     "Anna Berg of Sweden came second in the 2022 Boston race in 2:25:10.", "Anna Berg"),
+    # a figure credited to another person
+    ("Fifth place in the final, in 10.05 seconds, went to Peter Walsh.",
+     "In the final John Carter of Jamaica came fifth in 10.05 seconds and Peter Walsh of Canada "
+     "came sixth in 10.07 seconds.", "John Carter"),
+])
+def test_another_name_in_the_claims_slot_is_a_conflict_the_rationale_names(claim, passage, other):
     result = verdict(claim, passage)
     assert result.label is Label.CONTRADICTED
-    assert "Stansted Airport" in result.rationale and "Luton Airport" in result.rationale
-
-
-def test_a_person_replaced_in_the_same_event_is_a_conflict_wherever_named():
-    claim = "Maria Lopez finished second in the 2022 Boston race in 2:25:10."
-    passage = "Anna Berg of Sweden came second in the 2022 Boston race in 2:25:10."
-    result = verdict(claim, passage)
-    assert result.label is Label.CONTRADICTED
-    assert "Anna Berg" in result.rationale
+    assert other in result.rationale
 
 
 def test_a_swapped_name_in_a_passage_about_another_time_is_no_conflict():
@@ -160,12 +168,6 @@ def test_a_negation_denies_what_happens_not_the_names_after_it():
     assert not denied.polarity_clash
 
 
-def test_a_depth_below_ground_is_a_level_not_a_fall():
-    result = compared("The quake's focus lay some 18 kilometres below ground.",
-                      "The quake struck about 18 km underground.")
-    assert surfaces(result.matched) == [("18 kilometres", "18 km")]
-
-
 def test_a_date_after_a_lapse_dates_the_main_event():
     claim = "Two days after the 5 January 2024 blowout, a teacher found the door plug."
     passage = "A teacher found the door plug in his garden on 7 January 2024."
@@ -188,15 +190,6 @@ def test_a_passage_about_a_named_model_says_nothing_of_a_claim_naming_none():
     passage = ("The carmaker's second car, the QX9 SUV, went on sale in June and took 289,000 "
                "orders within the first hour.")
     assert verdict(claim, passage).label is not Label.CONTRADICTED
-
-
-def test_a_figure_credited_to_another_person_is_a_conflict():
-    claim = "Fifth place in the final, in 10.05 seconds, went to Peter Walsh."
-    passage = ("In the final John Carter of Jamaica came fifth in 10.05 seconds and Peter Walsh "
-               "of Canada came sixth in 10.07 seconds.")
-    result = verdict(claim, passage)
-    assert result.label is Label.CONTRADICTED
-    assert "John Carter" in result.rationale
 
 
 def test_not_until_says_when_not_whether():
