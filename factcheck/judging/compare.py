@@ -376,7 +376,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         for other in spare:
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
             sides = bool(left & other_left - _BOUNDARIES) + bool(right & other_right - _BOUNDARIES)
-            score = sides + _alike(name, claim_text, other, passage_text)
+            # in a passage about the same event, one shared neighbour is enough ("headed for
+            # Singapore" against "bound for Colombo")
+            score = sides + (anywhere or _alike(name, claim_text, other, passage_text))
             if sides and score >= 2 and score > best_score:
                 best, best_score = other, score
         if best is None and anywhere and name.kind in _CHECKED_NAMES and _full(name):

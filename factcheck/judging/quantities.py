@@ -95,6 +95,10 @@ _UNIT_CLASSES = {
     "hour": ("hours", "hour"),
     "week": ("weeks", "week"),
     "second": ("seconds", "secs", "s"),
+    "foot": ("feet", "foot", "ft"),
+    "metre": ("metres", "meters", "metre", "meter"),
+    "mile": ("miles", "mile"),
+    "inch": ("inches", "inch"),
 }
 _UNIT_OF = {word: cls for cls, words in _UNIT_CLASSES.items() for word in words}
 _MONTHS = {

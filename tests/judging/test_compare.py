@@ -88,6 +88,9 @@ def test_a_run_of_quarters_is_a_rank_not_a_part():
     # a depth below ground is a level, not a fall
     ("The quake's focus lay some 18 kilometres below ground.",
      "The quake struck about 18 km underground.", ("18 kilometres", "18 km")),
+    # lengths in feet, however written
+    ("The channel was dredged to a 50-foot depth.", "The channel was dredged to 50 feet deep.",
+     ("50-foot", "50 feet")),
 ])
 def test_the_same_figure_written_differently_matches(claim, passage, pair):
     assert surfaces(compared(claim, passage).matched) == [pair]
@@ -115,6 +118,9 @@ def test_two_figures_of_one_kind_each_find_their_own():
     # a person replaced in a passage about the same event, wherever named
     ("Maria Lopez finished second in the 2022 Boston race in 2:25:10.",
      "Anna Berg of Sweden came second in the 2022 Boston race in 2:25:10.", "Anna Berg"),
+    # one shared neighbour is enough in a passage about the same event
+    ("The container ship was headed for Singapore when it left the port.",
+     "The container ship was bound for Colombo when it left the port.", "Colombo"),
     # a figure credited to another person
     ("Fifth place in the final, in 10.05 seconds, went to Peter Walsh.",
      "In the final John Carter of Jamaica came fifth in 10.05 seconds and Peter Walsh of Canada "
