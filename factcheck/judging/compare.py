@@ -510,6 +510,9 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     candidates = [e for e in evidence_quantities if comparable(quantity, e)]
     if quantity.kind in (QuantityKind.DATE, QuantityKind.ORDINAL):
         return candidates
+    # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
+    # answer to "the 100m final"); real misreports stay within that.
+    candidates = [e for e in candidates if not _worlds_apart(quantity.value, e.value)]
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
@@ -555,6 +558,11 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
                          "year", "old", "to", "and", "or", "of"})
 _LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around"})
+def _worlds_apart(a: float, b: float) -> bool:
+    """Whether two figures differ by a factor of more than a hundred."""
+    return a > 0 and b > 0 and max(a, b) > 100 * min(a, b)
+
+
 _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "earlier",
                            "later", "ahead", "behind", "higher", "lower"})
 

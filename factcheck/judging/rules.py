@@ -23,6 +23,7 @@ from factcheck.judging.compare import (
     is_identifier,
     say,
 )
+from factcheck.judging.quantities import QuantityKind
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
 
@@ -110,12 +111,20 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
         return True
     # Two or more figures agreeing in one passage pin the event down ("reported in 2021 ... a 2025
     # launch"); a passage agreeing on none of them is about another moment.
-    if not conflict.matched and any(len(c.matched) >= 2 for c in confirming):
+    if not conflict.matched and any(_pins_event(c) for c in confirming):
         return False
     return any(
         conflict.fit.get(q, 0) > max(c.fit.get(q, 0) for c in confirming)
         for q, _ in conflict.conflicts
     )
+
+
+def _pins_event(c: Comparison) -> bool:
+    """Whether a passage's agreeing figures pin the claim's event down: two or more of them, or
+    the very day ("on 13 October 2023")."""
+    return len(c.matched) >= 2 or any(
+        q.kind == QuantityKind.DATE and q.unit == "day" and q.value == q.high
+        for q, _ in c.matched)
 
 
 def _contradicts(c: Comparison, settings: Settings) -> bool:

@@ -213,3 +213,19 @@ def test_not_until_says_when_not_whether():
 def test_approximate_and_timed_figures_agree_to_their_precision(claim, passage, agrees):
     from factcheck.judging.quantities import agree
     assert agree(extract_quantities(claim)[0], extract_quantities(passage)[0]) is agrees
+
+
+def test_a_passage_stating_the_very_day_outweighs_one_about_another_step():
+    claim = "The company wrapped up its purchase of the studio on 13 October 2023."
+    passages = ["The company completed its acquisition of the studio on 13 October 2023.",
+                "The regulator blocked the company's purchase of the studio on 26 April 2023."]
+    hits = [Hit(Passage(f"p{i}", text, "Wire", None, None, None, None), i, 0.8, 0.8, 0.5)
+            for i, text in enumerate(passages, start=1)]
+    claim_record = Claim("a-c01", "a", claim, 0, (Span(0, len(claim)),), 0.8)
+    assert RulesJudge().judge(claim_record, hits).label is Label.SUPPORTED
+
+
+def test_figures_a_hundred_times_apart_measure_different_things():
+    result = compared("The American sprinter won the final in 9.79.",
+                      "The American sprinter won the 100m final, his first Olympic title.")
+    assert not result.conflicts
