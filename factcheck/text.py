@@ -51,6 +51,7 @@ def _tokenize(text: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65_536)
 def stem(token: str) -> str:
     """A light suffix stripper so "vehicles"/"vehicle" and "produced"/"producing" meet."""
     if len(token) <= 3 or token[0].isdigit():

@@ -149,10 +149,12 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&
                           r"[A-Z][\w'’-]*)+")
 
 
+@functools.lru_cache(maxsize=16_384)
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.replace("-", " ").split() if w not in _ACRONYM_SKIP)
 
 
+@functools.lru_cache(maxsize=65_536)
 def same_name(a: Name, b: Name) -> bool:
     """Whether two names name the same thing (see the module docstring for what counts)."""
     if a.key == b.key:
