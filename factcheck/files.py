@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -41,6 +42,16 @@ def write_atomic(path: Path, content: str) -> Path:
     with atomic_path(path) as tmp:
         # newline="" keeps CSV's \r\n and writes \n elsewhere on every platform.
         tmp.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+def write_shared_json(path: Path, data: object) -> Path:
+    """Write ``data`` as indented JSON, atomically, readable by all (a model or calibration file
+    is data to share, not a private temp file); make its folder if needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        tmp.chmod(0o644)
     return path
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ModelError
-from factcheck.files import atomic_path
+from factcheck.files import write_shared_json
 from factcheck.records import Label
 
 CALIBRATION_FORMAT = "factcheck-calibration"
@@ -98,7 +98,4 @@ def load_calibration(path: Path | None = None) -> Calibration | None:
 
 def save_calibration(calibration: Calibration, path: Path) -> None:
     """Write ``calibration`` as JSON, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
-        tmp.chmod(0o644)
+    write_shared_json(path, calibration.to_json())

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.analysis.names import (
     TITLES,
@@ -758,7 +759,15 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
 
 
 @functools.lru_cache(maxsize=16384)
-def direction_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
+class Direction(NamedTuple):
+    """Which way a figure moves ("up" or "down"), the word saying so, and whether it follows."""
+
+    way: str
+    word: str
+    after: bool
+
+
+def direction_of(text: str, quantity: Quantity) -> Direction | None:
     """The direction a figure moves in its clause and the word saying so ("rose 18%", "18%
     higher", "up 18%": up; "8% lower": down), or ``None``; bounds ("over 300") are no direction."""
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
@@ -782,7 +791,7 @@ def direction_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
                 if lowered in ("up", "down") and is_before and not _UP_AS_DIRECTION.search(
                         text[:quantity.start]):
                     break  # "lined up 140 test vehicles", "set up 5 plants": a phrasal verb
-                return _DIRECTION[key], word
+                return Direction(_DIRECTION[key], word, not is_before)
     return None
 
 
@@ -803,7 +812,7 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "but", "and", "while", "whe
 def _opposite_directions(claim_text: str, claim_q: Quantity, evidence_text: str,
                          evidence_q: Quantity) -> bool:
     mine, theirs = direction_of(claim_text, claim_q), direction_of(evidence_text, evidence_q)
-    return mine is not None and theirs is not None and mine[0] != theirs[0]
+    return mine is not None and theirs is not None and mine.way != theirs.way
 
 
 def _with_direction(text: str, quantity: Quantity) -> Quantity:
@@ -811,10 +820,8 @@ def _with_direction(text: str, quantity: Quantity) -> Quantity:
     found = direction_of(text, quantity)
     if found is None:
         return quantity
-    word = found[1]
-    where = text.find(word, quantity.end)
-    surface = (f"{quantity.surface.strip()} {word}" if 0 <= where - quantity.end < 40
-               else f"{word} {quantity.surface.strip()}")
+    figure = quantity.surface.strip()
+    surface = f"{figure} {found.word}" if found.after else f"{found.word} {figure}"
     return dataclasses.replace(quantity, surface=surface)
 
 
@@ -827,7 +834,7 @@ def _bound_elsewhere(evidence_text: str, evidence_quantities: Sequence[Quantity]
     for quantity in evidence_quantities:
         found = direction_of(evidence_text, quantity)
         if found is not None and id(quantity) not in agreed:
-            words.add(stem(found[1].lower()))
+            words.add(stem(found.word.lower()))
     return words
 
 

@@ -33,7 +33,7 @@ from factcheck.judging.compare import (
     negation_about,
 )
 from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
-from factcheck.judging.quantities import Quantity
+from factcheck.judging.quantities import Quantity, named_number
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.settings import Settings
@@ -138,18 +138,12 @@ def decided_by_figures(claim_text: str, verdict: Verdict,
 _DATE_PREFIX = re.compile(r"\b(?:mid|early|late|end|pre|post)-$", re.IGNORECASE)
 
 
-# A capitalised word, not a month or a sentence opening, right before a year: an event's name.
-_EVENT_NAME = re.compile(r"(?<=[\w,] )(?!(?:January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
-                         r"Sept|Oct|Nov|Dec|Q[1-4]|H[12]|FY)\b)[A-Z][A-Za-z]+\s$")
-
-
 def _inside_name(text: str, quantity: Quantity) -> bool:
     before = text[quantity.start - 1: quantity.start] if quantity.start else ""
     after = text[quantity.end: quantity.end + 1]
     if _DATE_PREFIX.search(text[max(0, quantity.start - 6): quantity.start]):
         return False  # "mid-2026", "late-2024": a date, not a name such as "COVID-19"
-    if _EVENT_NAME.search(text[max(0, quantity.start - 30):quantity.start]):
+    if named_number(text, quantity.start):
         return True  # "Euro 2024", "Paris 2024": the year names the event
     return before in {"-", "/"} or after == "-" or after.isalpha()
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from factcheck.analysis.names import NameIndex
 from factcheck.errors import ModelError
-from factcheck.files import atomic_path
+from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import Comparison, compare_all, comparison_of
@@ -179,10 +179,7 @@ def load_model(path: Path | None = None) -> VerifierModel:
 
 def save_model(model: VerifierModel, path: Path) -> None:
     """Write ``model`` as JSON, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        tmp.chmod(0o644)  # a model file is data to share, not a private temp file
+    write_shared_json(path, model.to_json())
 
 
 # --- the judge -----------------------------------------------------------------------------------

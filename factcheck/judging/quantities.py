@@ -202,9 +202,18 @@ _COUNT = re.compile(
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
-# A capitalised word right before a bare number names it ("Boeing 737", "Flight 1282"), unless
-# it opens the sentence ("In 2024", "About 300").
+# A capitalised word right before a bare number names it ("Boeing 737", "Flight 1282", "Euro
+# 2024"), unless it opens the sentence ("In 2024", "About 300") or is a month ("May 2024").
 _NAMED_NUMBER = re.compile(r"(?<=[\w,] )([A-Z][A-Za-z]*)\s$")
+
+
+def named_number(text: str, start: int) -> bool:
+    """Whether the number starting at ``start`` is part of a name: "Boeing 737", "Euro 2024"."""
+    named = _NAMED_NUMBER.search(text[max(0, start - 30):start])
+    return named is not None and named.group(1).lower() not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset(_MONTHS) | {"fy"}
 # A score: "beat England 2-1"
 _SCORE = re.compile(r"(?<![\w.-])(?P<a>\d{1,2})[-–](?P<b>\d{1,2})(?![\w-])")
 SCORE = "score"
@@ -430,10 +439,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "one of the", "top five": word numbers count only before a noun
     if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
-    if unit_word not in _UNIT_OF:
-        named = _NAMED_NUMBER.search(text[max(0, start - 30):start])
-        if named and named.group(1).lower() not in _MONTHS and raw[0].isdigit():
-            return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
+    if unit_word not in _UNIT_OF and raw[0].isdigit() and named_number(text, start):
+        return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
     if match.group("half"):
         number += 0.5
     scale = (match.group("scale") or "").lower()
