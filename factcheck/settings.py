@@ -48,6 +48,9 @@ class Settings:
             unverified).
         min_dense: below this cosine similarity a passage is never decisive evidence.
         support_threshold: minimum agreement score for ``supported``.
+        same_event_dense, same_event_coverage: a passage at least this similar to a claim and
+            sharing at least this share of its words reports the claim's event, so leaving out one
+            of the claim's figures or names there is a difference, not silence (``contradicted``).
         min_checkworthiness: claims scoring lower are not checked (opinions, filler).
         batch_size: encoder batch size.
         max_article_bytes: larger article files (and stdin input) are refused with a clear error.
@@ -88,6 +91,8 @@ class Settings:
     min_relevance: float = 0.45
     min_dense: float = 0.4
     support_threshold: float = 0.55
+    same_event_dense: float = 0.7
+    same_event_coverage: float = 0.6
     min_checkworthiness: float = 0.25
     batch_size: int = 64
     max_article_bytes: int = 5_000_000
@@ -211,7 +216,7 @@ def _coerce(settings: Settings, source: str) -> Settings:
             ) from exc
         converted[f.name] = value
     for name in ("lexical_weight", "min_relevance", "min_dense", "support_threshold",
-                 "min_checkworthiness"):
+                 "min_checkworthiness", "same_event_dense", "same_event_coverage"):
         if not 0.0 <= converted[name] <= 1.0:
             raise ConfigError(f"{source}: setting '{name}' must be between 0 and 1")
     for name in ("top_k", "batch_size", "max_article_bytes", "max_claims_per_article",

@@ -289,6 +289,30 @@ def test_a_passage_silent_on_the_claims_name_cannot_settle_it():
         assert "Dongfeng" in verdict.rationale
 
 
+TITAN = ("Apple abandoned its electric car effort, Project Titan; COO Jeff Williams and vice "
+         "president Kevin Lynch told staff of the decision on 27 February 2024.")
+
+
+def test_a_report_of_the_same_event_with_another_value_contradicts():
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    verdict = judge.judge(claim("In Feb. 2023 Apple cancelled Project Titan."),
+                          [hit(TITAN, dense=0.73)])
+    assert verdict.label is Label.CONTRADICTED
+    assert verdict.rationale.startswith("the report differs")
+    assert "reports the same event" in verdict.rationale
+    assert "it gives 27 February 2024 where the claim says Feb. 2023" in verdict.rationale
+    assert judge.decide(claim("In Feb. 2023 Apple cancelled Project Titan."),
+                        [hit(TITAN, dense=0.73)])[1] == "differs"
+
+
+def test_a_merely_related_passage_with_another_value_stays_silent():
+    settings = Settings(same_event_dense=0.8)  # the passage is less similar than a same-event one
+    verdict = LearnedJudge(leaning(Label.SUPPORTED), settings).judge(
+        claim("In Feb. 2023 Apple cancelled Project Titan."), [hit(TITAN, dense=0.73)])
+    assert verdict.label is Label.UNVERIFIED
+    assert verdict.rationale.startswith("names and figures decide")
+
+
 def test_a_date_like_mid_2026_is_a_figure():
     passage = "The second phase of the plant is due to be completed on 15 June 2025."
     verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(
