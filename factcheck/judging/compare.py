@@ -228,7 +228,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             if quantity.kind != QuantityKind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
-        best = max(candidates, key=lambda e: (
+        # Each evidence figure answers one claim figure: "$5.2 billion" answers the "5.2
+        # billion dollars" of "between 4.3 and 5.2 billion dollars" once "$4.3 billion" is taken.
+        free = [e for e in candidates if not any(e is used for _, used in matched)]
+        best = max(free or candidates, key=lambda e: (
             _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e),
             e.value == quantity.value))  # "650" is "the 650", not "648" rounded
         # A date of the passage answers one date of the claim ("in 2023, 37.9% more than in

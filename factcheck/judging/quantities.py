@@ -501,7 +501,32 @@ def _extract_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return found
+    return _share_scale(text, found)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|and|to|or)\s*")
+
+
+def _share_scale(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare number that opens a range takes the scale and unit of the figure closing it:
+    "between 4.3 and 5.2 billion dollars" is $4.3 billion to $5.2 billion, "3 to 4 million
+    people" 3 million to 4 million."""
+    shared = list(found)
+    for i, (bare, closing) in enumerate(zip(found, found[1:], strict=False)):
+        if (bare.kind is not QuantityKind.COUNT or bare.unit or closing.kind not in
+                (QuantityKind.MONEY, QuantityKind.COUNT) or bare.value == 0
+                or not _RANGE_JOIN.fullmatch(text[bare.end:closing.start])
+                or not re.fullmatch(r"[\d.,]+", bare.surface)):
+            continue
+        first = re.match(r"\D*?([\d.,]+)", closing.surface)
+        number = parse_number(first.group(1)) if first else None
+        if (not number or bare.value > number or closing.value < number
+                or named_number(text, bare.start)):
+            continue  # a range runs upwards; "Chapter 11 and 5 billion dollars" is none
+        scale = closing.value / number
+        shared[i] = Quantity(closing.kind, bare.value * scale, bare.value * scale,
+                             closing.unit, bare.bound, bare.start, bare.end, bare.surface)
+    return shared
 
 
 def _year(year: str | None, short: str | None) -> int:

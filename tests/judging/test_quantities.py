@@ -155,3 +155,23 @@ def test_never_raises_and_spans_are_inside(text):
 ])
 def test_numbers_in_names_are_no_figures_and_scores_stay_whole(text, expected):
     assert [(q.surface, q.unit) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "values", "unit"), [
+    ("between 4.3 and 5.2 billion dollars", [4.3e9, 5.2e9], "USD"),
+    ("$4.3 billion to $5.2 billion", [4.3e9, 5.2e9], "USD"),
+    ("from 3 to 4 million people", [3e6, 4e6], "person"),
+    ("4.3-5.2 billion dollars", [4.3e9, 5.2e9], "USD"),
+])
+def test_a_range_shares_its_scale_and_unit(text, values, unit):
+    quantities = extract_quantities(text)
+    assert [q.value for q in quantities] == values
+    assert {q.unit for q in quantities} == {unit}
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Chapter 11 and 5 billion dollars", 11.0),  # a number in a name opens no range
+    ("won 5 and lost 3 million", 5.0),  # a range runs upwards
+])
+def test_a_number_that_opens_no_range_keeps_its_own_scale(text, first):
+    assert extract_quantities(text)[0].value == first
