@@ -126,9 +126,9 @@ def alias_in(entity: str, text: str) -> bool:
     key = re.sub(r"['’]s$", "", entity.strip(" .")).lower()
     lowered = text.lower()
     country = _DEMONYMS.get(key)
-    if country and _whole_word(country).search(lowered):
+    if country and has_word(country, lowered):
         return True
-    if any(c == key and _whole_word(d).search(lowered) for d, c in _DEMONYMS.items()):
+    if any(c == key and has_word(d, lowered) for d, c in _DEMONYMS.items()):
         return True
     if entity.isupper() and 2 <= len(entity) <= 6:
         for run in _CAPITAL_RUN.finditer(text):
@@ -185,7 +185,7 @@ def mentioned(name: Name, text: str) -> bool:
         return False
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
     lowered = text.lower()
-    if not all(_whole_word(w).search(lowered) for w in wanted):
+    if not all(has_word(w, lowered) for w in wanted):
         return False
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
     # Kamworor": the last word there belongs to another name.
@@ -198,7 +198,7 @@ def heads_another(words: list[str], text: str) -> bool:
     possessive ("Heathrow Airport" for "Gatwick Airport", "Manchester City" for "Manchester
     United"; not "Chancellor Scholz" or "Germany's Scholz" for "Olaf Scholz")."""
     lowered = text.lower()
-    present = [w for w in words if _whole_word(w).search(lowered)]
+    present = [w for w in words if has_word(w, lowered)]
     if not present or len(present) == len(words):
         return False
     for word in present:
@@ -224,10 +224,24 @@ def _glued(word: str) -> re.Pattern[str]:
                       + r"\s+([A-Z][\w’'-]*)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=8192)
-def _whole_word(word: str) -> re.Pattern[str]:
-    """The word alone, not inside another word or a hyphenated one (compiled once)."""
-    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+def has_word(word: str, text: str) -> bool:
+    """Whether ``text`` has ``word`` alone, not inside another word or a hyphenated one (a
+    plain search: a pattern per word cost more to compile than the searches it saved)."""
+    if not word:
+        return False
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and _joins(text[start - 1])) and not (end < len(text)
+                                                              and _joins(text[end])):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _joins(ch: str) -> bool:
+    """Whether a character next to a word makes it part of a longer one."""
+    return ch.isalnum() or ch in "_-"
 
 
 class NameTable:

@@ -22,7 +22,7 @@ from factcheck.settings import Settings
 
 _checker: Checker | None = None  # the Checker of this worker process, made by _start
 
-WORKER_GROUP = 8
+WORKER_GROUP = 16
 """Articles sent to a worker at once: their claims share encoder batches and index scans, while
 small groups keep the workers evenly busy and the caller's progress moving."""
 

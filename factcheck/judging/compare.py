@@ -726,15 +726,29 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
-    return (bool(_mid_sentence(word).search(text)) or any(ch.isdigit() for ch in word)
-            or word.isupper())
+    """Whether ``word`` stands in ``text`` after a space that does not open a sentence (or
+    has digits, or is all capitals). A plain search: a pattern per word cost more to compile."""
+    if word.isupper() or any(ch.isdigit() for ch in word):
+        return True
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = start
+        while before and text[before - 1].isspace():
+            before -= 1
+        if (before < start and before and text[before - 1] not in ".!?:"
+                and _is_word_char(text[end - 1]) != (end < len(text)
+                                                       and _is_word_char(text[end]))):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
-@functools.lru_cache(maxsize=8192)
-def _mid_sentence(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<=[^\s.!?:\n])\s+" + re.escape(word) + r"\b")
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
+@functools.lru_cache(maxsize=65536)
 def _entity_in(entity: str, text: str) -> bool:
     """A name counts as mentioned when its identifiers and most of its words appear."""
     lowered = text.lower()
