@@ -106,7 +106,7 @@ _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "c
 
 def name_key(text: str, kind: NameKind | None = None) -> str:
     """The comparable form of a name: lower case, no "the", possessive or title; countries for
-    demonyms ("German" -> "germany")."""
+    demonyms ("German" -> "germany"); a group in the singular ("Conservatives")."""
     words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip().lower()
                                                        .rstrip(".,;:"))) if w]
     while words and words[0] in _DROPPED:
@@ -116,6 +116,9 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
             words = words[1:]
     key = " ".join(_POSSESSIVE.sub("", w) for w in words)
     key = _ALIASES.get(key, key)
+    if (kind is NameKind.GROUP and key not in _DEMONYMS and key.endswith("s")
+            and not key.endswith("ss") and len(key) > 4):
+        key = key[:-1]  # "the Conservatives" and "the Conservative vote", "Americans"
     return _DEMONYMS.get(key, key)
 
 

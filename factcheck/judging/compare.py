@@ -689,7 +689,9 @@ def _with_capitals(text: str, names: tuple[Name, ...]) -> tuple[Name, ...]:
     for match in _ENTITY.finditer(text):
         start, end = match.span()
         initial = start == 0 or text[:start].rstrip()[-1:] in ".!?:;\n\"“("
-        words = [w for w in match.group(0).split() if w not in _GENERIC_CAPS]
+        # "MPs", "CEOs", "SUVs": a plural acronym is a common noun, not a name
+        words = [w for w in match.group(0).split()
+                 if w not in _GENERIC_CAPS and not _PLURAL_ACRONYM.fullmatch(w)]
         if (initial or not words or any(n.start < end and start < n.end for n in names)
                 or re.fullmatch(r"[A-Z]\.?|\d+", match.group(0))):
             continue
@@ -714,7 +716,9 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
             and not _capitalised_mid_sentence(match.group(0), text + "\n" + names_in)
         )):
             continue
-        words = [w for w in match.group(0).split() if w not in _GENERIC_CAPS]
+        # "MPs", "CEOs", "SUVs": a plural acronym is a common noun, not a name
+        words = [w for w in match.group(0).split()
+                 if w not in _GENERIC_CAPS and not _PLURAL_ACRONYM.fullmatch(w)]
         if match.start() == 0 and words and words[0] == match.group(0).split()[0]:
             # A sentence-initial capital is only a name if it is not a common word.
             if words[0].lower() in STOPWORDS or words[0].lower() in {"the", "a"}:
@@ -723,6 +727,26 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
         if name and not re.fullmatch(r"[A-Z]\.?|\d+", name):
             names.append(name)
     return tuple(names)
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_SPLIT_NAME = re.compile(r"[\s'’]+")
+_LOWER_CAPS = frozenset(word.lower() for word in _GENERIC_CAPS)
+
+
+def _name_parts(entity: str) -> list[str]:
+    """The words of a name, lower case; a hyphen joining two names is split ("Microsoft-Activision
+    Blizzard"), not one in an identifier ("SARS-CoV-2"), a short prefix ("Al-Sour") or a
+    span of months ("April-March")."""
+    parts: list[str] = []
+    for part in _SPLIT_NAME.split(entity.lower()):
+        pieces = part.split("-")
+        if (len(pieces) > 1 and all(len(p) >= 3 and p.isalpha() for p in pieces)
+                and not any(p in _LOWER_CAPS for p in pieces)):
+            parts.extend(pieces)
+        else:
+            parts.append(part)
+    return parts
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
@@ -752,9 +776,11 @@ def _is_word_char(ch: str) -> bool:
 def _entity_in(entity: str, text: str) -> bool:
     """A name counts as mentioned when its identifiers and most of its words appear."""
     lowered = text.lower()
-    parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in re.split(r"[\s'’]+", entity.lower())
+    parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(entity)
              if p and p != "s"]
-    found = [part in lowered for part in parts]
+    # "the Conservatives" are mentioned by "the Conservative vote"
+    found = [part in lowered or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
+             for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
         return False
     if not all(found) and alias_in(entity, text):
@@ -869,8 +895,9 @@ def _polarity_clash(claim_text: str, evidence_text: str,
     word = _denial(evidence_text, claim_text)
     if word:
         return f"the evidence is negated ('{word}')"
-    claim_words = {_WARDS.sub("", w) for w in tokenize(claim_text)}
-    evidence_words = {_WARDS.sub("", w) for w in tokenize(evidence_text)} - elsewhere
+    claim_words = {_WARDS.sub("", w) for w in tokenize(claim_text)} - _bounding(claim_text)
+    evidence_words = ({_WARDS.sub("", w) for w in tokenize(evidence_text)} - elsewhere
+                      - _bounding(evidence_text))
     for word in claim_words - evidence_words:
         opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
         if opposite:
@@ -883,6 +910,18 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _bounding(text: str) -> frozenset[str]:
+    """Words that only bound a figure right after them ("below a quarter", "over 40%"): the
+    figures' comparison judges them, and they say no direction of their own."""
+    words = set()
+    for quantity in extract_quantities(text):
+        before = re.search(r"([A-Za-z]+)\s+$", text[max(0, quantity.start - 12):quantity.start])
+        if before and stem(before.group(1).lower()) in _BOUND_LIKE:
+            words.add(stem(before.group(1).lower()))
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=16384)

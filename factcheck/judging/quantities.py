@@ -190,8 +190,9 @@ STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
 quarter in a row"): a rank, never a part of something."""
 # "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
-_FRACTION = re.compile(r"\b(?:(?P<by>by)\s+)?(?P<n>a|one|two|three)[\s-]+"
-                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?=\s+of\b))"
+_FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearly|almost|about"
+                       r"|around|roughly|more\s+than|less\s+than)\s+)?(?P<n>a|one|two|three)[\s-]+"
+                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?(pre)|(?=\s+of\b)))"
                        r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half\s+of)\b",
                        re.IGNORECASE | re.ASCII)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
@@ -377,17 +378,21 @@ def _read_percent(match: re.Match[str], free: _Free) -> Quantity | None:
 
 
 def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
-    """``by a tenth``, ``two-thirds of``, ``half of``: the share as an approximate percentage."""
+    """``by a tenth``, ``two-thirds of``, ``half of``, ``below a quarter``: the share as an
+    approximate (or bounded) percentage."""
     if match.group("d") is None:
         share = 0.5
     else:
         share = ({"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
                  / _DENOMINATORS[match.group("d").lower()])
-    start = match.start("n") if match.group("by") else match.start()  # "by" says it changes
+    # "by" says it changes; "below a quarter" bounds the share
+    start = match.start("n") if match.group("by") or match.group("pre") else match.start()
     if match.group(0).lower().startswith("by") and match.group("d") is None:
         start = match.start() + 3
     quantity = _quantity(match.string, QuantityKind.PERCENT, round(100 * share, 1), "%",
                          start, match.end())
+    if match.group("pre") and quantity.bound is not Bound.EXACT:
+        return quantity  # "below a quarter": at most a quarter
     return dataclasses.replace(quantity, bound=Bound.APPROX)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.analysis.names import has_word
+from factcheck.analysis.names import NameKind, has_word, name_key
 
 
 @pytest.mark.parametrize(("word", "text", "found"), [
@@ -18,3 +18,13 @@ from factcheck.analysis.names import has_word
 ])
 def test_has_word_finds_a_word_standing_alone(word: str, text: str, found: bool):
     assert has_word(word, text) is found
+
+
+@pytest.mark.parametrize(("plural", "singular"), [
+    ("Conservatives", "Conservative"), ("Democrats", "Democrat"), ("Americans", "American")])
+def test_a_group_in_the_plural_is_the_same_group(plural: str, singular: str):
+    assert name_key(plural, NameKind.GROUP) == name_key(singular, NameKind.GROUP)
+
+
+def test_a_name_ending_in_double_s_keeps_it():
+    assert name_key("Swiss", NameKind.GROUP) == name_key("Switzerland", NameKind.PLACE)

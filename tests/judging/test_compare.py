@@ -219,3 +219,28 @@ def test_figures_a_hundred_times_apart_measure_different_things():
     result = compared("The American sprinter won the final in 9.79.",
                       "The American sprinter won the 100m final, his first Olympic title.")
     assert not result.conflicts
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text"), [
+    # a hyphen joining two names: each name is looked for
+    ("The CMA approved the reworked Microsoft-Activision Blizzard deal on 22 September 2023.",
+     "On 22 September 2023 the CMA provisionally approved Microsoft's restructured deal for "
+     "Activision Blizzard."),
+    # a plural acronym is a common noun, and a group's plural names its singular
+    ("Labour won 412 MPs, the Conservatives 121.",
+     "Labour won 412 seats against 121 for the Conservative party."),
+])
+def test_names_written_another_way_are_mentioned(claim_text: str, passage_text: str):
+    comparison = compared(claim_text, passage_text)
+    assert comparison.missing_entities == ()
+    assert verdict(claim_text, passage_text).label is Label.SUPPORTED
+
+
+def test_a_word_bounding_a_figure_is_no_direction():
+    claim_text = ("The Conservatives' vote share fell from over 40% in 2019 to below a quarter "
+                  "in 2024.")
+    passage_text = ("Reform UK came third, ahead of the Liberal Democrats. The Conservative vote "
+                    "share fell from over 40% in 2019 to under 25% in 2024.")
+    comparison = compared(claim_text, passage_text)
+    assert comparison.polarity_clash == ""
+    assert ("a quarter", "25%") in surfaces(comparison.matched)

@@ -97,6 +97,9 @@ def test_dates_become_day_intervals(text, first, last):
         ("about 2,300 people", "2,412 people", True),
         ("in 9.85 seconds", "in 9.86 seconds", False),
         ("in 9.79 seconds", "in 9.784 seconds", True),
+        # a bounded share written as a fraction
+        ("to below a quarter", "to under 25%", True),
+        ("more than a third of voters", "31% of voters", False),
     ],
 )
 def test_written_differently_agrees_and_one_slot_changed_does_not(claim, evidence, agrees):
