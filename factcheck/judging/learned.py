@@ -52,6 +52,7 @@ from factcheck.judging.quantities import (
     agree,
     comparable,
     extract_quantities,
+    says_number,
 )
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
@@ -372,8 +373,13 @@ def another_value(claim_text: str, comparison: Comparison,
     2024 where the claim says Feb. 2023"), or "" if it leaves every such slot empty: a figure of
     the kind of a claim figure it does not state alike, or a name of the kind of a claim name it
     lacks. A passage that leaves the slot empty only says less than the claim."""
-    differing = [*comparison.unmatched, *(claim_q for claim_q, _ in comparison.conflicts)]
-    stated_all = extract_quantities(comparison.hit.passage.text) if differing else []
+    passage = comparison.hit.passage.text
+    # a figure the passage writes in words the reader does not count ("Germany's three") is
+    # stated there, not replaced
+    differing = [q for q in (*comparison.unmatched, *(claim_q for claim_q, _ in
+                                                      comparison.conflicts))
+                 if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))]
+    stated_all = extract_quantities(passage) if differing else []
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
              if comparable(claim_q, stated) and not agree(claim_q, stated)]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"

@@ -241,6 +241,19 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+_NUMBER_WORDS = {value: word for word, value in _WORD_NUMBERS.items()}
+
+
+def says_number(text: str, value: float) -> bool:
+    """Whether ``text`` writes the whole number ``value`` as a word of its own, in digits or in
+    words ("three" for 3), counted by the reader or not ("Germany's three", "six of seven")."""
+    if value != int(value):
+        return False
+    forms = [f"{int(value)}", f"{int(value):,}", _NUMBER_WORDS.get(int(value), "")]
+    return any(form and re.search(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
+                                  re.IGNORECASE) for form in forms)
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Every money amount, percentage, count and date in ``text``, in order of position.
 

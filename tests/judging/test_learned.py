@@ -305,6 +305,15 @@ def test_a_report_of_the_same_event_with_another_value_contradicts():
                         [hit(TITAN, dense=0.73)])[1] == "differs"
 
 
+def test_a_figure_the_passage_writes_in_words_is_no_other_value():
+    passage = ("The victory gave Spain four European Championship titles, the most of any nation "
+               "and one more than Germany's three.")
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(
+        claim("The victory gave Spain 4 European Championship titles, the most of any nation and "
+              "one more than Germany's 3."), [hit(passage, dense=0.95)])
+    assert verdict.label is not Label.CONTRADICTED  # "three" is no other value than 3
+
+
 def test_a_merely_related_passage_with_another_value_stays_silent():
     settings = Settings(same_event_dense=0.8)  # the passage is less similar than a same-event one
     verdict = LearnedJudge(leaning(Label.SUPPORTED), settings).judge(

@@ -15,6 +15,7 @@ from factcheck.judging.quantities import (
     comparable,
     extract_quantities,
     parse_number,
+    says_number,
 )
 
 
@@ -178,3 +179,14 @@ def test_a_range_shares_its_scale_and_unit(text, values, unit):
 ])
 def test_a_number_that_opens_no_range_keeps_its_own_scale(text, first):
     assert extract_quantities(text)[0].value == first
+
+
+@pytest.mark.parametrize(("text", "value", "says"), [
+    ("one more than Germany's three.", 3, True),   # not counted by the reader, still stated
+    ("started six of Spain's seven matches", 6, True),
+    ("1,300 people", 1300, True),
+    ("3.5 million people", 3, False),
+    ("in 2023", 20, False),
+])
+def test_says_number_finds_a_whole_number_in_digits_or_words(text, value, says):
+    assert says_number(text, value) is says
