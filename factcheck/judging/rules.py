@@ -64,6 +64,12 @@ class RulesJudge:
         contradicting = [c for c in comparisons
                          if _contradicts(c, s) and _fits_better(c, confirming)]
         best_support = max(supporting, key=lambda c: c.strength, default=None)
+        if best_support is not None and not best_support.missing_entities:
+            # A passage stating the claim with every name it has outweighs a weaker one where
+            # one of those names stands beside another ("Vingegaard second ..., Evenepoel third"
+            # against a passage on Evenepoel): the swap is about another role.
+            contradicting = [c for c in contradicting if c.conflicts or c.polarity_clash
+                             or c.strength > best_support.strength]
         best_conflict = max(contradicting, key=lambda c: c.strength, default=None)
         if best_support is not None and (
             best_conflict is None
@@ -140,9 +146,11 @@ def _contradicts(c: Comparison, settings: Settings) -> bool:
     about_same = about_same and not c.other_subjects
     if c.conflicts:
         # A figure refutes only a figure of the same event or measure: the launch date is no
-        # answer to "deliveries began on April 3".
+        # answer to "deliveries began on April 3"; nor the figures of the person or team the
+        # passage names in the claim's one's place ("Evenepoel third, 9:18 behind" against
+        # "Vingegaard second, 6:17 behind").
         return (about_same and c.coverage >= 0.4 and c.hit.dense >= settings.min_dense
-                and c.event_coverage >= 0.34)
+                and c.event_coverage >= 0.34 and not c.name_swaps)
     return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
 
 

@@ -244,3 +244,35 @@ def test_a_word_bounding_a_figure_is_no_direction():
     comparison = compared(claim_text, passage_text)
     assert comparison.polarity_clash == ""
     assert ("a quarter", "25%") in surfaces(comparison.matched)
+
+
+def test_another_riders_figures_do_not_refute_a_passage_stating_the_claim():
+    claim_text = ("Denmark's Jonas Vingegaard placed second in the final classification, 6 minutes "
+                  "17 seconds behind Tadej Pogacar.")
+    stating = Hit(Passage("a", "In the final classification Denmark's Jonas Vingegaard placed "
+                          "second, 6 minutes 17 seconds behind winner Tadej Pogacar, while Belgian "
+                          "Remco Evenepoel placed third.", "Wire", None, None, "2024-07-21", "t:1"),
+                  1, 0.95, 0.95, 0.5)
+    other = Hit(Passage("b", "Belgian Remco Evenepoel placed third in the final classification, "
+                        "9 minutes 18 seconds behind winner Tadej Pogacar.", "Wire", None, None,
+                        "2024-07-21", "t:1"), 2, 0.75, 0.75, 0.5)
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    hits = [stating, other]
+    verdict = RulesJudge().decide(claim, hits, compare_all(claim_text, hits, NameIndex()))
+    assert verdict.label is Label.SUPPORTED
+    assert verdict.evidence[0].passage.id == "a"
+
+
+def test_a_passage_stating_the_claim_with_its_names_outweighs_a_weaker_swap():
+    claim_text = ("Jonas Vingegaard finished on the podium of the 2024 Tour de France, behind "
+                  "winner Tadej Pogacar.")
+    stating = Hit(Passage("a", "Jonas Vingegaard finished on the podium of the 2024 Tour de "
+                          "France, behind winner Tadej Pogacar, as did Remco Evenepoel.", "Wire",
+                          None, None, "2024-07-21", "t:1"), 1, 0.95, 0.95, 0.5)
+    other = Hit(Passage("b", "Remco Evenepoel finished on the podium of the 2024 Tour de France, "
+                        "behind winner Tadej Pogacar.", "Wire", None, None, "2024-07-21", "t:1"),
+                2, 0.8, 0.8, 0.5)
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    hits = [stating, other]
+    verdict = RulesJudge().decide(claim, hits, compare_all(claim_text, hits, NameIndex()))
+    assert verdict.label is Label.SUPPORTED
