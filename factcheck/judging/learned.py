@@ -332,7 +332,9 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
 
     Four cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
     ``None``); the rules verdict rests on figures stated alike or differently (arithmetic on
-    parsed quantities is exact); a name is replaced in the same place; or the closest passage
+    parsed quantities is exact), unless the passage stating them alike has another name of the
+    kind where the claim's is missing (``contradicted``: the report differs); a name is
+    replaced in the same place; or the closest passage
     does not state the claim's names or figures (:func:`silent_on_claim`): ``contradicted`` if
     it reports the same event (:func:`reports_same_event`) with another value in that slot
     (:func:`another_value`), else ``unverified``. Training uses the same rule, so the model only
@@ -346,6 +348,13 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                           f"passage has similarity {best:.2f} < {settings.min_dense:.2f}",
                           LearnedJudge.name), "nothing relevant"
     if decided_by_figures(claim.text, rules, comparisons):
+        top = comparison_of(rules.evidence[0], comparisons)
+        differs = (another_value(claim.text, top, names)
+                   if rules.label is Label.SUPPORTED and top.missing_names else "")
+        if differs:  # the figures agree, but the passage has someone else in the claim's place
+            return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
+                           f"the report differs: closest evidence ({cite(top.hit)}) states the "
+                           f"claim's figures alike and {differs}", LearnedJudge.name), "differs"
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"figures decide: {rules.rationale}", LearnedJudge.name), "figures"
     if (rules.label is Label.CONTRADICTED and rules.evidence

@@ -314,6 +314,19 @@ def test_a_figure_the_passage_writes_in_words_is_no_other_value():
     assert verdict.label is not Label.CONTRADICTED  # "three" is no other value than 3
 
 
+def test_figures_alike_with_another_organisation_in_the_claims_place_contradict():
+    passage = ("On 1 September 2021 Xiaomi said its car unit, Xiaomi EV Inc., had finished "
+               "business registration with 10 billion yuan of registered capital.")
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(
+        claim("On 1 September 2021 Baidu said its car unit, Xiaomi EV Inc., had finished "
+              "business registration with 10 billion yuan of registered capital."),
+        [hit(passage, dense=0.9)])
+    assert verdict.label is Label.CONTRADICTED
+    assert verdict.rationale.startswith("the report differs")
+    assert "states the claim's figures alike" in verdict.rationale
+    assert "where the claim names Baidu" in verdict.rationale
+
+
 def test_a_merely_related_passage_with_another_value_stays_silent():
     settings = Settings(same_event_dense=0.8)  # the passage is less similar than a same-event one
     verdict = LearnedJudge(leaning(Label.SUPPORTED), settings).judge(
