@@ -42,7 +42,14 @@ MATCH = 0.5
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold items of a topic set's ``gold.jsonl``."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def gold_claims(items: list[dict[str, Any]]) -> list[Claim]:
+    """Gold items as claims to judge on their own (the whole text, no article around it)."""
+    return [Claim(item["id"], item["article"], item["claim"], 0,
+                  (Span(0, len(item["claim"])),), 1.0) for item in items]
 
 
 def words(text: str) -> set[str]:
@@ -86,8 +93,7 @@ def run_topic(root: Path, topic: str, gold: list[dict[str, Any]], settings: Sett
               end_to_end: bool) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Judge the gold claims of one topic (folder ``root/topic``), and its article end to end."""
     checker = Checker(root / topic / "evidence.jsonl", settings)
-    claims = [Claim(item["id"], item["article"], item["claim"], 0,
-                    (Span(0, len(item["claim"])),), 1.0) for item in gold]
+    claims = gold_claims(gold)
     rows = []
     for item, verdict in zip(gold, checker.check_claims(claims), strict=True):
         rows.append({**item, "predicted": verdict.label.value,

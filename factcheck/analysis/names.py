@@ -94,6 +94,9 @@ _DEMONYMS = {
     "emirati": "united arab emirates", "singaporean": "singapore", "malaysian": "malaysia",
     "filipino": "philippines", "bangladeshi": "bangladesh", "new zealand": "new zealand",
 }
+_DEMONYMS_OF: dict[str, list[str]] = {}
+for _demonym, _country in _DEMONYMS.items():
+    _DEMONYMS_OF.setdefault(_country, []).append(_demonym)
 _ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states",
             "u.s.a.": "united states", "america": "united states", "uk": "united kingdom",
             "u.k.": "united kingdom", "britain": "united kingdom",
@@ -131,7 +134,7 @@ def alias_in(entity: str, text: str) -> bool:
     country = _DEMONYMS.get(key)
     if country and has_word(country, lowered):
         return True
-    if any(c == key and has_word(d, lowered) for d, c in _DEMONYMS.items()):
+    if any(has_word(demonym, lowered) for demonym in _DEMONYMS_OF.get(key, ())):
         return True
     if entity.isupper() and 2 <= len(entity) <= 6:
         for run in _CAPITAL_RUN.finditer(text):

@@ -20,6 +20,7 @@ from factcheck.analysis.names import (
     NameIndex,
     NameKind,
     alias_in,
+    has_word,
     heads_another,
     mentioned,
     name_in,
@@ -801,7 +802,6 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
     return ""
 
 
-@functools.lru_cache(maxsize=16384)
 class Direction(NamedTuple):
     """Which way a figure moves ("up" or "down"), the word saying so, and whether it follows."""
 
@@ -810,6 +810,7 @@ class Direction(NamedTuple):
     after: bool
 
 
+@functools.lru_cache(maxsize=16384)
 def direction_of(text: str, quantity: Quantity) -> Direction | None:
     """The direction a figure moves in its clause and the word saying so ("rose 18%", "18%
     higher", "up 18%": up; "8% lower": down), or ``None``; bounds ("over 300") are no direction."""
@@ -1013,7 +1014,7 @@ def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words
     if not is_identifier(entity):
         return False
     parts = [re.sub(r"['’]s$", "", p) for p in entity.split()]
-    if any(p and _alone(p).search(claim_text) for p in parts):
+    if any(has_word(p, claim_text) for p in parts):
         return False
     where = evidence_text.find(entity)
     if where < 0 or not _IDENTIFIER.search(claim_text):
@@ -1025,11 +1026,6 @@ def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words
 
 
 _IDENTIFIER = re.compile(r"\b(?=[\w-]*[A-Za-z])(?=[\w-]*\d)[\w-]+\b")
-
-
-@functools.lru_cache(maxsize=8192)
-def _alone(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
 def is_identifier(entity: str) -> bool:

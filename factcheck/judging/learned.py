@@ -203,10 +203,10 @@ class LearnedJudge:
     alike, or differently; see :func:`factcheck.judging.features.decided_by_figures`), a name is
     replaced in the same place, or the closest passage is silent on the claim's figures or names
     (:func:`silent_on_claim`), that verdict stands: arithmetic on parsed quantities is exact, and
-    a passage about something else can neither support nor refute; but a silent passage that
-    reports the same event with another value in the claim's slot contradicts it. Every other
-    claim is labelled
-    by the model; its rationale says in plain words what the closest passage shares or lacks.
+    a passage about something else can neither support nor refute; but a passage that reports
+    the same event with another value in the claim's slot contradicts it. Every other claim is
+    labelled by the model; its rationale says in plain words what the closest passage shares or
+    lacks.
     """
 
     name = "learned"
@@ -334,11 +334,10 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
     ``None``); the rules verdict rests on figures stated alike or differently (arithmetic on
     parsed quantities is exact), unless the passage stating them alike has another name of the
     kind where the claim's is missing (``contradicted``: the report differs); a name is
-    replaced in the same place; or the closest passage
-    does not state the claim's names or figures (:func:`silent_on_claim`): ``contradicted`` if
-    it reports the same event (:func:`reports_same_event`) with another value in that slot
-    (:func:`another_value`), else ``unverified``. Training uses the same rule, so the model only
-    learns the rest.
+    replaced in the same place; or the closest passage does not state the claim's names or
+    figures (:func:`silent_on_claim`): ``contradicted`` if it reports the same event
+    (:func:`reports_same_event`) with another value in that slot (:func:`another_value`), else
+    ``unverified``. Training uses the same rule, so the model only learns the rest.
     """
     if rules is None:
         # Without a relevant passage the model is never asked, so an unrelated passage can never
