@@ -32,10 +32,12 @@ from typing import Any
 
 import numpy as np
 
+from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
+from factcheck.judging.binding import misbound
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import Comparison, compare_all, comparison_of
 from factcheck.judging.features import (
@@ -206,7 +208,9 @@ class LearnedJudge:
     a passage about something else can neither support nor refute; but a passage that reports
     the same event with another value in the claim's slot contradicts it. Every other claim is
     labelled by the model; its rationale says in plain words what the closest passage shares or
-    lacks.
+    lacks. A ``supported`` whose passage binds the claim's names otherwise (the figure in another
+    organisation's clause, the title held by another person; :func:`misbound`) is
+    ``contradicted``: the report differs.
     """
 
     name = "learned"
@@ -220,6 +224,8 @@ class LearnedJudge:
         self.settings = settings or Settings()
         self.names = names or NameIndex()
         """Where names of claims and passages come from (the checker gives the corpus's)."""
+        self.parser = Parser()
+        """Clauses and titles of a claim and the passage supporting it (spaCy, loaded on use)."""
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from its hits (best first; may be empty), with calibrated confidence."""
@@ -236,6 +242,12 @@ class LearnedJudge:
         verdict, route, comparisons = self._decide(claim, hits)
         if verdict.label is Label.SUPPORTED and verdict.evidence:
             top = next((c for c in comparisons if c.hit is verdict.evidence[0]), None)
+            differs = misbound(claim.text, top, self.names, self.parser) if top else ""
+            if differs and top is not None:  # the claim's facts, bound to someone else
+                return Verdict(claim, Label.CONTRADICTED, 0.5, verdict.evidence,
+                               f"the report differs: closest evidence ({cite(top.hit)}) states "
+                               f"the claim's names and figures but {differs}",
+                               self.name), "differs"
             if top is not None and (top.missing_names or top.coverage < 0.8):
                 route += "+gap"
         return verdict, route
@@ -321,8 +333,9 @@ def states_conflict(x: np.ndarray) -> np.ndarray:
 ROUTES = ("nothing relevant", "figures", "names", "silent", "differs", "model")
 """How the learned judge reaches a verdict: no relevant passage; figures stated alike or
 differently; a name replaced by another; a passage silent on the claim's names or figures; a
-passage reporting the same event with another value where the claim's is missing; the learned
-model. Confidence is calibrated per route and label."""
+passage reporting the same event with another value where the claim's is missing, or stating
+the claim's names and figures bound otherwise; the learned model. Confidence is calibrated per
+route and label."""
 
 
 def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,

@@ -195,10 +195,12 @@ _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearl
                        r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?(pre)|(?=\s+of\b)))"
                        r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half\s+of)\b",
                        re.IGNORECASE | re.ASCII)
+_FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tenths)\b",
+                            re.IGNORECASE)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
-    r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|"
-    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
@@ -206,12 +208,19 @@ _COUNT = re.compile(
 # A capitalised word right before a bare number names it ("Boeing 737", "Flight 1282", "Euro
 # 2024"), unless it opens the sentence ("In 2024", "About 300") or is a month ("May 2024").
 _NAMED_NUMBER = re.compile(r"(?<=[\w,] )([A-Z][A-Za-z]*)\s$")
+# A number after one of these words tells which one, not how many: "stage 21", "gate 4".
+_NUMBERED = re.compile(r"\b(?:stage|flight|route|article|chapter|section|page|gate|platform|"
+                       r"game|terminal|runway|highway|row|seat|room|pier|berth|track|episode|"
+                       r"round|level|lane|exit)\s$", re.IGNORECASE | re.ASCII)
 
 
 def named_number(text: str, start: int) -> bool:
-    """Whether the number starting at ``start`` is part of a name: "Boeing 737", "Euro 2024"."""
-    named = _NAMED_NUMBER.search(text[max(0, start - 30):start])
-    return named is not None and named.group(1).lower() not in _NOT_NAMES
+    """Whether the number starting at ``start`` is part of a name or a numbering: "Boeing 737",
+    "Euro 2024", "stage 21"."""
+    before = text[max(0, start - 30):start]
+    named = _NAMED_NUMBER.search(before)
+    return (named is not None and named.group(1).lower() not in _NOT_NAMES
+            or _NUMBERED.search(before) is not None)
 
 
 _NOT_NAMES = frozenset(_MONTHS) | {"fy"}
@@ -455,6 +464,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
             raw.lower() in ("one", "a dozen", "a hundred") or not unit_word
             or unit_word in _NOT_COUNTED and not match.group("hyphen")):
         return None  # "one of the", "top five": word numbers count only before a noun
+    if _FRACTION_WORD.match(text, match.end("num")):
+        return None  # "an hour and three-quarters": a fraction, not a count
     if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
     if unit_word not in _UNIT_OF and raw[0].isdigit() and named_number(text, start):

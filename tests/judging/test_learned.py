@@ -365,3 +365,28 @@ def test_checker_builds_the_judge_named_by_the_settings(tiny_corpus_dir: Path, f
     with pytest.raises(ModelError, match="train-judge"):
         Checker(tiny_corpus_dir, Settings(judge=f"learned:{tmp_path / 'none.json'}"),
                 embedder=fake_embedder)
+
+
+def test_a_figure_in_another_organisations_clause_contradicts():
+    passage = ("After the storm, Oxfam delivered tents to more than 3,000 families, and the Red "
+               "Cross opened 12 clinics in the province.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    moved = claim("The Red Cross delivered tents to more than 3,000 families after the storm.")
+    verdict, route = judge.decide(moved, [hit(passage, dense=0.9)])
+    assert verdict.label is Label.CONTRADICTED and route == "differs"
+    assert "ties 3,000 to Oxfam, not The Red Cross" in verdict.rationale
+    for restated in ("Oxfam delivered tents to more than 3,000 families after the storm.",
+                     "The Red Cross opened 12 clinics in the province after the storm."):
+        assert judge.judge(claim(restated), [hit(passage, dense=0.9)]).label is Label.SUPPORTED
+
+
+def test_a_title_another_person_holds_in_the_passage_contradicts():
+    passage = ("The city's mayor, Maria Keller, and its planning chief, Tom Brandt, opened the "
+               "new bridge on 3 May 2021.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    verdict = judge.judge(claim("The city's mayor, Tom Brandt, opened the new bridge on 3 May "
+                                "2021."), [hit(passage, dense=0.9)])
+    assert verdict.label is Label.CONTRADICTED
+    assert "it names Maria Keller as mayor, and Tom Brandt as planning chief" in verdict.rationale
+    restated = claim("Planning chief Tom Brandt opened the new bridge on 3 May 2021.")
+    assert judge.judge(restated, [hit(passage, dense=0.9)]).label is Label.SUPPORTED

