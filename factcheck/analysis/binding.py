@@ -23,9 +23,10 @@ from typing import Any
 from factcheck.errors import ModelError
 
 _USED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser")
-_SIBLING_DEPS = frozenset({"conj", "advcl", "parataxis"})
+_SIBLING_DEPS = frozenset({"conj", "parataxis"})
 """How a clause joins one that stands beside it rather than around it."""
-_NESTED_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp"})
+_NESTED_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp",
+                          "advcl"})
 """How a clause joins the clause that reports or describes it."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _NOT_SHARED = _SUBJECTS | frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "conj"})
@@ -73,27 +74,44 @@ class Structure:
 
     def title(self, span: tuple[int, int]) -> tuple[str, ...]:
         """The title words beside the name at character span ``span`` (lower case, "CEO" as
-        "chief executive"): common words compounded before it ("UK Foreign Secretary James
-        Cleverly"), or the noun in apposition ("Derna's mayor, al-Ghaithi"; "Shapps, the UK
-        Defence Secretary"), in text order. Empty when it has none."""
+        "chief executive"), in text order: common words compounded before it ("UK Foreign
+        Secretary James Cleverly"), the noun in apposition ("Derna's mayor, al-Ghaithi";
+        "Shapps, the UK Defence Secretary"), or the role its clause gives it ("Carmona was
+        named Player of the Match"). Empty when it has none."""
+        words: list[str] = []
+        for token in self._title_tokens(span):
+            words += _ABBREVIATED.get(token.lower_, (token.lower_,))
+        return tuple(dict.fromkeys(words))
+
+    def title_text(self, span: tuple[int, int]) -> str:
+        """The title beside the name at ``span`` as the text writes it ("Player of the Match")."""
+        tokens = self._title_tokens(span)
+        if not tokens:
+            return ""
+        return str(self.doc[tokens[0].i: tokens[-1].i + 1].text)
+
+    def _title_tokens(self, span: tuple[int, int]) -> list[Any]:
         token = self._token(*span)
         if token is None:
-            return ()
+            return []
         inside = range(token.left_edge.i, token.i + 1)
         name = {t.i for t in self.doc.char_span(*span, alignment_mode="expand")}
-        words: list[str] = []
+        found: list[Any] = []
         for child in token.children:
             if child.i in name:
                 continue
             if child.dep_ in _TITLE_DEPS and child.i in inside:
-                words += _title_words(child, name)
+                found += _title_words(child, name)
             elif child.dep_ == "appos" and (child.pos_ == "NOUN" or any(
                     w.dep_ == "det" for w in child.children)):
-                words += _title_words(child, name)
+                found += _title_words(child, name)
         if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") \
                 and token.head.i < token.i:
-            words += _title_words(token.head, name)
-        return tuple(dict.fromkeys(words))
+            found += _title_words(token.head, name)
+        if not found and token.dep_ in ("nsubj", "nsubjpass"):
+            for role in _named_as(token.head):  # "Carmona was named Player of the Match"
+                found += _title_words(role, name, whole=True)
+        return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
 
 
 class Parser:
@@ -177,19 +195,32 @@ def _share(clause: Any, neighbour: Any, homes: list[set[int]]) -> None:
                 homes[token.i].add(clause.i)
 
 
-def _title_words(head: Any, name: set[int]) -> list[str]:
-    """The lower-case words of the title headed by ``head`` (up to it), without possessors
-    ("Derna's"), articles, figures and the words of the ``name`` itself."""
+def _named_as(verb: Any) -> list[Any]:
+    """The role a clause gives its subject: "was named Player of the Match", "was picked as
+    Player of the Tournament", "is the mayor" (nouns only; "was fast" is no role)."""
+    roles = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+    roles += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for o in c.children if o.dep_ == "pobj"]
+    return [r for r in roles if r.pos_ in ("NOUN", "PROPN")]
+
+
+def _title_words(head: Any, name: set[int], whole: bool = False) -> list[Any]:
+    """The tokens of the title headed by ``head`` (up to it, or ``whole``: with what follows,
+    "of the Match"), without possessors ("Derna's"), articles, figures, courtesy titles and the
+    words of the ``name`` itself."""
     possessed = {t.i for c in head.subtree if c.dep_ == "poss" for t in c.subtree}
-    words: list[str] = []
+    after = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "conj", "cc")
+             for t in c.subtree}
+    found: list[Any] = []
     for token in sorted(head.subtree, key=lambda t: t.i):
-        if (token.i > head.i or token.i in possessed or token.i in name or not token.is_alpha
-                or (token.i != head.i and token.dep_ in ("det", "case", "punct", "appos"))):
+        if (token.i > head.i and (not whole or token.i in after)
+                or token.i in possessed or token.i in name or not token.is_alpha
+                or (token.i != head.i and token.dep_ in ("det", "case", "punct", "appos"))
+                or token.is_stop and token.i > head.i):
             continue
-        word = token.lower_
-        if word not in _NOT_TITLE:
-            words += _ABBREVIATED.get(word, (word,))
+        if token.lower_ not in _NOT_TITLE:
+            found.append(token)
     for also in head.children:  # "founder and chief executive"
         if also.dep_ == "conj" and also.pos_ in ("NOUN", "PROPN"):
-            words += _title_words(also, name)
-    return words
+            found += _title_words(also, name)
+    return found

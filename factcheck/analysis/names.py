@@ -70,6 +70,8 @@ president vice prime minister chancellor secretary chief executive ceo cfo cto f
 co-founder chairman chairwoman chair director head governor mayor senator minister king queen
 prince princess pope coach captain manager dr mr mrs ms sir dame lord lady professor prof
 general gen colonel col spokesman spokeswoman spokesperson runner striker driver player
+admiral adm rear commander cmdr lieutenant lt sergeant sgt major maj capt judge justice
+ambassador rep representative congressman congresswoman inspector superintendent
 """.split())
 _DROPPED = frozenset({"the", "a", "an"})
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "de", "du", "la", "&"})
@@ -131,6 +133,13 @@ def alias_in(entity: str, text: str) -> bool:
     for a demonym and back ("Scottish", "Scotland")."""
     key = re.sub(r"['’]s$", "", entity.strip(" .")).lower()
     lowered = text.lower()
+    usual = _ALIASES.get(key, key)  # "America" is "the United States", "the US", "USA"
+    if usual != key or usual in _ALIASES.values():
+        forms = [usual, *(alias for alias, of in _ALIASES.items() if of == usual)]
+        if any(form != key and (has_word(form, lowered) if len(form) > 4
+                                else re.search(r"\b" + re.escape(form.upper()) + r"(?!\w)", text))
+               for form in forms):
+            return True
     country = _DEMONYMS.get(key)
     if country and has_word(country, lowered):
         return True

@@ -48,9 +48,9 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
         for other in passage_names:
             if (other.kind is NameKind.PERSON and not _named(other, claim_names)
                     and set(wanted) <= set(passage_side.title(_span(other)))):
-                theirs = next(title for title in own_titles if title)
-                return (f"it names {other.text} as {' '.join(wanted)}, and {person.text} as "
-                        f"{' '.join(theirs)}")
+                theirs = next(span for span, title in zip(own, own_titles, strict=True) if title)
+                return (f"it names {other.text} as {passage_side.title_text(_span(other))}, "
+                        f"and {person.text} as {passage_side.title_text(theirs)}")
     claim_spans = [_span(n) for n in names.of(claim_text)]
     passage_spans = [_span(n) for n in passage_names]
     for claim_q, passage_q in comparison.matched:

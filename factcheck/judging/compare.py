@@ -89,6 +89,11 @@ ANTONYMS = [
     ("reduce", "raise"), ("more", "fewer"), ("higher", "reduced"), ("worsen", "improve"),
     ("strong", "weak"), ("benefit", "harm"), ("safe", "unsafe"), ("effective", "ineffective"),
     ("likely", "unlikely"), ("able", "unable"), ("accelerate", "slow"), ("boost", "reduce"),
+    # assent and refusal
+    ("agree", "refuse"), ("accept", "refuse"), ("accept", "reject"), ("accept", "decline"),
+    ("agree", "decline"), ("approve", "refuse"), ("allow", "refuse"), ("allow", "forbid"),
+    ("grant", "deny"), ("confirm", "deny"), ("admit", "deny"), ("support", "oppose"),
+    ("ahead", "later"), ("early", "late"),
     # places and extremes inside a series
     ("innermost", "outermost"), ("inner", "outer"), ("upper", "lower"),
     ("upstream", "downstream"), ("northern", "southern"), ("eastern", "western"),
@@ -132,6 +137,7 @@ _GENERIC_CAPS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "As",
     "According", "However", "Moreover", "Also", "And", "But", "He", "She", "They", "We", "Q1",
     "Q2", "Q3", "Q4", "H1", "H2", "EV", "EVs", "CEO", "R&D", "US", "U.S", "Chinese", "China's",
+    "Fahrenheit", "Celsius",  # units of a temperature, which the figures compare
 } | {m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july",
                               "august", "september", "october", "november", "december", "jan",
                               "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -278,7 +284,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 continue
         reassigned.append((quantity, best))
     conflicts = reassigned
-    conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text))
+    conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text, claim_text))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
     scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
@@ -542,7 +548,7 @@ def _names_period(claim_text: str, quantity: Quantity,
                   matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
     """Whether a length of time only names the period ending on a matched date ("the three
     months to 28 April", "the 12 months ended March 2024")."""
-    if quantity.kind != QuantityKind.COUNT or quantity.unit not in ("month", "week", "year"):
+    if quantity.kind != QuantityKind.COUNT or quantity.unit not in ("day", "month", "year"):
         return False
     follows = _PERIOD_END.match(claim_text, quantity.end)
     return follows is not None and any(
@@ -572,6 +578,19 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
                            "later", "ahead", "behind", "higher", "lower"})
 
 
+_CHANGED = frozenset("""
+increased decreased reduced raised lowered boosted lifted cut trimmed slashed hiked dropped risen
+fallen grown shrunk narrowed widened extended shortened delayed advanced beaten led trailed
+outnumbered exceeded missed improved worsened revised adjusted changed offset expanded outpaced
+""".split())
+
+
+def _passive_agent(word: str) -> bool:
+    """Whether "by" after ``word`` names who did it ("watched by", "filled by"), not a change:
+    a past participle that is no verb of change ("increased by", "delayed by")."""
+    return word.endswith(("ed", "en")) and word not in _CHANGED
+
+
 @functools.lru_cache(maxsize=16384)
 def _is_change(text: str, quantity: Quantity) -> bool:
     """Whether a figure states a difference ("by 34 seconds", "34 seconds off", "18% higher",
@@ -580,6 +599,10 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     after = re.findall(r"[\w'’-]+", text[quantity.end:quantity.end + 12])
     if before[-1:] and before[-1].lower() in _LEVEL_BEFORE:
         return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
+    if before[-1:] == ["by"]:
+        words = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 30):quantity.start])
+        if len(words) > 1 and _passive_agent(words[-2].lower()):
+            return False  # "filled by 75,784 spectators", "signed by 120 members"
     return (before[-1:] == ["by"] or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
             or direction_of(text, quantity) is not None)
 
@@ -602,8 +625,8 @@ def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
 
 
 def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
-                       evidence_quantities: list[Quantity],
-                       evidence_text: str) -> list[tuple[Quantity, Quantity]]:
+                       evidence_quantities: list[Quantity], evidence_text: str,
+                       claim_text: str) -> list[tuple[Quantity, Quantity]]:
     """Figures found in the evidence but tied to something else there.
 
     "7,058 in May" is not supported by "7,058 in April and 8,630 in May": the count nearest to
@@ -618,12 +641,15 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                     or not _TIME_ADJUNCT.search(evidence_text[max(0, anchor.start - 20):
                                                               anchor.start])):
                 continue  # "at the 2024 general election" names an event, binds no figure
-            rivals = [e for e in evidence_quantities if comparable(claim_q, e)]
-            nearest = min(rivals, key=lambda e: _distance(e, anchor))
+            rivals = [e for e in evidence_quantities if comparable(claim_q, e)
+                      and not _contrasted(evidence_text, e, anchor)]
             claim_anchor = next(c for c, e in matched if e is anchor)
-            claim_rivals = [c for c, _ in matched if comparable(claim_q, c)]
-            if min(claim_rivals, key=lambda c: _distance(c, claim_anchor)) is not claim_q:
+            claim_rivals = [c for c, _ in matched if comparable(claim_q, c)
+                            and not _contrasted(claim_text, c, claim_anchor)]
+            if not rivals or min(claim_rivals, key=lambda c: _distance(c, claim_anchor),
+                                 default=None) is not claim_q:
                 continue  # in the claim too, another figure is the one tied to that time
+            nearest = min(rivals, key=lambda e: _distance(e, anchor))
             if (nearest is not evidence_q and not agree(claim_q, nearest)
                     and _distance(nearest, anchor) < _distance(evidence_q, anchor)):
                 conflicts.append((claim_q, nearest))
@@ -633,6 +659,16 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
 
 _TIME_ADJUNCT = re.compile(r"\b(?:in|on|during|for|by|since|until|through|from|to|and|as of|"
                            r"end of|start of)\s+$", re.IGNORECASE)
+
+
+_CONTRAST = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs|than|whereas|while|"
+                       r"from)\b", re.IGNORECASE)
+
+
+def _contrasted(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether a word of contrast stands between two figures ("in September, 32 a day, against
+    36 normally"): the second is not tied to the first's time."""
+    return _CONTRAST.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
 
 
 def _distance(a: Quantity, b: Quantity) -> int:
@@ -779,6 +815,9 @@ def _entity_in(entity: str, text: str) -> bool:
     lowered = text.lower()
     parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(entity)
              if p and p != "s"]
+    named = [p for p in parts if p not in TITLES]
+    if named and len(named) < len(parts):  # "Rear Admiral John Mauger" is John Mauger
+        parts = named
     # "the Conservatives" are mentioned by "the Conservative vote"
     found = [part in lowered or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
              for part in parts]
@@ -910,7 +949,41 @@ def _polarity_clash(claim_text: str, evidence_text: str,
         for other in _ANTONYM_OF.get(first, set()) - elsewhere:
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
+    return _rank_clash(claim_text, evidence_text)
+
+
+_RANKED = re.compile(r"\b(?P<rank>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+"
+                     r"(?P<what>(?:most|least)\s+[a-z]+|[a-z]{2,}est|best|worst)\b", re.IGNORECASE)
+_NOT_SUPERLATIVE = frozenset("""
+test contest protest interest forest request harvest arrest honest modest suggest invest digest
+manifest conquest quest guest chest nest west rest pest vest crest inquest bequest unrest priest
+midwest northwest southwest everest attest detest molest infest
+""".split())
+
+
+def _rank_clash(claim_text: str, evidence_text: str) -> str:
+    """A superlative ranked otherwise: "the youngest" against "the second-youngest", "the
+    second-largest" against "the third-largest" (either text may carry the rank)."""
+    for ranked, other, who in ((evidence_text, claim_text, "evidence"),
+                               (claim_text, evidence_text, "claim")):
+        for match in _RANKED.finditer(ranked):
+            what = match.group("what").lower()
+            if what.split()[-1] in _NOT_SUPERLATIVE:
+                continue
+            there = re.search(r"(?:\b([a-z0-9]+)[\s-]+)?\b" + re.escape(what) + r"\b",
+                              other, re.IGNORECASE)
+            if there is None or (there.group(1) or "").lower() == match.group("rank").lower():
+                continue
+            said = f"{there.group(1)}-{what}" if _ORDINAL_WORD.fullmatch(
+                there.group(1) or "") else what
+            if who == "evidence":
+                return f"claim says '{said}', evidence says '{match.group(0)}'"
+            return f"claim says '{match.group(0)}', evidence says '{said}'"
     return ""
+
+
+_ORDINAL_WORD = re.compile(r"first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th",
+                           re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -952,12 +1025,22 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
             continue
         if _NOT_UNTIL.match(text, match.end()):
             continue  # "did not start until 2010" says when it started, not that it did not
+        if _BOUND_AFTER.match(text, match.end()):
+            continue  # "no more than 32 ships", "not later than May": a bound, not a denial
         # what is denied is what happens or how much, not who: names are left out
         after = _NAMES.sub(" ", text[match.end(): match.end() + 80])
         scopes.append((match.group(0), frozenset(tokenize(after)[:3])))
     return tuple(scopes)
 
 
+_BOUND_AFTER = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|longer|shorter|higher|"
+                          r"lower|greater|bigger|smaller)\s+than\s+(?:[$€£¥]|US\$)?(?:\d|a\b|an\b|"
+                          r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+                          r"thirty|forty|fifty|hundred|half|January|February|March|April|May|"
+                          r"June|July|August|September|October|November|December)",
+                          re.IGNORECASE)
+"""A comparison bounding a figure or date right after it ("no more than 32", "not later than
+May"), as opposed to one denying a comparison ("were not greater than that seen")."""
 _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 

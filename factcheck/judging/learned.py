@@ -401,8 +401,11 @@ def another_value(claim_text: str, comparison: Comparison,
     differing = [q for q in claimed
                  if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))]
     stated_all = extract_quantities(passage) if differing else []
+    # a figure of the claim's measure: a bare "116" puts nothing in the slot of "three weeks"
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
-             if comparable(claim_q, stated) and not agree(claim_q, stated)]
+             if comparable(claim_q, stated) and not agree(claim_q, stated)
+             and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
+                  or stated.unit == claim_q.unit)]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
         claim_q, stated = min(pairs, key=lambda pair: _gap(*pair))
         return f"it gives {stated.surface} where the claim says {claim_q.surface}"

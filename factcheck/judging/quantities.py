@@ -75,7 +75,7 @@ _CURRENCY_SUFFIX = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "euros": "EUR", "euro": "EUR",
     "eur": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "PKR", "won": "KRW",
-    "hong kong dollars": "HKD",
+    "hong kong dollars": "HKD", "pesos": "peso", "peso": "peso",  # Mexican, Argentine, ...
 }
 _UNIT_CLASSES = {
     "vehicle": ("units", "unit", "vehicles", "vehicle", "cars", "car", "evs", "ev", "autos",
@@ -172,7 +172,7 @@ _MONEY = re.compile(
     r"(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?"
     r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?:\s?(?P<scale2>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?\s+"
+    r"(?:[\s-]?(?P<scale2>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?[\s-]+"
     r"(?P<suffix>" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SUFFIX, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE | re.ASCII,
@@ -235,6 +235,10 @@ _FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", 
 _NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for", "from", "with",
                           "than", "the", "a", "an", "is", "are", "was", "were", "times"})
 _SECONDS_OF_UNIT = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+FAHRENHEIT = "°F"
+"""Unit of a temperature (Celsius is converted): "3,000F", "1,650C", "5,000 degrees Fahrenheit"."""
+_TEMPERATURE = re.compile(r"(?P<glued>°?[FC])\b|\s?(?:°|degrees?)\s?(?P<named>[FC]\b|"
+                          r"Fahrenheit|Celsius|centigrade)", re.IGNORECASE)
 _BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE | re.ASCII), bound)
                  for words, bound in _BOUND_WORDS]
 
@@ -435,6 +439,10 @@ def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
 def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     """``the third factory``, ``2nd largest plant``: the rank, with its noun as unit."""
     word = match.group("word").lower()
+    text = match.string
+    if (match.group("word")[0].isupper() and match.group("noun")[0].isupper()
+            and text[:match.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n")):
+        return None  # part of a name mid-sentence: "the First Coast Guard District"
     number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
     noun = match.group("noun").lower()
     noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
@@ -484,6 +492,14 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         unit = ""
     if unit in _SECONDS_OF_UNIT:  # "90 minutes" is a length of time like "1.5 hours"
         value, unit = value * _SECONDS_OF_UNIT[unit], DURATION
+    elif unit == "week":  # "three weeks" is "21 days"
+        value, unit = value * 7, "day"
+    scale_of = _TEMPERATURE.match(text, match.end("scale") if match.group("scale") else
+                                  match.end("num"))
+    if scale_of is not None and (unit in ("", "degree") or scale_of.group("glued")):
+        # "3,000F", "1,650 °C", "5,000 degrees Fahrenheit": temperatures, in Fahrenheit
+        celsius = (scale_of.group("glued") or scale_of.group("named")).lower().lstrip("°")[0] == "c"
+        value, unit, end = (value * 9 / 5 + 32 if celsius else value), FAHRENHEIT, scale_of.end()
     quantity = _quantity(text, QuantityKind.COUNT, value, unit, start, end)
     if match.group("plus") or match.group("tilde"):
         bound = Bound.AT_LEAST if match.group("plus") else Bound.APPROX

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.analysis.names import NameKind, has_word, name_key
+from factcheck.analysis.names import NameKind, alias_in, has_word, name_key
 
 
 @pytest.mark.parametrize(("word", "text", "found"), [
@@ -28,3 +28,14 @@ def test_a_group_in_the_plural_is_the_same_group(plural: str, singular: str):
 
 def test_a_name_ending_in_double_s_keeps_it():
     assert name_key("Swiss", NameKind.GROUP) == name_key("Switzerland", NameKind.PLACE)
+
+
+@pytest.mark.parametrize(("entity", "text", "found"), [
+    ("America's", "the 16th-biggest bank in the United States", True),
+    ("America", "the US said", True),
+    ("United States", "said the USA", True),
+    ("Britain", "the UK said", True),
+    ("America", "they told us", False),  # "us" in lower case is a pronoun
+])
+def test_a_country_is_named_by_its_usual_other_names(entity: str, text: str, found: bool):
+    assert alias_in(entity, text) is found

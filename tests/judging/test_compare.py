@@ -276,3 +276,37 @@ def test_a_passage_stating_the_claim_with_its_names_outweighs_a_weaker_swap():
     hits = [stating, other]
     verdict = RulesJudge().decide(claim, hits, compare_all(claim_text, hits, NameIndex()))
     assert verdict.label is Label.SUPPORTED
+
+
+def test_a_crowd_filled_by_spectators_is_a_level_not_a_change():
+    c = compared("The stadium was filled by 75,784 spectators for the final.",
+                 "The final drew 75,784 fans to the stadium.")
+    assert surfaces(c.matched) == [("75,784", "75,784")] and not c.conflicts
+
+
+@pytest.mark.parametrize(("claim_text", "passage", "clash"), [
+    ("She became the youngest player to score in a final.",
+     "She became the second-youngest player to score in a final.",
+     "claim says 'youngest', evidence says 'second-youngest'"),
+    ("It was the third-largest bank failure in US history.",
+     "It was the second largest bank failure in US history.",
+     "claim says 'third-largest', evidence says 'second largest'"),
+    ("It was the second-largest bank failure in US history.",
+     "It was the second-largest bank failure in US history.", ""),
+    ("The second test flight ended early.", "The first test flight ended early.", ""),
+])
+def test_a_superlative_ranked_otherwise_clashes(claim_text: str, passage: str, clash: str):
+    assert compared(claim_text, passage).polarity_clash == clash
+
+
+def test_a_figure_set_against_a_time_is_not_tied_to_it():
+    claim_text = "The port handled no more than 20 ships a day in May 2024, against 30 normally."
+    passage = ("In May 2024 the port handled at most 20 ships a day because of the strike, "
+               "compared with 30 ships a day in normal times.")
+    assert verdict(claim_text, passage).label is Label.SUPPORTED
+
+
+def test_a_title_written_otherwise_still_names_the_person():
+    c = compared("Rear Admiral John Mauger said the debris was consistent with an implosion.",
+                 "Rear Adm. John Mauger said debris found was consistent with an implosion.")
+    assert not c.missing_entities

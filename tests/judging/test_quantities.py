@@ -101,6 +101,13 @@ def test_dates_become_day_intervals(text, first, last):
         # a bounded share written as a fraction
         ("to below a quarter", "to under 25%", True),
         ("more than a third of voters", "31% of voters", False),
+        # currencies written into a compound, temperatures in either scale, weeks as days
+        ("a 61.3-billion-peso plan", "61.3 billion pesos", True),
+        ("a 5-dollar fee", "$5", True),
+        ("3,000F", "1,650C", True),
+        ("about 5,000 degrees Fahrenheit", "3,000 °F", False),
+        ("three weeks", "21 days", True),
+        ("three weeks", "14 days", False),
     ],
 )
 def test_written_differently_agrees_and_one_slot_changed_does_not(claim, evidence, agrees):
@@ -201,3 +208,8 @@ def test_says_number_finds_a_whole_number_in_digits_or_words(text, value, says):
 ])
 def test_words_that_only_look_like_figures_are_none(text):
     assert extract_quantities(text) == []
+
+
+def test_an_ordinal_inside_a_name_is_no_rank():
+    assert extract_quantities("Admiral Mauger of the First Coast Guard District said so") == []
+    assert only("It was the first time the canal had done so").value == 1
