@@ -22,7 +22,7 @@ from typing import Any
 
 from factcheck.errors import ModelError
 
-_USED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser")
+_USED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
 _SIBLING_DEPS = frozenset({"conj", "parataxis"})
 """How a clause joins one that stands beside it rather than around it."""
 _NESTED_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp",
@@ -82,6 +82,34 @@ class Structure:
         for token in self._title_tokens(span):
             words += _ABBREVIATED.get(token.lower_, (token.lower_,))
         return tuple(dict.fromkeys(words))
+
+    def slots(self, span: tuple[int, int]) -> frozenset[tuple[str, str]]:
+        """What the name at ``span`` is to its verb, as (verb lemma, role) pairs: "subject" (also
+        after a passive "by"), "object" (also a passive subject) or "prep:<word>" ("for Real
+        Madrid"); a verb joined by "and" gives its pair too. Empty for a name outside a clause's
+        core (a possessor, a modifier)."""
+        token = self._token(*span)
+        if token is None:
+            return frozenset()
+        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head  # the recogniser's "Rosa Icela" of "Rosa Icela Rodríguez"
+        while token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
+            token = token.head  # "Wilmore and Williams radioed"
+        head = token.head
+        if token.dep_ == "nsubj" or token.dep_ == "pobj" and head.dep_ == "agent":
+            role, verb = "subject", head if token.dep_ == "nsubj" else head.head
+        elif token.dep_ in ("nsubjpass", "dobj"):
+            role, verb = "object", head
+        elif token.dep_ == "pobj" and head.dep_ == "prep":
+            role, verb = f"prep:{head.lower_}", head.head
+        else:
+            return frozenset()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            verbs.append(verb.head)
+        return frozenset((v.lemma_.lower(), role) for v in verbs)
 
     def title_text(self, span: tuple[int, int]) -> str:
         """The title beside the name at ``span`` as the text writes it ("Player of the Match")."""

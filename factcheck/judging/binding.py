@@ -90,3 +90,41 @@ def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser: Parser) -> str:
+    """How a passage that lacks one of the claim's people or organisations puts another of that
+    kind in its place: the same role of the same verb ("Suni Williams radioed" against "Wilmore
+    radioed"; "flown by United Launch Alliance" against "flown by SpaceX"), or ""."""
+    missing: list[tuple[Name, frozenset[NameKind]]] = [
+        (n, frozenset({n.kind})) for n in comparison.missing_names if n.kind in _SWAPPED_KINDS]
+    for entity in comparison.missing_entities:  # a name the recogniser missed ("Wilmore")
+        at = claim_text.find(entity)
+        if at >= 0 and not any(n.start <= at < n.end for n, _ in missing):
+            missing.append((Name(entity, NameKind.THING, at, at + len(entity), entity.lower()),
+                            _SWAPPED_KINDS))
+    if not missing:
+        return ""
+    passage = comparison.hit.passage.text
+    claim_names, passage_names = names.of(claim_text), names.of(passage)
+    strangers = [p for p in passage_names if p.kind in _SWAPPED_KINDS
+                 and not _named(p, claim_names) and _firm(p, passage_names, passage)]
+    if not strangers:
+        return ""
+    claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
+    for name, kinds in missing:
+        wanted = claim_side.slots(_span(name))
+        for other in (p for p in strangers if p.kind in kinds):
+            shared = sorted(wanted & passage_side.slots(_span(other)))
+            if shared:
+                verb, role = shared[0]
+                place = ("as the one who did it" if role == "subject" else
+                         "as the one it was done to" if role == "object" else
+                         f"after '{role.split(':')[1]}'")
+                return (f"it names {other.text} where the claim names {name.text}, {place} "
+                        f"('{verb}')")
+    return ""
+
+
+_SWAPPED_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
+"""Names a passage can put in another's role: people and organisations (places are where)."""

@@ -37,7 +37,7 @@ from factcheck.analysis.names import NameIndex
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
-from factcheck.judging.binding import misbound
+from factcheck.judging.binding import misbound, slot_swap
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import Comparison, compare_all, comparison_of
 from factcheck.judging.features import (
@@ -257,7 +257,7 @@ class LearnedJudge:
         s = self.settings
         comparisons = compare_all(claim.text, hits, self.names)
         rules = rules_verdict(claim.text, hits, s, comparisons) if relevant(hits, s) else None
-        fixed = rules_decision(claim, hits, s, rules, comparisons, self.names)
+        fixed = rules_decision(claim, hits, s, rules, comparisons, self.names, self.parser)
         if fixed is not None:
             return (*fixed, comparisons)
         assert rules is not None  # rules_decision settles every claim without relevant passages
@@ -340,7 +340,8 @@ route and label."""
 
 def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                    rules: Verdict | None, comparisons: Sequence[Comparison],
-                   names: NameIndex | None = None) -> tuple[Verdict, str] | None:
+                   names: NameIndex | None = None,
+                   parser: Parser | None = None) -> tuple[Verdict, str] | None:
     """The verdict the learned judge takes without asking the model and its route, or ``None``.
 
     Four cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
@@ -382,6 +383,13 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"the same event (similarity {closest.hit.dense:.2f}, "
                            f"{closest.coverage:.0%} of the claim's words) and {differs}",
                            LearnedJudge.name), "differs"
+        swapped = (slot_swap(claim.text, closest, names, parser)
+                   if names is not None and parser is not None
+                   and closest.coverage >= settings.same_event_coverage - 0.1 else "")
+        if swapped:  # another person or organisation does what the claim says its one did
+            return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
+                           f"the report differs: closest evidence ({cite(closest.hit)}) "
+                           f"{swapped}", LearnedJudge.name), "differs"
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}",
                        LearnedJudge.name), "silent"

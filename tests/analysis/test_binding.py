@@ -63,3 +63,15 @@ def test_a_parser_is_shipped_without_its_pipeline():
     PARSER.structure("Acme built 40 engines.")
     copy = pickle.loads(pickle.dumps(PARSER))
     assert copy._nlp is None and copy.structure("Acme built 40 engines.").doc is not None
+
+
+@pytest.mark.parametrize(("text", "name", "slots"), [
+    ("Astronaut Maria Keller radioed that all was well.", "Maria Keller", {("radio", "subject")}),
+    ("The rocket was built and flown by Acme Launch.", "Acme Launch",
+     {("fly", "subject"), ("build", "subject")}),
+    ("Acme hired Maria Keller in May.", "Maria Keller", {("hire", "object")}),
+    ("Maria Keller plays for Acme United.", "Acme United", {("play", "prep:for")}),
+    ("Maria Keller's brother spoke.", "Maria Keller", set()),  # a possessor fills no role
+])
+def test_the_role_a_name_plays_for_its_verb(text: str, name: str, slots: set[tuple[str, str]]):
+    assert PARSER.structure(text).slots(span(text, name)) == slots

@@ -390,3 +390,4 @@ def test_a_title_another_person_holds_in_the_passage_contradicts():
     assert "it names Maria Keller as mayor, and Tom Brandt as planning chief" in verdict.rationale
     restated = claim("Planning chief Tom Brandt opened the new bridge on 3 May 2021.")
     assert judge.judge(restated, [hit(passage, dense=0.9)]).label is Label.SUPPORTED
+

