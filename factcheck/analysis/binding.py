@@ -8,10 +8,11 @@ al-Ghaithi" the mayor is someone else. spaCy's dependency parse (the small Engli
 clause a word belongs to and which title stands beside a name.
 
 Clauses form a tree: a clause reported or described inside another ("the report states that
-...", "the mayor, who had been sacked") is nested in it, so the outer clause's words are bound to
-everything inside; clauses joined by "and" or an adverbial ("After ..., ...") are siblings. A
-clause joined by "and" without a subject of its own shares its neighbour's, and so do words put
-before that neighbour's subject ("By 18 September, the WFP ... and the WHO ...").
+...", "the mayor, who had been sacked") or an adverbial one ("..., splashing down off Florida")
+is nested in it, so the outer clause's words are bound to everything inside; clauses joined by
+"and" or after a semicolon are siblings. A clause joined by "and" without a subject of its own
+shares its neighbour's, and so do words put before that neighbour's subject ("By 18 September,
+the WFP ... and the WHO ...").
 """
 
 from __future__ import annotations
@@ -201,7 +202,8 @@ def structure_of(doc: Any) -> Structure:
         if not is_clause(t) or t.dep_ == "ROOT":
             continue
         outer = clause_of[t.head.i]
-        if t.dep_ in _NESTED_DEPS:
+        after_semicolon = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ";"
+        if t.dep_ in _NESTED_DEPS and not after_semicolon:  # "...; the record is shared by"
             parents[t.i] = outer
         elif outer in parents:
             parents[t.i] = parents[outer]

@@ -75,3 +75,10 @@ def test_a_parser_is_shipped_without_its_pipeline():
 ])
 def test_the_role_a_name_plays_for_its_verb(text: str, name: str, slots: set[tuple[str, str]]):
     assert PARSER.structure(text).slots(span(text, name)) == slots
+
+
+def test_a_clause_after_a_semicolon_stands_apart():
+    text = ("With three titles he drew level with Greg LeMond; the record of five titles is "
+            "shared by Eddy Merckx.")
+    assert not together(text, "three", "Eddy Merckx")
+    assert together(text, "three", "Greg LeMond")
