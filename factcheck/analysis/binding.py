@@ -67,6 +67,9 @@ class Structure:
         first, second = self._token(*a), self._token(*b)
         if first is None or second is None:
             return True
+        low, high = sorted((first.i, second.i))
+        if any(t.text == ";" for t in self.doc[low:high]):
+            return False  # a semicolon parts two statements, however the parser joined them
         for x in self.homes[first.i]:
             for y in self.homes[second.i]:
                 if x in self._lineage(y) or y in self._lineage(x):
