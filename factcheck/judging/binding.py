@@ -4,14 +4,16 @@
 food to more than 5,000 households, and the WHO flew in medicine": every figure and name is
 there, but the 5,000 belongs to the WFP's clause. Nor is "Derna's mayor, Al-Sour" supported by a
 passage naming Al-Sour as prosecutor and someone else as the mayor. :func:`misbound` finds both,
-from the clauses and titles of :mod:`factcheck.analysis.binding`.
+from the clauses and titles of :mod:`factcheck.analysis.binding`; :func:`slot_swap` finds another
+person or organisation in the role a claim's one plays for its verb ("Suni Williams radioed"
+against "Wilmore radioed").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.analysis.binding import Parser
+from factcheck.analysis.binding import Parser, Structure
 from factcheck.analysis.names import Name, NameIndex, NameKind, same_name
 from factcheck.judging.compare import Comparison
 from factcheck.judging.quantities import named_number
@@ -21,11 +23,11 @@ _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 
 
 def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: Parser) -> str:
-    """How the passage binds the claim's names otherwise ("it names X as mayor, and the
-    claim's Y as prosecutor"; "it ties over 5,000 to the WFP, not the WHO"), or "" if it does
-    not: a person whose title in the claim belongs to another person in the passage, or a
-    figure stated alike but in a clause with another name of the kind of a claim name that
-    stands beside it in the claim (and elsewhere in the passage)."""
+    """How the passage binds the claim's names otherwise ("it names X as mayor, and Y as
+    General Prosecutor"; "it ties 5,000 to the WFP, not the WHO"), or "" if it does not: a
+    person whose title in the claim belongs to another person in the passage, or a figure stated
+    alike but in a clause with another name of the kind of a claim name that stands beside it in
+    the claim (and elsewhere in the passage)."""
     claim_names = [n for n in names.of(claim_text) if n.kind in _BOUND_KINDS]
     if not claim_names:
         return ""
@@ -37,37 +39,51 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     if not strangers & {n.kind for n in claim_names if _named(n, passage_names)}:
         return ""
     claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
+    return (_title_of_another(claim_names, passage_names, claim_side, passage_side)
+            or _figure_of_another(claim_text, comparison, names.of(claim_text), passage_names,
+                                  claim_side, passage_side))
+
+
+def _title_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
+                      claim_side: Structure, passage_side: Structure) -> str:
+    """A claim person's title that the passage gives another person, while it gives the claim's
+    one another title."""
     for person in (n for n in claim_names if n.kind is NameKind.PERSON):
-        wanted = claim_side.title(_span(person))
-        if not wanted:
-            continue
+        wanted = set(claim_side.title(_span(person)))
         own = [_span(p) for p in passage_names if same_name(person, p)]
-        own_titles = [passage_side.title(span) for span in own]
-        if not any(own_titles) or any(set(wanted) <= set(title) for title in own_titles):
+        titled = [span for span in own if passage_side.title(span)]
+        if not wanted or not titled or any(wanted <= set(passage_side.title(s)) for s in own):
             continue
         for other in passage_names:
             if (other.kind is NameKind.PERSON and not _named(other, claim_names)
-                    and set(wanted) <= set(passage_side.title(_span(other)))):
-                theirs = next(span for span, title in zip(own, own_titles, strict=True) if title)
+                    and wanted <= set(passage_side.title(_span(other)))):
                 return (f"it names {other.text} as {passage_side.title_text(_span(other))}, "
-                        f"and {person.text} as {passage_side.title_text(theirs)}")
-    claim_spans = [_span(n) for n in names.of(claim_text)]
+                        f"and {person.text} as {passage_side.title_text(titled[0])}")
+    return ""
+
+
+def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name: Sequence[Name],
+                       passage_names: tuple[Name, ...], claim_side: Structure,
+                       passage_side: Structure) -> str:
+    """A figure stated alike whose clause in the passage has another name of the kind of a claim
+    name that shares its clause in the claim (the claim's name standing elsewhere)."""
+    passage = comparison.hit.passage.text
+    claim_names = [n for n in every_claim_name if n.kind in _BOUND_KINDS]
+    claim_spans = [_span(n) for n in every_claim_name]
     passage_spans = [_span(n) for n in passage_names]
     for claim_q, passage_q in comparison.matched:
         at, there = (claim_q.start, claim_q.end), (passage_q.start, passage_q.end)
         if (_within(at, claim_spans) or _within(there, passage_spans)
                 or named_number(claim_text, at[0]) or named_number(passage, there[0])):
             continue  # a figure in a name ("Euro 2024", "Paris 2024 Olympics") binds nothing
+        beside = [p for p in passage_names if passage_side.together(_span(p), there)]
         for name in claim_names:
-            if not claim_side.together(_span(name), at):
+            if not claim_side.together(_span(name), at) or not _named(name, passage_names):
                 continue
-            mentions = [p for p in passage_names if same_name(name, p)]
-            if not mentions or any(passage_side.together(_span(p), there) for p in passage_names
-                                   if p.kind is name.kind and _named(p, claim_names)):
+            if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
                 continue  # the passage binds the figure to the claim's name of that kind
-            others = [p for p in passage_names if p.kind is name.kind
-                      and passage_side.together(_span(p), there) and not _named(p, claim_names)
-                      and _firm(p, passage_names, passage)]
+            others = [p for p in beside if p.kind is name.kind
+                      and not _named(p, claim_names) and _firm(p, passage_names, passage)]
             if others:
                 return f"it ties {passage_q.surface} to {others[0].text}, not {name.text}"
     return ""
@@ -88,7 +104,7 @@ def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
             and all(other.kind is name.kind for other in names if same_name(name, other)))
 
 
-def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
