@@ -24,6 +24,8 @@ from typing import Any
 from factcheck.errors import ModelError
 
 _USED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+"""What the parse needs: parts of speech, lemmas ("radioed" is "radio") and dependencies; the
+names come from :mod:`factcheck.analysis.names`, so ``ner`` is left out."""
 _SIBLING_DEPS = frozenset({"conj", "parataxis"})
 """How a clause joins one that stands beside it rather than around it."""
 _NESTED_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp",
