@@ -36,8 +36,9 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     # Only a claim name the passage mentions can be bound otherwise, and only to a name of its
     # kind the claim lacks: without both, nothing is parsed.
     strangers = {p.kind for p in passage_names if not _named(p, claim_names)}
-    if not strangers & {n.kind for n in claim_names if _named(n, passage_names)}:
-        return ""
+    swappable = strangers & {n.kind for n in claim_names if _named(n, passage_names)}
+    if not swappable or NameKind.PERSON not in swappable and not comparison.matched:
+        return ""  # no title to give another person, no figure to tie to another name
     claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
     return (_title_of_another(claim_names, passage_names, claim_side, passage_side)
             or _figure_of_another(claim_text, comparison, names.of(claim_text), passage_names,
