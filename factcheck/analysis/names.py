@@ -103,6 +103,9 @@ _ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united state
             "u.s.a.": "united states", "america": "united states", "uk": "united kingdom",
             "u.k.": "united kingdom", "britain": "united kingdom",
             "great britain": "united kingdom", "eu": "european union"}
+_ALIAS_FORMS: dict[str, list[str]] = {}
+for _alias, _usual in _ALIASES.items():
+    _ALIAS_FORMS.setdefault(_usual, [_usual]).append(_alias)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
                                "ltd.", "limited", "plc", "llc", "group", "holdings", "company",
@@ -133,13 +136,12 @@ def alias_in(entity: str, text: str) -> bool:
     for a demonym and back ("Scottish", "Scotland")."""
     key = re.sub(r"['’]s$", "", entity.strip(" .")).lower()
     lowered = text.lower()
-    usual = _ALIASES.get(key, key)  # "America" is "the United States", "the US", "USA"
-    if usual != key or usual in _ALIASES.values():
-        forms = [usual, *(alias for alias, of in _ALIASES.items() if of == usual)]
-        if any(form != key and (has_word(form, lowered) if len(form) > 4
-                                else re.search(r"\b" + re.escape(form.upper()) + r"(?!\w)", text))
-               for form in forms):
-            return True
+    # "America" is "the United States", "the US", "USA"; short forms only in capitals ("us")
+    forms = _ALIAS_FORMS.get(_ALIASES.get(key, key), ())
+    if any(form != key and (has_word(form, lowered) if len(form) > 4
+                            else re.search(r"\b" + re.escape(form.upper()) + r"(?!\w)", text))
+           for form in forms):
+        return True
     country = _DEMONYMS.get(key)
     if country and has_word(country, lowered):
         return True

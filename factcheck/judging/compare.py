@@ -1025,22 +1025,27 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
             continue
         if _NOT_UNTIL.match(text, match.end()):
             continue  # "did not start until 2010" says when it started, not that it did not
-        if _BOUND_AFTER.match(text, match.end()):
-            continue  # "no more than 32 ships", "not later than May": a bound, not a denial
+        if _bounds_figure(text, match.end()):
+            continue  # "no more than 32 ships", "not later than May 2024": a bound, not a denial
         # what is denied is what happens or how much, not who: names are left out
         after = _NAMES.sub(" ", text[match.end(): match.end() + 80])
         scopes.append((match.group(0), frozenset(tokenize(after)[:3])))
     return tuple(scopes)
 
 
-_BOUND_AFTER = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|longer|shorter|higher|"
-                          r"lower|greater|bigger|smaller)\s+than\s+(?:[$€£¥]|US\$)?(?:\d|a\b|an\b|"
-                          r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
-                          r"thirty|forty|fifty|hundred|half|January|February|March|April|May|"
-                          r"June|July|August|September|October|November|December)",
-                          re.IGNORECASE)
-"""A comparison bounding a figure or date right after it ("no more than 32", "not later than
-May"), as opposed to one denying a comparison ("were not greater than that seen")."""
+_COMPARED = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|longer|shorter|higher|"
+                       r"lower|greater|bigger|smaller)\s+than\s+", re.IGNORECASE)
+
+
+def _bounds_figure(text: str, at: int) -> bool:
+    """Whether a comparison after a negation cue at ``at`` bounds the figure or date right after
+    it ("no more than 32", "not later than May 2024") rather than denying a comparison ("were
+    not greater than that seen")."""
+    compared = _COMPARED.match(text, at)
+    return compared is not None and any(
+        q.start <= compared.end() < q.end for q in extract_quantities(text))
+
+
 _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 

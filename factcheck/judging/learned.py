@@ -241,14 +241,14 @@ class LearnedJudge:
         ``+gap``: such verdicts are right less often."""
         verdict, route, comparisons = self._decide(claim, hits)
         if verdict.label is Label.SUPPORTED and verdict.evidence:
-            top = next((c for c in comparisons if c.hit is verdict.evidence[0]), None)
-            differs = misbound(claim.text, top, self.names, self.parser) if top else ""
-            if differs and top is not None:  # the claim's facts, bound to someone else
+            top = comparison_of(verdict.evidence[0], comparisons)
+            differs = misbound(claim.text, top, self.names, self.parser)
+            if differs:  # the claim's facts, bound to someone else
                 return Verdict(claim, Label.CONTRADICTED, 0.5, verdict.evidence,
                                f"the report differs: closest evidence ({cite(top.hit)}) states "
                                f"the claim's names and figures but {differs}",
                                self.name), "differs"
-            if top is not None and (top.missing_names or top.coverage < 0.8):
+            if top.missing_names or top.coverage < 0.8:
                 route += "+gap"
         return verdict, route
 
