@@ -147,18 +147,52 @@ def alias_in(entity: str, text: str) -> bool:
         return True
     if any(has_word(demonym, lowered) for demonym in _DEMONYMS_OF.get(key, ())):
         return True
-    if entity.isupper() and 2 <= len(entity) <= 6:
+    bare = re.sub(r"['’]s$", "", entity.strip(" ."))
+    if bare.isupper() and 2 <= len(bare) <= 6:
         for run in _CAPITAL_RUN.finditer(text):
             words = run.group(0).split()
             for i in range(len(words)):
                 for j in range(i + 2, len(words) + 1):
                     if words[i][0].isupper() and words[j - 1][0].isupper() and \
-                            _initials(" ".join(words[i:j]).lower()) == key:
+                            abbreviates(key, " ".join(words[i:j]).lower()):
                         return True
         return False
-    initials = _initials(key)
-    return len(initials) >= 2 and " " in key and bool(
-        re.search(r"\b" + re.escape(initials.upper()) + r"\b", text))
+    if " " not in key:
+        return False
+    return any(abbreviates(short.group(0).lower(), key) for short in _SHORT_FORM.finditer(text))
+
+
+_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}(?=\b|['’]s\b)")
+
+
+@functools.lru_cache(maxsize=16_384)
+def abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` abbreviates the (lower-case) ``name``: every word's first letter, in
+    order, each word free to give more of its letters ("nasa" for "national aeronautics and
+    space administration", "jal" for "japan airlines"); "of", "and", "the" may give none."""
+    words = [w for w in name.replace("-", " ").split() if w[0].isalnum()]
+
+    def fits(letters: str, at: int) -> bool:
+        if at == len(words):
+            return not letters
+        word = words[at]
+        if word in _ACRONYM_SKIP and fits(letters, at + 1):
+            return True
+        if not letters or letters[0] != word[0]:
+            return False
+        # the word gives its first letter and any later ones, in order
+        rest, used = letters[1:], 1
+        if fits(rest, at + 1):
+            return True
+        for i, ch in enumerate(word[1:], 1):
+            if rest[:1] == ch and i >= used:
+                rest, used = rest[1:], i + 1
+                if fits(rest, at + 1):
+                    return True
+        return False
+
+    return len(words) >= 2 and len(short) >= len(
+        [w for w in words if w not in _ACRONYM_SKIP]) and fits(short, 0)
 
 
 # Runs of capitalised words, with the small words acronyms skip ("Bank of England").
@@ -186,7 +220,13 @@ def same_name(a: Name, b: Name) -> bool:
         people = NameKind.PERSON in (a.kind, b.kind)
         return people or rest <= _COMPANY_SUFFIXES
     compact = short.replace(".", "").replace(" ", "")
-    return len(compact) >= 2 and " " not in short and compact == _initials(long)
+    if len(compact) < 2 or " " in short:
+        return False
+    if compact == _initials(long):
+        return True
+    # "JAL" for "Japan Airlines": letters beyond the initials only from a name in capitals
+    written = next(n.text for n in (a, b) if n.key == short)
+    return re.sub(r"['’]s$", "", written).replace(".", "").isupper() and abbreviates(compact, long)
 
 
 def name_in(name: Name, names: Iterable[Name]) -> bool:

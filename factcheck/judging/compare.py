@@ -288,6 +288,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
     scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
+    # "the widest since democracy returned in 1983": a point of reference, not when it happened.
+    scoped += [c for c, _ in conflicts if c.kind == QuantityKind.DATE
+               and _SINCE.search(claim_text, max(0, c.start - 48), c.start)]
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
@@ -344,6 +347,11 @@ _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 
+# "since" opening a clause that dates its own event ("since Argentina returned to democracy in
+# 1983"); "since 2019" itself is when the claim's period starts, and is checked.
+_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){2,}in\s+$", re.IGNORECASE)
+
+
 def _share(words: set[str], evidence_tokens: set[str]) -> float:
     """Share of ``words`` found in the passage (all of none: 1)."""
     return len(words & evidence_tokens) / len(words) if words else 1.0
@@ -385,6 +393,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         left, right = _neighbours(claim_text, name.start, name.end)
         best, best_score = None, 0
         for other in spare:
+            if _numbered_otherwise(name, other):
+                continue
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
             sides = bool(left & other_left - _BOUNDARIES) + bool(right & other_right - _BOUNDARIES)
             # in a passage about the same event, one shared neighbour is enough ("headed for
@@ -407,6 +417,22 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             swaps.append((name, best))
             spare.remove(best)
     return swaps
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _numbered_otherwise(name: Name, other: Name) -> bool:
+    """Whether two names differ only in how they number one of a series, in two systems ("Super
+    Bowl LVIII" and "the 2024 Super Bowl"): nothing says they are two different ones."""
+    words = [w.strip("'’s") for w in name.text.split()]
+    other_words = [w.strip("'’s") for w in other.text.split() if w.lower() != "the"]
+    rest, other_rest = set(words) - set(other_words), set(other_words) - set(words)
+    if not rest or not other_rest or not set(words) & set(other_words):
+        return False
+    kinds = [{"roman" if _ROMAN.fullmatch(w) else "digits" if w.isdigit() else "word"
+              for w in part} for part in (rest, other_rest)]
+    return "word" not in kinds[0] | kinds[1] and kinds[0] != kinds[1]
 
 
 def _holder_swaps(claim_names: Sequence[Name], passage_text: str,
@@ -575,7 +601,7 @@ def _worlds_apart(a: float, b: float) -> bool:
 
 
 _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "earlier",
-                           "later", "ahead", "behind", "higher", "lower"})
+                           "later", "ahead", "behind", "higher", "lower", "up", "down"})
 
 
 _CHANGED = frozenset("""
@@ -601,9 +627,14 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
     if before[-1:] == ["by"]:
         words = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 30):quantity.start])
-        if len(words) > 1 and _passive_agent(words[-2].lower()):
+        if (len(words) > 1 and _passive_agent(words[-2].lower())
+                and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes
             return False  # "filled by 75,784 spectators", "signed by 120 members"
-    return (before[-1:] == ["by"] or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
+    # "48% above the IPO price" is a change; "18 km below the surface" a level
+    relative = bool(after[:1]) and after[0].lower() in ("above", "below") and (
+        quantity.kind is QuantityKind.PERCENT)
+    return (before[-1:] == ["by"] or relative
+            or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
             or direction_of(text, quantity) is not None)
 
 
@@ -830,12 +861,18 @@ def _entity_in(entity: str, text: str) -> bool:
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 
 
+_NEGATION_WORDS = frozenset({"not", "no", "never", "didn't", "wasn't", "weren't", "hadn't",
+                             "hasn't", "haven't", "isn't", "aren't", "doesn't", "don't"})
+
+
 def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION) -> str:
     """The first negation in ``text`` that is about something ``other_text`` says (one of the
     three content words after it occurs there), or ``""``: "not as completed" in a passage does
     not deny a claim that never says "completed"."""
     other_words = set(tokenize(other_text))
     for match in cues.finditer(text):
+        if match.group(0).lower() in _NEGATION_WORDS and not _denies(text, match):
+            continue
         if set(tokenize(text[match.end(): match.end() + 80])[:3]) & other_words:
             return match.group(0)
     return ""
@@ -935,6 +972,14 @@ def _polarity_clash(claim_text: str, evidence_text: str,
     word = _denial(evidence_text, claim_text)
     if word:
         return f"the evidence is negated ('{word}')"
+    # "did not concede until the results were out" is "conceded after"; against "before"
+    for first, second, who in ((claim_text, evidence_text, "claim"),
+                               (evidence_text, claim_text, "evidence")):
+        later = _NOT_UNTIL_CUE.search(first)
+        if later and _BEFORE.search(second) and not _UNTIL_OR_AFTER.search(second):
+            cue = f"'{later.group(0)}'"
+            return (f"claim says {cue}, evidence says 'before'" if who == "claim"
+                    else f"claim says 'before', evidence says {cue}")
     claim_words = {_WARDS.sub("", w) for w in tokenize(claim_text)} - _bounding(claim_text)
     evidence_words = ({_WARDS.sub("", w) for w in tokenize(evidence_text)} - elsewhere
                       - _bounding(evidence_text))
@@ -1021,16 +1066,25 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each real negation cue in ``text`` and the three content words it denies."""
     scopes = []
     for match in NEGATION.finditer(text):
-        if _CONDITIONAL.search(text[max(0, match.start() - 80):match.start()]):
+        if not _denies(text, match):
             continue
-        if _NOT_UNTIL.match(text, match.end()):
-            continue  # "did not start until 2010" says when it started, not that it did not
-        if _bounds_figure(text, match.end()):
-            continue  # "no more than 32 ships", "not later than May 2024": a bound, not a denial
         # what is denied is what happens or how much, not who: names are left out
-        after = _NAMES.sub(" ", text[match.end(): match.end() + 80])
-        scopes.append((match.group(0), frozenset(tokenize(after)[:3])))
+        # and only within its clause ("sounds no alarm, was working" denies no working), unless
+        # the clause denies only a name ("was not in Ighil, a rural commune")
+        following = text[match.end(): match.end() + 80]
+        denied = tokenize(_NAMES.sub(" ", _CLAUSE.split(following, 1)[0]))
+        scopes.append((match.group(0), frozenset(
+            (denied or tokenize(_NAMES.sub(" ", following)))[:3])))
     return tuple(scopes)
+
+
+def _denies(text: str, match: re.Match[str]) -> bool:
+    """Whether the negation cue ``match`` denies something, not a condition ("had it not
+    counted ..."), a time ("did not start until 2010", "did not at first realise") or a bound
+    ("no more than 32 ships", "not later than May 2024")."""
+    return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
+                or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
+                or _bounds_figure(text, match.end()))
 
 
 _COMPARED = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|longer|shorter|higher|"
@@ -1046,6 +1100,12 @@ def _bounds_figure(text: str, at: int) -> bool:
         q.start <= compared.end() < q.end for q in extract_quantities(text))
 
 
+_NOT_UNTIL_CUE = re.compile(r"\b(?:not|never|didn't|wasn't|weren't)\b(?:\s+[\w'’-]+){1,4}?\s+"
+                            r"(?:until|till)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
+_UNTIL_OR_AFTER = re.compile(r"\b(?:until|till|after)\b", re.IGNORECASE)
+_NOT_AT_FIRST = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:at\s+first|initially|immediately|"
+                           r"right\s+away|at\s+once)\b", re.IGNORECASE)
 _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 

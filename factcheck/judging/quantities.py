@@ -148,12 +148,26 @@ _DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<
                         re.IGNORECASE | re.ASCII)
 # 2:04:12 (a race time: hours, minutes and seconds)
 _CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
+# 1:53 left, 0:03 remaining (a game clock: minutes and seconds still to play)
+_GAME_CLOCK = re.compile(r"(?<![\d:])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])"
+                         r"(?=\s+(?:left|remaining|to\s+go|to\s+play)\b)", re.IGNORECASE)
 # 2 hours, 4 minutes and 12 seconds; three minutes and 27 seconds
 _TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
               + r")\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b")
 _DURATION = re.compile(_TIME_PART + r"(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+",
                        re.IGNORECASE | re.ASCII)
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
+FACTOR = "fold"
+"""Unit of a multiplication written as a verb or a -fold ("doubled", "to triple", "threefold"):
+compared only with another such factor."""
+_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5, "two": 2.0, "three": 3.0,
+            "four": 4.0, "five": 5.0, "ten": 10.0}
+# "doubled", "halving", "to triple", "will double", "a threefold rise" (not "a double murder")
+_FACTOR = re.compile(
+    r"\b(?P<stem>doubl|tripl|quadrupl|halv)(?:ed|ing)\b"
+    r"|\b(?:to|will|would|could|can|may|might|must|should|did|not)\s+"
+    r"(?P<base>(?:doubl|tripl|quadrupl|halv)e)\b(?!-)"
+    r"|\b(?P<fold>two|three|four|five|ten)-?fold\b", re.IGNORECASE)
 # 2021-03-25, 2021-03
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b")
 # early/late/end of 2021, in 2024, by 2025 (bare years are read after money and percentages)
@@ -177,14 +191,16 @@ _MONEY = re.compile(
     + r")\b",
     re.IGNORECASE | re.ASCII,
 )
-_PERCENT = re.compile(r"(?P<num>" + _NUM + r")\s?(?:%|per\s?cent\b|percent\b|pct\b)",
+_PERCENT = re.compile(r"(?P<num>" + _NUM + r"|\b(?:"
+                      + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+                      + r")(?=[\s-]+per))\s?-?(?:%|per[\s-]?cent\b|percent\b|pct\b)",
                       re.IGNORECASE | re.ASCII)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
                       r"(?:[\s-]+(?:largest|biggest|major|new|such|chinese|foreign|domestic|"
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
-                      r"[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?",
+                      r"(?:[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?|(?=[,;.:]))",
                       re.IGNORECASE | re.ASCII)
 STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
@@ -357,6 +373,23 @@ def _read_clock(match: re.Match[str], free: _Free) -> Quantity | None:
                      match.end())
 
 
+def _read_game_clock(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``1:53 left``: the minutes and seconds still to play, in seconds."""
+    seconds = int(match.group("m")) * 60 + int(match.group("s"))
+    return _quantity(match.string, QuantityKind.COUNT, float(seconds), DURATION, match.start(),
+                     match.end())
+
+
+def _read_factor(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``doubled``, ``to triple``, ``threefold``: the factor something is multiplied by."""
+    group = next(name for name in ("stem", "base", "fold") if match.group(name))
+    stem = match.group(group).lower().removesuffix("e") if group == "base" else match.group(
+        group).lower()
+    start = match.start(group)
+    return _quantity(match.string, QuantityKind.COUNT, _FACTORS[stem], FACTOR, start,
+                     match.end())
+
+
 def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
     """``2 hours, 4 minutes and 12 seconds``: the whole length of time, in seconds."""
     total = 0.0
@@ -436,10 +469,22 @@ def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
     return _date(match, int(match.group("year")), 1, 12)
 
 
+_RANKED_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|his|her|its|their|our|finished|came|placed|"
+                            r"ranked|ranks|was|is|were|are|be|been))\s+$", re.IGNORECASE)
+
+
 def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     """``the third factory``, ``2nd largest plant``: the rank, with its noun as unit."""
     word = match.group("word").lower()
     text = match.string
+    opens = text[:match.start()].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
+    if match.group("noun") is None:
+        # a rank only after a possessive or "the", "finished", "came" ... ("Mahomes' third,",
+        # "finished third."); "First, ..." orders an account, "a second," is a length of time
+        if opens or not _RANKED_BEFORE.search(text, 0, match.start()):
+            return None
+        return _quantity(text, QuantityKind.ORDINAL, float(_ORDINALS.get(word) or int(
+            re.sub(r"\D", "", word))), _ELLIPTIC, match.start(), match.end())
     if (match.group("word")[0].isupper() and match.group("noun")[0].isupper()
             and text[:match.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n")):
         return None  # part of a name mid-sentence: "the First Coast Guard District"
@@ -517,7 +562,9 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("bare month", _BARE_MONTH, _read_bare_month, claims="month"),
     # Lengths of time before counts, so "2:04:12" and "3 minutes and 27 seconds" stay whole.
     _Reader("clock time", _CLOCK, _read_clock),
+    _Reader("game clock", _GAME_CLOCK, _read_game_clock),
     _Reader("duration", _DURATION, _read_duration),
+    _Reader("factor", _FACTOR, _read_factor),
     _Reader("money", _MONEY, _read_money),
     _Reader("percent", _PERCENT, _read_percent),
     _Reader("fraction", _FRACTION, _read_fraction),
@@ -648,6 +695,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         # "the fourth to land" names no noun: it ranks whatever the other one ranks
         return a.unit == b.unit or _ELLIPTIC in (a.unit, b.unit)
     if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT):
+        return a.unit == b.unit
+    if FACTOR in (a.unit, b.unit):
         return a.unit == b.unit
     return a.unit == b.unit or not a.unit or not b.unit
 

@@ -23,7 +23,7 @@ from factcheck.judging.compare import (
     is_identifier,
     say,
 )
-from factcheck.judging.quantities import QuantityKind
+from factcheck.judging.quantities import QuantityKind, agree, comparable, extract_quantities
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
 
@@ -81,6 +81,10 @@ class RulesJudge:
             return self._verdict(claim, Label.CONTRADICTED, best_conflict, contradicting,
                                  _conflict_reason(best_conflict))
         closest = max(comparisons, key=lambda c: c.strength)
+        pair = _stated_together(closest, comparisons, s)
+        if pair is not None:
+            return self._verdict(claim, Label.SUPPORTED, closest, [pair],
+                                 _together_reason(closest, pair))
         return self._unverified(claim, [c.hit for c in comparisons[:2]],
                                 _partial_reason(closest, s))
 
@@ -109,6 +113,44 @@ def _supports(c: Comparison, settings: Settings) -> bool:
     return (bool(c.matched) and c.coverage >= 0.3 and len(c.missing_entities) <= 1
             and not any(is_identifier(e) for e in c.missing_entities)
             and not (c.missing_entities and c.extra_entities))
+
+
+def _stated_together(closest: Comparison, comparisons: Sequence[Comparison],
+                     settings: Settings) -> Comparison | None:
+    """A second passage that states the figures the closest one leaves out, when the two state
+    every figure and name of the claim alike between them and neither states anything
+    differently ("devalued by 54%" in one report, "800 pesos per dollar" in the next)."""
+    if not closest.matched or not closest.unmatched or not _clean(closest, settings):
+        return None
+    wanted = {(q.start, q.end) for q in closest.unmatched}
+    stated = extract_quantities(closest.hit.passage.text)
+    if any(q.kind is e.kind for q in closest.unmatched for e in stated):
+        return None  # the closest passage gives a figure of that kind: another moment or measure
+    for other in comparisons:
+        if other is closest or not _clean(other, settings):
+            continue
+        if not wanted <= {(q.start, q.end) for q, _ in other.matched}:
+            continue
+        if set(closest.missing_entities) & set(other.missing_entities):
+            continue  # a name neither passage has
+        theirs = extract_quantities(other.hit.passage.text)
+        if any(comparable(q, e) and not agree(q, e) for q, _ in closest.matched for e in theirs):
+            continue  # the second passage dates or measures its figure otherwise
+        if max(closest.coverage, other.coverage) >= 0.5:
+            return other
+    return None
+
+
+def _clean(c: Comparison, settings: Settings) -> bool:
+    """Whether a passage states nothing against the claim and is close enough to be about it."""
+    return (not c.conflicts and not c.polarity_clash and not c.name_swaps
+            and not c.other_subjects and c.hit.dense >= settings.support_threshold)
+
+
+def _together_reason(first: Comparison, second: Comparison) -> str:
+    said = "; ".join(f"{say(c)}: {cite(comparison.hit)} says {say(e)}"
+                     for comparison in (first, second) for c, e in comparison.matched)
+    return f"two passages about the same event state it together: {said}"
 
 
 def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:

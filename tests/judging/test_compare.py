@@ -310,3 +310,59 @@ def test_a_title_written_otherwise_still_names_the_person():
     c = compared("Rear Admiral John Mauger said the debris was consistent with an implosion.",
                  "Rear Adm. John Mauger said debris found was consistent with an implosion.")
     assert not c.missing_entities
+
+
+def test_a_year_dating_a_point_of_reference_is_not_when_it_happened():
+    c = compared("Milei's margin was the widest since Argentina returned to democracy in 1983.",
+                 "Javier Milei won Argentina's 2023 run-off by the widest margin on record.")
+    assert not c.conflicts and [q.surface for q in c.unmatched] == ["1983"]
+    # "since 2019" is when the claim's period starts: a shifted start is a conflict
+    assert compared("Sales have grown every year since 2019.",
+                    "Sales have grown every year since 2021.").conflicts
+
+
+def test_a_change_by_a_percentage_answers_a_change():
+    c = compared("Caputo cut the peso's official value by 54 per cent.",
+                 "Caputo announced that the peso was being devalued by 54%.")
+    assert surfaces(c.matched) == [("54 per cent", "54%")]
+    c = compared("Reddit's stock stood 48 per cent above the IPO price.",
+                 "Reddit's stock gained 48 percent on its first day.")
+    assert surfaces(c.matched) == [("48 per cent", "48 percent")]
+
+
+@pytest.mark.parametrize(("claim_text", "passage", "clash"), [
+    # a negation of when is no denial
+    ("The pilots only learned their jet was on fire when a cabin attendant told them.",
+     "The pilots did not at first realise their jet was on fire and found out from a cabin "
+     "attendant.", ""),
+    # a negation stops at its clause
+    ("The runway monitor was not working when the crash happened.",
+     "The runway monitor, which sounds no alarm, was working normally when the crash happened.",
+     "the claim is negated ('not')"),
+    # "not until" is "after"
+    ("Massa did not concede until the official results had been announced.",
+     "Massa admitted defeat before the electoral authority announced official results.",
+     "claim says 'not concede until', evidence says 'before'"),
+    ("Massa conceded after the official results had been announced.",
+     "Massa did not concede until the official results had been announced.", ""),
+])
+def test_negation_of_time_and_of_another_clause(claim_text: str, passage: str, clash: str):
+    assert compared(claim_text, passage).polarity_clash == clash
+
+
+def test_an_abbreviation_names_the_organisation_it_abbreviates():
+    assert alias_in("JAL's", "struck by Japan Airlines Flight 516")
+    assert alias_in("Japan Airlines", "JAL shares rose 0.5%")
+    assert not alias_in("FCC", "the Federal Aviation Administration approved the launch")
+    assert not compared("JAL's shares fell 0.5% when trading resumed.",
+                        "Japan Airlines shares fell 0.5% when trading resumed.").missing_entities
+
+
+def test_one_of_a_series_numbered_two_ways_is_no_swap():
+    c = compared("Advertisers paid about seven million dollars for each 30-second commercial "
+                 "during Super Bowl LVIII.",
+                 "A 30-second advertisement during the 2024 Super Bowl broadcast cost $7 million.")
+    assert not c.name_swaps
+    # numbered alike, two editions differ
+    assert compared("Spain beat England in the final of Euro 2024.",
+                    "Spain beat England in the final of Euro 2020.").conflicts

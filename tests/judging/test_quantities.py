@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.judging.quantities import (
+    DURATION,
+    FACTOR,
     Bound,
     QuantityKind,
     agree,
@@ -213,3 +215,54 @@ def test_words_that_only_look_like_figures_are_none(text):
 def test_an_ordinal_inside_a_name_is_no_rank():
     assert extract_quantities("Admiral Mauger of the First Coast Guard District said so") == []
     assert only("It was the first time the canal had done so").value == 1
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the peso weakens by two per cent every month", 2.0),
+    ("a 2 per-cent rise", 2.0),
+    ("up ten percent on the year", 10.0),
+])
+def test_a_percentage_in_words_or_with_a_hyphen_is_a_percentage(text, value):
+    [quantity] = extract_quantities(text)
+    assert (quantity.kind, quantity.value) == (QuantityKind.PERCENT, value)
+
+
+def test_a_game_clock_left_to_play_is_a_length_of_time():
+    [clock] = extract_quantities("a field goal with 1:53 left in regulation")
+    [words] = extract_quantities("a field goal with one minute and 53 seconds left")
+    assert (clock.unit, clock.value) == (DURATION, 113.0) == (words.unit, words.value)
+    assert extract_quantities("the meeting starts at 10:30 tomorrow") == []
+
+
+@pytest.mark.parametrize(("text", "factor"), [
+    ("the plan doubles nothing but promised to triple social spending", 3.0),
+    ("while doubling social spending for the poorest", 2.0),
+    ("sales rose threefold", 3.0),
+    ("the cost would halve by then", 0.5),
+])
+def test_a_multiplication_is_a_factor(text, factor):
+    [quantity] = [q for q in extract_quantities(text) if q.unit == FACTOR]
+    assert quantity.value == factor
+
+
+@pytest.mark.parametrize("text", ["a double murder", "she won the doubles", "to double-check"])
+def test_double_as_an_adjective_or_noun_is_no_factor(text):
+    assert extract_quantities(text) == []
+
+
+def test_a_factor_compares_only_with_a_factor():
+    [triple] = extract_quantities("promised to triple spending")
+    [two] = extract_quantities("two new plants opened")
+    [doubling] = extract_quantities("doubling spending")
+    assert not comparable(triple, two) and comparable(triple, doubling)
+
+
+@pytest.mark.parametrize(("text", "rank"), [
+    ("The award was Patrick Mahomes' third, tying him with Joe Montana.", 3.0),
+    ("He finished third.", 3.0),
+    ("First, the company said it would wait.", None),
+    ("A blink lasts about a tenth of a second, far shorter.", None),
+])
+def test_an_ordinal_with_no_noun_ranks_only_after_a_possessive_or_verb(text, rank):
+    ranks = [q.value for q in extract_quantities(text) if q.kind is QuantityKind.ORDINAL]
+    assert ranks == ([rank] if rank else [])

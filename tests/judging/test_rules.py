@@ -107,3 +107,23 @@ def test_compare_lists_matched_and_clashing_figures():
     assert [(c.surface, e.surface) for c, e in comparison.matched] == [
         ("$10 billion", "US$10 billion")]
     assert [c.surface for c, _ in comparison.conflicts] == ["2022"]
+
+
+def test_two_passages_about_one_event_support_a_claim_together():
+    text = ("In a televised address, economy minister Luis Caputo cut the peso's value by 54 per "
+            "cent, to 800 pesos per US dollar.")
+    rate = hit("Economy minister Luis Caputo said the official exchange rate would move to 800 "
+               "pesos per US dollar.", dense=0.8)
+    cut = hit("In a televised address, economy minister Luis Caputo announced that the peso was "
+              "being devalued by 54%.", dense=0.75, rank=2)
+    verdict = RulesJudge().judge(claim(text), [rate, cut])
+    assert verdict.label is Label.SUPPORTED
+    assert verdict.rationale.startswith("two passages about the same event state it together")
+    assert {h.passage.id for h in verdict.evidence} == {"p1", "p2"}
+
+
+def test_a_second_passage_does_not_fill_a_figure_the_first_gives_otherwise():
+    text = "By Sunday, 29 October, the death toll had climbed to 39."
+    dated = hit("By Sunday, 29 October 2023, the death toll had climbed to 27 people.")
+    later = hit("The death toll later climbed to 39, officials said.", dense=0.75, rank=2)
+    assert RulesJudge().judge(claim(text), [dated, later]).label is not Label.SUPPORTED
