@@ -123,7 +123,11 @@ _UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb
        "surge", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve")
 _DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
          "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump")
-ANTONYMS += [(up, down) for up in _UP for down in _DOWN]
+# "ahead" and "behind" place someone against someone else, which other verbs of the sentence
+# need not be about ("won, with Evenepoel 1:14 behind"): they oppose only each other.
+_PLACING = frozenset({"ahead", "behind"})
+ANTONYMS += [(up, down) for up in _UP for down in _DOWN
+             if not ({up, down} & _PLACING) or {up, down} == _PLACING]
 _DIRECTION = {**{stem(w): "up" for w in _UP}, **{stem(w): "down" for w in _DOWN}}
 # Before a number these words bound it ("over 300", "under 2 hours"); they say no direction.
 _BOUND_LIKE = frozenset(stem(w) for w in ("over", "under", "above", "below", "ahead", "behind"))
@@ -288,9 +292,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
     scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
-    # "the widest since democracy returned in 1983": a point of reference, not when it happened.
+    # "the widest since democracy returned in 1983": a point of reference, not when it happened;
+    # "founded in 1983" dates a founding, which a passage that tells of none does not date.
     scoped += [c for c, _ in conflicts if c.kind == QuantityKind.DATE
-               and _SINCE.search(claim_text, max(0, c.start - 48), c.start)]
+               and (_SINCE.search(claim_text, max(0, c.start - 48), c.start)
+                    or _ORIGIN.search(claim_text, max(0, c.start - 30), c.start)
+                    and not _ORIGIN_WORD.search(evidence_text))]
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
@@ -335,6 +342,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                             _bound_elsewhere(evidence_text, evidence_quantities, matched))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
+        # "third-largest" against "second-largest": the rank clashes, it is not left unstated
+        unmatched = [q for q in unmatched if q.kind is not QuantityKind.ORDINAL
+                     or f"'{q.surface.split()[0].lower()}" not in clash.lower()]
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
                       missing, extra, clash, fit, swaps,
                       absent, _share(side.event_words, evidence_tokens), subjects)
@@ -347,6 +357,9 @@ _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 
+_ORIGIN_WORD = re.compile(r"\b(?:found(?:ed|ing|er)|establish(?:ed|ment)|incorporated|born|"
+                          r"set\s+up|formed|creat(?:ed|ion))\b", re.IGNORECASE)
+_ORIGIN = re.compile(_ORIGIN_WORD.pattern + r"[^,;.]*$", re.IGNORECASE)
 # "since" opening a clause that dates its own event ("since Argentina returned to democracy in
 # 1983"); "since 2019" itself is when the claim's period starts, and is checked.
 _SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){2,}in\s+$", re.IGNORECASE)
@@ -407,6 +420,12 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             alike = [other for other in spare
                      if _full(other) and _alike(name, claim_text, other, passage_text)]
             best = alike[0] if len(alike) == 1 else None
+        if best is None and claim_text[name.end:name.end + 6].lower() == "-based":
+            # "Charlotte-based First Citizens" against "First Citizens, based in Raleigh"
+            bases = [other for other in spare
+                     if passage_text[other.end:other.end + 6].lower() == "-based"
+                     or _BASED_IN.search(passage_text, max(0, other.start - 25), other.start)]
+            best = bases[0] if len(bases) == 1 else None
         if best is None and name.kind is NameKind.PERSON:
             # "Kelly Ortberg, Boeing's chief executive" against "chief executive Dave Calhoun"
             roles = _roles(claim_text, name)
@@ -419,6 +438,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     return swaps
 
 
+_BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
 

@@ -157,6 +157,9 @@ _TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, rev
 _DURATION = re.compile(_TIME_PART + r"(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+",
                        re.IGNORECASE | re.ASCII)
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
+# after "four minutes", a time of day: "past one", "to midnight", "past 1:28"
+_CLOCK_WORDS = re.compile(r"\s+(?:past|to)\s+(?:\d|midnight|noon|(?:one|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
 FACTOR = "fold"
 """Unit of a multiplication written as a verb or a -fold ("doubled", "to triple", "threefold"):
 compared only with another such factor."""
@@ -535,6 +538,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         end = match.end("unit")
     elif unit:
         unit = ""
+    if unit in _SECONDS_OF_UNIT and _CLOCK_WORDS.match(text, end):
+        return None  # "four minutes past one", "ten minutes to midnight": a time of day
     if unit in _SECONDS_OF_UNIT:  # "90 minutes" is a length of time like "1.5 hours"
         value, unit = value * _SECONDS_OF_UNIT[unit], DURATION
     elif unit == "week":  # "three weeks" is "21 days"

@@ -366,3 +366,34 @@ def test_one_of_a_series_numbered_two_ways_is_no_swap():
     # numbered alike, two editions differ
     assert compared("Spain beat England in the final of Euro 2024.",
                     "Spain beat England in the final of Euro 2020.").conflicts
+
+
+def test_a_founding_date_is_dated_only_by_a_passage_about_the_founding():
+    c = compared("Silicon Valley Bank was founded in 1983.",
+                 "California regulators closed Silicon Valley Bank on 10 March 2023.")
+    assert not c.conflicts
+    assert compared("Silicon Valley Bank was founded in 1983.",
+                    "Silicon Valley Bank was founded in 1993 in Santa Clara.").conflicts
+
+
+def test_a_rank_that_clashes_is_not_also_left_unstated():
+    c = compared("SVB's collapse was the third-largest bank failure in US history.",
+                 "SVB's collapse was the second-largest bank failure in US history.")
+    assert c.polarity_clash and not c.unmatched
+    assert verdict("SVB's collapse was the third-largest bank failure in US history.",
+                   "SVB's collapse was the second-largest bank failure in US history."
+                   ).label is Label.CONTRADICTED
+
+
+def test_where_an_organisation_is_based_is_a_slot():
+    c = compare_all("Charlotte-based First Citizens agreed to buy the bank's deposits and loans.",
+                    [passage_hit("First Citizens Bank, based in Raleigh, North Carolina, agreed to "
+                                 "buy the bank's deposits and loans.")], NameIndex())[0]
+    assert [(a.text, b.text) for a, b in c.name_swaps] == [("Charlotte", "Raleigh")]
+
+
+def test_ahead_and_behind_oppose_only_each_other():
+    assert compared("Pogacar rode the time trial faster than anyone.",
+                    "Pogacar won the time trial, with Evenepoel 1:14 behind.").polarity_clash == ""
+    assert compared("Mahomes finished ahead of Montana.",
+                    "Mahomes finished behind Montana.").polarity_clash

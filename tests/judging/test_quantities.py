@@ -266,3 +266,10 @@ def test_a_factor_compares_only_with_a_factor():
 def test_an_ordinal_with_no_noun_ranks_only_after_a_possessive_or_verb(text, rank):
     ranks = [q.value for q in extract_quantities(text) if q.kind is QuantityKind.ORDINAL]
     assert ranks == ([rank] if rank else [])
+
+
+@pytest.mark.parametrize("text", ["The ship left at four minutes past one in the morning.",
+                                  "The deck began to fall at 48 seconds past 1:28.",
+                                  "The vote closed at ten minutes to midnight."])
+def test_minutes_past_an_hour_are_a_time_of_day_not_a_length(text):
+    assert [q for q in extract_quantities(text) if q.unit == DURATION] == []
