@@ -95,6 +95,11 @@ _DEMONYMS = {
     "colombian": "colombia", "moroccan": "morocco", "south african": "south africa",
     "emirati": "united arab emirates", "singaporean": "singapore", "malaysian": "malaysia",
     "filipino": "philippines", "bangladeshi": "bangladesh", "new zealand": "new zealand",
+    # people named by their country ("the Dane", "a Briton")
+    "dane": "denmark", "swede": "sweden", "finn": "finland", "pole": "poland",
+    "briton": "united kingdom", "brit": "united kingdom", "scot": "scotland",
+    "spaniard": "spain", "turk": "turkey", "dutchman": "netherlands", "frenchman": "france",
+    "englishman": "england", "irishman": "ireland", "welshman": "wales", "kiwi": "new zealand",
 }
 _DEMONYMS_OF: dict[str, list[str]] = {}
 for _demonym, _country in _DEMONYMS.items():

@@ -301,7 +301,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
-    unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)]
+    unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)
+                 # "by one fire rather than by two separate blazes": the two is not claimed
+                 and not _REJECTED.search(claim_text, max(0, q.start - 30), q.start)]
     # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
     turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
@@ -357,6 +359,7 @@ _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 
+_REJECTED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*$", re.IGNORECASE)
 _ORIGIN_WORD = re.compile(r"\b(?:found(?:ed|ing|er)|establish(?:ed|ment)|incorporated|born|"
                           r"set\s+up|formed|creat(?:ed|ion))\b", re.IGNORECASE)
 _ORIGIN = re.compile(_ORIGIN_WORD.pattern + r"[^,;.]*$", re.IGNORECASE)
@@ -609,7 +612,14 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
     if after is None:
         return ""
     word = after.group(1).lower()
+    if word in _BEFORE_THE_NOUN:  # "two earlier countdowns" counts countdowns
+        return _counted_noun(text, dataclasses.replace(quantity, end=quantity.end + after.end()))
     return "" if word in STOPWORDS or word in _NOT_A_NOUN else stem(word)
+
+
+_BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other", "new",
+                              "separate", "consecutive", "straight", "successive", "more",
+                              "additional", "extra", "former", "different"})
 
 
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
@@ -650,6 +660,9 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         if (len(words) > 1 and _passive_agent(words[-2].lower())
                 and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes
             return False  # "filled by 75,784 spectators", "signed by 120 members"
+    if (len(after) > 1 and after[0].lower() in _BEFORE_THE_NOUN
+            and after[1].lower() not in STOPWORDS | _NOT_A_NOUN):
+        return False  # "two earlier countdowns": a word before the noun, not "two days earlier"
     # "48% above the IPO price" is a change; "18 km below the surface" a level
     relative = bool(after[:1]) and after[0].lower() in ("above", "below") and (
         quantity.kind is QuantityKind.PERCENT)

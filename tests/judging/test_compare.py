@@ -397,3 +397,21 @@ def test_ahead_and_behind_oppose_only_each_other():
                     "Pogacar won the time trial, with Evenepoel 1:14 behind.").polarity_clash == ""
     assert compared("Mahomes finished ahead of Montana.",
                     "Mahomes finished behind Montana.").polarity_clash
+
+
+def test_a_figure_in_a_rejected_alternative_is_not_claimed():
+    c = compared("The report concluded that Lahaina was destroyed by one fire that reignited, "
+                 "rather than by two separate blazes.",
+                 "The report concluded that one blaze that reignited destroyed Lahaina.")
+    assert not c.unmatched
+
+
+def test_a_count_counts_the_noun_after_its_modifiers():
+    c = compared("The launch came only after two earlier countdowns had been scrubbed.",
+                 "The launch came after a run-up in which two countdowns had been called off.")
+    assert surfaces(c.matched) == [("two", "two")]
+
+
+def test_a_person_named_by_nationality_names_the_country():
+    assert alias_in("Dane", "Denmark's Jonas Vingegaard placed second")
+    assert alias_in("Denmark", "the Dane placed second")
