@@ -92,7 +92,7 @@ class Settings:
     min_dense: float = 0.4
     support_threshold: float = 0.55
     same_event_dense: float = 0.7
-    same_event_coverage: float = 0.6
+    same_event_coverage: float = 0.5
     min_checkworthiness: float = 0.25
     batch_size: int = 64
     max_article_bytes: int = 5_000_000

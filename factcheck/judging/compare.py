@@ -359,6 +359,7 @@ _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 
+_REJECTION = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 _REJECTED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*$", re.IGNORECASE)
 _ORIGIN_WORD = re.compile(r"\b(?:found(?:ed|ing|er)|establish(?:ed|ment)|incorporated|born|"
                           r"set\s+up|formed|creat(?:ed|ion))\b", re.IGNORECASE)
@@ -1181,6 +1182,9 @@ def _denial(text: str, other_text: str) -> str:
         if not _negated_scopes(clause):
             plain |= _verb_words(clause)
     other_denied = set().union(*(words for _, words in _negated_scopes(other_text)))
+    # "by one fire rather than by two separate blazes" rejects what "not two fires" denies
+    other_denied |= {w for m in _REJECTION.finditer(other_text)
+                     for w in tokenize(other_text[m.end():m.end() + 60])[:4]}
     for cue, words in scopes:
         if words & plain and not words & other_denied:
             return cue

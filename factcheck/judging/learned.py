@@ -438,7 +438,7 @@ def reports_same_event(comparison: Comparison, settings: Settings) -> bool:
     """Whether a passage reports the claim's event: as similar as a restatement
     (``same_event_dense``) and sharing most of its words (``same_event_coverage``).
 
-    On the three tuned news sets, claims the corpus does not cover rarely had such a passage,
+    On the six tuned news sets, claims the corpus does not cover rarely had such a passage,
     while those whose closest passage was that close but left out one of their figures or names
     were planted errors a little more often than restatements written differently.
     """

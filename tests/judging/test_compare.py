@@ -415,3 +415,11 @@ def test_a_count_counts_the_noun_after_its_modifiers():
 def test_a_person_named_by_nationality_names_the_country():
     assert alias_in("Dane", "Denmark's Jonas Vingegaard placed second")
     assert alias_in("Denmark", "the Dane placed second")
+
+
+def test_an_alternative_rejected_in_both_texts_is_no_clash():
+    c = compared("The report concluded that Lahaina was destroyed by one fire that reignited, "
+                 "rather than by two separate blazes.",
+                 "The report concluded that there were not two separate Lahaina fires but one "
+                 "blaze that reignited.")
+    assert c.polarity_clash == ""
