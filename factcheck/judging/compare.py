@@ -99,6 +99,10 @@ ANTONYMS = [
     ("upstream", "downstream"), ("northern", "southern"), ("eastern", "western"),
     ("inbound", "outbound"), ("earliest", "latest"), ("oldest", "newest"), ("minimum", "maximum"),
     ("smaller", "larger"), ("smallest", "biggest"), ("shorter", "longer"), ("narrower", "wider"),
+    # comparatives of opposite adjectives
+    ("easier", "harder"), ("easiest", "hardest"), ("warmer", "colder"), ("wetter", "drier"),
+    ("heavier", "lighter"), ("deeper", "shallower"), ("richer", "poorer"), ("safer", "riskier"),
+    ("louder", "quieter"), ("tighter", "looser"), ("cheaper", "costlier"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -243,7 +247,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         # billion dollars" of "between 4.3 and 5.2 billion dollars" once "$4.3 billion" is taken.
         free = [e for e in candidates if not any(e is used for _, used in matched)]
         best = max(free or candidates, key=lambda e: (
-            _context_overlap(claim_text, quantity, evidence_text, e), agree(quantity, e),
+            _fit(claim_text, quantity, evidence_text, e), agree(quantity, e),
             e.value == quantity.value))  # "650" is "the 650", not "648" rounded
         # A date of the passage answers one date of the claim ("in 2023, 37.9% more than in
         # 2023" is not confirmed by "in 2023, 37.9% more than in 2022").
@@ -287,7 +291,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 used.add(id(best))
                 continue
         reassigned.append((quantity, best))
-    conflicts = reassigned
+    conflicts = [_against_finer(c, e, matched) for c, e in reassigned]
     conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text, claim_text))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
@@ -316,7 +320,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
-    fit = {q: _context_overlap(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
+    fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
     swaps: tuple[tuple[Name, Name], ...] = ()
     absent: tuple[Name, ...] = ()
     if names is not None:
@@ -559,6 +563,23 @@ _LAPSE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|befo
                     r"(?:the\s+)?$", re.IGNORECASE)
 
 
+def _against_finer(claim_q: Quantity, evidence_q: Quantity,
+                   matched: Sequence[tuple[Quantity, Quantity]]) -> tuple[Quantity, Quantity]:
+    """A clashing date against the passage's date that a wider date of the claim found: "the
+    2023 final ... on 12 November 2023" clashes with the passage's "19 November 2023", which its
+    "2023" agreed with, not with another year the passage names."""
+    if claim_q.kind is not QuantityKind.DATE or claim_q.unit != "day":
+        return claim_q, evidence_q
+    span = claim_q.high - claim_q.value
+    for wider, found in matched:
+        if (wider.kind is QuantityKind.DATE and wider.unit == found.unit == "day"
+                and wider.value <= claim_q.value and claim_q.high <= wider.high
+                and wider.high - wider.value > span and found.high - found.value <= span
+                and not agree(claim_q, found)):
+            return claim_q, found
+    return claim_q, evidence_q
+
+
 def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
     """Whether a dated interval of the passage is wider than the claim's (a year for a month)."""
     return (evidence.unit == claim.unit == "day"
@@ -606,6 +627,22 @@ def _names_period(claim_text: str, quantity: Quantity,
 
 
 _PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:on\s+)?", re.I)
+def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Quantity) -> int:
+    """How well a passage's figure sits in the claim figure's words: the words they share, and
+    more for counting the same noun ("15 fours" for "fifteen fours", not "out for 137")."""
+    return (_context_overlap(claim_text, claim_q, evidence_text, evidence_q)
+            + 2 * _same_noun(claim_text, claim_q, evidence_text, evidence_q))
+
+
+def _same_noun(claim_text: str, claim_q: Quantity, evidence_text: str,
+               evidence_q: Quantity) -> bool:
+    """Whether two bare numbers count the same noun."""
+    if claim_q.kind is not QuantityKind.COUNT or evidence_q.kind is not QuantityKind.COUNT:
+        return False
+    noun = _counted_noun(claim_text, claim_q)
+    return bool(noun) and noun == _counted_noun(evidence_text, evidence_q)
+
+
 @functools.lru_cache(maxsize=16384)
 def _counted_noun(text: str, quantity: Quantity) -> str:
     """The word a bare number counts or measures ("41 stations": station), stemmed, or ``""``."""
@@ -635,6 +672,12 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
                            "later", "ahead", "behind", "higher", "lower", "up", "down"})
 
 
+_AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
+_HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "approximately",
+                     "just", "only", "an", "estimated"})
+_CHANGE_NOUNS = frozenset(stem(w) for w in (
+    "rise", "rises", "raise", "raises", "increase", "increases", "cut", "cuts", "drop", "fall",
+    "decline", "gain", "gains", "jump", "hike", "hikes", "reduction", "reductions", "growth"))
 _CHANGED = frozenset("""
 increased decreased reduced raised lowered boosted lifted cut trimmed slashed hiked dropped risen
 fallen grown shrunk narrowed widened extended shortened delayed advanced beaten led trailed
@@ -654,11 +697,18 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     "rose 5%") rather than a level ("in 2:01:09", "revenue of $26 billion")."""
     before = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 12):quantity.start])
     after = re.findall(r"[\w'’-]+", text[quantity.end:quantity.end + 12])
+    # the words before, past a hedge: "by about a tenth" changes by a tenth
+    lead = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, quantity.start - 40):
+                                                              quantity.start])]
+    while lead and lead[-1] in _HEDGES:
+        lead.pop()
+    if len(lead) > 1 and lead[-1] in _AMOUNTING and stem(lead[-2]) in _CHANGE_NOUNS:
+        return True  # "a rise of 5%", "pay raises totalling 38%", "cuts worth $2 billion"
     if before[-1:] and before[-1].lower() in _LEVEL_BEFORE:
         return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
-    if before[-1:] == ["by"]:
-        words = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 30):quantity.start])
-        if (len(words) > 1 and _passive_agent(words[-2].lower())
+    by = lead[-1:] == ["by"]
+    if by:
+        if (len(lead) > 1 and _passive_agent(lead[-2])
                 and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes
             return False  # "filled by 75,784 spectators", "signed by 120 members"
     if (len(after) > 1 and after[0].lower() in _BEFORE_THE_NOUN
@@ -667,9 +717,19 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     # "48% above the IPO price" is a change; "18 km below the surface" a level
     relative = bool(after[:1]) and after[0].lower() in ("above", "below") and (
         quantity.kind is QuantityKind.PERCENT)
-    return (before[-1:] == ["by"] or relative
-            or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
-            or direction_of(text, quantity) is not None)
+    if (by or relative or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
+            or direction_of(text, quantity) is not None):
+        return True
+    earlier = _restates(text, quantity)  # "by a tenth, or 17,000 jobs": the same change again
+    return earlier is not None and _is_change(text, earlier)
+
+
+def _restates(text: str, quantity: Quantity) -> Quantity | None:
+    """The figure a figure says again (", or 17,000 jobs", ", roughly 10% of them"), if any."""
+    if not _RESTATED.search(text, max(0, quantity.start - 30), quantity.start):
+        return None
+    earlier = [q for q in extract_quantities(text) if q.end <= quantity.start - 3]
+    return earlier[-1] if earlier else None
 
 
 def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
@@ -923,7 +983,14 @@ class Direction(NamedTuple):
 @functools.lru_cache(maxsize=16384)
 def direction_of(text: str, quantity: Quantity) -> Direction | None:
     """The direction a figure moves in its clause and the word saying so ("rose 18%", "18%
-    higher", "up 18%": up; "8% lower": down), or ``None``; bounds ("over 300") are no direction."""
+    higher", "up 18%": up; "8% lower": down), or ``None``; bounds ("over 300") are no direction.
+    A figure restating the one before ("cut by a tenth, or 17,000 jobs") moves with it."""
+    own = _own_direction(text, quantity)
+    earlier = _restates(text, quantity) if own is None else None
+    return own if earlier is None else direction_of(text, earlier)
+
+
+def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
@@ -949,6 +1016,10 @@ def direction_of(text: str, quantity: Quantity) -> Direction | None:
     return None
 
 
+# ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
+_RESTATED = re.compile(r",\s*(?:or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+                       r"almost\s+)?|(?:about|around|roughly|some|nearly|almost)\s+)$",
+                       re.IGNORECASE)
 # "up"/"down" before a figure give a direction after a comma or a form of "be" ("revenue, up
 # 18%"; "shares were down 6%") or opening the text.
 _UP_AS_DIRECTION = re.compile(r"(?:^|[,;:(]|\b(?:is|are|was|were|be|been|being|'s|’s))\s*"
@@ -996,6 +1067,14 @@ _WARDS = re.compile(r"(?<=north|south)wards?$|(?<=east|west)wards?$|(?<=up)wards
                     r"|(?<=down)wards?$")
 
 
+def _as_written(text: str, token: str) -> str:
+    """The word of ``text`` a stemmed token stands for ("increas": "increase")."""
+    for word in re.findall(r"[\w'’-]+", text):
+        if token in {_WARDS.sub("", t) for t in tokenize(word)}:
+            return word
+    return token
+
+
 def _polarity_clash(claim_text: str, evidence_text: str,
                     elsewhere: frozenset[str] | set[str] = frozenset()) -> str:
     # A negation clashes only when it is about something the other text says unnegated
@@ -1020,7 +1099,9 @@ def _polarity_clash(claim_text: str, evidence_text: str,
     for word in claim_words - evidence_words:
         opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
         if opposite:
-            return f"claim says '{word}', evidence says '{sorted(opposite)[0]}'"
+            other = sorted(opposite)[0]
+            return (f"claim says '{_as_written(claim_text, word)}', evidence says "
+                    f"'{_as_written(evidence_text, other)}'")
     # "more votes" against "fewer votes", even where the passage says "more" of something else
     evidence_pairs = _word_pairs(evidence_text)
     claim_pairs = _word_pairs(claim_text)

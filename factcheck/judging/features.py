@@ -33,7 +33,7 @@ from factcheck.judging.compare import (
     negation_about,
 )
 from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
-from factcheck.judging.quantities import Quantity, named_number
+from factcheck.judging.quantities import inside_name
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.settings import Settings
@@ -132,20 +132,7 @@ def decided_by_figures(claim_text: str, verdict: Verdict,
     comparison = (compare(claim_text, top) if comparisons is None
                   else comparison_of(top, comparisons))
     pairs = comparison.matched if verdict.label is Label.SUPPORTED else comparison.conflicts
-    return any(not _inside_name(claim_text, quantity) for quantity, _ in pairs)
-
-
-_DATE_PREFIX = re.compile(r"\b(?:mid|early|late|end|pre|post)-$", re.IGNORECASE)
-
-
-def _inside_name(text: str, quantity: Quantity) -> bool:
-    before = text[quantity.start - 1: quantity.start] if quantity.start else ""
-    after = text[quantity.end: quantity.end + 1]
-    if _DATE_PREFIX.search(text[max(0, quantity.start - 6): quantity.start]):
-        return False  # "mid-2026", "late-2024": a date, not a name such as "COVID-19"
-    if named_number(text, quantity.start):
-        return True  # "Euro 2024", "Paris 2024": the year names the event
-    return before in {"-", "/"} or after == "-" or after.isalpha()
+    return any(not inside_name(claim_text, quantity) for quantity, _ in pairs)
 
 
 def claim_features(claim_text: str, hits: Sequence[Hit], settings: Settings | None = None, *,

@@ -67,6 +67,15 @@ _WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
 }
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+               "nineteen")
+# Numbers written in several words: "two hundred and forty", "twenty-five", "three hundred".
+_COMPOUND_NUMBER = (rf"(?:(?:{_UNIT_WORDS})\s+hundred(?:(?:\s+and)?\s+(?:(?:{_TENS_WORDS})"
+                    rf"(?:[\s-](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}|{_UNIT_WORDS}))?"
+                    rf"|(?:{_TENS_WORDS})[\s-](?:{_UNIT_WORDS}))")
+_COMPOUND_WORDS = re.compile(rf"(?:{_COMPOUND_NUMBER})$", re.IGNORECASE)
 _CURRENCY_PREFIX = {
     "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
     "¥": "CNY", "rmb": "CNY", "cny": "CNY", "hk$": "HKD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR",
@@ -218,7 +227,7 @@ _FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tent
                             re.IGNORECASE)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
-    r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:"
+    r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:" + _COMPOUND_NUMBER + "|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
@@ -230,7 +239,8 @@ _NAMED_NUMBER = re.compile(r"(?<=[\w,] )([A-Z][A-Za-z]*)\s$")
 # A number after one of these words tells which one, not how many: "stage 21", "gate 4".
 _NUMBERED = re.compile(r"\b(?:stage|flight|route|article|chapter|section|page|gate|platform|"
                        r"game|terminal|runway|highway|row|seat|room|pier|berth|track|episode|"
-                       r"round|level|lane|exit)\s$", re.IGNORECASE | re.ASCII)
+                       r"round|level|lane|exit|district|local|precinct|ward|lodge)\s$",
+                       re.IGNORECASE | re.ASCII)
 
 
 def named_number(text: str, start: int) -> bool:
@@ -242,6 +252,19 @@ def named_number(text: str, start: int) -> bool:
             or _NUMBERED.search(before) is not None)
 
 
+def inside_name(text: str, quantity: Quantity) -> bool:
+    """Whether a figure is part of a name ("SARS-CoV-2", "COVID-19", "Paris 2024"), no figure a
+    reader could check."""
+    before = text[quantity.start - 1: quantity.start] if quantity.start else ""
+    after = text[quantity.end: quantity.end + 1]
+    if _DATE_PREFIX.search(text[max(0, quantity.start - 6): quantity.start]):
+        return False  # "mid-2026", "late-2024": a date, not a name such as "COVID-19"
+    if named_number(text, quantity.start):
+        return True  # "Euro 2024", "Paris 2024": the year names the event
+    return before in {"-", "/"} or after == "-" or after.isalpha()
+
+
+_DATE_PREFIX = re.compile(r"\b(?:mid|early|late|end|pre|post)-$", re.IGNORECASE)
 _NOT_NAMES = frozenset(_MONTHS) | {"fy"}
 # A score: "beat England 2-1"
 _SCORE = re.compile(r"(?<![\w.-])(?P<a>\d{1,2})[-–](?P<b>\d{1,2})(?![\w-])")
@@ -267,6 +290,11 @@ def parse_number(text: str) -> float | None:
     cleaned = text.strip().lower().replace(",", "")
     if cleaned in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[cleaned])
+    if _COMPOUND_WORDS.match(cleaned):  # "two hundred and forty": 200 + 40
+        words = [w for w in re.split(r"[\s-]+", cleaned) if w != "and"]
+        hundreds = _WORD_NUMBERS[words[0]] * 100 if words[1:2] == ["hundred"] else 0
+        rest = words[2:] if hundreds else words
+        return float(hundreds + sum(_WORD_NUMBERS[w] for w in rest))
     try:
         return float(cleaned)
     except ValueError:
@@ -516,7 +544,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     if number is None:
         return None
     unit_word = (match.group("unit") or "").lower()
-    if raw[0].isalpha() and unit_word not in _UNIT_OF and (
+    if raw[0].isalpha() and unit_word not in _UNIT_OF and not _COMPOUND_WORDS.match(raw) and (
             raw.lower() in ("one", "a dozen", "a hundred") or not unit_word
             or unit_word in _NOT_COUNTED and not match.group("hyphen")):
         return None  # "one of the", "top five": word numbers count only before a noun
@@ -524,7 +552,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "an hour and three-quarters": a fraction, not a count
     if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
-    if unit_word not in _UNIT_OF and raw[0].isdigit() and named_number(text, start):
+    if raw[0].isdigit() and (unit_word not in _UNIT_OF and named_number(text, start)
+                             or _NUMBERED.search(text[max(0, start - 30):start])):
         return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
     if match.group("half"):
         number += 0.5
@@ -669,6 +698,28 @@ def _single_month(quantity: Quantity) -> int | None:
     return first.month - 1 if (first.year, first.month) == (last.year, last.month) else None
 
 
+def _calendar_quarter(quantity: Quantity) -> int | None:
+    """The quarter (1-4) a dated interval spans exactly ("the third quarter of 2024": 3)."""
+    if quantity.kind is not QuantityKind.DATE or quantity.unit != DAYS:
+        return None
+    first = datetime.date.fromordinal(int(quantity.value))
+    last = datetime.date.fromordinal(int(quantity.high))
+    if (first.day != 1 or first.month % 3 != 1 or first.year != last.year
+            or last.month != first.month + 2 or last.day != calendar.monthrange(
+                last.year, last.month)[1]):
+        return None
+    return first.month // 3 + 1
+
+
+def _quarter_and_date(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity] | None:
+    """A year-less "third quarter" and a dated quarter, in that order, or ``None``."""
+    ordinal, date = (a, b) if a.kind is QuantityKind.ORDINAL else (b, a)
+    if ordinal.kind is QuantityKind.ORDINAL and ordinal.unit == "quarter" and (
+            _calendar_quarter(date) is not None):
+        return ordinal, date
+    return None
+
+
 def _quantity(text: str, kind: QuantityKind, value: float, unit: str, start: int,
               end: int) -> Quantity:
     return Quantity(kind, value, value, unit, _bound_before(text, start), start, end,
@@ -686,7 +737,8 @@ def _bound_before(text: str, start: int) -> Bound:
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing in the same unit or currency."""
     if a.kind != b.kind:
-        return False
+        # "the third quarter" of no year, against "the third quarter of 2024"
+        return _quarter_and_date(a, b) is not None
     if a.kind == QuantityKind.DATE and a.unit != b.unit:
         # A day or month of no year compares with a date of the same precision: "in May" with
         # "May 2024" (not with "2024"), "on 21 August" with "21 August 2023".
@@ -708,6 +760,9 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 def agree(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
+    quarter = _quarter_and_date(claim, evidence) if claim.kind != evidence.kind else None
+    if quarter is not None:
+        return quarter[0].value == _calendar_quarter(quarter[1])
     if claim.kind == QuantityKind.DATE and DAY_OF_YEAR in (claim.unit, evidence.unit):
         return _month_day(claim) == _month_day(evidence)
     if claim.kind == QuantityKind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):

@@ -23,7 +23,13 @@ from factcheck.judging.compare import (
     is_identifier,
     say,
 )
-from factcheck.judging.quantities import QuantityKind, agree, comparable, extract_quantities
+from factcheck.judging.quantities import (
+    QuantityKind,
+    agree,
+    comparable,
+    extract_quantities,
+    inside_name,
+)
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
 
@@ -56,7 +62,7 @@ class RulesJudge:
         s = self.settings
         if not comparisons:
             return self._unverified(claim, hits, _no_evidence_reason(hits, s))
-        supporting = [c for c in comparisons if _supports(c, s)]
+        supporting = [c for c in comparisons if _supports(claim.text, c, s)]
         # A passage stating every figure of the claim outweighs one giving other figures, unless
         # that one fits the claim's wording around the figure better (another phase or product).
         confirming = [c for c in comparisons
@@ -101,10 +107,14 @@ class RulesJudge:
         return unverified(claim, hits, rationale, self.name)
 
 
-def _supports(c: Comparison, settings: Settings) -> bool:
+def _supports(claim_text: str, c: Comparison, settings: Settings) -> bool:
     """Whether a passage states the claim: same figures, same names, enough shared words."""
+    # Two or more figures stated alike pin the passage to the claim's event, however it is
+    # worded around them; otherwise the passage must read like a restatement.
+    pinning = [q for q, _ in c.matched if not inside_name(claim_text, q)]
+    threshold = settings.min_dense if len(pinning) >= 2 else settings.support_threshold
     if (c.conflicts or c.polarity_clash or c.unmatched or c.name_swaps
-            or c.hit.dense < settings.support_threshold):
+            or c.hit.dense < threshold):
         return False
     if not c.missing_entities and c.coverage >= 0.5:
         return True

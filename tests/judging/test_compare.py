@@ -423,3 +423,32 @@ def test_an_alternative_rejected_in_both_texts_is_no_clash():
                  "The report concluded that there were not two separate Lahaina fires but one "
                  "blaze that reignited.")
     assert c.polarity_clash == ""
+
+
+def test_a_day_clashes_with_the_day_the_claims_year_found():
+    comparison = compared("The 2019 summit opened in Hanoi on 25 February 2019.",
+                          "The Hanoi summit opened on 27 February 2019, a year after the first "
+                          "one in 2018.")
+    assert surfaces(comparison.conflicts) == [("25 February 2019", "27 February 2019")]
+
+
+def test_opposite_comparatives_clash():
+    assert verdict("The coach said the course became harder to ride in the rain.",
+                   "The coach said the course became easier to ride in the rain."
+                   ).label is Label.CONTRADICTED
+
+
+def test_a_figure_said_again_after_or_moves_with_the_one_before():
+    comparison = compared("The airline said it would increase its staff by about a fifth, or 4,000 "
+                          "jobs.", "The airline said it would cut about 4,000 jobs, roughly 20% "
+                          "of its staff.")
+    assert surfaces(comparison.matched) == [("a fifth", "20%"), ("4,000", "4,000")]
+    assert "'increase'" in comparison.polarity_clash
+
+
+@pytest.mark.parametrize("text", ["Nurses won a rise of 12% over three years.",
+                                  "Nurses' pay will change by about 12% over three years."])
+def test_a_rise_of_a_figure_is_a_change(text):
+    comparison = compared(text, "Nurses' pay will rise 12% over three years.")
+    assert ("12%" in [c.surface for c, _ in comparison.matched]
+            or "12 per cent" in [c.surface for c, _ in comparison.matched])

@@ -273,3 +273,27 @@ def test_an_ordinal_with_no_noun_ranks_only_after_a_possessive_or_verb(text, ran
                                   "The vote closed at ten minutes to midnight."])
 def test_minutes_past_an_hour_are_a_time_of_day_not_a_length(text):
     assert [q for q in extract_quantities(text) if q.unit == DURATION] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The plane carried three hundred and twelve passengers.", 312.0),
+    ("The side were bowled out for two hundred and six.", 206.0),
+    ("Twenty-one people were rescued.", 21.0),
+    ("Rescuers searched one hundred homes.", 100.0),
+])
+def test_numbers_written_in_several_words_are_read_whole(text, value):
+    assert only(text).value == value
+
+
+def test_a_quarter_of_no_year_agrees_with_that_quarter_of_any_year():
+    quarter = only("Sales fell in the second quarter.")
+    assert comparable(quarter, only("in the second quarter of 2023"))
+    assert agree(quarter, only("in the second quarter of 2023"))
+    assert not agree(quarter, only("in the first quarter of 2023"))
+    assert not comparable(quarter, only("in March 2023"))
+
+
+@pytest.mark.parametrize("text", ["Most IAM District 751 members voted.",
+                                  "The vote split Local 1245 members."])
+def test_a_numbered_district_or_local_is_a_name_not_a_count(text):
+    assert [q.value for q in extract_quantities(text) if q.value in (751, 1245)] == []

@@ -127,3 +127,23 @@ def test_a_second_passage_does_not_fill_a_figure_the_first_gives_otherwise():
     dated = hit("By Sunday, 29 October 2023, the death toll had climbed to 27 people.")
     later = hit("The death toll later climbed to 39, officials said.", dense=0.75, rank=2)
     assert RulesJudge().judge(claim(text), [dated, later]).label is not Label.SUPPORTED
+
+
+def test_a_figure_counting_the_claims_noun_outweighs_a_bare_one():
+    text = "Ana Ruiz's round in the 2021 Open final contained seven birdies and two bogeys."
+    round_ = hit("Spanish golfer Ana Ruiz, the winner of the 2021 Open final, shot 66 in the last "
+                 "round, making 7 birdies and two bogeys.", dense=0.73)
+    finish = hit("Ana Ruiz was out in 66 in the 2021 Open final when her rival needed just two "
+                 "more putts, and Eva Berg sealed the title at the next hole.", dense=0.64, rank=2)
+    verdict = RulesJudge().judge(claim(text), [round_, finish])
+    assert verdict.label is Label.SUPPORTED
+    assert verdict.evidence[0].passage.id == "p1"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("On 12 May 94 per cent of the members voted to strike.", Label.SUPPORTED),
+    ("94 per cent of the members voted to strike.", Label.UNVERIFIED),
+])
+def test_two_figures_stated_alike_pin_a_loosely_worded_passage(text, label):
+    passage = hit("Members voted on 12 May to go on strike, with 94% backing it.", dense=0.45)
+    assert RulesJudge().judge(claim(text), [passage]).label is label
