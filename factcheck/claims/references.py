@@ -186,6 +186,8 @@ class Context:
             return swap(org, EntityKind.ORGANISATION) if org else tokens
         if joined == "it" and not _EXPLETIVE_IT.match(joined_lower(tokens[start:])[0]):
             name = self._it_means(offset)
+            if name and _owns_later(name, tokens[end:]):
+                return tokens  # "It was Australia's sixth title": "it" is the win, not Australia
             return swap(name, self._kind(name)) if name else tokens
         if joined in ("he", "she"):
             person = self.person_subject()
@@ -621,6 +623,12 @@ def _subject_name(words: Sequence[Token]) -> str | None:
     if not run or (len(run) == 1 and run[0] is words[0] and len(head) > 1):
         return None  # "Dutch runner": a sentence-initial capital alone is no name
     return " ".join(strip_possessive(tok.text) for tok in run)
+
+
+def _owns_later(name: str, rest: Sequence[Token]) -> bool:
+    """Whether the rest of the sentence names ``name`` as an owner ("... Australia's title")."""
+    text = " ".join(token.text for token in rest)
+    return re.search(rf"(?<!\w){re.escape(name)}\s*['’]s\b", text) is not None
 
 
 def _antecedent(words: Sequence[Token]) -> str | None:

@@ -363,6 +363,10 @@ _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 
+# Words that deny what follows without a negation cue of their own.
+_PRIVATIVE = re.compile(r"\b(?:free\s+(?:of|from)|exempt(?:ed)?\s+from|spared(?:\s+from)?|"
+                        r"immune\s+(?:to|from)|absent\s+from|lack(?:s|ed|ing)?|devoid\s+of)\s",
+                        re.IGNORECASE)
 _REJECTION = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 _REJECTED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*$", re.IGNORECASE)
 _ORIGIN_WORD = re.compile(r"\b(?:found(?:ed|ing|er)|establish(?:ed|ment)|incorporated|born|"
@@ -1263,9 +1267,12 @@ def _denial(text: str, other_text: str) -> str:
         if not _negated_scopes(clause):
             plain |= _verb_words(clause)
     other_denied = set().union(*(words for _, words in _negated_scopes(other_text)))
-    # "by one fire rather than by two separate blazes" rejects what "not two fires" denies
+    # "by one fire rather than by two separate blazes" rejects what "not two fires" denies;
+    # "free of the lock-up" is "not subject to the lockup"
     other_denied |= {w for m in _REJECTION.finditer(other_text)
                      for w in tokenize(other_text[m.end():m.end() + 60])[:4]}
+    other_denied |= {w for m in _PRIVATIVE.finditer(other_text)
+                     for w in tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]}
     for cue, words in scopes:
         if words & plain and not words & other_denied:
             return cue

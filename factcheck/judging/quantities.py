@@ -539,6 +539,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None
     if text[end: end + 1] == ":" and text[end + 1: end + 2].isdigit():
         return None  # a time of day such as 22:00
+    if re.match(r"\([a-z]\)", text[end: end + 3]):
+        return None  # a section of a code: "401(k)", "501(c)"
     raw = match.group("num")
     number = parse_number(raw)
     if number is None:

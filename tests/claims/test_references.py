@@ -324,3 +324,9 @@ def test_its_twice_in_a_sentence_means_the_same_owner() -> None:
     claims = _claims(text)
     assert any(claim.startswith("The X-ray spectrometer of the six-wheeled rover")
                for claim in claims), claims
+
+
+def test_it_is_not_resolved_to_a_name_the_sentence_gives_as_owner() -> None:
+    claims = _claims("Spain beat England 1-0 in the final in Sydney on 20 August 2023. "
+                     "It was Spain's first Women's World Cup title.")
+    assert not any("Spain was Spain's" in claim for claim in claims), claims

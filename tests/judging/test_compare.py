@@ -452,3 +452,12 @@ def test_a_rise_of_a_figure_is_a_change(text):
     comparison = compared(text, "Nurses' pay will rise 12% over three years.")
     assert ("12%" in [c.surface for c, _ in comparison.matched]
             or "12 per cent" in [c.surface for c, _ in comparison.matched])
+
+
+def test_a_privative_word_says_what_a_negation_says():
+    assert not compared("Staff who joined before 2020 were free of the new pension rules.",
+                        "Staff who joined before 2020 were not subject to the new pension rules."
+                        ).polarity_clash
+    assert compared("Staff who joined before 2020 were subject to the new pension rules.",
+                    "Staff who joined before 2020 were not subject to the new pension rules."
+                    ).polarity_clash

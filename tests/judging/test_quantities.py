@@ -297,3 +297,7 @@ def test_a_quarter_of_no_year_agrees_with_that_quarter_of_any_year():
                                   "The vote split Local 1245 members."])
 def test_a_numbered_district_or_local_is_a_name_not_a_count(text):
     assert [q.value for q in extract_quantities(text) if q.value in (751, 1245)] == []
+
+
+def test_a_section_of_a_code_is_no_count():
+    assert extract_quantities("Boeing raised its 401(k) contributions.") == []
