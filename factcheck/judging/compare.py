@@ -34,7 +34,9 @@ from factcheck.judging.quantities import (
     agree,
     comparable,
     extract_quantities,
+    in_seconds,
     parse_number,
+    says_number,
 )
 from factcheck.records import Hit
 from factcheck.text import STOPWORDS, stem, tokenize
@@ -240,6 +242,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     for quantity in _dated(claim_text, extract_quantities(claim_text)):
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
         if not candidates:
+            if quantity.kind is QuantityKind.COUNT and says_number(evidence_text, quantity.value):
+                continue  # "Brady's 5" against "Brady's five": a number the reader does not count
             if quantity.kind != QuantityKind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
@@ -598,7 +602,8 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
         return candidates
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
-    candidates = [e for e in candidates if not _worlds_apart(quantity.value, e.value)]
+    candidates = [e for e in candidates
+                  if not _worlds_apart(in_seconds(quantity).value, in_seconds(e).value)]
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
@@ -780,10 +785,22 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                 continue  # in the claim too, another figure is the one tied to that time
             nearest = min(rivals, key=lambda e: _distance(e, anchor))
             if (nearest is not evidence_q and not agree(claim_q, nearest)
-                    and _distance(nearest, anchor) < _distance(evidence_q, anchor)):
+                    and _distance(nearest, anchor) < _distance(evidence_q, anchor)
+                    and not (_clause_between(evidence_text, nearest, anchor)
+                             and not _clause_between(evidence_text, evidence_q, anchor))):
+                # (a figure in the next clause is not tied to the time: "$42 billion ... by the
+                # end of 9 March, and that its balance stood at minus $958 million that day")
                 conflicts.append((claim_q, nearest))
                 break
     return conflicts
+
+
+_NEXT_CLAUSE = re.compile(r"[;.]\s|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
+
+
+def _clause_between(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether a clause ends between two figures of ``text``."""
+    return _NEXT_CLAUSE.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
 
 
 _TIME_ADJUNCT = re.compile(r"\b(?:in|on|during|for|by|since|until|through|from|to|and|as of|"
@@ -875,6 +892,8 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
     also capitalised mid-sentence in ``text`` or ``names_in``; ``skip_initial`` drops it always.
     """
     names = []
+    # a time zone is a unit of the clock time beside it, not a name ("9pm Eastern time", "EDT")
+    text = _TIME_ZONE.sub(lambda zone: " " * len(zone.group(0)), text)
     for match in _ENTITY.finditer(text):
         initial = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:\n"
         if initial and (skip_initial or (
@@ -895,6 +914,9 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
     return tuple(names)
 
 
+_TIME_ZONE = re.compile(r"\b(?:Eastern|Pacific|Central|Mountain|Atlantic)(?:\s+(?:Daylight|"
+                        r"Standard))?\s+[Tt]ime\b|\b(?:GMT|UTC|EDT|EST|PDT|PST|CDT|CST|MDT|MST|"
+                        r"BST|CET|CEST|JST)\b")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _SPLIT_NAME = re.compile(r"[\s'’]+")
 _LOWER_CAPS = frozenset(word.lower() for word in _GENERIC_CAPS)

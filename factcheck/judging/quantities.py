@@ -66,6 +66,7 @@ _WORD_NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
+    "half a dozen": 6, "half a": 0.5,  # "half a billion dollars", "half a day"
 }
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -126,6 +127,10 @@ _BOUND_WORDS = [
      r"almost more than|more or less", Bound.APPROX),
 ]
 
+# "over" after these verbs is their particle: "handed over 291 jets" ("took over 3 hours" is
+# a bound).
+_PARTICLE_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|"
+                            r"signs|signed|signing)\s+over\s+$", re.IGNORECASE)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 MONTH_OF_YEAR = "month-of-year"
 """Unit of a month named without a year ("in May"): ``value`` is ``month - 1``."""
@@ -145,6 +150,10 @@ _QUARTER = re.compile(r"\b(?:(?P<q>[QH])(?P<qn>[1-4])|(?P<qn2>[1-4])(?P<q2>[QH])
 # the first quarter of 2024, first half of 2024, second half 2023
 _PART_OF_YEAR = re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART
                            + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# the first nine months of 2024, the first 9 months of 2023: January to the ninth month
+_FIRST_MONTHS = re.compile(r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|"
+                           r"eight|nine|ten|eleven)\s+months\s+(?:of\s+)?"
+                           r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
 # 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
 _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                          r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
@@ -301,7 +310,8 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-_NUMBER_WORDS = {value: word for word, value in _WORD_NUMBERS.items()}
+# the plain word of each value ("twelve", not "a dozen")
+_NUMBER_WORDS = {value: word for word, value in reversed(_WORD_NUMBERS.items())}
 
 
 def says_number(text: str, value: float) -> bool:
@@ -369,6 +379,14 @@ def _read_part_of_year(match: re.Match[str], free: _Free) -> Quantity | None:
         return None
     first = (part - 1) * months + 1
     return _date(match, int(match.group("year")), first, first + months - 1)
+
+
+def _read_first_months(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``the first nine months of 2024``: January to September 2024."""
+    months = parse_number(match.group("n"))
+    if months is None or not 1 <= months <= 11:
+        return None
+    return _date(match, int(match.group("year")), 1, int(months))
 
 
 def _read_month_date(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -521,6 +539,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # part of a name mid-sentence: "the First Coast Guard District"
     number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
     noun = match.group("noun").lower()
+    if noun in _WORD_NUMBERS:
+        return None  # "the first nine games": a count follows, not a rank
     noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
     if noun in _FUNCTION_WORDS:
         noun = _ELLIPTIC  # "the fourth to make a soft landing"
@@ -547,7 +567,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None
     unit_word = (match.group("unit") or "").lower()
     if raw[0].isalpha() and unit_word not in _UNIT_OF and not _COMPOUND_WORDS.match(raw) and (
-            raw.lower() in ("one", "a dozen", "a hundred") or not unit_word
+            raw.lower() in ("one", "a dozen", "a hundred", "half a") or not unit_word
             or unit_word in _NOT_COUNTED and not match.group("hyphen")):
         return None  # "one of the", "top five": word numbers count only before a noun
     if _FRACTION_WORD.match(text, match.end("num")):
@@ -592,6 +612,7 @@ _READERS: tuple[_Reader, ...] = (
     # Dates first, most specific first, so "Q1 2024" is not also read as the year 2024.
     _Reader("quarter", _QUARTER, _read_quarter),
     _Reader("part of year", _PART_OF_YEAR, _read_part_of_year),
+    _Reader("first months of a year", _FIRST_MONTHS, _read_first_months),
     _Reader("month date", _MONTH_DATE, _read_month_date),
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
     _Reader("day of a month", _DAY_MONTH, _read_day_month),
@@ -700,6 +721,14 @@ def _single_month(quantity: Quantity) -> int | None:
     return first.month - 1 if (first.year, first.month) == (last.year, last.month) else None
 
 
+def in_seconds(quantity: Quantity) -> Quantity:
+    """A count of days as a length of time in seconds (other quantities as they are)."""
+    if quantity.unit != "day":
+        return quantity
+    return dataclasses.replace(quantity, value=quantity.value * 86400,
+                               high=quantity.high * 86400, unit=DURATION)
+
+
 def _calendar_quarter(quantity: Quantity) -> int | None:
     """The quarter (1-4) a dated interval spans exactly ("the third quarter of 2024": 3)."""
     if quantity.kind is not QuantityKind.DATE or quantity.unit != DAYS:
@@ -730,6 +759,8 @@ def _quantity(text: str, kind: QuantityKind, value: float, unit: str, start: int
 
 def _bound_before(text: str, start: int) -> Bound:
     before = text[max(0, start - 24): start]
+    if _PARTICLE_OVER.search(before):
+        return Bound.EXACT  # "handed over 291 jets": a verb's particle, no bound
     for pattern, bound in _BOUND_BEFORE:
         if pattern.search(before):
             return bound
@@ -757,11 +788,13 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return a.unit == b.unit
     if FACTOR in (a.unit, b.unit):
         return a.unit == b.unit
-    return a.unit == b.unit or not a.unit or not b.unit
+    return a.unit == b.unit or not a.unit or not b.unit or {a.unit, b.unit} == {"day", DURATION}
 
 
 def agree(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence quantity is consistent with the claim's, given both qualifiers."""
+    if claim.kind is QuantityKind.COUNT and {claim.unit, evidence.unit} == {"day", DURATION}:
+        claim, evidence = in_seconds(claim), in_seconds(evidence)  # "half a day": 12 hours
     quarter = _quarter_and_date(claim, evidence) if claim.kind != evidence.kind else None
     if quarter is not None:
         return quarter[0].value == _calendar_quarter(quarter[1])

@@ -461,3 +461,31 @@ def test_a_privative_word_says_what_a_negation_says():
     assert compared("Staff who joined before 2020 were subject to the new pension rules.",
                     "Staff who joined before 2020 were not subject to the new pension rules."
                     ).polarity_clash
+
+
+def test_a_number_in_digits_is_stated_by_the_same_number_in_words():
+    comparison = compared("The award was his third; only Brady, who has 5, has more.",
+                          "The award was his third; only Brady, who has five, has more.")
+    assert not comparison.unmatched and not comparison.conflicts
+
+
+def test_a_figure_in_the_next_clause_is_not_tied_to_the_time():
+    comparison = compared("By 9 March 2023 customers had withdrawn some 42 billion dollars.",
+                          "About $42 billion of deposits had been withdrawn from the bank by the "
+                          "end of 9 March 2023, and its balance was minus $958 million.")
+    assert surfaces(comparison.matched) == [("9 March 2023", "9 March 2023"),
+                                            ("42 billion dollars", "$42 billion")]
+    assert not comparison.conflicts
+
+
+@pytest.mark.parametrize("zone", ["Eastern time", "EDT", "Pacific Daylight Time"])
+def test_a_time_zone_is_no_name_a_passage_must_mention(zone):
+    comparison = compared(f"The capsule landed at 12:01 am {zone} on 7 September 2024.",
+                          "The capsule landed at 12:01 am on 7 September 2024 in New Mexico.")
+    assert not comparison.missing_entities
+
+
+def test_half_a_day_is_stated_by_twelve_hours():
+    comparison = compared("In half a day the storm's winds climbed from 65 to 145 mph.",
+                          "The storm's winds rose from 65 mph to 145 mph in 12 hours.")
+    assert not comparison.unmatched and not comparison.conflicts

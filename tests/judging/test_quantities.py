@@ -301,3 +301,41 @@ def test_a_numbered_district_or_local_is_a_name_not_a_count(text):
 
 def test_a_section_of_a_code_is_no_count():
     assert extract_quantities("Boeing raised its 401(k) contributions.") == []
+
+
+@pytest.mark.parametrize("text", ["Sales rose in the first nine months of 2023.",
+                                  "Sales rose in the first 9 months of 2023."])
+def test_the_first_months_of_a_year_are_a_period(text):
+    period = only(text)
+    assert period.kind is QuantityKind.DATE
+    assert (datetime.date.fromordinal(int(period.value)), datetime.date.fromordinal(
+        int(period.high))) == (datetime.date(2023, 1, 1), datetime.date(2023, 9, 30))
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Airbus handed over 291 jets to customers.", Bound.EXACT),
+    ("The chain signed over 12 stores to a rival.", Bound.EXACT),
+    ("The final took over 3 hours.", Bound.AT_LEAST),
+    ("Airbus delivered over 291 jets to customers.", Bound.AT_LEAST),
+])
+def test_over_as_a_verbs_particle_is_no_bound(text, bound):
+    assert only(text).bound is bound
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("General Atlantic pledged half a billion dollars.", 5e8),
+    ("Half a million people fled the city.", 5e5),
+    ("The fleet had half a dozen ships.", 6.0),
+])
+def test_half_a_scale_is_half_of_it(text, value):
+    assert only(text).value == value
+
+
+def test_a_number_word_is_said_in_its_plain_form():
+    assert says_number("The twelve jurors agreed.", 12)
+
+
+def test_days_and_hours_compare_as_lengths_of_time():
+    assert agree(only("The checks last about half a day."), only("The checks take about 12 hours."))
+    assert agree(only("The trip took two days."), only("The trip took 48 hours."))
+    assert not agree(only("The trip took two days."), only("The trip took 30 hours."))
