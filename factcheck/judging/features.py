@@ -33,7 +33,7 @@ from factcheck.judging.compare import (
     negation_about,
 )
 from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
-from factcheck.judging.quantities import inside_name
+from factcheck.judging.quantities import Quantity, QuantityKind, inside_name
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.settings import Settings
@@ -132,7 +132,20 @@ def decided_by_figures(claim_text: str, verdict: Verdict,
     comparison = (compare(claim_text, top) if comparisons is None
                   else comparison_of(top, comparisons))
     pairs = comparison.matched if verdict.label is Label.SUPPORTED else comparison.conflicts
-    return any(not inside_name(claim_text, quantity) for quantity, _ in pairs)
+    return any(not inside_name(claim_text, quantity)
+               and not (verdict.label is Label.SUPPORTED and _names_event(claim_text, quantity))
+               for quantity, _ in pairs)
+
+
+# A year before the name of an event: "the 2023 World Cup final", "the 2024 Tour de France".
+_EVENT_YEAR = re.compile(r"\s+(?:(?:men|women)['’]s\s+)?[A-Z]")
+
+
+def _names_event(text: str, quantity: Quantity) -> bool:
+    """Whether a year only says which edition of a named event the claim is about: agreeing on
+    it says nothing about what the claim states of that event."""
+    return (quantity.kind is QuantityKind.DATE and len(quantity.surface) == 4
+            and _EVENT_YEAR.match(text, quantity.end) is not None)
 
 
 def claim_features(claim_text: str, hits: Sequence[Hit], settings: Settings | None = None, *,

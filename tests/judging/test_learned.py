@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from factcheck import pipeline
 from factcheck.cli import app
 from factcheck.errors import ModelError
-from factcheck.judging.features import FEATURE_NAMES, claim_features
+from factcheck.judging.features import FEATURE_NAMES, claim_features, decided_by_figures
 from factcheck.judging.learned import (
     LABELS,
     MODEL_FORMAT,
@@ -25,6 +25,7 @@ from factcheck.judging.learned import (
     save_model,
     states_conflict,
 )
+from factcheck.judging.rules import RulesJudge
 from factcheck.pipeline import Checker
 from factcheck.records import Claim, Hit, Label, Passage, Span
 from factcheck.settings import Settings
@@ -391,3 +392,17 @@ def test_a_title_another_person_holds_in_the_passage_contradicts():
     restated = claim("Planning chief Tom Brandt opened the new bridge on 3 May 2021.")
     assert judge.judge(restated, [hit(passage, dense=0.9)]).label is Label.SUPPORTED
 
+
+
+@pytest.mark.parametrize(("claim_text", "decided"), [
+    ("Ana Ruiz hit the winning shot in the 2021 Open final.", False),
+    ("Ana Ruiz won the Open final on 4 July 2021.", True),
+])
+def test_a_year_naming_an_event_does_not_decide_by_figures(claim_text, decided):
+    passage = Passage("p1", "Ana Ruiz won the 2021 Open final on 4 July 2021, hitting the winning "
+                      "shot.", "Wire", None, None, None, "t:1")
+    hits = [Hit(passage, 1, 0.8, 0.85, 0.5)]
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    verdict = RulesJudge().judge(claim, hits)
+    assert verdict.label is Label.SUPPORTED
+    assert decided_by_figures(claim_text, verdict) is decided
