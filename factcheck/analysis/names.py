@@ -101,6 +101,10 @@ _DEMONYMS = {
     "spaniard": "spain", "turk": "turkey", "dutchman": "netherlands", "frenchman": "france",
     "englishman": "england", "irishman": "ireland", "welshman": "wales", "kiwi": "new zealand",
 }
+PEOPLE_BY_COUNTRY = frozenset({"dane", "swede", "finn", "pole", "briton", "brit", "scot",
+                               "spaniard", "turk", "dutchman", "frenchman", "englishman",
+                               "irishman", "welshman", "kiwi"})
+"""Nouns naming a person by nationality ("the Spaniard"): a reference to someone, not a name."""
 _DEMONYMS_OF: dict[str, list[str]] = {}
 for _demonym, _country in _DEMONYMS.items():
     _DEMONYMS_OF.setdefault(_country, []).append(_demonym)

@@ -11,12 +11,13 @@ against "Wilmore radioed").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from factcheck.analysis.binding import Parser, Structure
-from factcheck.analysis.names import Name, NameIndex, NameKind, same_name
+from factcheck.analysis.names import Name, NameIndex, NameKind, mentioned, same_name
 from factcheck.judging.compare import Comparison
-from factcheck.judging.quantities import named_number
+from factcheck.judging.quantities import QuantityKind, named_number
 
 _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 """Names whose clause is compared: who did it, and where."""
@@ -75,19 +76,27 @@ def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name
     for claim_q, passage_q in comparison.matched:
         at, there = (claim_q.start, claim_q.end), (passage_q.start, passage_q.end)
         if (_within(at, claim_spans) or _within(there, passage_spans)
-                or named_number(claim_text, at[0]) or named_number(passage, there[0])):
-            continue  # a figure in a name ("Euro 2024", "Paris 2024 Olympics") binds nothing
+                or named_number(claim_text, at[0]) or named_number(passage, there[0])
+                or claim_q.kind is QuantityKind.DATE and _DATES_THE_THING.search(
+                    claim_text, 0, at[0])):
+            # a figure in a name ("Euro 2024", "Paris 2024 Olympics") binds nothing, nor a date
+            # telling which event ("the eclipse of 8 April 2024")
+            continue
         beside = [p for p in passage_names if passage_side.together(_span(p), there)]
         for name in claim_names:
             if not claim_side.together(_span(name), at) or not _named(name, passage_names):
                 continue
             if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
                 continue  # the passage binds the figure to the claim's name of that kind
-            others = [p for p in beside if p.kind is name.kind
-                      and not _named(p, claim_names) and _firm(p, passage_names, passage)]
+            others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
+                      and not mentioned(p, claim_text) and _firm(p, passage_names, passage)]
             if others:
                 return f"it ties {passage_q.surface} to {others[0].text}, not {name.text}"
     return ""
+
+
+_DATES_THE_THING = re.compile(r"\b(?!(?:end|start|beginning|middle|morning|evening|night)\b)"
+                              r"[a-z]+\s+of\s+$")
 
 
 def _span(name: Name) -> tuple[int, int]:
@@ -132,7 +141,9 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
     for name, kinds in missing:
         wanted = claim_side.slots(_span(name))
         for other in (p for p in strangers if p.kind in kinds):
-            shared = sorted(wanted & passage_side.slots(_span(other)))
+            # saying something is no deed of the event: anyone quoted "said" it
+            shared = sorted((verb, role) for verb, role in wanted & passage_side.slots(
+                _span(other)) if verb not in _REPORTING)
             if shared:
                 verb, role = shared[0]
                 place = ("as the one who did it" if role == "subject" else
@@ -143,5 +154,7 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
     return ""
 
 
+_REPORTING = frozenset({"say", "tell", "add", "state", "note", "write", "report", "claim",
+                        "comment", "speak", "declare"})
 _SWAPPED_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
 """Names a passage can put in another's role: people and organisations (places are where)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from factcheck.analysis.names import (
+    PEOPLE_BY_COUNTRY,
     TITLES,
     Name,
     NameIndex,
@@ -46,7 +47,8 @@ from factcheck.text import STOPWORDS, stem, tokenize
 NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|"
     r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|"
-    r"rul(?:e|es|ed|ing) out)\b",
+    r"rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to|refus(?:e|es|ed|ing) to|"
+    r"(?:decid|opt)(?:e|es|ed|ing) against)\b",
     re.IGNORECASE,
 )
 GENERAL_NEGATION = re.compile(
@@ -102,7 +104,8 @@ ANTONYMS = [
     ("inbound", "outbound"), ("earliest", "latest"), ("oldest", "newest"), ("minimum", "maximum"),
     ("smaller", "larger"), ("smallest", "biggest"), ("shorter", "longer"), ("narrower", "wider"),
     # comparatives of opposite adjectives
-    ("easier", "harder"), ("easiest", "hardest"), ("warmer", "colder"), ("wetter", "drier"),
+    ("easier", "harder"), ("easiest", "hardest"), ("older", "younger"), ("warmer", "colder"),
+    ("wetter", "drier"),
     ("heavier", "lighter"), ("deeper", "shallower"), ("richer", "poorer"), ("safer", "riskier"),
     ("louder", "quieter"), ("tighter", "looser"), ("cheaper", "costlier"),
 ]
@@ -239,7 +242,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
-    for quantity in _dated(claim_text, extract_quantities(claim_text)):
+    claim_quantities = _dated(claim_text, extract_quantities(claim_text))
+    # A passage stating every figure of the claim alike states them, whatever words stand
+    # around each: "6-2, 6-2, 7-6 (7-4)", "between 20 and 34 billion dollars".
+    matched.extend(_all_alike(claim_text, claim_quantities, evidence_text, evidence_quantities))
+    for quantity in claim_quantities:
+        if any(quantity is c for c, _ in matched):
+            continue
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
         if not candidates:
             if quantity.kind is QuantityKind.COUNT and says_number(evidence_text, quantity.value):
@@ -571,6 +580,30 @@ _LAPSE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|befo
                     r"(?:the\s+)?$", re.IGNORECASE)
 
 
+def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_text: str,
+               evidence_quantities: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """The claim's figures other than dates, each paired with a figure of the passage that
+    agrees with it (one each, the same value first, then the closest wording), when there are
+    two or more of one kind and unit and the passage has one for every one of them; else none.
+    Two bare numbers counting different nouns ("four goals", "four assists") are no pair."""
+    figures = [q for q in claim_quantities if q.kind not in (QuantityKind.DATE,
+                                                             QuantityKind.ORDINAL)]
+    if len(figures) < 2 or any((q.kind, q.unit) != (figures[0].kind, figures[0].unit)
+                               for q in figures[1:]):
+        return []  # only a run of like figures: a score line, a range, sums of money
+    pairs: list[tuple[Quantity, Quantity]] = []
+    for quantity in figures:
+        noun = _counted_noun(claim_text, quantity) if quantity.kind is QuantityKind.COUNT else ""
+        alike = [e for e in _candidates(claim_text, quantity, evidence_text, evidence_quantities)
+                 if agree(quantity, e) and not any(e is used for _, used in pairs)
+                 and not (noun and _counted_noun(evidence_text, e) not in ("", noun))]
+        if not alike:
+            return []
+        pairs.append((quantity, max(alike, key=lambda e: (
+            e.value == quantity.value, _fit(claim_text, quantity, evidence_text, e)))))
+    return pairs
+
+
 def _against_finer(claim_q: Quantity, evidence_q: Quantity,
                    matched: Sequence[tuple[Quantity, Quantity]]) -> tuple[Quantity, Quantity]:
     """A clashing date against the passage's date that a wider date of the claim found: "the
@@ -603,7 +636,7 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
     candidates = [e for e in candidates
-                  if not _worlds_apart(in_seconds(quantity).value, in_seconds(e).value)]
+                  if not worlds_apart(in_seconds(quantity).value, in_seconds(e).value)]
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
@@ -672,7 +705,7 @@ _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other"
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
                          "year", "old", "to", "and", "or", "of"})
 _LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around"})
-def _worlds_apart(a: float, b: float) -> bool:
+def worlds_apart(a: float, b: float) -> bool:
     """Whether two figures differ by a factor of more than a hundred."""
     return a > 0 and b > 0 and max(a, b) > 100 * min(a, b)
 
@@ -775,9 +808,12 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                     or not _TIME_ADJUNCT.search(evidence_text[max(0, anchor.start - 20):
                                                               anchor.start])):
                 continue  # "at the 2024 general election" names an event, binds no figure
+            claim_anchor = next(c for c, e in matched if e is anchor)
+            if not _TIME_ADJUNCT.search(claim_text[max(0, claim_anchor.start - 20):
+                                                   claim_anchor.start]):
+                continue  # "in the 2024 final" names the event in the claim, binds no figure
             rivals = [e for e in evidence_quantities if comparable(claim_q, e)
                       and not _contrasted(evidence_text, e, anchor)]
-            claim_anchor = next(c for c, e in matched if e is anchor)
             claim_rivals = [c for c, _ in matched if comparable(claim_q, c)
                             and not _contrasted(claim_text, c, claim_anchor)]
             if not rivals or min(claim_rivals, key=lambda c: _distance(c, claim_anchor),
@@ -909,6 +945,8 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
             if words[0].lower() in STOPWORDS or words[0].lower() in {"the", "a"}:
                 words = words[1:]
         name = " ".join(words).strip(".'’")
+        if name.lower().removesuffix("s") in PEOPLE_BY_COUNTRY:
+            continue  # "the Spaniard": someone the text names elsewhere
         if name and not re.fullmatch(r"[A-Z]\.?|\d+", name):
             names.append(name)
     return tuple(names)
@@ -1027,6 +1065,9 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
                                              and [w.lower() for w in words[1:2]] == ["up"]):
                 break  # another clause; "up to 18%" is a bound
             key = stem(lowered)
+            if key in _DIRECTION and is_before and key in _RIVAL_VERBS and i > 0 and (
+                    words[i - 1][:1].isupper()):
+                break  # "beating Novak Djokovic 6-2": a win over someone, no direction
             if key in _DIRECTION:
                 if key in _BOUND_LIKE and not is_before and (
                         i > 0 or not words[1:2] or stem(words[1].lower()) not in _REFERENCES):
@@ -1043,6 +1084,7 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
 
 
 # ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
+_RIVAL_VERBS = frozenset(stem(w) for w in ("beat", "beating", "beats", "miss", "missing"))
 _RESTATED = re.compile(r",\s*(?:or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
                        r"almost\s+)?|(?:about|around|roughly|some|nearly|almost)\s+)$",
                        re.IGNORECASE)
@@ -1154,20 +1196,25 @@ def _rank_clash(claim_text: str, evidence_text: str) -> str:
                                (claim_text, evidence_text, "claim")):
         for match in _RANKED.finditer(ranked):
             what = match.group("what").lower()
-            if what.split()[-1] in _NOT_SUPERLATIVE:
-                continue
-            there = re.search(r"(?:\b([a-z0-9]+)[\s-]+)?\b" + re.escape(what) + r"\b",
+            if what.split()[-1] in _NOT_SUPERLATIVE or match.group(0).lower() in other.lower():
+                continue  # (both say "third-largest", of one thing or another)
+            forms = "|".join(re.escape(form) for form in (what, *_SAME_SUPERLATIVE.get(what, ())))
+            there = re.search(r"(?:\b([a-z0-9]+)[\s-]+)?\b(?:" + forms + r")\b",
                               other, re.IGNORECASE)
             if there is None or (there.group(1) or "").lower() == match.group("rank").lower():
                 continue
-            said = f"{there.group(1)}-{what}" if _ORDINAL_WORD.fullmatch(
-                there.group(1) or "") else what
+            word = there.group(0)[len(there.group(1) or ""):].strip(" -")
+            said = f"{there.group(1)}-{word}" if _ORDINAL_WORD.fullmatch(
+                there.group(1) or "") else word
             if who == "evidence":
                 return f"claim says '{said}', evidence says '{match.group(0)}'"
             return f"claim says '{match.group(0)}', evidence says '{said}'"
     return ""
 
 
+# Superlatives that rank the same way ("the second-largest" against "the biggest").
+_SAME_SUPERLATIVE = {"largest": ("biggest",), "biggest": ("largest",),
+                     "smallest": ("tiniest",), "highest": ("tallest",), "tallest": ("highest",)}
 _ORDINAL_WORD = re.compile(r"first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th",
                            re.IGNORECASE)
 
@@ -1225,7 +1272,9 @@ def _denies(text: str, match: re.Match[str]) -> bool:
     ("no more than 32 ships", "not later than May 2024")."""
     return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
                 or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
-                or _bounds_figure(text, match.end()))
+                or _bounds_figure(text, match.end())
+                or match.group(0).lower() in ("no", "never", "not") and (
+                    _NONE_BIGGER.match(text, match.end()) or _NOT_FOR.match(text, match.end())))
 
 
 _COMPARED = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|longer|shorter|higher|"
@@ -1247,6 +1296,14 @@ _BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 _UNTIL_OR_AFTER = re.compile(r"\b(?:until|till|after)\b", re.IGNORECASE)
 _NOT_AT_FIRST = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:at\s+first|initially|immediately|"
                            r"right\s+away|at\s+once)\b", re.IGNORECASE)
+# "No eclipse had ever drawn a bigger audience than": a superlative, denying nothing
+_NONE_BIGGER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+ever\s+(?:[\w'’-]+\s+){0,4}?"
+                          r"(?:[a-z]+er|more|less|fewer)\s+(?:[\w'’-]+\s+){0,5}?than\b",
+                          re.IGNORECASE)
+# "Not for another 21 years will ...": when, not whether
+_NOT_FOR = re.compile(r"\s+(?:for\s+)?(?:another|at\s+least|more\s+than)\s+[\w,.-]+\s+"
+                      r"(?:years?|months?|weeks?|days?|decades?|centuries|century)\b",
+                      re.IGNORECASE)
 _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 

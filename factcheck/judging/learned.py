@@ -39,7 +39,7 @@ from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
 from factcheck.judging.binding import misbound, slot_swap
 from factcheck.judging.calibration import Calibration
-from factcheck.judging.compare import Comparison, compare_all, comparison_of
+from factcheck.judging.compare import Comparison, compare_all, comparison_of, worlds_apart
 from factcheck.judging.features import (
     FEATURE_NAMES,
     PAIR_FEATURES,
@@ -410,10 +410,13 @@ def another_value(claim_text: str, comparison: Comparison,
                  if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))]
     stated_all = extract_quantities(passage) if differing else []
     # a figure of the claim's measure: a bare "116" puts nothing in the slot of "three weeks"
+    # (nor does a figure a hundred times off: "1.07 million" is no count of "five states")
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
              if comparable(claim_q, stated) and not agree(claim_q, stated)
              and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
-                  or stated.unit == claim_q.unit)]
+                  or stated.unit == claim_q.unit)
+             and (claim_q.kind is QuantityKind.DATE or not worlds_apart(claim_q.value,
+                                                                          stated.value))]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
         claim_q, stated = min(pairs, key=lambda pair: _gap(*pair))
         return f"it gives {stated.surface} where the claim says {claim_q.surface}"

@@ -109,6 +109,9 @@ _UNIT_CLASSES = {
     "metre": ("metres", "meters", "metre", "meter"),
     "mile": ("miles", "mile"),
     "inch": ("inches", "inch"),
+    "millibar": ("mb", "mbar", "millibars", "millibar", "hpa", "hectopascals"),
+    "mph": ("mph",),
+    "km/h": ("kph", "kmh"),
 }
 _UNIT_OF = {word: cls for cls, words in _UNIT_CLASSES.items() for word in words}
 _MONTHS = {
@@ -131,6 +134,9 @@ _BOUND_WORDS = [
 # a bound).
 _PARTICLE_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|"
                             r"signs|signed|signing)\s+over\s+$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.I)
+_PER_HOUR = re.compile(r"\s*(?:per\s+hour|an\s+hour|/h)\b", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 MONTH_OF_YEAR = "month-of-year"
 """Unit of a month named without a year ("in May"): ``value`` is ``month - 1``."""
@@ -541,6 +547,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     noun = match.group("noun").lower()
     if noun in _WORD_NUMBERS:
         return None  # "the first nine games": a count follows, not a rank
+    if noun.endswith("ed") and _AUXILIARY.search(text, 0, match.start()):
+        return None  # "when it was first announced": an adverb of time, no rank
     noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
     if noun in _FUNCTION_WORDS:
         noun = _ELLIPTIC  # "the fourth to make a soft landing"
@@ -561,6 +569,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # a time of day such as 22:00
     if re.match(r"\([a-z]\)", text[end: end + 3]):
         return None  # a section of a code: "401(k)", "501(c)"
+    if _TIME_OF_DAY.match(text, end):
+        return None  # "5.16 p.m.", "11 am": a time of day, not a count
     raw = match.group("num")
     number = parse_number(raw)
     if number is None:
@@ -589,6 +599,9 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         end = match.end("unit")
     elif unit:
         unit = ""
+    speed = _PER_HOUR.match(text, end) if unit in ("mile", "km") else None
+    if speed is not None:  # "140 miles per hour" is "140 mph"
+        unit, end = ("mph" if unit == "mile" else "km/h"), speed.end()
     if unit in _SECONDS_OF_UNIT and _CLOCK_WORDS.match(text, end):
         return None  # "four minutes past one", "ten minutes to midnight": a time of day
     if unit in _SECONDS_OF_UNIT:  # "90 minutes" is a length of time like "1.5 hours"
@@ -809,6 +822,8 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
             return evidence.high >= claim.value
         return claim.value <= evidence.high and evidence.value <= claim.high
     c, e = claim.value, evidence.value
+    if claim.unit == SCORE:
+        return c == e  # "7-6" is not "7-4" rounded
     if {claim.bound, evidence.bound} == {Bound.AT_LEAST, Bound.AT_MOST} and c == e:
         return False  # "less than 54 million" against "more than 54 million"
     if c == e:

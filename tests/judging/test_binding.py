@@ -37,3 +37,9 @@ def test_a_passive_by_is_the_one_who_did_it():
 def test_someone_else_in_another_role_is_no_swap():
     passage = "Astronaut Maria Keller radioed the farewell message as the capsule undocked."
     assert swap("Ground control thanked Tom Brandt for the farewell message.", passage) == ""
+
+
+def test_saying_something_is_no_role_to_swap():
+    passage = "Senator Ann Lee said the steelmaker should stay in American hands."
+    assert swap("Governor Tom Brandt said the steelmaker should stay in American hands.",
+                passage) == ""

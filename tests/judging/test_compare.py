@@ -489,3 +489,50 @@ def test_half_a_day_is_stated_by_twelve_hours():
     comparison = compared("In half a day the storm's winds climbed from 65 to 145 mph.",
                           "The storm's winds rose from 65 mph to 145 mph in 12 hours.")
     assert not comparison.unmatched and not comparison.conflicts
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text"), [
+    ("Lee beat Kim 6-2, 6-2, 7-6 (7-4) in the 2024 final.",
+     "Lee retained the title in 2024 by beating Kim in the final, 6-2 6-2 7-6 (7-4)."),
+    ("Analysts put the bill at between 20 and 34 billion dollars.",
+     "Analysts put damage at $15 billion to $26 billion and lost output at $5 billion to $8 "
+     "billion, a total of $20 billion to $34 billion."),
+])
+def test_a_passage_stating_every_like_figure_alike_states_them(claim_text, passage_text):
+    comparison = compared(claim_text, passage_text)
+    assert not comparison.conflicts and not comparison.unmatched
+
+
+def test_beating_someone_is_no_direction():
+    text = "Lee won by beating Kim 6-2 in the final."
+    [score] = [q for q in extract_quantities(text) if q.surface == "6-2"]
+    assert direction_of(text, score) is None
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text", "clash"), [
+    ("The region decided against declaring a state of emergency.",
+     "The region declared a state of emergency.", True),
+    ("The committee declined to recommend the deal.",
+     "The committee recommended the deal.", True),
+    ("No eclipse had ever drawn a bigger audience in North America than this one.",
+     "The eclipse drew the largest audience in North America's history.", False),
+    ("Not for another 21 years will an eclipse cross the continent.",
+     "The continent faces a 21-year wait for its next eclipse.", False),
+    ("Lee is 15 years older than Kim.", "Lee is 15 years younger than Kim.", True),
+    ("The deal is the company's second-largest purchase.",
+     "The deal is the company's biggest purchase ever.", True),
+])
+def test_denials_opposites_and_ranks(claim_text, passage_text, clash):
+    assert bool(compared(claim_text, passage_text).polarity_clash) is clash
+
+
+def test_a_person_named_by_nationality_is_no_name_to_find():
+    comparison = compared("Kim saved three match points, but the Spaniard won the tie-break.",
+                          "Kim saved three match points, but Lee won the tie-break.")
+    assert "Spaniard" not in comparison.missing_entities
+
+
+def test_a_rank_both_texts_give_is_no_clash_with_another_superlative():
+    assert not compared("The deal, the biggest in its history, made it the third-largest firm.",
+                        "The deal, its biggest ever, made it the third-largest company."
+                        ).polarity_clash

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from factcheck import pipeline
 from factcheck.cli import app
 from factcheck.errors import ModelError
+from factcheck.judging.compare import compare_all
 from factcheck.judging.features import FEATURE_NAMES, claim_features, decided_by_figures
 from factcheck.judging.learned import (
     LABELS,
@@ -20,6 +21,7 @@ from factcheck.judging.learned import (
     MODEL_VERSION,
     LearnedJudge,
     VerifierModel,
+    another_value,
     default_model_path,
     load_model,
     save_model,
@@ -406,3 +408,22 @@ def test_a_year_naming_an_event_does_not_decide_by_figures(claim_text, decided):
     verdict = RulesJudge().judge(claim, hits)
     assert verdict.label is Label.SUPPORTED
     assert decided_by_figures(claim_text, verdict) is decided
+
+
+def test_another_value_is_no_figure_a_hundred_times_off():
+    passage = Passage("p1", "About 4.25 million customers in South Carolina, Florida, Georgia, "
+                      "North Carolina and Virginia had no power; Florida had 1.07 million.",
+                      "Wire", None, None, None, "t:1")
+    claim_text = "About 4.25 million customers in five states had no power."
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert "1.07 million" not in another_value(claim_text, comparison)
+
+
+@pytest.mark.parametrize("restated", [
+    "The eclipse of 8 April 2024 left the continent over the coast of Newfoundland.",
+])
+def test_a_date_telling_which_event_is_not_bound_to_a_place(restated):
+    passage = ("The 8 April 2024 eclipse crossed North America from Mazatlán, Mexico, and left "
+               "the continent over the coast of Newfoundland.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    assert judge.judge(claim(restated), [hit(passage, dense=0.9)]).label is Label.SUPPORTED

@@ -339,3 +339,25 @@ def test_days_and_hours_compare_as_lengths_of_time():
     assert agree(only("The checks last about half a day."), only("The checks take about 12 hours."))
     assert agree(only("The trip took two days."), only("The trip took 48 hours."))
     assert not agree(only("The trip took two days."), only("The trip took 30 hours."))
+
+
+def test_a_score_agrees_only_with_the_same_score():
+    assert not agree(only("She won the tie-break 7-6."), only("She won the tie-break 7-4."))
+
+
+@pytest.mark.parametrize(("text", "unit"), [("The pressure fell to 938 mb.", "millibar"),
+                                            ("The pressure fell to 938 millibars.", "millibar"),
+                                            ("Winds reached 140 mph.", "mph")])
+def test_pressures_and_speeds_have_units(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["The shadow left land at 5.16 p.m. local time.",
+                                  "The union had opposed the deal since it was first announced."])
+def test_times_of_day_and_first_as_an_adverb_are_no_figures(text):
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["Winds reached 140 miles per hour.", "Winds reached 140 mph."])
+def test_miles_per_hour_is_a_speed(text):
+    assert only(text).unit == "mph"
