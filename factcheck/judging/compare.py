@@ -1083,8 +1083,9 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     return None
 
 
-# ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
+# Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").
 _RIVAL_VERBS = frozenset(stem(w) for w in ("beat", "beating", "beats", "miss", "missing"))
+# ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
 _RESTATED = re.compile(r",\s*(?:or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
                        r"almost\s+)?|(?:about|around|roughly|some|nearly|almost)\s+)$",
                        re.IGNORECASE)
