@@ -440,6 +440,15 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             score = sides + (anywhere or _alike(name, claim_text, other, passage_text))
             if sides and score >= 2 and score > best_score:
                 best, best_score = other, score
+        if best is None and name.kind in _CHECKED_NAMES and name.text[:1].isupper():
+            # "IAM was losing $100 million" against "Boeing was losing $100 million": a name the
+            # claim gives elsewhere ("Boeing's first strike") stands in this one's very place
+            placed = [other for other in passage_names
+                      if other.kind is name.kind and not name_in(other, [name])
+                      and (mentioned(other, claim_text) or name_in(other, claim_names))
+                      and _same_place(left, right, *_neighbours(passage_text, other.start,
+                                                                other.end))]
+            best = placed[0] if len(placed) == 1 else None
         if best is None and anywhere and name.kind in _CHECKED_NAMES and _full(name):
             # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
             alike = [other for other in spare
@@ -459,12 +468,19 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             best = holders[0] if len(holders) == 1 else None
         if best is not None:
             swaps.append((name, best))
-            spare.remove(best)
+            if best in spare:
+                spare.remove(best)
     return swaps
 
 
 _BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _same_place(left: frozenset[str], right: frozenset[str], other_left: frozenset[str],
+                other_right: frozenset[str]) -> bool:
+    """Whether two names share a neighbouring word on both sides (not a sentence boundary)."""
+    return bool(left & other_left - _BOUNDARIES) and bool(right & other_right - _BOUNDARIES)
 
 
 def _numbered_otherwise(name: Name, other: Name) -> bool:

@@ -536,3 +536,13 @@ def test_a_rank_both_texts_give_is_no_clash_with_another_superlative():
     assert not compared("The deal, the biggest in its history, made it the third-largest firm.",
                         "The deal, its biggest ever, made it the third-largest company."
                         ).polarity_clash
+
+
+def test_a_name_the_claim_gives_elsewhere_can_stand_in_anothers_place():
+    passage = ("During the strike Boeing was losing about $100 million a day, and the walkout "
+               "was Boeing's first in 16 years.")
+    swapped = ("During the strike Airbus was losing about $100 million a day, and the walkout "
+               "was Boeing's first in 16 years.")
+    assert [(a.text, b.text) for a, b in compared(swapped, passage).name_swaps] == [
+        ("Airbus", "Boeing")]
+    assert compared(passage, passage).name_swaps == ()
