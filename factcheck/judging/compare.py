@@ -108,6 +108,9 @@ ANTONYMS = [
     ("wetter", "drier"),
     ("heavier", "lighter"), ("deeper", "shallower"), ("richer", "poorer"), ("safer", "riskier"),
     ("louder", "quieter"), ("tighter", "looser"), ("cheaper", "costlier"),
+    # irregular and noun forms the stemmer does not bring together ("lost", "losses", "growth")
+    ("gain", "lost"), ("profit", "lost"), ("gain", "losses"), ("profit", "losses"),
+    ("growth", "decline"), ("growth", "contraction"), ("growth", "shrink"), ("boost", "cut"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -513,8 +516,8 @@ def _holder_swaps(claim_names: Sequence[Name], passage_text: str,
         if claim_q.kind == QuantityKind.DATE:
             continue
         owner = _owner(passage_text, passage_q, others)
-        if owner is None or same_name(owner, holder):
-            continue
+        if owner is None or same_name(owner, holder) or name_in(owner, claim_names):
+            continue  # (a figure credited to someone the claim names too is no swap)
         theirs = [q for q in passage_quantities if q is not passage_q and comparable(claim_q, q)
                   and not agree(claim_q, q)
                   and (mine := _owner(passage_text, q, others)) is not None
@@ -1178,9 +1181,8 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             cue = f"'{later.group(0)}'"
             return (f"claim says {cue}, evidence says 'before'" if who == "claim"
                     else f"claim says 'before', evidence says {cue}")
-    claim_words = {_WARDS.sub("", w) for w in tokenize(claim_text)} - _bounding(claim_text)
-    evidence_words = ({_WARDS.sub("", w) for w in tokenize(evidence_text)} - elsewhere
-                      - _bounding(evidence_text))
+    claim_words = _polar_words(claim_text) - _bounding(claim_text)
+    evidence_words = _polar_words(evidence_text) - elsewhere - _bounding(evidence_text)
     for word in claim_words - evidence_words:
         opposite = _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
         if opposite:
@@ -1195,6 +1197,15 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return _rank_clash(claim_text, evidence_text)
+
+
+# "lasted four minutes" is no "last": the verb stems like the adjective
+_LASTED = re.compile(r"\blast(?:ed|ing|s)\b", re.IGNORECASE)
+
+
+def _polar_words(text: str) -> set[str]:
+    """The stemmed words of ``text`` that may have an opposite ("-wards" dropped)."""
+    return {_WARDS.sub("", w) for w in tokenize(_LASTED.sub("endured", text))}
 
 
 _RANKED = re.compile(r"\b(?P<rank>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+"

@@ -521,6 +521,14 @@ def test_beating_someone_is_no_direction():
     ("Lee is 15 years older than Kim.", "Lee is 15 years younger than Kim.", True),
     ("The deal is the company's second-largest purchase.",
      "The deal is the company's biggest purchase ever.", True),
+    ("The airline gained the aircraft in the collision.",
+     "The airline lost the aircraft in the collision.", True),
+    ("The minister promised to end the country's growth.",
+     "The minister promised to end the country's decline.", True),
+    ("The minister said subsidies would be boosted.", "The minister said subsidies would be cut.",
+     True),
+    ("The first flight ended four minutes after liftoff.",
+     "The flight lasted four minutes before it broke up.", False),
 ])
 def test_denials_opposites_and_ranks(claim_text, passage_text, clash):
     assert bool(compared(claim_text, passage_text).polarity_clash) is clash
@@ -546,3 +554,11 @@ def test_a_name_the_claim_gives_elsewhere_can_stand_in_anothers_place():
     assert [(a.text, b.text) for a, b in compared(swapped, passage).name_swaps] == [
         ("Airbus", "Boeing")]
     assert compared(passage, passage).name_swaps == ()
+
+
+def test_a_figure_credited_to_someone_the_claim_names_too_is_no_swap():
+    passage = ("Novak Djokovic, 37, played the final hoping to equal Roger Federer's men's "
+               "record of eight Wimbledon titles and to become the first player with 25 Grand "
+               "Slam titles.")
+    claim_text = passage.replace("eight", "8")
+    assert compared(claim_text, passage).name_swaps == ()
