@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being has
@@ -61,3 +62,18 @@ def stem(token: str) -> str:
             token = token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
             break
     return token[:-1] if token.endswith("e") and len(token) > 3 else token
+
+
+@functools.lru_cache(maxsize=16_384)
+def fold(text: str) -> str:
+    """``text`` without accents ("Martínez" -> "Martinez"), character for character, so offsets
+    into it stay offsets into ``text`` (a letter that does not fold to one letter is kept)."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch

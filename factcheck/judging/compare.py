@@ -40,7 +40,7 @@ from factcheck.judging.quantities import (
     says_number,
 )
 from factcheck.records import Hit
-from factcheck.text import STOPWORDS, stem, tokenize
+from factcheck.text import STOPWORDS, fold, stem, tokenize
 
 # Negation cues: the rules judge's (news wording) and a broader everyday set for the learned
 # judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
@@ -111,6 +111,7 @@ ANTONYMS = [
     # irregular and noun forms the stemmer does not bring together ("lost", "losses", "growth")
     ("gain", "lost"), ("profit", "lost"), ("gain", "losses"), ("profit", "losses"),
     ("growth", "decline"), ("growth", "contraction"), ("growth", "shrink"), ("boost", "cut"),
+    ("lengthen", "shorten"), ("extend", "shorten"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -148,7 +149,9 @@ _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
-_ENTITY = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&'’.-]*[a-zA-Z0-9]|[A-Z])(?:\s+[A-Z][a-zA-Z0-9&'’-]+)*")
+# (letters with accents belong to the name: "Copa América", "Martínez")
+_ENTITY = re.compile(r"\b(?:[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ0-9&'’.-]*[a-zA-ZÀ-ÖØ-öø-ÿ0-9]|[A-Z])"
+                     r"(?:\s+[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ0-9&'’-]+)*")
 _GENERIC_CAPS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "As",
     "According", "However", "Moreover", "Also", "And", "But", "He", "She", "They", "We", "Q1",
@@ -383,6 +386,9 @@ _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 _PRIVATIVE = re.compile(r"\b(?:free\s+(?:of|from)|exempt(?:ed)?\s+from|spared(?:\s+from)?|"
                         r"immune\s+(?:to|from)|absent\s+from|lack(?:s|ed|ing)?|devoid\s+of)\s",
                         re.IGNORECASE)
+_UNBEATEN = re.compile(r"\b(?:unbeaten|undefeated|without\s+(?:a\s+)?(?:defeat|loss))\b",
+                       re.IGNORECASE)
+_DEFEAT_WORDS = frozenset(tokenize("defeat defeats loss losses lost beaten"))
 _REJECTION = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 _REJECTED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*$", re.IGNORECASE)
 _ORIGIN_WORD = re.compile(r"\b(?:found(?:ed|ing|er)|establish(?:ed|ment)|incorporated|born|"
@@ -1020,8 +1026,8 @@ def _is_word_char(ch: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _entity_in(entity: str, text: str) -> bool:
     """A name counts as mentioned when its identifiers and most of its words appear."""
-    lowered = text.lower()
-    parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(entity)
+    lowered = fold(text.lower())
+    parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(fold(entity))
              if p and p != "s"]
     named = [p for p in parts if p not in TITLES]
     if named and len(named) < len(parts):  # "Rear Admiral John Mauger" is John Mauger
@@ -1380,6 +1386,9 @@ def _denial(text: str, other_text: str) -> str:
                      for w in tokenize(other_text[m.end():m.end() + 60])[:4]}
     other_denied |= {w for m in _PRIVATIVE.finditer(other_text)
                      for w in tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]}
+    # "unbeaten in 28 matches" is "28 matches without defeat"
+    if _UNBEATEN.search(other_text):
+        other_denied |= _DEFEAT_WORDS
     for cue, words in scopes:
         if words & plain and not words & other_denied:
             return cue

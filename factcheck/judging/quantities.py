@@ -94,6 +94,7 @@ _UNIT_CLASSES = {
                "staff", "workers", "researchers", "persons", "strong"),
     "store": ("stores", "store", "shops", "outlets", "showrooms"),
     "year": ("years", "year"),
+    "decade": ("decades", "decade"),
     "month": ("months", "month"),
     "day": ("days", "day"),
     "km": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
@@ -232,6 +233,17 @@ _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|
 STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
 quarter in a row"): a rank, never a part of something."""
+# Changes of a rate: "0.5 percentage points", "50 basis points", "a 25-basis-point cut", "half a
+# percentage point", "a quarter-point cut" (a bare "point" only after half or quarter).
+POINTS = "pp"
+_POINT_SHARES = {"half a": 0.5, "half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+                 "three quarter": 0.75, "three quarters": 0.75, "a quarter of a": 0.25}
+_POINTS = re.compile(
+    r"\b(?:(?P<num>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")[\s-]+(?P<what>percentage[\s-]+points?|basis[\s-]+points?|bps)"
+    r"|(?P<share>half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|three[\s-]quarters?|half|quarter)"
+    r"[\s-]+(?:percentage[\s-]+)?points?)\b",
+    re.IGNORECASE | re.ASCII)
 # "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
 _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearly|almost|about"
                        r"|around|roughly|more\s+than|less\s+than)\s+)?(?P<n>a|one|two|three)[\s-]+"
@@ -491,6 +503,22 @@ def _read_percent(match: re.Match[str], free: _Free) -> Quantity | None:
     return _quantity(match.string, QuantityKind.PERCENT, number, "%", match.start(), match.end())
 
 
+def _read_points(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``0.5 percentage points``, ``50 basis points``, ``a quarter-point cut``: a change of a
+    rate, in percentage points (never comparable with a percentage)."""
+    share = match.group("share")
+    if share:
+        number: float | None = _POINT_SHARES[re.sub(r"[\s-]+", " ", share.lower())]
+    else:
+        number = parse_number(match.group("num"))
+        if number is not None and match.group("what").lower().startswith("b"):
+            number /= 100  # basis points
+    if number is None:
+        return None
+    return _quantity(match.string, QuantityKind.PERCENT, round(number, 4), POINTS,
+                     match.start(), match.end())
+
+
 def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
     """``by a tenth``, ``two-thirds of``, ``half of``, ``below a quarter``: the share as an
     approximate (or bounded) percentage."""
@@ -608,6 +636,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         value, unit = value * _SECONDS_OF_UNIT[unit], DURATION
     elif unit == "week":  # "three weeks" is "21 days"
         value, unit = value * 7, "day"
+    elif unit == "decade":  # "two decades" is "20 years"
+        value, unit = value * 10, "year"
     scale_of = _TEMPERATURE.match(text, match.end("scale") if match.group("scale") else
                                   match.end("num"))
     if scale_of is not None and (unit in ("", "degree") or scale_of.group("glued")):
@@ -636,6 +666,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("duration", _DURATION, _read_duration),
     _Reader("factor", _FACTOR, _read_factor),
     _Reader("money", _MONEY, _read_money),
+    _Reader("percentage points", _POINTS, _read_points),
     _Reader("percent", _PERCENT, _read_percent),
     _Reader("fraction", _FRACTION, _read_fraction),
     # A bare year only where no amount took the number ("$2024" is money).
@@ -672,11 +703,11 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|and|to|or)\s*")
 def _share_scale(text: str, found: list[Quantity]) -> list[Quantity]:
     """A bare number that opens a range takes the scale and unit of the figure closing it:
     "between 4.3 and 5.2 billion dollars" is $4.3 billion to $5.2 billion, "3 to 4 million
-    people" 3 million to 4 million."""
+    people" 3 million to 4 million, "4.75 to 5 per cent" 4.75% to 5%."""
     shared = list(found)
     for i, (bare, closing) in enumerate(zip(found, found[1:], strict=False)):
         if (bare.kind is not QuantityKind.COUNT or bare.unit or closing.kind not in
-                (QuantityKind.MONEY, QuantityKind.COUNT) or bare.value == 0
+                (QuantityKind.MONEY, QuantityKind.COUNT, QuantityKind.PERCENT) or bare.value == 0
                 or not _RANGE_JOIN.fullmatch(text[bare.end:closing.start])
                 or not re.fullmatch(r"[\d.,]+", bare.surface)):
             continue

@@ -39,3 +39,10 @@ def test_a_name_ending_in_double_s_keeps_it():
 ])
 def test_a_country_is_named_by_its_usual_other_names(entity: str, text: str, found: bool):
     assert alias_in(entity, text) is found
+
+
+@pytest.mark.parametrize(("written", "other"), [
+    ("Lautaro Martínez", "Lautaro Martinez"), ("the Copa América", "Copa America"),
+    ("the Fed", "Federal Reserve")])
+def test_accents_and_usual_short_forms_do_not_make_another_name(written: str, other: str):
+    assert name_key(written) == name_key(other)

@@ -529,6 +529,13 @@ def test_beating_someone_is_no_direction():
      True),
     ("The first flight ended four minutes after liftoff.",
      "The flight lasted four minutes before it broke up.", False),
+    ("The coach objected to plans to shorten the break.",
+     "The coach objected to plans to lengthen the break.", True),
+    ("The team's run of 28 games without defeat came to an end.",
+     "The loss ended the team's unbeaten streak of 28 matches; its previous defeat came in 2022.",
+     False),
+    ("The team went 28 games without defeat.", "The team suffered a defeat in its 28th game.",
+     True),
 ])
 def test_denials_opposites_and_ranks(claim_text, passage_text, clash):
     assert bool(compared(claim_text, passage_text).polarity_clash) is clash
@@ -562,3 +569,9 @@ def test_a_figure_credited_to_someone_the_claim_names_too_is_no_swap():
                "Slam titles.")
     claim_text = passage.replace("eight", "8")
     assert compared(claim_text, passage).name_swaps == ()
+
+
+def test_a_name_written_with_or_without_accents_is_the_same_name():
+    comparison = compared("Lautaro Martínez scored in the 112th minute of the Copa América final.",
+                          "Lautaro Martinez scored in the 112th minute of the Copa America final.")
+    assert comparison.name_swaps == () and comparison.missing_entities == ()

@@ -110,6 +110,12 @@ def test_dates_become_day_intervals(text, first, last):
         ("about 5,000 degrees Fahrenheit", "3,000 °F", False),
         ("three weeks", "21 days", True),
         ("three weeks", "14 days", False),
+        # percentage points and basis points; decades as years
+        ("cut by half a percentage point", "cut by 50 basis points", True),
+        ("a quarter-point cut", "a 25-basis-point cut", True),
+        ("a quarter-point cut", "a 50-basis-point cut", False),
+        ("in nearly two decades", "in 19 years", True),
+        ("in nearly two decades", "in 12 years", False),
     ],
 )
 def test_written_differently_agrees_and_one_slot_changed_does_not(claim, evidence, agrees):
@@ -361,3 +367,14 @@ def test_times_of_day_and_first_as_an_adverb_are_no_figures(text):
 @pytest.mark.parametrize("text", ["Winds reached 140 miles per hour.", "Winds reached 140 mph."])
 def test_miles_per_hour_is_a_speed(text):
     assert only(text).unit == "mph"
+
+
+def test_percentage_points_are_no_percentage_and_points_of_a_game_no_rate():
+    assert not comparable(only("raised by 0.5 percentage points"), only("raised by 0.5%"))
+    assert only("he scored 30 points").unit != only("by 30 basis points").unit
+
+
+def test_a_range_of_percentages_shares_its_closing_unit():
+    low, high = extract_quantities("to a range of 4.75 to 5 per cent")
+    assert (low.kind, low.value, low.unit) == (QuantityKind.PERCENT, 4.75, "%")
+    assert agree(low, only("to 4.75%"))
