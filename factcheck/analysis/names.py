@@ -140,6 +140,22 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     return _DEMONYMS.get(key, key)
 
 
+def _usual_form_in(usual: str, text: str, lowered: str, but: str = "") -> bool:
+    """Whether ``text`` (``lowered``: folded, lower case) has a usual form of the name whose
+    comparable form is ``usual`` other than ``but``; short forms only in capitals ("US", not the
+    pronoun "us"; "Fed", not the verb "fed")."""
+    for form in _ALIAS_FORMS.get(usual, ()):
+        if form == but:
+            continue
+        if len(form) > 4:
+            if has_word(form, lowered):
+                return True
+        elif re.search(r"\b(?:" + re.escape(form.upper()) + (
+                "|" + re.escape(form.capitalize()) if len(form) > 2 else "") + r")(?!\w)", text):
+            return True
+    return False
+
+
 def alias_in(entity: str, text: str) -> bool:
     """Whether ``text`` names ``entity`` in another usual form: its acronym or expansion ("UAE",
     "the United Arab Emirates"; "NTSB", "National Transportation Safety Board"), or its country
@@ -147,10 +163,7 @@ def alias_in(entity: str, text: str) -> bool:
     key = fold(re.sub(r"['’]s$", "", entity.strip(" .")).lower())
     lowered = fold(text.lower())
     # "America" is "the United States", "the US", "USA"; short forms only in capitals ("us")
-    forms = _ALIAS_FORMS.get(_ALIASES.get(key, key), ())
-    if any(form != key and (has_word(form, lowered) if len(form) > 4
-                            else re.search(r"\b" + re.escape(form.upper()) + r"(?!\w)", text))
-           for form in forms):
+    if _usual_form_in(_ALIASES.get(key, key), text, lowered, but=key):
         return True
     country = _DEMONYMS.get(key)
     if country and has_word(country, lowered):
@@ -253,7 +266,8 @@ def mentioned(name: Name, text: str) -> bool:
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
     lowered = fold(text.lower())
     if not all(has_word(w, lowered) for w in wanted):
-        return False
+        # its usual other forms: "the US" mentions the United States, "the Fed" the Federal Reserve
+        return _usual_form_in(name.key, text, lowered)
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
     # Kamworor": the last word there belongs to another name.
     return len(words) == 1 or name.kind is not NameKind.PERSON or not heads_another(words, text)

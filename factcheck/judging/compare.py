@@ -108,8 +108,9 @@ ANTONYMS = [
     ("wetter", "drier"),
     ("heavier", "lighter"), ("deeper", "shallower"), ("richer", "poorer"), ("safer", "riskier"),
     ("louder", "quieter"), ("tighter", "looser"), ("cheaper", "costlier"),
-    # irregular and noun forms the stemmer does not bring together ("lost", "losses", "growth")
-    ("gain", "lost"), ("profit", "lost"), ("gain", "losses"), ("profit", "losses"),
+    # noun forms the stemmer does not bring together ("losses", "growth"; past forms such as
+    # "lost" meet their base through _verb_words)
+    ("gain", "losses"), ("profit", "losses"),
     ("growth", "decline"), ("growth", "contraction"), ("growth", "shrink"), ("boost", "cut"),
     ("lengthen", "shorten"), ("extend", "shorten"),
 ]
@@ -390,7 +391,7 @@ _UNBEATEN = re.compile(r"\b(?:unbeaten|undefeated|without\s+(?:a\s+)?(?:defeat|l
                        re.IGNORECASE)
 _DEFEAT_WORDS = frozenset(tokenize("defeat defeats loss losses lost beaten"))
 _REJECTION = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
-_REJECTED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*$", re.IGNORECASE)
+_REJECTED = re.compile(_REJECTION.pattern + r"[^,;.]*$", re.IGNORECASE)
 _ORIGIN_WORD = re.compile(r"\b(?:found(?:ed|ing|er)|establish(?:ed|ment)|incorporated|born|"
                           r"set\s+up|formed|creat(?:ed|ion))\b", re.IGNORECASE)
 _ORIGIN = re.compile(_ORIGIN_WORD.pattern + r"[^,;.]*$", re.IGNORECASE)
@@ -694,6 +695,8 @@ def _names_period(claim_text: str, quantity: Quantity,
 
 
 _PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:on\s+)?", re.I)
+
+
 def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Quantity) -> int:
     """How well a passage's figure sits in the claim figure's words: the words they share, and
     more for counting the same noun ("15 fours" for "fifteen fours", not "out for 137")."""
@@ -730,6 +733,8 @@ _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other"
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
                          "year", "old", "to", "and", "or", "of"})
 _LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around"})
+
+
 def worlds_apart(a: float, b: float) -> bool:
     """Whether two figures differ by a factor of more than a hundred."""
     return a > 0 and b > 0 and max(a, b) > 100 * min(a, b)
@@ -1164,7 +1169,7 @@ _WARDS = re.compile(r"(?<=north|south)wards?$|(?<=east|west)wards?$|(?<=up)wards
 def _as_written(text: str, token: str) -> str:
     """The word of ``text`` a stemmed token stands for ("increas": "increase")."""
     for word in re.findall(r"[\w'’-]+", text):
-        if token in {_WARDS.sub("", t) for t in tokenize(word)}:
+        if token in {_WARDS.sub("", t) for t in _verb_words(word)}:
             return word
     return token
 
@@ -1209,9 +1214,11 @@ def _polarity_clash(claim_text: str, evidence_text: str,
 _LASTED = re.compile(r"\blast(?:ed|ing|s)\b", re.IGNORECASE)
 
 
-def _polar_words(text: str) -> set[str]:
-    """The stemmed words of ``text`` that may have an opposite ("-wards" dropped)."""
-    return {_WARDS.sub("", w) for w in tokenize(_LASTED.sub("endured", text))}
+@functools.lru_cache(maxsize=16384)
+def _polar_words(text: str) -> frozenset[str]:
+    """The stemmed words of ``text`` that may have an opposite, past forms with their base
+    ("lost": "lose") and "-wards" dropped."""
+    return frozenset(_WARDS.sub("", w) for w in _verb_words(_LASTED.sub("endured", text)))
 
 
 _RANKED = re.compile(r"\b(?P<rank>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+"
@@ -1350,7 +1357,7 @@ _IRREGULAR = {
     "built": "build", "spent": "spend", "sent": "send", "led": "lead", "broke": "break",
     "chose": "choose", "drove": "drive", "flew": "fly", "kept": "keep", "knew": "know",
     "saw": "see", "stood": "stand", "thought": "think", "wrote": "write", "found": "find",
-    "brought": "bring", "struck": "strike", "won't": "win",
+    "brought": "bring", "struck": "strike",
 }
 """Past forms a stemmer cannot reduce, so "did not run" meets "ran"."""
 

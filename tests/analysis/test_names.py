@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.analysis.names import NameKind, alias_in, has_word, name_key
+from factcheck.analysis.names import Name, NameKind, alias_in, has_word, mentioned, name_key
 
 
 @pytest.mark.parametrize(("word", "text", "found"), [
@@ -46,3 +46,15 @@ def test_a_country_is_named_by_its_usual_other_names(entity: str, text: str, fou
     ("the Fed", "Federal Reserve")])
 def test_accents_and_usual_short_forms_do_not_make_another_name(written: str, other: str):
     assert name_key(written) == name_key(other)
+
+
+@pytest.mark.parametrize(("written", "kind", "text", "found"), [
+    ("Fed", NameKind.ORG, "On the day of the Fed's cut the Dow closed lower.", True),
+    ("Fed", NameKind.ORG, "The Federal Reserve cut rates.", True),
+    ("Fed", NameKind.ORG, "The cattle were fed hay.", False),  # the verb, not the name
+    ("US", NameKind.PLACE, "The US economy grew.", True),
+    ("US", NameKind.PLACE, "They told us about it.", False),  # the pronoun
+])
+def test_a_name_is_mentioned_in_its_usual_short_form(written, kind, text, found):
+    name = Name(written, kind, 0, len(written), name_key(written, kind))
+    assert mentioned(name, text) is found
