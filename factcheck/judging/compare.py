@@ -1085,6 +1085,8 @@ def direction_of(text: str, quantity: Quantity) -> Direction | None:
 
 
 def _own_direction(text: str, quantity: Quantity) -> Direction | None:
+    if _PRECIPITATION.match(text, quantity.end):
+        return None  # "five inches of rain fell": rain falls, the figure does not
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
@@ -1113,6 +1115,8 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     return None
 
 
+_PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\s+"
+                            r"(?:fell|falls|fall|had fallen|has fallen)\b", re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").
 _RIVAL_VERBS = frozenset(stem(w) for w in ("beat", "beating", "beats", "miss", "missing"))
 # ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
@@ -1171,6 +1175,10 @@ def _as_written(text: str, token: str) -> str:
     for word in re.findall(r"[\w'’-]+", text):
         if token in {_WARDS.sub("", t) for t in _verb_words(word)}:
             return word
+    for phrase, verb in _PHRASAL:  # "lost strength" for "weaken"
+        found = phrase.search(text)
+        if found and token in _verb_words(verb):
+            return found.group(0)
     return token
 
 
@@ -1207,18 +1215,64 @@ def _polarity_clash(claim_text: str, evidence_text: str,
         for other in _ANTONYM_OF.get(first, set()) - elsewhere:
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
-    return _rank_clash(claim_text, evidence_text)
+    return _casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
+
+
+_NO_DEATHS = re.compile(
+    r"\b(?:claimed|claiming|cost|costing|took|taking)\s+no\s+lives\b|\bno\s+(?:deaths?|fatalities|"
+    r"lives\s+(?:were|had been)\s+lost)\b|\bno\s*(?:one|body)\s+(?:was|were|had been|has been)?\s*"
+    r"(?:killed|died)\b|\bwithout\s+(?:any\s+)?(?:loss of life|deaths?|fatalities)\b|"
+    r"\bkill(?:ed|ing)?\s+no\s*(?:one|body)\b", re.IGNORECASE)
+_DEATH_WORD = re.compile(r"\b(?:died|dead|deaths?|killed|killing|fatalities|lives\s+lost|"
+                         r"death toll)\b", re.IGNORECASE)
+
+
+def _casualty_clash(claim_text: str, evidence_text: str) -> str:
+    """"Claimed no lives" against "at least four people had died" (either text may say none):
+    a toll of none is a negation of the deaths the other text counts."""
+    for none_text, counted_text, who in ((claim_text, evidence_text, "claim"),
+                                         (evidence_text, claim_text, "evidence")):
+        none = _NO_DEATHS.search(none_text)
+        if none is None:
+            continue
+        for death in _DEATH_WORD.finditer(counted_text):
+            if _NO_DEATHS.search(counted_text, max(0, death.start() - 30), death.end() + 5):
+                continue  # the other text says none too
+            near = counted_text[max(0, death.start() - 40): death.end() + 30]
+            toll = [q for q in extract_quantities(near)
+                    if q.kind is QuantityKind.COUNT and q.value >= 1]
+            if toll:
+                said = counted_text[max(0, death.start() - 40): death.end()].split(",")[-1]
+                return (f"claim says '{none.group(0)}', evidence says '{said.strip()}'"
+                        if who == "claim" else
+                        f"claim says '{said.strip()}', evidence says '{none.group(0)}'")
+    return ""
 
 
 # "lasted four minutes" is no "last": the verb stems like the adjective
 _LASTED = re.compile(r"\blast(?:ed|ing|s)\b", re.IGNORECASE)
+# Phrases that say what one opposite word says: "lost strength" is "weakened", "gained ground"
+# "rose", "fell short of forecasts" "below".
+_PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam|momentum|"
+                        r"intensity)\b", re.IGNORECASE), "weakened"),
+            (re.compile(r"\b(?:gain|gains|gaining|gained|pick(?:s|ed|ing)? up|regain(?:s|ed)?)\s+"
+                        r"(?:strength|power|steam|momentum|intensity)\b", re.IGNORECASE),
+             "strengthened"),
+            (re.compile(r"\b(?:lose|loses|losing|lost)\s+ground\b", re.IGNORECASE), "fell"),
+            (re.compile(r"\b(?:gain|gains|gaining|gained)\s+ground\b", re.IGNORECASE), "rose"),
+            (re.compile(r"\b(?:fell|fall|falls|falling|came|comes|coming)\s+(?:in\s+)?short\s+of\b|"
+                        r"\bshort\s+of\s+(?:the\s+)?(?:\$|forecasts?|estimates?|expectations?)",
+                        re.IGNORECASE), "below"))
 
 
 @functools.lru_cache(maxsize=16384)
 def _polar_words(text: str) -> frozenset[str]:
     """The stemmed words of ``text`` that may have an opposite, past forms with their base
     ("lost": "lose") and "-wards" dropped."""
-    return frozenset(_WARDS.sub("", w) for w in _verb_words(_LASTED.sub("endured", text)))
+    text = _LASTED.sub("endured", text)
+    for phrase, verb in _PHRASAL:
+        text = phrase.sub(verb, text)
+    return frozenset(_WARDS.sub("", w) for w in _verb_words(text))
 
 
 _RANKED = re.compile(r"\b(?P<rank>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+"
@@ -1239,7 +1293,7 @@ def _rank_clash(claim_text: str, evidence_text: str) -> str:
             what = match.group("what").lower()
             if what.split()[-1] in _NOT_SUPERLATIVE or match.group(0).lower() in other.lower():
                 continue  # (both say "third-largest", of one thing or another)
-            forms = "|".join(re.escape(form) for form in (what, *_SAME_SUPERLATIVE.get(what, ())))
+            forms = "|".join((re.escape(what), *_SAME_SUPERLATIVE.get(what, ())))
             there = re.search(r"(?:\b([a-z0-9]+)[\s-]+)?\b(?:" + forms + r")\b",
                               other, re.IGNORECASE)
             if there is None or (there.group(1) or "").lower() == match.group("rank").lower():
@@ -1253,9 +1307,13 @@ def _rank_clash(claim_text: str, evidence_text: str) -> str:
     return ""
 
 
-# Superlatives that rank the same way ("the second-largest" against "the biggest").
+# Superlatives that rank the same way ("the second-largest" against "the biggest"), as
+# patterns; a count's "second-highest" is ranked against "the most ever" ("the most" of an
+# adjective, "the most powerful", is another superlative).
+_MOST_EVER = r"the most(?=\s+(?:ever|on record|recorded|in (?:history|a single|one)))"
 _SAME_SUPERLATIVE = {"largest": ("biggest",), "biggest": ("largest",),
-                     "smallest": ("tiniest",), "highest": ("tallest",), "tallest": ("highest",)}
+                     "smallest": ("tiniest",), "highest": ("tallest", _MOST_EVER),
+                     "tallest": ("highest",), "most": ("highest", _MOST_EVER)}
 _ORDINAL_WORD = re.compile(r"first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th",
                            re.IGNORECASE)
 

@@ -110,6 +110,7 @@ _UNIT_CLASSES = {
     "metre": ("metres", "meters", "metre", "meter"),
     "mile": ("miles", "mile"),
     "inch": ("inches", "inch"),
+    "cm": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
     "millibar": ("mb", "mbar", "millibars", "millibar", "hpa", "hectopascals"),
     "mph": ("mph",),
     "km/h": ("kph", "kmh"),
@@ -157,10 +158,16 @@ _QUARTER = re.compile(r"\b(?:(?P<q>[QH])(?P<qn>[1-4])|(?P<qn2>[1-4])(?P<q2>[QH])
 # the first quarter of 2024, first half of 2024, second half 2023
 _PART_OF_YEAR = re.compile(r"\b(?:the\s+)?" + _ORDINAL_PART
                            + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
-# the first nine months of 2024, the first 9 months of 2023: January to the ninth month
-_FIRST_MONTHS = re.compile(r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|"
-                           r"eight|nine|ten|eleven)\s+months\s+(?:of\s+)?"
+# the first nine months of 2024, the first 9 months of 2023: January to the ninth month; the
+# last (final) three months of 2024: October to December
+_FIRST_MONTHS = re.compile(r"\b(?:the\s+)?(?P<end>first|last|final)\s+(?P<n>\d{1,2}|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|eleven)\s+months\s+(?:of\s+)?"
                            r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# July to September 2024, the July-September 2024 quarter, between April and June 2023
+_MONTH_RANGE = re.compile(r"\b(?:(?P<between>between)\s+|from\s+)?(?P<first>" + _MONTH_NAMES
+                          + r")\.?\s*(?:-|–|—|-?to-?|through|until|till|(?(between)and|(?!)))\s*"
+                          r"(?P<last>" + _MONTH_NAMES + r")\.?,?\s+"
+                          r"(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
 # 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
 _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                          r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
@@ -304,6 +311,9 @@ _FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", 
 _NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for", "from", "with",
                           "than", "the", "a", "an", "is", "are", "was", "were", "times"})
 _SECONDS_OF_UNIT = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+_METRIC = {"mile": (1.609344, "km"), "foot": (0.3048, "metre"), "inch": (2.54, "cm"),
+           "mph": (1.609344, "km/h")}
+"""Imperial units as the metric unit they are compared in: "115 miles" is "185 km"."""
 FAHRENHEIT = "°F"
 """Unit of a temperature (Celsius is converted): "3,000F", "1,650C", "5,000 degrees Fahrenheit"."""
 _TEMPERATURE = re.compile(r"(?P<glued>°?[FC])\b|\s?(?:°|degrees?)\s?(?P<named>[FC]\b|"
@@ -400,11 +410,23 @@ def _read_part_of_year(match: re.Match[str], free: _Free) -> Quantity | None:
 
 
 def _read_first_months(match: re.Match[str], free: _Free) -> Quantity | None:
-    """``the first nine months of 2024``: January to September 2024."""
+    """``the first nine months of 2024``: January to September 2024; ``the last three months of
+    2024``: October to December."""
     months = parse_number(match.group("n"))
     if months is None or not 1 <= months <= 11:
         return None
-    return _date(match, int(match.group("year")), 1, int(months))
+    if match.group("end").lower() == "first":
+        return _date(match, int(match.group("year")), 1, int(months))
+    return _date(match, int(match.group("year")), 13 - int(months), 12)
+
+
+def _read_month_range(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``July to September 2024``: the first of July to the last of September 2024."""
+    first = _MONTHS[match.group("first").lower().rstrip(".")]
+    last = _MONTHS[match.group("last").lower().rstrip(".")]
+    if last <= first:
+        return None  # "December to February 2024" spans two years: read each month alone
+    return _date(match, int(match.group("year")), first, last)
 
 
 def _read_month_date(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -638,6 +660,9 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         value, unit = value * 7, "day"
     elif unit == "decade":  # "two decades" is "20 years"
         value, unit = value * 10, "year"
+    elif unit in _METRIC:  # "115 miles" is "185 km", "90 mph" is "145 km/h"
+        factor, unit = _METRIC[unit]
+        value *= factor
     scale_of = _TEMPERATURE.match(text, match.end("scale") if match.group("scale") else
                                   match.end("num"))
     if scale_of is not None and (unit in ("", "degree") or scale_of.group("glued")):
@@ -656,6 +681,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("quarter", _QUARTER, _read_quarter),
     _Reader("part of year", _PART_OF_YEAR, _read_part_of_year),
     _Reader("first months of a year", _FIRST_MONTHS, _read_first_months),
+    _Reader("range of months", _MONTH_RANGE, _read_month_range),
     _Reader("month date", _MONTH_DATE, _read_month_date),
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
     _Reader("day of a month", _DAY_MONTH, _read_day_month),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 import pytest
@@ -353,7 +354,7 @@ def test_a_score_agrees_only_with_the_same_score():
 
 @pytest.mark.parametrize(("text", "unit"), [("The pressure fell to 938 mb.", "millibar"),
                                             ("The pressure fell to 938 millibars.", "millibar"),
-                                            ("Winds reached 140 mph.", "mph")])
+                                            ("Winds reached 140 mph.", "km/h")])
 def test_pressures_and_speeds_have_units(text, unit):
     assert only(text).unit == unit
 
@@ -365,8 +366,40 @@ def test_times_of_day_and_first_as_an_adverb_are_no_figures(text):
 
 
 @pytest.mark.parametrize("text", ["Winds reached 140 miles per hour.", "Winds reached 140 mph."])
-def test_miles_per_hour_is_a_speed(text):
-    assert only(text).unit == "mph"
+def test_miles_per_hour_is_a_speed_compared_in_kilometres_per_hour(text):
+    assert only(text).unit == "km/h"
+    assert agree(only(text), only("Winds reached 225 km/h."))
+
+
+@pytest.mark.parametrize(("imperial", "metric"), [
+    ("It made landfall about 115 miles southwest of Orlando.", "roughly 185 kilometres"),
+    ("The wall is 6 feet high.", "The wall is 1.83 metres high."),
+    ("Just over five inches of rain fell.", "12.9 cm of rain fell."),
+])
+def test_imperial_lengths_agree_with_the_same_length_in_metric_units(imperial, metric):
+    assert agree(only(metric), only(imperial)) and agree(only(imperial), only(metric))
+    assert not agree(only("It is 250 kilometres away."), only("It is 115 miles away."))
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("revenue for the July-to-September 2024 quarter", (7, 9)),
+    ("from April through June 2023", (4, 6)),
+    ("between May and June 2024", (5, 6)),
+    ("Jan.-March 2023", (1, 3)),
+    ("the final three months of 2024", (10, 12)),
+    ("the last two months of 2023", (11, 12)),
+    ("the first nine months of 2024", (1, 9)),
+])
+def test_ranges_of_months_are_read_as_one_interval(text, months):
+    quantity = only(text)
+    first, last = (datetime.date.fromordinal(int(v)) for v in (quantity.value, quantity.high))
+    assert (first.month, last.month, first.day) == (*months, 1)
+    assert last.day == calendar.monthrange(last.year, last.month)[1]
+
+
+def test_two_months_joined_by_and_are_no_range():
+    assert [q.surface for q in extract_quantities("in March and June 2024")] == ["March",
+                                                                                "June 2024"]
 
 
 def test_percentage_points_are_no_percentage_and_points_of_a_game_no_rate():
