@@ -1227,12 +1227,17 @@ _DEATH_WORD = re.compile(r"\b(?:died|dead|deaths?|killed|killing|fatalities|live
                          r"death toll)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16384)
+def _no_deaths(text: str) -> re.Match[str] | None:
+    return _NO_DEATHS.search(text) if "no" in text.lower() else None
+
+
 def _casualty_clash(claim_text: str, evidence_text: str) -> str:
     """"Claimed no lives" against "at least four people had died" (either text may say none):
     a toll of none is a negation of the deaths the other text counts."""
     for none_text, counted_text, who in ((claim_text, evidence_text, "claim"),
                                          (evidence_text, claim_text, "evidence")):
-        none = _NO_DEATHS.search(none_text)
+        none = _no_deaths(none_text)
         if none is None:
             continue
         for death in _DEATH_WORD.finditer(counted_text):

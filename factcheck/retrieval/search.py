@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -95,11 +95,8 @@ class BM25:
         The divisor is the sum of the query terms' ``idf * (k1 + 1)``, so scores fall in [0, 1)
         and mean the same across queries.
         """
-        scores = np.zeros(self.documents, dtype=np.float32)
-        slices, ceiling = self._postings(query)
-        for part in slices:  # a document appears once per term, so fancy-index add is exact
-            scores[self.doc_ids[part]] += self.weights[part]
-        return scores / np.float32(ceiling) if ceiling else scores
+        raw, ceiling, _ = self._raw_scores(query)
+        return raw / np.float32(ceiling) if ceiling else raw
 
     def top(self, scores: np.ndarray, query: Sequence[str], k: int) -> np.ndarray:
         """Ids of up to ``k`` best-scoring documents with a non-zero score (``scores`` from above).
@@ -108,13 +105,37 @@ class BM25:
         the ranking looks at those alone instead of at the whole corpus.
         """
         slices, _ = self._postings(query)
+        return self._top(scores, slices, k)
+
+    def lexical(self, query: Sequence[str], k: int) -> tuple[np.ndarray, Callable[[np.ndarray],
+                                                                                np.ndarray]]:
+        """:meth:`top` and :meth:`scores` at once, as retrieval needs them: the ``k`` best ids,
+        and a function giving the (divided) scores of any ids, which divides only those."""
+        raw, ceiling, slices = self._raw_scores(query)
+        divisor = np.float32(ceiling)
+
+        def scores_of(ids: np.ndarray) -> np.ndarray:
+            return raw[ids] / divisor if ceiling else raw[ids]
+
+        return self._top(raw, slices, k), scores_of
+
+    def _raw_scores(self, query: Sequence[str]) -> tuple[np.ndarray, float, list[slice]]:
+        """Undivided scores of every document, the divisor, and the query's posting slices."""
+        scores = np.zeros(self.documents, dtype=np.float32)
+        slices, ceiling = self._postings(query)
+        for part in slices:  # a document appears once per term, so fancy-index add is exact
+            scores[self.doc_ids[part]] += self.weights[part]
+        return scores, ceiling, slices
+
+    def _top(self, scores: np.ndarray, slices: list[slice], k: int) -> np.ndarray:
         touched = sum(part.stop - part.start for part in slices)
         if touched == 0 or k <= 0:
             return np.zeros(0, dtype=np.int64)
-        if touched * 4 < self.documents:
-            ids = np.unique(np.concatenate([self.doc_ids[part] for part in slices]))
-        else:
-            ids = np.arange(self.documents)
+        if touched * 4 >= self.documents:  # most documents score: rank them all at once
+            if self.documents <= k:
+                return np.arange(self.documents, dtype=np.int64)
+            return np.argpartition(-scores, k - 1)[:k].astype(np.int64)
+        ids = np.unique(np.concatenate([self.doc_ids[part] for part in slices]))
         if len(ids) > k:
             ids = ids[np.argpartition(-scores[ids], k - 1)[:k]]
         return ids.astype(np.int64)
@@ -210,10 +231,10 @@ def search(
                                                                             corpus_vectors, pool)
     results = []
     for row, tokens in enumerate(query_tokens):
-        lexical_all = bm25.scores(tokens)
-        ids = np.union1d(dense_ids[row][dense_ids[row] >= 0], bm25.top(lexical_all, tokens, pool))
+        lexical_top, lexical_of = bm25.lexical(tokens, pool)
+        ids = np.union1d(dense_ids[row][dense_ids[row] >= 0], lexical_top)
         dense = np.asarray(corpus_vectors[ids], dtype=np.float32) @ queries[row]
-        lexical = lexical_all[ids]
+        lexical = lexical_of(ids)
         fused = (1 - lexical_weight) * dense + lexical_weight * lexical
         order = np.argsort(-fused, kind="stable")[:top_k]
         results.append([

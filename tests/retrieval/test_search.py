@@ -79,3 +79,19 @@ def test_bm25_matches_the_formula_and_survives_a_file(tmp_path):
     loaded = BM25.load(tmp_path / "bm25.npz")
     assert np.array_equal(loaded.scores(query), bm25.scores(query))
     assert set(bm25.top(bm25.scores(query), query, 2)) == {0, 2}
+
+
+@pytest.mark.parametrize("query", ["Xiaomi cars plant Beijing", "cars", "plant makes text",
+                                   "nothing matches"])
+def test_bm25_lexical_gives_what_scores_and_top_give(query):
+    # many documents sharing the query's terms and few: both ways of ranking
+    docs = [tokenize(t) for t in ("Xiaomi plant makes 150,000 cars", "Xiaomi Xiaomi phones",
+                                  "a plant in Beijing makes cars and cars", "unrelated text",
+                                  "cars cars cars", "plant", "text about cars")]
+    bm25 = BM25(docs)
+    tokens = tokenize(query)
+    top, scores_of = bm25.lexical(tokens, 3)
+    scores = bm25.scores(tokens)
+    assert np.array_equal(np.sort(top), np.sort(bm25.top(scores, tokens, 3)))
+    ids = np.arange(len(docs))
+    assert np.array_equal(scores_of(ids), scores)
