@@ -149,7 +149,7 @@ DAYS = "day"
 DURATION = "duration"
 """Unit of a length of time, in seconds ("2:04:12", "3 minutes and 27 seconds", "90 minutes")."""
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+"
+_ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+"
                  r"(?P<partkind>quarter|half)")
 
 # Q1 2024, Q1'24, 1Q 2024, H1 2024

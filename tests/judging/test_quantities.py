@@ -411,3 +411,10 @@ def test_a_range_of_percentages_shares_its_closing_unit():
     low, high = extract_quantities("to a range of 4.75 to 5 per cent")
     assert (low.kind, low.value, low.unit) == (QuantityKind.PERCENT, 4.75, "%")
     assert agree(low, only("to 4.75%"))
+
+
+@pytest.mark.parametrize("text", ["guided for third-quarter 2024 revenue of $12.5 billion",
+                                  "revenue for the third quarter of 2024 of $12.5 billion"])
+def test_a_hyphenated_quarter_is_the_same_quarter(text):
+    date = next(q for q in extract_quantities(text) if q.kind is QuantityKind.DATE)
+    assert agree(date, only("in the July-to-September 2024 quarter"))
