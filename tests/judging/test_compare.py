@@ -40,6 +40,10 @@ def surfaces(pairs):
     ("up to 12% of staff", None),                   # a bound
     ("Earnings were $5.98 under GAAP.", None),     # a rule, no direction
     ("The project ended 4 billion pounds over budget.", "up"),
+    ("Intel's stock plunged 26% on Friday.", "down"),
+    ("The shares tumbled 9% after the report.", "down"),
+    ("Shares soared 12% on the news.", "up"),
+    ("Revenue slipped 1% to $12.8 billion.", "down"),
 ])
 def test_direction_of_a_figure_is_read_in_its_own_clause(text, expected):
     quantity = next(q for q in extract_quantities(text) if q.kind.value != "date")
