@@ -430,10 +430,15 @@ class VectorFile:
         if ids.ndim == 0:
             return self._read(int(ids), 1)[0]
         out = np.empty((len(ids), self.shape[1]), dtype=self.dtype)
+        into = memoryview(out).cast("B")  # each row read straight into its place in ``out``
+        size = self._row_bytes
         for j, row in enumerate(ids.tolist()):
             if not -self.shape[0] <= row < self.shape[0]:
                 raise IndexError(f"row {row} is out of range for {self.shape[0]} rows")
-            out[j] = self._read(row % self.shape[0], 1)[0]
+            read = os.preadv(self._fd, [into[j * size: (j + 1) * size]],
+                             self._offset + (row % self.shape[0]) * size)
+            if read != size:
+                raise OSError(f"{self.path}: file is shorter than its header says")
         return out
 
     def __array__(self, dtype: np.dtype | None = None, copy: bool | None = None) -> np.ndarray:

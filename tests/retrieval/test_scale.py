@@ -181,6 +181,10 @@ def test_vector_file_reads_rows_like_the_array(tmp_path: Path):
     assert np.array_equal(np.asarray(rows), matrix[:250])
     with pytest.raises(IndexError):
         rows[[250]]
+    with open(tmp_path / "vectors.npy", "r+b") as handle:  # a file cut short after writing
+        handle.truncate(handle.seek(0, 2) - 100 * 8 * 2)
+    with pytest.raises(OSError, match="shorter than its header"):
+        rows[[5, 240]]
 
 
 def test_grouped_checking_equals_checking_each_article_alone(tiny_corpus_dir: Path,
