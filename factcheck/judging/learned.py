@@ -408,7 +408,11 @@ def another_value(claim_text: str, comparison: Comparison,
     # stated there, not replaced
     differing = [q for q in claimed
                  if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))]
-    stated_all = extract_quantities(passage) if differing else []
+    # a figure of the passage that states another of the claim's alike answers that one, not
+    # this ("since late 2022" in both is no date of "11 June 2024")
+    answered = {(e.start, e.end) for _, e in comparison.matched}
+    stated_all = [e for e in extract_quantities(passage) if (e.start, e.end) not in answered
+                  ] if differing else []
     # a figure of the claim's measure: a bare "116" puts nothing in the slot of "three weeks"
     # (nor does a figure a hundred times off: "1.07 million" is no count of "five states")
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all

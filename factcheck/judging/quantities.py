@@ -59,6 +59,7 @@ class Quantity:
 _SCALE = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "dozen": 12,
 }
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -66,7 +67,7 @@ _WORD_NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
-    "half a dozen": 6, "half a": 0.5,  # "half a billion dollars", "half a day"
+    "half a dozen": 6, "half a": 0.5, "half an": 0.5,  # "half a billion dollars", "half an hour"
 }
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -263,7 +264,7 @@ _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:" + _COMPOUND_NUMBER + "|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m)\b)?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m|dozen)\b)?"
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
@@ -627,7 +628,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None
     unit_word = (match.group("unit") or "").lower()
     if raw[0].isalpha() and unit_word not in _UNIT_OF and not _COMPOUND_WORDS.match(raw) and (
-            raw.lower() in ("one", "a dozen", "a hundred", "half a") or not unit_word
+            not match.group("scale")) and (
+            raw.lower() in ("one", "a dozen", "a hundred", "half a", "half an") or not unit_word
             or unit_word in _NOT_COUNTED and not match.group("hyphen")):
         return None  # "one of the", "top five": word numbers count only before a noun
     if _FRACTION_WORD.match(text, match.end("num")):

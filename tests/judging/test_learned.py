@@ -419,6 +419,14 @@ def test_another_value_is_no_figure_a_hundred_times_off():
     assert "1.07 million" not in another_value(claim_text, comparison)
 
 
+def test_another_value_is_no_figure_that_states_another_of_the_claims_alike():
+    passage = Passage("p1", "Apple shares closed up 7% on Tuesday, their biggest one-day gain "
+                      "since late 2022.", "Wire", None, None, None, "t:1")
+    claim_text = "Apple's 11 June 2024 jump was its biggest one-day gain since late 2022."
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == ""
+
+
 @pytest.mark.parametrize("restated", [
     "The eclipse of 8 April 2024 left the continent over the coast of Newfoundland.",
 ])

@@ -418,3 +418,14 @@ def test_a_range_of_percentages_shares_its_closing_unit():
 def test_a_hyphenated_quarter_is_the_same_quarter(text):
     date = next(q for q in extract_quantities(text) if q.kind is QuantityKind.DATE)
     assert agree(date, only("in the July-to-September 2024 quarter"))
+
+
+@pytest.mark.parametrize(("text", "value"), [("at least three dozen deaths", 36),
+                                             ("two dozen counties", 24),
+                                             ("a dozen people", 12)])
+def test_dozens_are_counted(text, value):
+    assert only(text).value == value
+
+
+def test_half_an_hour_is_thirty_minutes():
+    assert agree(only("flattened within thirty minutes"), only("flattened in half an hour"))
