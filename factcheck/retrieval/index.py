@@ -430,7 +430,7 @@ class VectorFile:
         if ids.ndim == 0:
             return self._read(int(ids), 1)[0]
         out = np.empty((len(ids), self.shape[1]), dtype=self.dtype)
-        into = memoryview(out).cast("B")  # each row read straight into its place in ``out``
+        into = out.data.cast("B")  # each row read straight into its place in ``out``
         size = self._row_bytes
         for j, row in enumerate(ids.tolist()):
             if not -self.shape[0] <= row < self.shape[0]:
