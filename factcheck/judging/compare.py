@@ -45,8 +45,8 @@ from factcheck.text import STOPWORDS, fold, stem, tokenize
 # Negation cues: the rules judge's (news wording) and a broader everyday set for the learned
 # judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
 NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|weren't|"
-    r"doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|"
+    r"\b(not|no|never|none|nobody|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|"
+    r"weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|"
     r"rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to|refus(?:e|es|ed|ing) to|"
     r"(?:decid|opt)(?:e|es|ed|ing) against)\b",
     re.IGNORECASE,
