@@ -138,7 +138,7 @@ _UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb
        "soar", "rally", "rallied", "leap", "leapt")
 _DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
          "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump",
-         "plunge", "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped")
+         "plunge", "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped", "dropped")
 # "ahead" and "behind" place someone against someone else, which other verbs of the sentence
 # need not be about ("won, with Evenepoel 1:14 behind"): they oppose only each other.
 _PLACING = frozenset({"ahead", "behind"})

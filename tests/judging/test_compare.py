@@ -44,6 +44,7 @@ def surfaces(pairs):
     ("The shares tumbled 9% after the report.", "down"),
     ("Shares soared 12% on the news.", "up"),
     ("Revenue slipped 1% to $12.8 billion.", "down"),
+    ("Shares of the supplier dropped 11%.", "down"),
 ])
 def test_direction_of_a_figure_is_read_in_its_own_clause(text, expected):
     quantity = next(q for q in extract_quantities(text) if q.kind.value != "date")
