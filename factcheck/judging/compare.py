@@ -112,7 +112,8 @@ ANTONYMS = [
     # "lost" meet their base through _verb_words)
     ("gain", "losses"), ("profit", "losses"),
     ("growth", "decline"), ("growth", "contraction"), ("growth", "shrink"), ("boost", "cut"),
-    ("lengthen", "shorten"), ("extend", "shorten"),
+    ("lengthen", "shorten"), ("extend", "shorten"), ("increase", "reduction"),
+    ("increases", "reductions"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -1089,6 +1090,9 @@ def direction_of(text: str, quantity: Quantity) -> Direction | None:
 def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     if _PRECIPITATION.match(text, quantity.end):
         return None  # "five inches of rain fell": rain falls, the figure does not
+    if quantity.kind is QuantityKind.DATE or "-" in quantity.surface and quantity.unit in (
+            "day", "week", "month", "year", "duration"):
+        return None  # "decline since 1974", "a one-day decline": a time says when, never moves
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
@@ -1114,9 +1118,12 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
                         text[:quantity.start]):
                     break  # "lined up 140 test vehicles", "set up 5 plants": a phrasal verb
                 return Direction(_DIRECTION[key], word, not is_before)
+            if is_before and lowered in _LOST and quantity.kind is QuantityKind.PERCENT:
+                return Direction("down", word, False)  # "shares lost 0.5%" (not "lost $1bn")
     return None
 
 
+_LOST = frozenset({"lost", "lose", "loses", "losing", "shed", "sheds", "shedding"})
 _PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\s+"
                             r"(?:fell|falls|fall|had fallen|has fallen)\b", re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").

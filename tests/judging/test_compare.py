@@ -45,6 +45,9 @@ def surfaces(pairs):
     ("Shares soared 12% on the news.", "up"),
     ("Revenue slipped 1% to $12.8 billion.", "down"),
     ("Shares of the supplier dropped 11%.", "down"),
+    ("Japan Airlines shares lost 0.5% when trading resumed.", "down"),
+    ("Intel lost $1.6 billion in the quarter.", None),  # a loss, not a move
+    ("Its steepest one-day share decline since 1974.", None),  # a time never moves
 ])
 def test_direction_of_a_figure_is_read_in_its_own_clause(text, expected):
     quantity = next(q for q in extract_quantities(text) if q.kind.value != "date")
@@ -555,6 +558,10 @@ def test_beating_someone_is_no_direction():
      "Users can reach the option for free without creating an account.", False),
     ("Nobody was hurt when the roof collapsed.", "Two people were hurt when the roof collapsed.",
      True),
+    ("The plan includes a head-count increase of roughly 15,000.",
+     "The plan includes a head-count reduction of roughly 15,000.", True),
+    ("It was the steepest one-day share growth since 1974.",
+     "It was the steepest one-day share decline since 1974.", True),
     ("The tornadoes that struck the county claimed no lives.",
      "Officials confirmed that at least four people had died in the county after the tornadoes.",
      True),
