@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import (
     APPROXIMATORS,
@@ -60,16 +60,14 @@ class Token:
     start: int
     end: int
     replaced: bool = False
+    lower: str = field(init=False, repr=False, compare=False)
+    """The text lower-cased, with curly apostrophes made straight (read very often: made once)."""
+    is_word: bool = field(init=False, repr=False, compare=False)
+    """Whether the token has a letter or digit, i.e. is not punctuation."""
 
-    @property
-    def lower(self) -> str:
-        """The text lower-cased, with curly apostrophes made straight."""
-        return self.text.lower().replace("\u2019", "'")
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token has a letter or digit, i.e. is not punctuation."""
-        return any(ch.isalnum() for ch in self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower().replace("\u2019", "'"))
+        object.__setattr__(self, "is_word", any(ch.isalnum() for ch in self.text))
 
 
 _ADDED = -1
