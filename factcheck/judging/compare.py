@@ -29,6 +29,7 @@ from factcheck.analysis.names import (
     same_name,
 )
 from factcheck.judging.quantities import (
+    DURATION,
     Bound,
     Quantity,
     QuantityKind,
@@ -1091,7 +1092,7 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     if _PRECIPITATION.match(text, quantity.end):
         return None  # "five inches of rain fell": rain falls, the figure does not
     if quantity.kind is QuantityKind.DATE or "-" in quantity.surface and quantity.unit in (
-            "day", "week", "month", "year", "duration"):
+            "day", "month", "year", DURATION):
         return None  # "decline since 1974", "a one-day decline": a time says when, never moves
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
