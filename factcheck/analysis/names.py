@@ -412,10 +412,14 @@ class NameFinder:
         found: list[tuple[Name, ...]] = []
         for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
             names = []
-            for ent in doc.ents:
+            ents = doc.ents
+            for i, ent in enumerate(ents):
                 kind = _KIND_OF_LABEL.get(ent.label_)
                 if kind is None:
                     continue
+                if (kind is NameKind.PERSON and i + 1 < len(ents)
+                        and _employs(doc, ent, ents[i + 1])):
+                    kind = NameKind.ORG  # "Quora chief executive Adam D'Angelo"
                 key = name_key(ent.text, kind)
                 if not key or not any(ch.isalpha() for ch in key):
                     continue
@@ -423,6 +427,16 @@ class NameFinder:
                 names.append(Name(ent.text, kind, ent.start_char, ent.end_char, key))
             found.append(tuple(names))
         return found
+
+
+def _employs(doc: Any, name: Any, following: Any) -> bool:
+    """Whether ``name`` stands before a title and a person ("Quora('s) chief executive Adam
+    D'Angelo", "Microsoft CEO Satya Nadella"): the name of who employs them, not a person."""
+    between = [t.lower_ for t in doc[name.end: following.start]]
+    if between[:1] in (["'s"], ["’s"], ["'"]):
+        between = between[1:]
+    return (following.label_ == "PERSON" and bool(between)
+            and all(word in TITLES or word == "-" for word in between))
 
 
 class NameIndex:

@@ -3,7 +3,8 @@
 Workers are started with the ``spawn`` method (no forked torch or onnxruntime thread pools), get
 the corpus once at start-up, read the embedding cache memory-mapped (the vectors' pages are shared
 through the page cache, not copied per worker) and load the model once. Each worker runs the
-encoder on ``cores // workers`` threads so the workers do not fight over the cores.
+encoder and the approximate search on ``cores // workers`` threads so the workers do not fight
+over the cores.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from factcheck.backends.base import EmbedderFactory
 from factcheck.judging.base import Judge
 from factcheck.pipeline import ArticleMapper, Checked, Checker, make_embedder
 from factcheck.records import Article
+from factcheck.retrieval.ann import limit_threads
 from factcheck.retrieval.corpus import Corpus
 from factcheck.settings import Settings
 
@@ -54,6 +56,7 @@ def _start(corpus: Corpus, settings: Settings, embedder_factory: EmbedderFactory
            judge: Judge | None, threads: int) -> None:
     """Worker start-up: one Checker, its index read from the cache, its model loaded."""
     global _checker
+    limit_threads(threads)
     embedder = (embedder_factory() if embedder_factory is not None
                 else make_embedder(settings, threads=threads))
     _checker = Checker(corpus, settings, embedder=embedder, judge=judge)

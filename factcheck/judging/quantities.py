@@ -80,13 +80,25 @@ _COMPOUND_NUMBER = (rf"(?:(?:{_UNIT_WORDS})\s+hundred(?:(?:\s+and)?\s+(?:(?:{_TE
 _COMPOUND_WORDS = re.compile(rf"(?:{_COMPOUND_NUMBER})$", re.IGNORECASE)
 _CURRENCY_PREFIX = {
     "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-    "¥": "CNY", "rmb": "CNY", "cny": "CNY", "hk$": "HKD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR",
+    "¥": "CNY", "rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "rs": "rupee",
+    "rs.": "rupee", "pkr": "rupee", "₹": "rupee", "inr": "rupee", "a$": "AUD", "au$": "AUD",
+    "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD",
+    "s$": "SGD", "sgd": "SGD", "r$": "BRL", "brl": "BRL", "mx$": "peso", "mxn": "peso",
+    "nt$": "TWD", "twd": "TWD", "₩": "KRW", "krw": "KRW", "₺": "TRY", "₽": "RUB", "chf": "CHF",
+    "jpy": "JPY",
 }
+# Longest first, so "Australian dollars" is not read as US "dollars".
 _CURRENCY_SUFFIX = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "euros": "EUR", "euro": "EUR",
-    "eur": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "PKR", "won": "KRW",
-    "hong kong dollars": "HKD", "pesos": "peso", "peso": "peso",  # Mexican, Argentine, ...
+    "eur": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY",
+    "rupees": "rupee", "won": "KRW", "hong kong dollars": "HKD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
+    "singapore dollars": "SGD", "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
+    "pesos": "peso", "peso": "peso",  # Mexican, Argentine, ... (and rupees: Indian, Pakistani)
+    "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "liras": "TRY",
+    "swiss francs": "CHF", "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "dirhams": "AED",
+    "riyals": "SAR",
 }
 _UNIT_CLASSES = {
     "vehicle": ("units", "unit", "vehicles", "vehicle", "cars", "car", "evs", "ev", "autos",
@@ -187,9 +199,13 @@ _GAME_CLOCK = re.compile(r"(?<![\d:])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])"
 # 2 hours, 4 minutes and 12 seconds; three minutes and 27 seconds
 _TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
               + r")\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b")
-_DURATION = re.compile(_TIME_PART + r"(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+",
+# "an hour and 16 minutes", "an hour and a half": "a"/"an" is one when another part follows
+_DURATION = re.compile(r"(?:" + _TIME_PART + r"|\ban?\s+(?:hour|minute|second)\b(?=\s+and\s))"
+                       r"(?:(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+|\s+and\s+a\s+half\b)",
                        re.IGNORECASE | re.ASCII)
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
+_DURATION_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?|half\s+an?|[a-z]+)\s+(?P<u>[hms])"
+                            r"(?:ours?|rs?|inutes?|ins?|econds?|ecs?)\b", re.IGNORECASE)
 # after "four minutes", a time of day: "past one", "to midnight", "past 1:28"
 _CLOCK_WORDS = re.compile(r"\s+(?:past|to)\s+(?:\d|midnight|noon|(?:one|two|three|four|five|six|"
                           r"seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
@@ -218,11 +234,12 @@ _BARE_MONTH = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _MONEY = re.compile(
-    r"(?<![A-Za-z])(?P<prefix>US\$|HK\$|USD|EUR|GBP|RMB|CNY|PKR|Rs\.?|[$€£¥])\s?"
+    r"(?<![A-Za-z])(?P<prefix>(?:US|HK|AU|CA|NZ|MX|NT|[ACSR])\$|USD|EUR|GBP|RMB|CNY|PKR|HKD|AUD|"
+    r"CAD|NZD|SGD|BRL|MXN|TWD|INR|KRW|CHF|JPY|Rs\.?|[$€£¥₹₩₺₽])\s?"
     r"(?P<num>" + _NUM + r")"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?"
     r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?:[\s-]?(?P<scale2>thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)\b)?[\s-]+"
+    r"(?:[\s-]?(?P<scale2>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?[\s-]+"
     r"(?P<suffix>" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SUFFIX, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE | re.ASCII,
@@ -264,7 +281,7 @@ _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:" + _COMPOUND_NUMBER + "|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m|dozen)\b)?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m|dozen)\b)?"
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
@@ -482,13 +499,15 @@ def _read_factor(match: re.Match[str], free: _Free) -> Quantity | None:
 
 def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
     """``2 hours, 4 minutes and 12 seconds``: the whole length of time, in seconds."""
-    total = 0.0
-    for part in re.finditer(r"(?P<n>\d+(?:\.\d+)?|[a-z]+)\s+(?P<u>[hms])", match.group(0),
-                            re.IGNORECASE):
-        number = parse_number(part.group("n"))
+    total = unit = 0.0
+    for part in _DURATION_PART.finditer(match.group(0)):
+        number = 1.0 if part.group("n").lower() in ("a", "an") else parse_number(part.group("n"))
         if number is None:
             return None
-        total += number * _SECONDS_IN[part.group("u").lower()]
+        unit = _SECONDS_IN[part.group("u")[0].lower()]
+        total += number * unit
+    if match.group(0).lower().endswith("a half"):  # "an hour and a half"
+        total += unit / 2
     return _quantity(match.string, QuantityKind.COUNT, total, DURATION, match.start(),
                      match.end())
 

