@@ -137,7 +137,8 @@ GENERAL_OPPOSITES = [
 # Going up against going down, in every wording a news report uses.
 _UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb", "jump",
        "surge", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve",
-       "soar", "rally", "rallied", "leap", "leapt", "larger", "bigger", "greater")
+       "soar", "rally", "rallied", "leap", "leapt", "larger", "bigger", "greater",
+       "expand", "widen")
 _DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
          "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump",
          "plunge", "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped", "dropped",

@@ -203,6 +203,7 @@ _TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, rev
 _DURATION = re.compile(r"(?:" + _TIME_PART + r"|\ban?\s+(?:hour|minute|second)\b(?=\s+and\s))"
                        r"(?:(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+|\s+and\s+a\s+half\b)",
                        re.IGNORECASE | re.ASCII)
+_AGED = re.compile(r"\b(?:aged|at\s+the\s+age\s+of|age)\s+$", re.IGNORECASE)
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
 _DURATION_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?|half\s+an?|[a-z]+)\s+(?P<u>[hms])"
                             r"(?:ours?|rs?|inutes?|ins?|econds?|ecs?)\b", re.IGNORECASE)
@@ -684,6 +685,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     elif unit in _METRIC:  # "115 miles" is "185 km", "90 mph" is "145 km/h"
         factor, unit = _METRIC[unit]
         value *= factor
+    elif not unit and _AGED.search(text, 0, start):  # "aged 22" is "22-year-old"
+        unit = "year"
     scale_of = _TEMPERATURE.match(text, match.end("scale") if match.group("scale") else
                                   match.end("num"))
     if scale_of is not None and (unit in ("", "degree") or scale_of.group("glued")):

@@ -68,6 +68,13 @@ def test_the_same_figure_moving_the_other_way_is_a_conflict():
     assert verdict("Acme's exports rose 12% last year.", passage).label is Label.SUPPORTED
 
 
+def test_expanding_and_shrinking_are_opposite_moves():
+    passage = "The new board of three directors is expected to expand in the months ahead."
+    claim = "The new board is expected to shrink in the months ahead."
+    assert compared(claim, passage).polarity_clash == "claim says 'shrink', evidence says 'expand'"
+    assert verdict(claim, passage).label is Label.CONTRADICTED
+
+
 def test_a_change_is_compared_with_a_change_not_with_a_level():
     passage = ("The old course record was 2:08:40, set in 2019; on Sunday the champion lowered "
                "it by 14 seconds.")

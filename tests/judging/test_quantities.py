@@ -87,6 +87,8 @@ def test_dates_become_day_intervals(text, first, last):
         ("in an hour and 16 minutes", "a 86-minute final", False),
         ("A$86.5 million", "86.5 million Australian dollars", True),
         ("Rs 900 crore", "The Rs 600-crore mission", False),
+        ("Aged 22, he won", "the 22-year-old won", True),
+        ("Aged 22, he won", "the 23-year-old won", False),
         ("on 21 August", "on August 21, 2023", True),
         ("three and a half years", "3 and a half years", True),
         # planted errors of one slot
