@@ -52,15 +52,23 @@ def _tokenize(text: str) -> list[str]:
     return tokens
 
 
+TOKENIZER_VERSION = "2"
+"""Changes when :func:`tokenize` gives other tokens: caches of tokens (BM25) are keyed by it."""
+
+
 @functools.lru_cache(maxsize=65_536)
 def stem(token: str) -> str:
-    """A light suffix stripper so "vehicles"/"vehicle" and "produced"/"producing" meet."""
+    """A light suffix stripper so "vehicles"/"vehicle", "produced"/"producing" and
+    "arbitrary"/"arbitrarily" meet ("-ous", "-us" and "-ss" keep their s: "capricious")."""
     if len(token) <= 3 or token[0].isdigit():
         return token
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+        if (token.endswith(suffix) and len(token) - len(suffix) >= 3
+                and not (suffix == "s" and token[-2] in "us")):
             token = token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
             break
+    if token.endswith("y") and len(token) > 3:
+        return token[:-1] + "i"  # "arbitrary" and "arbitrari(ly)", "company" and "compani(es)"
     return token[:-1] if token.endswith("e") and len(token) > 3 else token
 
 

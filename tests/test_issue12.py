@@ -226,7 +226,8 @@ def test_5_mb_of_blocks_reduce_in_seconds():
     assert len(html) > 5_000_000
     started = time.perf_counter()
     _, text = html_to_text(html)
-    assert time.perf_counter() - started < 20  # was about 45 minutes
+    # was about 45 minutes; a bound loose enough for a loaded machine (a few seconds when quiet)
+    assert time.perf_counter() - started < 90
     assert text.count("\n\n") == 180_000 - 1
 
 

@@ -68,12 +68,17 @@ def test_soak_kill_and_resume_loses_and_duplicates_nothing(tiny_corpus_dir: Path
     args = ["check", str(articles), "-e", str(tiny_corpus_dir), "-o", str(out), "--cache-dir",
             str(tmp_path / "cache"), "--quiet", "--resume"]
     started = time.monotonic()
-    kills = 0
+    kills = stalls = 0
     reviewed = False
     finished = None
     while finished is None and time.monotonic() - started < 150:
-        finished = _run(args, env, kill_after=rng.uniform(2.0, 6.0) if kills < 6 else None)
+        # A run killed before it wrote a report (a loaded machine starts slowly) gets more time
+        # next round, so every kill lands mid-batch however busy the machine is.
+        before = len(list(out.glob("*.json")))
+        delay = rng.uniform(2.0, 6.0) * 2 ** stalls
+        finished = _run(args, env, kill_after=delay if kills < 6 else None)
         kills += finished is None
+        stalls = stalls + 1 if len(list(out.glob("*.json"))) == before else 0
         if finished is None and not reviewed and (out / "good-000.json").exists():
             # A reviewer records a verdict between runs, on a journal with a torn last line.
             reviewed = True

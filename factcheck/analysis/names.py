@@ -245,11 +245,26 @@ def same_name(a: Name, b: Name) -> bool:
     compact = short.replace(".", "").replace(" ", "")
     if len(compact) < 2 or " " in short:
         return False
-    if compact == _initials(long):
-        return True
-    # "JAL" for "Japan Airlines": letters beyond the initials only from a name in capitals
     written = next(n.text for n in (a, b) if n.key == short)
-    return re.sub(r"['’]s$", "", written).replace(".", "").isupper() and abbreviates(compact, long)
+    capitals = re.sub(r"['’]s$", "", written).replace(".", "").isupper()
+    # "SEC" for "the US Securities and Exchange Commission": a country before the name may be
+    # left out of its acronym ("JAXA" keeps Japan's J, so the whole name is tried first)
+    for whole in (long, _without_country(long)):
+        if whole and (compact == _initials(whole) or capitals and abbreviates(compact, whole)):
+            return True  # "JAL" for "Japan Airlines": letters beyond the initials only in capitals
+    return False
+
+
+def _without_country(key: str) -> str:
+    """A name's comparable form without the country or demonym it opens with ("us securities
+    and exchange commission" -> "securities and exchange commission"), or "" if it has none."""
+    words = key.split()
+    for size in (2, 1):
+        head = " ".join(words[:size])
+        if len(words) > size + 1 and (head in _ALIASES or head in _DEMONYMS
+                                      or head in _DEMONYMS_OF):
+            return " ".join(words[size:])
+    return ""
 
 
 def name_in(name: Name, names: Iterable[Name]) -> bool:
@@ -420,6 +435,8 @@ class NameFinder:
                 if (kind is NameKind.PERSON and i + 1 < len(ents)
                         and _employs(doc, ent, ents[i + 1])):
                     kind = NameKind.ORG  # "Quora chief executive Adam D'Angelo"
+                elif kind in (NameKind.ORG, NameKind.PLACE) and titled_person(ent.text):
+                    kind = NameKind.PERSON  # "Chair Gary Gensler", never the commission
                 key = name_key(ent.text, kind)
                 if not key or not any(ch.isalpha() for ch in key):
                     continue
@@ -427,6 +444,27 @@ class NameFinder:
                 names.append(Name(ent.text, kind, ent.start_char, ent.end_char, key))
             found.append(tuple(names))
         return found
+
+
+# Titles that open a person's name and never an organisation's or a place's ("General Motors",
+# "King's College", "Justice Department", "Major League Baseball" open with other titles).
+_PERSON_TITLES = frozenset({"president", "chair", "chairman", "chairwoman", "senator", "governor",
+                            "mayor", "minister", "commissioner", "ceo", "dr", "dr.", "mr", "mr.",
+                            "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "judge",
+                            "coach", "chancellor", "secretary", "sen.", "gov.", "rep."})
+
+
+def titled_person(text: str) -> bool:
+    """Whether a name is a title and then a person's names ("Chair Gary Gensler", "Prime
+    Minister Narendra Modi"): two capitalised words or more after the titles."""
+    words = text.split()
+    titles = 0
+    while titles < len(words) and words[titles].lower() in TITLES | _PERSON_TITLES:
+        titles += 1
+    rest = words[titles:]
+    return (any(w.lower() in _PERSON_TITLES for w in words[:titles]) and len(rest) >= 2
+            and all(w[:1].isupper() for w in rest)
+            and rest[-1].lower().strip(".,") not in _COMPANY_SUFFIXES)
 
 
 def _employs(doc: Any, name: Any, following: Any) -> bool:

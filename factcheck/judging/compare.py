@@ -279,6 +279,11 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         # 2023" is not confirmed by "in 2023, 37.9% more than in 2022").
         fresh = [e for e in candidates if agree(quantity, e)
                  and not any(e is used for _, used in matched)]
+        if quantity.kind == QuantityKind.DATE:
+            # "the 2023 ruling ... in January 2023" against "August 29, 2023 ... January 2023":
+            # a date another date of the claim states exactly is left to that one
+            fresh = [e for e in fresh if not _stated_by_other(e, quantity, claim_quantities)
+                     ] or fresh
         if quantity.kind == QuantityKind.DATE and (agree(quantity, best) or fresh):
             unused = [e for e in candidates if not any(e is u for _, u in matched)]
             if fresh:
@@ -612,6 +617,15 @@ _LAPSE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|befo
                     r"(?:the\s+)?$", re.IGNORECASE)
 
 
+def _stated_by_other(evidence_q: Quantity, quantity: Quantity,
+                     claim_quantities: Sequence[Quantity]) -> bool:
+    """Whether a claim date other than ``quantity`` states ``evidence_q`` exactly."""
+    return any(other is not quantity and other.kind == evidence_q.kind
+               and (other.value, other.high, other.unit)
+               == (evidence_q.value, evidence_q.high, evidence_q.unit)
+               for other in claim_quantities)
+
+
 def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_text: str,
                evidence_quantities: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """The claim's figures other than dates, each paired with a figure of the passage that
@@ -683,6 +697,10 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
         noun = _counted_noun(claim_text, quantity)
         candidates = [e for e in candidates if e.value == quantity.value or not noun
                       or _counted_noun(evidence_text, e) in ("", noun)]
+        # "four goals" against "one goal and four assists": where the passage counts the
+        # claim's noun, an equal number counting another noun measures something else
+        counting = [e for e in candidates if noun and _counted_noun(evidence_text, e) == noun]
+        candidates = counting or candidates
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value
@@ -1275,6 +1293,10 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
             (re.compile(r"\b(?:gain|gains|gaining|gained|pick(?:s|ed|ing)? up|regain(?:s|ed)?)\s+"
                         r"(?:strength|power|steam|momentum|intensity)\b", re.IGNORECASE),
              "strengthened"),
+            (re.compile(r"\b(?:push|pushes|pushed|pushing|put|puts|putting)\s+(?:\w+\s+){0,3}?"
+                        r"back\b", re.IGNORECASE), "later"),  # "push back its goal"
+            (re.compile(r"\b(?:bring|brings|brought|bringing|pull|pulls|pulled|pulling)\s+"
+                        r"(?:\w+\s+){0,3}?forward\b", re.IGNORECASE), "earlier"),
             (re.compile(r"\b(?:lose|loses|losing|lost)\s+ground\b", re.IGNORECASE), "fell"),
             (re.compile(r"\b(?:gain|gains|gaining|gained)\s+ground\b", re.IGNORECASE), "rose"),
             (re.compile(r"\b(?:fell|fall|falls|falling|came|comes|coming)\s+(?:in\s+)?short\s+of\b|"
@@ -1421,7 +1443,7 @@ _NOT_FOR = re.compile(r"\s+(?:for\s+)?(?:another|at\s+least|more\s+than)\s+[\w,.
                       r"(?:years?|months?|weeks?|days?|decades?|centuries|century)\b",
                       re.IGNORECASE)
 _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
-_NAMES = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_NAMES = re.compile(r"\b[A-Z](?:[a-z][\w'’-]*|\b)")  # "Gensler", and one-letter "X's"
 
 
 _IRREGULAR = {

@@ -466,8 +466,11 @@ def _evidence_order(claim_text: str, comparisons: Sequence[Comparison],
         row = pair_features(claim_text, comparison)
         base = 0.5 * hit.dense + 0.5 * row[column["coverage"]]
         if label is Label.CONTRADICTED:
-            base += (row[column["quantities_conflicting"]] + row[column["negation_mismatch"]]
-                     + row[column["antonym_clash"]] + bool(comparison.polarity_clash))
+            # the closest of the passages stating a conflict: two dates of other events in a
+            # passage on something else do not outweigh "earlier" against "push back" in one
+            # on the claim's own event
+            base += bool(row[column["quantities_conflicting"]] + row[column["negation_mismatch"]]
+                         + row[column["antonym_clash"]] or comparison.polarity_clash)
         return base
 
     return [c.hit for c in sorted(comparisons, key=strength, reverse=True)]

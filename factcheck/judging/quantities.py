@@ -108,6 +108,7 @@ _UNIT_CLASSES = {
     "store": ("stores", "store", "shops", "outlets", "showrooms"),
     "year": ("years", "year"),
     "decade": ("decades", "decade"),
+    "century": ("centuries", "century"),
     "month": ("months", "month"),
     "day": ("days", "day"),
     "km": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
@@ -201,7 +202,9 @@ _TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, rev
               + r")\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b")
 # "an hour and 16 minutes", "an hour and a half": "a"/"an" is one when another part follows
 _DURATION = re.compile(r"(?:" + _TIME_PART + r"|\ban?\s+(?:hour|minute|second)\b(?=\s+and\s))"
-                       r"(?:(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+|\s+and\s+a\s+half\b)",
+                       r"(?:(?:,?\s*(?:and\s+)?" + _TIME_PART + r")+|\s+and\s+a\s+half\b)"
+                       # "a quarter of an hour", "three-quarters of an hour"
+                       r"|\b(?P<quarters>a|one|three)[\s-]+quarters?\s+of\s+an\s+hour\b",
                        re.IGNORECASE | re.ASCII)
 _AGED = re.compile(r"\b(?:aged|at\s+the\s+age\s+of|age)\s+$", re.IGNORECASE)
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
@@ -500,6 +503,10 @@ def _read_factor(match: re.Match[str], free: _Free) -> Quantity | None:
 
 def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
     """``2 hours, 4 minutes and 12 seconds``: the whole length of time, in seconds."""
+    if match.group("quarters"):  # "a quarter of an hour" is 15 minutes
+        quarters = 3 if match.group("quarters").lower() == "three" else 1
+        return _quantity(match.string, QuantityKind.COUNT, quarters * 900.0, DURATION,
+                         match.start(), match.end())
     total = unit = 0.0
     for part in _DURATION_PART.finditer(match.group(0)):
         number = 1.0 if part.group("n").lower() in ("a", "an") else parse_number(part.group("n"))
@@ -680,8 +687,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         value, unit = value * _SECONDS_OF_UNIT[unit], DURATION
     elif unit == "week":  # "three weeks" is "21 days"
         value, unit = value * 7, "day"
-    elif unit == "decade":  # "two decades" is "20 years"
-        value, unit = value * 10, "year"
+    elif unit in ("decade", "century"):  # "two decades" is "20 years", "two centuries" 200
+        value, unit = value * (10 if unit == "decade" else 100), "year"
     elif unit in _METRIC:  # "115 miles" is "185 km", "90 mph" is "145 km/h"
         factor, unit = _METRIC[unit]
         value *= factor

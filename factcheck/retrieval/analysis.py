@@ -26,7 +26,7 @@ from factcheck.analysis.names import Name, NameFinder, NameIndex, NameKind, Name
 from factcheck.files import atomic_path, locked
 from factcheck.retrieval.corpus import Corpus
 
-_FORMAT = "factcheck-names-v3"  # v3: an employer before a title and a person is no person
+_FORMAT = "factcheck-names-v4"  # v4: a title and a person's names are a person
 _KEPT = 4
 _PARALLEL_FROM = 2_000
 """Corpora from this many distinct passages are analysed on two processes (starting the second

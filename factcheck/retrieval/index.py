@@ -44,7 +44,7 @@ from factcheck.retrieval.corpus import Corpus
 from factcheck.retrieval.embedding import Embedder
 from factcheck.retrieval.search import BM25, search
 from factcheck.settings import DEFAULTS
-from factcheck.text import tokenize, tokenize_uncached
+from factcheck.text import TOKENIZER_VERSION, tokenize, tokenize_uncached
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while passages are encoded."""
@@ -207,7 +207,7 @@ def _lexical_index(corpus: Corpus, folder: Path | None) -> BM25:
     # of building a million-passage index.
     if folder is None:
         return BM25(map(tokenize_uncached, texts()))
-    hasher = hashlib.sha256()
+    hasher = hashlib.sha256(f"tokenizer {TOKENIZER_VERSION}".encode())
     for position, text in enumerate(texts()):
         hasher.update(("\x00" if position else "").encode() + text.encode("utf-8"))
     path = folder / f"bm25-{hasher.hexdigest()[:32]}.npz"

