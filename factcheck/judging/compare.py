@@ -697,10 +697,6 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
         noun = _counted_noun(claim_text, quantity)
         candidates = [e for e in candidates if e.value == quantity.value or not noun
                       or _counted_noun(evidence_text, e) in ("", noun)]
-        # "four goals" against "one goal and four assists": where the passage counts the
-        # claim's noun, an equal number counting another noun measures something else
-        counting = [e for e in candidates if noun and _counted_noun(evidence_text, e) == noun]
-        candidates = counting or candidates
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value
