@@ -28,15 +28,15 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims.extract import extract_claims
-from factcheck.errors import CorpusError
-from factcheck.judging.quantities import (
+from factcheck.analysis.quantities import (
     DAY_OF_YEAR,
     DAYS,
     MONTH_OF_YEAR,
     QuantityKind,
     extract_quantities,
 )
+from factcheck.claims.extract import extract_claims
+from factcheck.errors import CorpusError
 from factcheck.records import Article, Claim
 from factcheck.retrieval.corpus import Corpus, load_corpus
 

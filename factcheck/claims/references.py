@@ -54,6 +54,10 @@ _EXPLETIVE_IT = re.compile(
     r"|^it (?:takes|took) \w+ \w+ to\b"
     r"|^it (?:is|was|has been|will be) (?:a|an|the) (?:\w+ ){0,2}"
     r"(?:time|moment|day|week|month|year|period|era|story|sign|question|matter)\b"
+    # "it was a quarter of an hour before ...", "it was 20 years since ...": a lapse of time
+    r"|^it (?:is|was|has been|had been|will be|would be) (?:[\w,.-]+ ){1,5}?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) "
+    r"(?:before|after|until|till|since|later|earlier)\b"
 )
 _LAST_DATE = re.compile(
     r"(?<![\d.,])\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -70,7 +74,13 @@ _ORG_REFERENCE = re.compile(
     r"|^an? (?:(?:chinese|american|japanese|korean|german|tech|technology|smartphone|phone|"
     r"electronics|consumer) ){1,3}(?:giant|maker)$"
 )
-_COUNTRY_REFERENCE = re.compile(r"^the (?:country|nation)(?:'s)?$")
+# "the country", "the Nordic country", "the Gulf state": a region's adjective may qualify it
+_COUNTRY_REFERENCE = re.compile(
+    r"^the (?:(?:nordic|scandinavian|baltic|balkan|gulf|asian|african|european|caribbean|"
+    r"pacific|arab|alpine|himalayan|mediterranean|andean|island|oil-rich|landlocked|"
+    r"south(?:east)? asian|east african|west african|north african|central asian|latin american|"
+    r"south american|central american|middle eastern) )?(?:country|nation)(?:'s)?$"
+    r"|^the (?:nordic|scandinavian|baltic|balkan|gulf|himalayan|island) state(?:'s)?$")
 _CITY_REFERENCE = re.compile(r"^the city(?:'s)?$")
 
 _ANTECEDENT_KINDS = (EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.THING, EntityKind.PHRASE)

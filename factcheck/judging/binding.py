@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from factcheck.analysis.binding import Parser, Structure
 from factcheck.analysis.names import Name, NameIndex, NameKind, mentioned, same_name
+from factcheck.analysis.quantities import QuantityKind, named_number
 from factcheck.judging.compare import Comparison
-from factcheck.judging.quantities import QuantityKind, named_number
 
 _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 """Names whose clause is compared: who did it, and where."""

@@ -28,7 +28,7 @@ from factcheck.analysis.names import (
     name_key,
     same_name,
 )
-from factcheck.judging.quantities import (
+from factcheck.analysis.quantities import (
     DURATION,
     Bound,
     Quantity,

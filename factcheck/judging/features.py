@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from factcheck.analysis.quantities import Quantity, QuantityKind, inside_name
 from factcheck.judging.base import relevant_hits
 from factcheck.judging.compare import (
     ANTONYMS,
@@ -33,7 +34,6 @@ from factcheck.judging.compare import (
     negation_about,
 )
 from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
-from factcheck.judging.quantities import Quantity, QuantityKind, inside_name
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.settings import Settings

@@ -34,6 +34,14 @@ import numpy as np
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex
+from factcheck.analysis.quantities import (
+    Quantity,
+    QuantityKind,
+    agree,
+    comparable,
+    extract_quantities,
+    says_number,
+)
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
@@ -47,14 +55,6 @@ from factcheck.judging.features import (
     decided_by_figures,
     pair_features,
     rules_verdict,
-)
-from factcheck.judging.quantities import (
-    Quantity,
-    QuantityKind,
-    agree,
-    comparable,
-    extract_quantities,
-    says_number,
 )
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings

@@ -15,6 +15,13 @@ import re
 from collections.abc import Sequence
 
 from factcheck.analysis.names import NameIndex
+from factcheck.analysis.quantities import (
+    QuantityKind,
+    agree,
+    comparable,
+    extract_quantities,
+    inside_name,
+)
 from factcheck.judging.base import cite, relevant_hits, unverified
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import (
@@ -22,13 +29,6 @@ from factcheck.judging.compare import (
     compare_all,
     is_identifier,
     say,
-)
-from factcheck.judging.quantities import (
-    QuantityKind,
-    agree,
-    comparable,
-    extract_quantities,
-    inside_name,
 )
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings

@@ -42,6 +42,7 @@ from factcheck.retrieval.analysis import corpus_names
 from factcheck.retrieval.ann import AnnIndex, faiss_available
 from factcheck.retrieval.corpus import Corpus
 from factcheck.retrieval.embedding import Embedder
+from factcheck.retrieval.figures import StoredFigures, corpus_figures
 from factcheck.retrieval.search import BM25, search
 from factcheck.settings import DEFAULTS
 from factcheck.text import TOKENIZER_VERSION, tokenize, tokenize_uncached
@@ -114,6 +115,8 @@ class EvidenceIndex:
     ann: AnnIndex | None
     names: NameIndex | None = None
     """Every passage's names (with ``analyse_names``), and the finder the corpus taught."""
+    figures: StoredFigures | None = None
+    """Every passage's figures, read at index time; the judge looks them up while it lives."""
 
     def search(self, query_vectors: np.ndarray, queries: Sequence[str], *, top_k: int,
                lexical_weight: float) -> list[list[Hit]]:
@@ -189,9 +192,10 @@ def build_index(corpus: Corpus, embedder: Embedder, *, cache_dir: Path | None = 
                 vectors = VectorFile(folder / "vectors.npy", rows=len(keys))
     bm25 = _lexical_index(corpus, folder)
     names = corpus_names(corpus, folder) if analyse_names else None
+    figures = corpus_figures(corpus, folder)
     stats = IndexStats(len(keys), encoded, len(keys) - encoded, folder, ann is not None,
                        str(vectors.dtype))
-    return EvidenceIndex(corpus, vectors, bm25, ann, names), stats
+    return EvidenceIndex(corpus, vectors, bm25, ann, names, figures), stats
 
 
 def _lexical_index(corpus: Corpus, folder: Path | None) -> BM25:

@@ -85,6 +85,17 @@ XIAOMI = "Xiaomi sold 10 million phones in 2022. "
             "China's car market grew 30%.", id="the-country",
         ),
         pytest.param(
+            "Acme posted the notice at 4:11pm. It was a quarter of an hour before the chief "
+            "executive deleted it.",
+            "It was a quarter of an hour before the chief executive deleted it.",
+            id="it-before-a-lapse-of-time",
+        ),
+        pytest.param(
+            "Norway signed the treaty in 2022. The Nordic country had stayed neutral for 200 "
+            "years.",
+            "Norway had stayed neutral for 200 years.", id="the-regional-country",
+        ),
+        pytest.param(
             "Xiaomi has picked Beijing for its first car plant. The city has paid for a new "
             "subway stop.",
             "Beijing has paid for a new subway stop.", id="the-city",

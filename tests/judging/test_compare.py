@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.analysis.names import NameIndex, alias_in, heads_another
+from factcheck.analysis.quantities import extract_quantities
 from factcheck.judging.compare import compare_all, direction_of
-from factcheck.judging.quantities import extract_quantities
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span
 

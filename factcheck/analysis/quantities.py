@@ -12,9 +12,11 @@ import datetime
 import functools
 import math
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 
 class QuantityKind(str, Enum):
@@ -377,9 +379,36 @@ def says_number(text: str, value: float) -> bool:
 def extract_quantities(text: str) -> list[Quantity]:
     """Every money amount, percentage, count and date in ``text``, in order of position.
 
-    Results are cached: the judge reads the same passages for many claims.
+    Results are cached: a passage's figures come from its index's cache (:func:`remember`),
+    other texts' are read once and kept (the judge reads the same claims many times over).
     """
+    for ref in _KNOWN:
+        source = ref()
+        found = source.get(text) if source is not None else None
+        if found is not None:
+            return list(found)
     return list(_cached_quantities(text))
+
+
+def read_quantities(text: str) -> tuple[Quantity, ...]:
+    """:func:`extract_quantities` without any cache (for reading a whole corpus once)."""
+    return tuple(_extract_quantities(text))
+
+
+class KnownQuantities(Protocol):
+    """Figures already read for some texts (an evidence index's cache)."""
+
+    def get(self, text: str) -> tuple[Quantity, ...] | None:
+        """The figures of ``text``, or ``None`` where this source does not know the text."""
+
+
+_KNOWN: list[weakref.ReferenceType[KnownQuantities]] = []
+
+
+def remember(source: KnownQuantities) -> None:
+    """Look figures up in ``source`` before reading them (kept while ``source`` is alive)."""
+    _KNOWN[:] = [ref for ref in _KNOWN if ref() is not None and ref() is not source]
+    _KNOWN.insert(0, weakref.ref(source))
 
 
 @functools.lru_cache(maxsize=16_384)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.judging.quantities import (
+from factcheck.analysis.quantities import (
     DURATION,
     FACTOR,
     Bound,
