@@ -13,17 +13,14 @@ judge first asks for them, so a 100k-passage corpus opens in a few hundredths of
 from __future__ import annotations
 
 import hashlib
-import json
-import zipfile
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from factcheck.analysis.names import Name, NameFinder, NameIndex, NameKind, NameTable
-from factcheck.files import atomic_path, locked
+from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
 _FORMAT = "factcheck-names-v4"  # v4: a title and a person's names are a person
@@ -89,37 +86,15 @@ def _analyse(corpus: Corpus, finder: NameFinder) -> tuple[NameTable, list[tuple[
     return table, [typed[text] for text in texts]
 
 
-class _StoredNames:
+class _StoredNames(StoredRows[Name]):
     """Passages' names as read from the cache: columns, made into :class:`Name` tuples on use."""
 
-    def __init__(self, texts: Sequence[str], columns: dict[str, np.ndarray],
-                 strings: list[str]) -> None:
-        self._row = {text: row for row, text in enumerate(texts)}
-        self._bounds = columns["rows"].tolist()
-        self._start = columns["start"]
-        self._end = columns["end"]
-        self._kind = columns["kind"]
-        self._text = columns["text"]
-        self._key = columns["key"]
-        self._strings = strings
-        self._made: dict[int, tuple[Name, ...]] = {}
-
-    def get(self, text: str) -> tuple[Name, ...] | None:
-        """The names of passage ``text``, or ``None`` for a text that is not a passage."""
-        row = self._row.get(text)
-        if row is None:
-            return None
-        made = self._made.get(row)
-        if made is None:
-            first, last = self._bounds[row], self._bounds[row + 1]
-            strings = self._strings
-            made = tuple(
-                Name(strings[t], _KINDS[k], s, e, strings[y]) for t, k, s, e, y in zip(
-                    self._text[first:last].tolist(), self._kind[first:last].tolist(),
-                    self._start[first:last].tolist(), self._end[first:last].tolist(),
-                    self._key[first:last].tolist(), strict=True))
-            self._made[row] = made
-        return made
+    def _make(self, text: str, first: int, last: int) -> tuple[Name, ...]:
+        c = [self._columns[name][first:last].tolist()
+             for name in ("text", "kind", "start", "end", "key")]
+        strings = self._strings
+        return tuple(Name(strings[t], _KINDS[k], s, e, strings[y])
+                     for t, k, s, e, y in zip(*c, strict=True))
 
 
 def _save(path: Path, folder: Path, digest: str, table: NameTable,
@@ -144,49 +119,28 @@ def _save(path: Path, folder: Path, digest: str, table: NameTable,
         "table_text": np.array([sid(t) for t, _ in table.kinds.values()], dtype=np.int32),
         "table_kind": np.array([kind_code[k] for _, k in table.kinds.values()], dtype=np.uint8),
     }
-    strings = list(ids)
-    ends = np.cumsum([len(s) for s in strings], dtype=np.int64)
-    meta = {"format": _FORMAT, "texts": digest, "count": len(names)}
-    columns["string_ends"] = ends
-    columns["strings"] = np.frombuffer("".join(strings).encode("utf-8"), dtype=np.uint8)
-    columns["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
-    with locked(folder / "lock"):
-        with atomic_path(path) as tmp:
-            with tmp.open("wb") as handle:
-                # numpy's stub types **kwds as allow_pickle too; these are all arrays
-                np.savez(handle, **columns)  # type: ignore[arg-type]
-        saved = sorted(folder.glob("names-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in saved[_KEPT:]:
-            stale.unlink(missing_ok=True)
-        for old in folder.glob("names-*.json"):  # the previous format's files
-            old.unlink(missing_ok=True)
+    save_columns(path, columns, list(ids),
+                 {"format": _FORMAT, "texts": digest, "count": len(names)}, keep=_KEPT)
+    for old in folder.glob("names-*.json"):  # the previous format's files
+        old.unlink(missing_ok=True)
 
 
 def _load(path: Path, digest: str,
           texts: Sequence[str]) -> tuple[NameTable, _StoredNames] | None:
     """The cached table and names, or ``None`` when the file is not exactly what it should be."""
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            columns = {name: archive[name] for name in archive.files}
-        meta: Any = json.loads(columns["meta"].tobytes().decode("utf-8"))
-        if (not isinstance(meta, dict) or meta.get("format") != _FORMAT
-                or meta.get("texts") != digest or meta.get("count") != len(texts)
-                or len(columns["rows"]) != len(texts) + 1):
-            return None
-        joined = columns["strings"].tobytes().decode("utf-8")
-        ends = columns["string_ends"].tolist()
-        strings = [joined[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
-        flat = len(columns["start"])
-        if (int(columns["rows"][-1]) != flat or len(ends) and ends[-1] != len(joined)
-                or any(len(columns[c]) != flat for c in ("end", "kind", "text", "key"))
-                or any(int(columns[c].max(initial=0)) >= len(strings)
-                       for c in ("text", "key", "table_key", "table_text"))
-                or any(int(columns[c].max(initial=0)) >= len(_KINDS)
-                       for c in ("kind", "table_kind"))):
-            return None
-        table = NameTable({strings[k]: (strings[t], _KINDS[c]) for k, t, c in zip(
-            columns["table_key"].tolist(), columns["table_text"].tolist(),
-            columns["table_kind"].tolist(), strict=True)})
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, UnicodeDecodeError):
+    meta = {"format": _FORMAT, "texts": digest, "count": len(texts)}
+    loaded = load_columns(path, meta, ("start", "end", "kind", "text", "key"))
+    if loaded is None:
         return None
+    columns, strings = loaded
+    if (any(int(columns[c].max(initial=0)) >= len(strings)
+            for c in ("text", "key", "table_key", "table_text"))
+            or any(int(columns[c].max(initial=0)) >= len(_KINDS)
+                   for c in ("kind", "table_kind"))
+            or not len(columns["table_key"]) == len(columns["table_text"])
+            == len(columns["table_kind"])):
+        return None
+    table = NameTable({strings[k]: (strings[t], _KINDS[c]) for k, t, c in zip(
+        columns["table_key"].tolist(), columns["table_text"].tolist(),
+        columns["table_kind"].tolist(), strict=True)})
     return table, _StoredNames(texts, columns, strings)

@@ -13,17 +13,14 @@ first use.
 from __future__ import annotations
 
 import hashlib
-import json
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from factcheck.analysis import quantities
 from factcheck.analysis.quantities import Bound, Quantity, QuantityKind, read_quantities
-from factcheck.files import atomic_path, locked
+from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
 _FORMAT = "factcheck-figures-v1"
@@ -41,37 +38,15 @@ def _reader_version() -> str:
         return "unknown"
 
 
-class StoredFigures:
+class StoredFigures(StoredRows[Quantity]):
     """Passages' figures as read from the cache: columns, made into quantities on use."""
 
-    def __init__(self, texts: Sequence[str], columns: dict[str, np.ndarray],
-                 strings: list[str]) -> None:
-        self._row = {text: row for row, text in enumerate(texts)}
-        self._texts = texts
-        self._bounds = columns["rows"].tolist()
-        self._columns = columns
-        self._strings = strings
-        self._made: dict[int, tuple[Quantity, ...]] = {}
-
-    def __len__(self) -> int:
-        return len(self._row)
-
-    def get(self, text: str) -> tuple[Quantity, ...] | None:
-        """The figures of passage ``text``, or ``None`` for a text that is not a passage."""
-        row = self._row.get(text)
-        if row is None:
-            return None
-        made = self._made.get(row)
-        if made is None:
-            first, last = self._bounds[row], self._bounds[row + 1]
-            c = {name: self._columns[name][first:last].tolist() for name in _COLUMNS}
-            strings = self._strings
-            made = tuple(
-                Quantity(_KINDS[k], v, h, strings[u], _BOUNDS[b], s, e,
-                         text[s:e] if f < 0 else strings[f])
-                for k, v, h, u, b, s, e, f in zip(*(c[name] for name in _COLUMNS), strict=True))
-            self._made[row] = made
-        return made
+    def _make(self, text: str, first: int, last: int) -> tuple[Quantity, ...]:
+        c = [self._columns[name][first:last].tolist() for name in _COLUMNS]
+        strings = self._strings
+        return tuple(Quantity(_KINDS[k], v, h, strings[u], _BOUNDS[b], s, e,
+                              text[s:e] if f < 0 else strings[f])
+                     for k, v, h, u, b, s, e, f in zip(*c, strict=True))
 
 
 def corpus_figures(corpus: Corpus, folder: Path | None) -> StoredFigures:
@@ -86,8 +61,9 @@ def corpus_figures(corpus: Corpus, folder: Path | None) -> StoredFigures:
     stored = _load(path, digest, texts) if path is not None and path.is_file() else None
     if stored is None:
         columns, strings = _columns([read_quantities(text) for text in texts], texts)
-        if path is not None and folder is not None:
-            _save(path, folder, digest, columns, strings, len(texts))
+        if path is not None:
+            save_columns(path, columns, strings,
+                         {"format": _FORMAT, "texts": digest, "count": len(texts)}, keep=_KEPT)
         stored = StoredFigures(texts, columns, strings)
     quantities.remember(stored)
     return stored
@@ -121,44 +97,16 @@ def _columns(found: Sequence[Sequence[Quantity]],
     return columns, list(ids)
 
 
-def _save(path: Path, folder: Path, digest: str, columns: dict[str, np.ndarray],
-          strings: list[str], count: int) -> None:
-    ends = np.cumsum([len(s) for s in strings], dtype=np.int64)
-    meta = {"format": _FORMAT, "texts": digest, "count": count}
-    arrays = {**columns, "string_ends": ends,
-              "strings": np.frombuffer("".join(strings).encode("utf-8"), dtype=np.uint8),
-              "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
-    with locked(folder / "lock"):
-        with atomic_path(path) as tmp:
-            with tmp.open("wb") as handle:
-                np.savez(handle, **arrays)  # type: ignore[arg-type]
-        saved = sorted(folder.glob("figures-*.npz"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)
-        for stale in saved[_KEPT:]:
-            stale.unlink(missing_ok=True)
-
-
 def _load(path: Path, digest: str, texts: Sequence[str]) -> StoredFigures | None:
     """The cached figures, or ``None`` when the file is not exactly what it should be."""
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            columns = {name: archive[name] for name in archive.files}
-        meta: Any = json.loads(columns["meta"].tobytes().decode("utf-8"))
-        if (not isinstance(meta, dict) or meta.get("format") != _FORMAT
-                or meta.get("texts") != digest or meta.get("count") != len(texts)
-                or len(columns["rows"]) != len(texts) + 1):
-            return None
-        joined = columns["strings"].tobytes().decode("utf-8")
-        ends = columns["string_ends"].tolist()
-        strings = [joined[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
-        flat = len(columns["kind"])
-        if (int(columns["rows"][-1]) != flat or len(ends) and ends[-1] != len(joined)
-                or any(len(columns[c]) != flat for c in _COLUMNS)
-                or int(columns["unit"].max(initial=0)) >= len(strings)
-                or int(columns["surface"].max(initial=-1)) >= len(strings)
-                or int(columns["kind"].max(initial=0)) >= len(_KINDS)
-                or int(columns["bound"].max(initial=0)) >= len(_BOUNDS)):
-            return None
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, UnicodeDecodeError):
+    meta = {"format": _FORMAT, "texts": digest, "count": len(texts)}
+    loaded = load_columns(path, meta, _COLUMNS)
+    if loaded is None:
+        return None
+    columns, strings = loaded
+    if (int(columns["unit"].max(initial=0)) >= len(strings)
+            or int(columns["surface"].max(initial=-1)) >= len(strings)
+            or int(columns["kind"].max(initial=0)) >= len(_KINDS)
+            or int(columns["bound"].max(initial=0)) >= len(_BOUNDS)):
         return None
     return StoredFigures(texts, columns, strings)
