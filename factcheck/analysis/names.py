@@ -452,6 +452,7 @@ _PERSON_TITLES = frozenset({"president", "chair", "chairman", "chairwoman", "sen
                             "mayor", "minister", "commissioner", "ceo", "dr", "dr.", "mr", "mr.",
                             "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "judge",
                             "coach", "chancellor", "secretary", "sen.", "gov.", "rep."})
+_ANY_TITLE = TITLES | _PERSON_TITLES
 
 
 def titled_person(text: str) -> bool:
@@ -459,7 +460,7 @@ def titled_person(text: str) -> bool:
     Minister Narendra Modi"): two capitalised words or more after the titles."""
     words = text.split()
     titles = 0
-    while titles < len(words) and words[titles].lower() in TITLES | _PERSON_TITLES:
+    while titles < len(words) and words[titles].lower() in _ANY_TITLE:
         titles += 1
     rest = words[titles:]
     return (any(w.lower() in _PERSON_TITLES for w in words[:titles]) and len(rest) >= 2

@@ -541,7 +541,7 @@ def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
         number = 1.0 if part.group("n").lower() in ("a", "an") else parse_number(part.group("n"))
         if number is None:
             return None
-        unit = _SECONDS_IN[part.group("u")[0].lower()]
+        unit = _SECONDS_IN[part.group("u").lower()]
         total += number * unit
     if match.group(0).lower().endswith("a half"):  # "an hour and a half"
         total += unit / 2

@@ -12,6 +12,7 @@ first use.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +31,7 @@ _BOUNDS = tuple(Bound)
 _COLUMNS = ("kind", "value", "high", "unit", "bound", "start", "end", "surface")
 
 
+@functools.cache
 def _reader_version() -> str:
     """A hash of the figure reader's source: figures cached by another reader are not reused."""
     try:
