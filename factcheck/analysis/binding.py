@@ -33,6 +33,8 @@ _NESTED_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "csubjpass"
 """How a clause joins the clause that reports or describes it."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _NOT_SHARED = _SUBJECTS | frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "conj"})
+_CONTRAST = frozenset({"while", "whereas", "whilst"})
+"""Words opening a clause that stands beside its neighbour rather than inside it."""
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _ABBREVIATED = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial", "officer"),
                 "coo": ("chief", "operating", "officer"), "pm": ("prime", "minister")}
@@ -208,6 +210,10 @@ def structure_of(doc: Any) -> Structure:
             continue
         outer = clause_of[t.head.i]
         after_semicolon = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ";"
+        # "..., while AFAD put the total at 79,110" sets another fact beside this one
+        contrasted = any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
+        if contrasted:
+            continue  # a fact of its own, inside no one's saying
         if t.dep_ in _NESTED_DEPS and not after_semicolon:  # "...; the record is shared by"
             parents[t.i] = outer
         elif outer in parents:

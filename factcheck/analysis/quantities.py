@@ -71,6 +71,9 @@ _WORD_NUMBERS = {
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
     "half a dozen": 6, "half a": 0.5, "half an": 0.5,  # "half a billion dollars", "half an hour"
 }
+# Words that only scale a figure ("400 thousand", "$2.5bn"): figures are compared as figures,
+# so these are no content words a passage must share.
+SCALE_WORDS = frozenset(w for w in (*_SCALE, "hundred") if len(w) > 2)
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -284,6 +287,8 @@ _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearl
 _FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tenths)\b",
                             re.IGNORECASE)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
+# A scale's word before a hyphen writes a measure, not a name: "a magnitude-4.9 aftershock".
+_MEASURE_BEFORE = re.compile(r"\b(?:magnitude|category|level|force)-$")
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:" + _COMPOUND_NUMBER + "|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
@@ -690,7 +695,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "one of the", "top five": word numbers count only before a noun
     if _FRACTION_WORD.match(text, match.end("num")):
         return None  # "an hour and three-quarters": a fraction, not a count
-    if start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha():
+    if (start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha()
+            and not _MEASURE_BEFORE.search(text, max(0, start - 12), start)):
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
     if raw[0].isdigit() and (unit_word not in _UNIT_OF and named_number(text, start)
                              or _NUMBERED.search(text[max(0, start - 30):start])):

@@ -30,6 +30,7 @@ from factcheck.analysis.names import (
 )
 from factcheck.analysis.quantities import (
     DURATION,
+    SCALE_WORDS,
     Bound,
     Quantity,
     QuantityKind,
@@ -152,10 +153,18 @@ _DIRECTION = {**{stem(w): "up" for w in _UP}, **{stem(w): "down" for w in _DOWN}
 # Before a number these words bound it ("over 300", "under 2 hours"); they say no direction.
 _BOUND_LIKE = frozenset(stem(w) for w in ("over", "under", "above", "below", "ahead", "behind"))
 _CLAUSE_WORDS = re.compile(r"[,;:()]|\b(?:but|and|while|whereas|although)\b|[\w'’-]+", re.I)
+_SCALE_STEMS = frozenset(stem(w) for w in SCALE_WORDS)
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
+# Opposites only before the same word: "the most powerful" against "the least powerful" (alone,
+# "most" and "least" oppose nothing: "most of the homes", "at least 40").
+_PAIRED_OPPOSITES = {"most": {"least"}, "least": {"most"}}
+_PAIR_OPPOSITE_OF = {word: _ANTONYM_OF.get(word, set()) | _PAIRED_OPPOSITES.get(word, set())
+                     for word in {*_ANTONYM_OF, *_PAIRED_OPPOSITES}}
 # (letters with accents belong to the name: "Copa América", "Martínez")
 _ENTITY = re.compile(r"\b(?:[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ0-9&'’.-]*[a-zA-ZÀ-ÖØ-öø-ÿ0-9]|[A-Z])"
                      r"(?:\s+[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ0-9&'’-]+)*")
@@ -250,6 +259,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     evidence_text = hit.passage.text
     claim_tokens = side.content
     evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))
+    if any(_PLAIN_NUMBER.match(t) and float(t) >= 1000 and not _YEAR.match(t)
+           for t in evidence_tokens):
+        evidence_tokens |= _SCALE_STEMS  # "400,000" writes the "thousand" of "400 thousand"
     coverage = len(claim_tokens & evidence_tokens) / len(claim_tokens) if claim_tokens else 0.0
     matched: list[tuple[Quantity, Quantity]] = []
     conflicts: list[tuple[Quantity, Quantity]] = []
@@ -375,8 +387,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and not _entity_in(n.text, seen))
     subjects = tuple(e for e in extra
                      if _other_subject(e, evidence_text, claim_text, claim_tokens))
-    clash = _polarity_clash(claim_text, evidence_text,
-                            _bound_elsewhere(evidence_text, evidence_quantities, matched))
+    clash = (_polarity_clash(claim_text, evidence_text,
+                             _bound_elsewhere(evidence_text, evidence_quantities, matched))
+             or _comparison_refuted(claim_text, matched))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
         # "third-largest" against "second-largest": the rank clashes, it is not left unstated
@@ -469,6 +482,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                       and (mentioned(other, claim_text) or name_in(other, claim_names))
                       and _same_place(left, right, *_neighbours(passage_text, other.start,
                                                                 other.end))]
+            if len(placed) > 1:  # in a list ("across Vietnam, Guangdong, Guangxi"), the very slot
+                placed = [other for other in placed
+                          if _neighbours(passage_text, other.start, other.end) == (left, right)]
             best = placed[0] if len(placed) == 1 else None
         if best is None and anywhere and name.kind in _CHECKED_NAMES and _full(name):
             # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
@@ -930,7 +946,8 @@ def _is_plan(text: str, quantity: Quantity) -> bool:
 
 
 def _content(text: str) -> set[str]:
-    return {t for t in tokenize(text) if not t[0].isdigit() and t not in STOPWORDS}
+    return {t for t in tokenize(text)
+            if not t[0].isdigit() and t not in STOPWORDS}
 
 
 def _context_overlap(claim_text: str, claim_q: Quantity, evidence_text: str,
@@ -947,7 +964,10 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
     sentence_end = quantity.end + chars if sentence_end < 0 else min(sentence_end,
                                                                      quantity.end + chars)
     around = text[max(0, sentence_start): quantity.start] + " " + text[quantity.end: sentence_end]
-    return frozenset(t for t in tokenize(around) if not t[0].isdigit())
+    # past forms and nouns as their verb: "lost $1.6 billion" is the "loss of 1.6 billion dollars"
+    words = {stem(_FAMILY.get(w, _IRREGULAR.get(w, w)))
+             for w in re.findall(r"[a-z]+", around.lower()) if w in _FAMILY or w in _IRREGULAR}
+    return frozenset(t for t in (*tokenize(around), *words) if not t[0].isdigit())
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1234,11 +1254,14 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             other = sorted(opposite)[0]
             return (f"claim says '{_as_written(claim_text, word)}', evidence says "
                     f"'{_as_written(evidence_text, other)}'")
+    framed = _framed_opposite(claim_text, evidence_text)
+    if framed:
+        return framed
     # "more votes" against "fewer votes", even where the passage says "more" of something else
     evidence_pairs = _word_pairs(evidence_text)
     claim_pairs = _word_pairs(claim_text)
     for (first, noun), said in claim_pairs.items():
-        for other in _ANTONYM_OF.get(first, set()) - elsewhere:
+        for other in _PAIR_OPPOSITE_OF.get(first, set()) - elsewhere:
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return _casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
@@ -1365,6 +1388,66 @@ def _bounding(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_GREATER = frozenset({"more", "longer", "higher", "larger", "bigger", "greater", "heavier",
+                      "older", "taller", "faster", "later", "costlier", "wider", "deeper"})
+_SMALLER = frozenset({"less", "fewer", "shorter", "lower", "smaller", "lighter", "younger",
+                      "slower", "earlier", "cheaper", "narrower", "shallower"})
+_COPULA = re.compile(r"\b(?:is|was|were|are|been|be|being|remains|remained|stood|stands)\b",
+                     re.IGNORECASE)
+_THAN = re.compile(r"\b([a-z]+)\s+than\s+(?:(?:the|a|an|about|around|some|roughly|nearly|"
+                   r"almost)\s+)*$", re.IGNORECASE)
+
+
+def _comparison_refuted(claim_text: str, matched: Sequence[tuple[Quantity, Quantity]]) -> str:
+    """A comparison between two of the claim's figures that the figures the passage states alike
+    refute: "the 25-year sentence was longer than the 40 to 50 years asked for"."""
+    stated = sorted((c for c, _ in matched), key=lambda q: q.start)
+    for first, second in zip(stated, stated[1:], strict=False):
+        if (not comparable(first, second) or first.unit != second.unit
+                or second.start - first.end > 80):
+            continue
+        between = claim_text[first.end:second.start]
+        said = _THAN.search(between)
+        # the first figure is what is compared ("the sentence was longer than"), not a bound of
+        # the second in a list ("85 visits, and talks with more than 200 people")
+        if said is None or _NEXT_CLAUSE.search(between) or not _COPULA.search(between):
+            continue
+        word = said.group(1).lower()
+        low, high = in_seconds(first), in_seconds(second)
+        if word in _GREATER and low.high < high.value or word in _SMALLER and low.value > high.high:
+            return (f"claim says {first.surface} is {word} than {second.surface}; the evidence "
+                    f"states both, and {first.surface} is not {word}")
+    return ""
+
+
+def _framed_opposite(claim_text: str, evidence_text: str) -> str:
+    """An opposite in the same words on both sides: "the flag was lowered at NATO headquarters"
+    against "the flag was raised at NATO headquarters", even where the claim says "raising" of
+    something else."""
+    evidence_frames = _frames(evidence_text)
+    bounds = _bounding(claim_text) | _bounding(evidence_text)  # "above 40%": the figures decide
+    for (before, word, after), said in _frames(claim_text).items():
+        for other in _ANTONYM_OF.get(word, set()) - bounds:
+            found = word not in bounds and evidence_frames.get((before, other, after))
+            if found:
+                return f"claim says '{said}', evidence says '{found}'"
+    return ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _frames(text: str) -> dict[tuple[str, str, str], str]:
+    """Each word that has an opposite, stemmed, between the content words before and after it
+    (past forms as their base), and how the text writes it."""
+    words = [(w, stem(_IRREGULAR.get(w.lower(), w.lower())))
+             for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
+    words = [(w, s) for w, s in words if w.lower() not in STOPWORDS]
+    frames = {}
+    for (_, before), (said, word), (_, after) in zip(words, words[1:], words[2:], strict=False):
+        if word in _ANTONYM_OF:
+            frames[(before, word, after)] = said
+    return frames
+
+
 @functools.lru_cache(maxsize=16384)
 def _word_pairs(text: str) -> dict[tuple[str, str], str]:
     """Words that have an opposite with the content word after them ("more votes"), stemmed,
@@ -1372,7 +1455,7 @@ def _word_pairs(text: str) -> dict[tuple[str, str], str]:
     words = re.findall(r"[a-z][a-z'-]*", text.lower())
     pairs = {}
     for word, after in zip(words, words[1:], strict=False):
-        if stem(word) in _ANTONYM_OF and after not in STOPWORDS:
+        if stem(word) in _PAIR_OPPOSITE_OF and after not in STOPWORDS:
             pairs[(stem(word), stem(after))] = f"{word} {after}"
     return pairs
 
@@ -1442,6 +1525,8 @@ _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORE
 _NAMES = re.compile(r"\b[A-Z](?:[a-z][\w'’-]*|\b)")  # "Gensler", and one-letter "X's"
 
 
+# Nouns of a verb the stemmer keeps apart ("loss", "lose").
+_FAMILY = {"loss": "lose", "losses": "lose", "sale": "sell", "sales": "sell", "growth": "grow"}
 _IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "ran": "run", "won": "win", "lost": "lose",
     "made": "make", "gave": "give", "took": "take", "went": "go", "came": "come",

@@ -35,6 +35,7 @@ import numpy as np
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex
 from factcheck.analysis.quantities import (
+    SCALE_WORDS,
     Quantity,
     QuantityKind,
     agree,
@@ -494,6 +495,8 @@ def missing_words(claim_text: str, hit: Hit, limit: int = 4) -> list[str]:
     missing: list[str] = []
     for word in _WORD.findall(claim_text):
         stems = tokenize(word)
+        if word.lower() in SCALE_WORDS:
+            continue  # "400 thousand": figures are compared as figures
         if stems and stems[0] not in present and word.lower() not in {m.lower() for m in missing}:
             missing.append(word)
     return missing[:limit]

@@ -111,8 +111,11 @@ def _supports(claim_text: str, c: Comparison, settings: Settings) -> bool:
     """Whether a passage states the claim: same figures, same names, enough shared words."""
     # Two or more figures stated alike pin the passage to the claim's event, however it is
     # worded around them; otherwise the passage must read like a restatement.
+    # One figure stated alike among every word of the claim pins it as well: the passage only
+    # says more ("power cuts hit 830,000 households ... About 400,000 people were evacuated").
     pinning = [q for q, _ in c.matched if not inside_name(claim_text, q)]
-    threshold = settings.min_dense if len(pinning) >= 2 else settings.support_threshold
+    pinned = len(pinning) >= 2 or bool(pinning) and c.coverage >= 0.9
+    threshold = settings.min_dense if pinned else settings.support_threshold
     if (c.conflicts or c.polarity_clash or c.unmatched or c.name_swaps
             or c.hit.dense < threshold):
         return False
@@ -169,7 +172,10 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
         return True
     # Two or more figures agreeing in one passage pin the event down ("reported in 2021 ... a 2025
     # launch"); a passage agreeing on none of them is about another moment.
-    if not conflict.matched and any(_pins_event(c) for c in confirming):
+    # A passage agreeing on fewer of them than one stating three or more of the claim's
+    # figures alike is about another part or measure ("Intel Foundry's loss" beside Intel's).
+    pinned = max((len(c.matched) for c in confirming if _pins_event(c)), default=0)
+    if len(conflict.matched) < pinned and (not conflict.matched or pinned >= 3):
         return False
     return any(
         conflict.fit.get(q, 0) > max(c.fit.get(q, 0) for c in confirming)

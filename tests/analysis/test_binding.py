@@ -28,6 +28,8 @@ JOINED = "The council approved 40 homes, and the county approved 12 schools."
 FRONTED = "By May, the council approved 40 homes, and the county approved 12 schools."
 SHARED = "Acme built the engine in Ohio in 2020 and shipped it to Texas in 2021."
 REPORTED = "The agency said that Acme built 40 engines in Ohio."
+CONTRASTED = ("The UN said 648 aftershocks had been reported, while the disaster agency AFAD put "
+              "the number of rescuers at 79,110.")
 
 
 @needs_spacy
@@ -42,6 +44,9 @@ REPORTED = "The agency said that Acme built 40 engines in Ohio."
     (SHARED, "2021", "Texas", True),
     (REPORTED, "agency", "40", True),  # what is reported belongs to who reports it
     (REPORTED, "Ohio", "40", True),
+    (CONTRASTED, "UN", "79,110", False),  # "while ..." sets a fact of its own beside the report
+    (CONTRASTED, "AFAD", "79,110", True),
+    (CONTRASTED, "UN", "648", True),
 ])
 def test_which_words_a_clause_binds(text: str, a: str, b: str, bound: bool):
     assert together(text, a, b) is bound

@@ -458,3 +458,15 @@ def test_quarters_of_an_hour_are_lengths_of_time(text: str, seconds: float):
 def test_centuries_are_counted_in_years():
     (quantity,) = extract_quantities("after more than two centuries of neutrality")
     assert (quantity.value, quantity.unit) == (200.0, "year")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a magnitude-4.9 aftershock hit 19 minutes later", 4.9),
+    ("a category-4 storm", 4.0),
+])
+def test_a_measure_before_a_hyphen_is_no_name(text: str, value: float):
+    assert [q.value for q in extract_quantities(text)][0] == value
+
+
+def test_a_name_before_a_hyphen_keeps_its_number():
+    assert extract_quantities("COVID-19 and Chandrayaan-3") == []

@@ -655,3 +655,72 @@ def test_a_one_letter_name_after_a_negation_is_no_denied_word():
 def test_pushing_back_and_bringing_forward_are_opposite_moves(claim, passage):
     assert compared(claim, passage).polarity_clash
 
+
+
+def test_a_name_swapped_inside_a_list_is_found_in_its_very_slot():
+    passage = ("The storm that hit Hainan in 2014 killed 88 people across Hainan, Guangdong, "
+               "Guangxi and Yunnan.")
+    swapped = passage.replace("across Hainan", "across Vietnam")
+    assert [(a.text, b.text) for a, b in compared(swapped, passage).name_swaps] == [
+        ("Vietnam", "Hainan")]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("It was the least severe storm to hit the island in a decade.",
+     "It was the most severe storm to hit the island in a decade."),
+    ("Approving the funds was the most sustainable path forward, he wrote.",
+     "Approving the funds was the least sustainable path forward, he wrote."),
+])
+def test_most_and_least_oppose_each_other_before_the_same_word(claim, passage):
+    assert "least" in compared(claim, passage).polarity_clash
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("At least 40 people died, most of them in the capital.",
+     "Most homes were destroyed and at least 40 people died in the capital."),
+])
+def test_most_and_least_alone_oppose_nothing(claim, passage):
+    assert not compared(claim, passage).polarity_clash
+
+
+def test_an_opposite_in_the_same_words_clashes_even_where_the_claim_says_it_elsewhere():
+    passage = ("The flag was raised at NATO headquarters on Monday, and flag-raising "
+               "ceremonies were held in Mons.")
+    flipped = passage.replace("was raised", "was lowered")
+    assert "'lowered'" in compared(flipped, passage).polarity_clash
+    assert not compared(passage, passage).polarity_clash
+
+
+def test_a_word_bounding_a_figure_is_no_opposite_in_the_same_words():
+    assert not compared("Support stayed above 40% of voters in May.",
+                        "Support stayed below 50% of voters in May.").polarity_clash
+
+
+@pytest.mark.parametrize(("claim", "refuted"), [
+    ("His 25-year sentence was longer than the 40 to 50 years prosecutors had asked for.", True),
+    ("His 25-year sentence was shorter than the 40 to 50 years prosecutors had asked for.", False),
+    ("The 40 to 50 years prosecutors had asked for were more than his 25-year sentence.", False),
+])
+def test_a_comparison_the_stated_figures_refute_is_a_clash(claim, refuted):
+    passage = ("Prosecutors had asked for him to be jailed for 40 to 50 years, well beyond the "
+               "25 years he received.")
+    clash = compared(claim, passage).polarity_clash
+    assert bool(clash) is refuted
+    if refuted:
+        assert "25-year is not longer" in clash
+
+
+def test_a_scale_word_is_written_by_the_digits_of_the_passage():
+    passage = "About 400,000 people on the island had been evacuated before the storm arrived."
+    written = compared("About 400 thousand people on the island had been evacuated before the "
+                       "storm arrived.", passage)
+    assert written.coverage == 1.0
+    assert surfaces(written.matched) == [("400 thousand people", "400,000 people")]
+
+
+@pytest.mark.parametrize("claim", [
+    "The study took 75 days and covered 85 visits, with talks with more than 200 executives.",
+    "Some 48 hours after the storm it had reconnected more than 914,000 customers.",
+])
+def test_a_bound_on_a_figure_in_a_list_is_no_comparison_of_two_figures(claim):
+    assert not compared(claim, claim).polarity_clash

@@ -147,3 +147,23 @@ def test_a_figure_counting_the_claims_noun_outweighs_a_bare_one():
 def test_two_figures_stated_alike_pin_a_loosely_worded_passage(text, label):
     passage = hit("Members voted on 12 May to go on strike, with 94% backing it.", dense=0.45)
     assert RulesJudge().judge(claim(text), [passage]).label is label
+
+
+def test_one_figure_among_every_word_of_the_claim_pins_a_longer_passage():
+    passage = hit("After landfall, power cuts hit about 830,000 households on the island; crews "
+                  "of 7,000 had restored power to 260,000 homes by Friday. About 400,000 people "
+                  "on the island had been evacuated before the storm arrived.", dense=0.45)
+    text = "About 400 thousand people on the island had been evacuated before the storm arrived."
+    assert RulesJudge().judge(claim(text), [passage]).label is Label.SUPPORTED
+
+
+def test_a_passage_stating_three_figures_alike_outweighs_one_agreeing_on_fewer():
+    text = ("Acme's revenue for the second quarter of 2024 slipped by roughly one percent from a "
+            "year earlier, to 12.8 billion dollars.")
+    whole = hit("Acme's revenue for the second quarter of 2024 came to $12.8 billion, a decline "
+                "of 1% on the same quarter of 2023.", dense=0.86)
+    unit = hit("Revenue of Acme's chip unit for the second quarter of 2024 slipped by roughly "
+               "1% from a year earlier, to $6.8 billion.", dense=0.84, rank=2)
+    verdict = RulesJudge().judge(claim(text), [whole, unit])
+    assert verdict.label is Label.SUPPORTED
+    assert verdict.evidence[0].passage.id == "p1"
