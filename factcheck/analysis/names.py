@@ -219,6 +219,14 @@ def abbreviates(short: str, name: str) -> bool:
 
 
 # Runs of capitalised words, with the small words acronyms skip ("Bank of England").
+def _written(name: Name) -> set[str]:
+    """A name as :func:`joined_runs` keeps it: its key, and its words as written ("Celtics")."""
+    words = fold(name.text.lower()).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return {name.key, re.sub(r"['’]s$", "", " ".join(words))}
+
+
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&)\s+)*"
                           r"[A-Z][\w'’-]*)+")
 
@@ -338,6 +346,25 @@ def has_word(word: str, text: str) -> bool:
 def _joins(ch: str) -> bool:
     """Whether a character next to a word makes it part of a longer one."""
     return ch.isalnum() or ch in "_-"
+
+
+_CAPITAL_RUN = re.compile(r"[A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*)+")
+
+
+def joined_runs(texts: Iterable[str]) -> frozenset[str]:
+    """Every run of two to four capitalised words of ``texts`` ("Boston Celtics", "Dallas
+    Mavericks"), lower case and folded, with each stretch of two or more words inside it: two
+    names the corpus writes side by side name one thing."""
+    runs = set()
+    for text in texts:
+        for match in _CAPITAL_RUN.finditer(text):
+            words = fold(match.group(0).lower()).split()
+            if len(words) > 4:
+                continue
+            for size in range(2, len(words) + 1):
+                for start in range(len(words) - size + 1):
+                    runs.add(" ".join(words[start:start + size]))
+    return frozenset(runs)
 
 
 class NameTable:
@@ -494,14 +521,17 @@ class NameIndex:
         self._passages = passages
         self._names: dict[str, tuple[Name, ...]] = {}  # added texts, never forgotten
         self._claims: dict[str, tuple[Name, ...]] = {}  # found here; bounded
+        self.joined: frozenset[str] = frozenset()
+        """Runs of capitalised words the corpus writes, as keys (see :func:`joined_runs`)."""
 
     def __getstate__(self) -> dict[str, Any]:
         # Shipped to worker processes with a judge: the finder (and its table) only; workers
         # read the passages' names from the index cache themselves.
-        return {"finder": self.finder, "enabled": self.enabled}
+        return {"finder": self.finder, "enabled": self.enabled, "joined": self.joined}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["finder"], enabled=state.get("enabled", True))  # type: ignore[misc]
+        self.joined = state.get("joined", frozenset())
 
     def add(self, texts: Sequence[str], names: Sequence[tuple[Name, ...]]) -> None:
         """Remember names already found (e.g. read from the index cache)."""
@@ -528,6 +558,14 @@ class NameIndex:
             if len(self._claims) + len(missing) > CLAIM_NAMES_KEPT:
                 self._claims.clear()
             self._claims.update(zip(missing, self.finder.find(missing), strict=True))
+
+    def same_thing(self, a: Name, b: Name) -> bool:
+        """Whether the corpus writes two names side by side as one: "Boston" and "Celtics" where
+        a passage or page title speaks of the "Boston Celtics" (a team by its city)."""
+        if a.key == b.key or not a.key or not b.key or not self.joined:
+            return False
+        return any(f"{x} {y}" in self.joined or f"{y} {x}" in self.joined
+                   for x in _written(a) for y in _written(b))
 
     def of(self, text: str) -> tuple[Name, ...]:
         """The names in ``text`` (found now if not prepared)."""

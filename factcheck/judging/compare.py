@@ -275,6 +275,16 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if any(quantity is c for c, _ in matched):
             continue
         candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
+        event = _edition_of(claim_text, quantity)
+        if event and not any(agree(quantity, e) for e in candidates):
+            # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
+            # passage on "Game 5 of the Finals" with no year tells of the claim's edition
+            candidates = [e for e in candidates if _edition_of(evidence_text, e) == event]
+            if not candidates:
+                if not (re.search(rf"\b{re.escape(event)}\b", evidence_text, re.I)
+                        or not _A_YEAR.search(evidence_text)):
+                    unmatched.append(quantity)  # it dates other things, not this edition
+                continue
         if not candidates:
             if quantity.kind is QuantityKind.COUNT and says_number(evidence_text, quantity.value):
                 continue  # "Brady's 5" against "Brady's five": a number the reader does not count
@@ -378,13 +388,15 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if not swaps:
             swaps = _holder_swaps(side.names, evidence_text, passage_names, matched,
                                   evidence_quantities)
+        swaps = tuple((a, b) for a, b in swaps if not names.same_thing(a, b))
         if swaps and claim_tokens and not conflicts:  # a replaced name still fills its slot
             filled = {t for name, _ in swaps for t in tokenize(name.text)} & claim_tokens
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         seen = f"{evidence_text} {hit.passage.title or ''}"
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
-                       and not _entity_in(n.text, seen))
+                       and not _entity_in(n.text, seen)
+                       and not any(names.same_thing(n, p) for p in passage_names))
     subjects = tuple(e for e in extra
                      if _other_subject(e, evidence_text, claim_text, claim_tokens))
     clash = (_polarity_clash(claim_text, evidence_text,
@@ -707,6 +719,7 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
     if same_unit:
         return same_unit
+    noun = ""
     if not quantity.unit:
         candidates = [e for e in candidates if not e.unit or e.value == quantity.value]
         # "41 stations" says nothing about "255 metres": a number counting another noun
@@ -715,7 +728,7 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
                       or _counted_noun(evidence_text, e) in ("", noun)]
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
-            if e.value == quantity.value
+            if e.value == quantity.value or bool(noun) and _counted_noun(evidence_text, e) == noun
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
@@ -758,9 +771,14 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
     word = after.group(1).lower()
     if word in _BEFORE_THE_NOUN:  # "two earlier countdowns" counts countdowns
         return _counted_noun(text, dataclasses.replace(quantity, end=quantity.end + after.end()))
-    return "" if word in STOPWORDS or word in _NOT_A_NOUN else stem(word)
+    if word in STOPWORDS or word in _NOT_A_NOUN:
+        return ""
+    return stem(_COUNTED_AS.get(word, word))
 
 
+# Words that count one thing: "107 dead" and "136 deaths" both count deaths.
+_COUNTED_AS = {"dead": "deaths", "died": "deaths", "killed": "deaths", "fatalities": "deaths",
+               "wounded": "injured", "hurt": "injured", "injuries": "injured"}
 _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other", "new",
                               "separate", "consecutive", "straight", "successive", "more",
                               "additional", "extra", "former", "different"})
@@ -1133,6 +1151,10 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
+    said = [w.lower() for w in after[:2]]
+    if len(said) == 2 and said[0] in _MORE_OR_LESS and said[1] == "than":
+        # "30% more than a year earlier" rose, "30% fewer than" fell ("more than 30%" bounds)
+        return Direction(_MORE_OR_LESS[said[0]], after[0], True)
     for words, is_before in ((after[:3], False), (list(reversed(before))[:3], True)):
         for i, word in enumerate(words):
             lowered = word.lower()
@@ -1161,6 +1183,7 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
 
 
 _LOST = frozenset({"lost", "lose", "loses", "losing", "shed", "sheds", "shedding"})
+_MORE_OR_LESS = {"more": "up", "fewer": "down", "less": "down"}
 _PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\s+"
                             r"(?:fell|falls|fall|had fallen|has fallen)\b", re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").
@@ -1374,6 +1397,18 @@ _SAME_SUPERLATIVE = {"largest": ("biggest",), "biggest": ("largest",),
                      "tallest": ("highest",), "most": ("highest", _MOST_EVER)}
 _ORDINAL_WORD = re.compile(r"first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th",
                            re.IGNORECASE)
+
+
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_EDITION = re.compile(r"\s+(?:(?:men|women)['’]s\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)")
+
+
+def _edition_of(text: str, quantity: Quantity) -> str:
+    """The event a year names the edition of ("the 2024 NBA Finals": "finals"), or ""."""
+    if quantity.kind is not QuantityKind.DATE or not re.fullmatch(r"\d{4}", quantity.surface):
+        return ""
+    named = _EDITION.match(text, quantity.end)
+    return named.group(1).split()[-1].lower() if named else ""
 
 
 @functools.lru_cache(maxsize=16384)

@@ -430,7 +430,7 @@ def another_value(claim_text: str, comparison: Comparison,
         others = [n for n in names.of(passage) if n.key not in claim_keys]
         for missing in comparison.missing_names:
             for other in others:
-                if other.kind == missing.kind:
+                if other.kind == missing.kind and not names.same_thing(missing, other):
                     return f"it names {other.text} where the claim names {missing.text}"
     return ""
 

@@ -19,7 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.analysis.names import Name, NameFinder, NameIndex, NameKind, NameTable
+from factcheck.analysis.names import (
+    Name,
+    NameFinder,
+    NameIndex,
+    NameKind,
+    NameTable,
+    joined_runs,
+)
 from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
@@ -63,13 +70,15 @@ def corpus_names(corpus: Corpus, folder: Path | None,
     if loaded is not None:
         table, stored = loaded
         finder.use_table(table)
-        return NameIndex(finder, passages=stored)
-    table, names = _analyse(corpus, finder)
-    if path is not None and folder is not None:
-        _save(path, folder, digest, table, names)
-    finder.use_table(table)
-    index = NameIndex(finder)
-    index.add(texts, names)
+        index = NameIndex(finder, passages=stored)
+    else:
+        table, names = _analyse(corpus, finder)
+        if path is not None and folder is not None:
+            _save(path, folder, digest, table, names)
+        finder.use_table(table)
+        index = NameIndex(finder)
+        index.add(texts, names)
+    index.joined = joined_runs([*texts, *{p.title for p in corpus.passages if p.title}])
     return index
 
 

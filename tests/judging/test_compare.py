@@ -724,3 +724,32 @@ def test_a_scale_word_is_written_by_the_digits_of_the_passage():
 ])
 def test_a_bound_on_a_figure_in_a_list_is_no_comparison_of_two_figures(claim):
     assert not compared(claim, claim).polarity_clash
+
+
+@pytest.mark.parametrize(("text", "way"), [
+    ("Passengers were about 30% fewer than in the same period a year before.", "down"),
+    ("Passengers were roughly 30% more than in the same period a year earlier.", "up"),
+    ("More than 30% of passengers flew in the same period.", None),
+])
+def test_a_figure_more_or_fewer_than_another_moves(text, way):
+    figure = next(q for q in extract_quantities(text) if q.surface.startswith("30"))
+    found = direction_of(text, figure)
+    assert (found.way if found else None) == way
+
+
+def test_dead_and_deaths_count_the_same_thing():
+    passage = "The bulletin of 9 May put the toll at 107 dead and 136 missing."
+    assert surfaces(compared("By 9 May the bulletin had confirmed 136 deaths.",
+                             passage).conflicts) == [("136", "107")]
+
+
+@pytest.mark.parametrize(("claim", "passage", "conflicts"), [
+    # a year naming the edition of an event answers only a year of that event
+    ("Boston won Game 5 of the 2024 NBA Finals 106-88.",
+     "Boston won Game 5 of the Finals 106-88; its previous title was won in 2008.", []),
+    ("Boston won Game 5 of the 2024 NBA Finals 106-88.",
+     "Boston won Game 5 of the 2023 NBA Finals 106-88.", [("2024", "2023")]),
+])
+def test_a_year_naming_an_edition_is_compared_with_a_year_of_that_event(claim, passage,
+                                                                       conflicts):
+    assert surfaces(compared(claim, passage).conflicts) == conflicts

@@ -6,7 +6,7 @@ import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.analysis.names import Name, NameFinder, NameIndex
+from factcheck.analysis.names import Name, NameFinder, NameIndex, NameKind
 from factcheck.retrieval.analysis import corpus_names
 from factcheck.retrieval.corpus import load_corpus
 
@@ -74,3 +74,20 @@ def test_claim_names_are_forgotten_on_request_and_workers_get_the_table_only(
     assert shipped.finder.table.kinds == finder.table.kinds
     assert shipped.finder._nlp is None  # the worker loads its own pipeline
     assert shipped.of(claim) == found
+
+
+def test_two_names_the_corpus_writes_side_by_side_name_one_thing(tmp_path: Path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "evidence.jsonl").write_text(
+        '{"id": "a", "text": "Boston beat Dallas 106-88 to win the title.", "source": "Wire", '
+        '"title": "Boston Celtics win their 18th title"}\n'
+        '{"id": "b", "text": "The Celtics led by 21 at half-time in Boston.", "source": "Wire"}\n',
+        encoding="utf-8")
+    names = corpus_names(load_corpus(folder), tmp_path / "cache")
+    celtics = Name("the Celtics", NameKind.GROUP, 0, 11, "celtic")
+    boston = Name("Boston", NameKind.PLACE, 0, 6, "boston")
+    dallas = Name("Dallas", NameKind.PLACE, 0, 6, "dallas")
+    assert names.same_thing(celtics, boston)
+    assert not names.same_thing(celtics, dallas)
+    assert pickle.loads(pickle.dumps(names)).same_thing(boston, celtics)  # workers keep it
