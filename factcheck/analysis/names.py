@@ -227,6 +227,9 @@ def _written(name: Name) -> set[str]:
     return {name.key, re.sub(r"['’]s$", "", " ".join(words))}
 
 
+# A small word capitalised mid-text: a headline in title case ("... Collides With Coast Guard").
+_TITLE_CASE = re.compile(r"(?<=\S )(?:In|On|At|To|For|With|Over|From|After|Into|Of|And|As|By|"
+                         r"Is|Are|Was|Were|Its|Their|Than|Amid|Against)\b")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&)\s+)*"
                           r"[A-Z][\w'’-]*)+")
 
@@ -352,18 +355,19 @@ _CAPITAL_RUN = re.compile(r"[A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*)+")
 
 
 def joined_runs(texts: Iterable[str]) -> frozenset[str]:
-    """Every run of two to four capitalised words of ``texts`` ("Boston Celtics", "Dallas
-    Mavericks"), lower case and folded, with each stretch of two or more words inside it: two
-    names the corpus writes side by side name one thing."""
+    """Every whole run of two or three capitalised words of ``texts`` ("Boston Celtics",
+    "Dallas Mavericks"), lower case and folded: two names the corpus writes side by side as one
+    run name one thing. Texts written in title case ("Japan Airlines Airbus Hits Coast Guard
+    Plane") say nothing of the kind and are left out."""
     runs = set()
     for text in texts:
+        if _TITLE_CASE.search(text):
+            continue  # a headline in title case
         for match in _CAPITAL_RUN.finditer(text):
-            words = fold(match.group(0).lower()).split()
-            if len(words) > 4:
-                continue
-            for size in range(2, len(words) + 1):
-                for start in range(len(words) - size + 1):
-                    runs.add(" ".join(words[start:start + size]))
+            run = fold(match.group(0).lower()).split()
+            run = run[1:] if run[0] in ("the", "a", "an") else run
+            if 2 <= len(run) <= 3:
+                runs.add(" ".join(run))
     return frozenset(runs)
 
 

@@ -12,6 +12,7 @@ from factcheck.analysis.names import (
     NameKind,
     alias_in,
     has_word,
+    joined_runs,
     mentioned,
     name_key,
     same_name,
@@ -113,3 +114,12 @@ def test_a_country_before_a_title_and_a_person_stays_a_place():
     ("Justice Department", False), ("President", False)])
 def test_a_title_before_two_capitalised_names_makes_a_person(text: str, person: bool):
     assert titled_person(text) is person
+
+
+def test_runs_of_capitalised_words_are_kept_whole_and_headlines_left_out():
+    runs = joined_runs(["The Boston Celtics beat Dallas.",
+                        "A Japan Airlines Airbus A350 hit a coast guard plane.",
+                        "Japan Airlines Plane Collides With Coast Guard Aircraft"])
+    assert "boston celtics" in runs
+    assert "japan airlines airbus" not in runs  # part of a longer run only
+    assert "airlines plane" not in runs  # a headline in title case
