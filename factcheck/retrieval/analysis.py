@@ -30,7 +30,7 @@ from factcheck.analysis.names import (
 from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
-_FORMAT = "factcheck-names-v4"  # v4: a title and a person's names are a person
+_FORMAT = "factcheck-names-v5"  # v5: the runs of capitalised words (texts and titles) too
 _KEPT = 4
 _PARALLEL_FROM = 2_000
 """Corpora from this many distinct passages are analysed on two processes (starting the second
@@ -61,24 +61,28 @@ def corpus_names(corpus: Corpus, folder: Path | None,
     """
     finder = finder or NameFinder()
     texts = [p.text for p in corpus.passages]
+    titles = sorted({p.title for p in corpus.passages if p.title})
     hasher = hashlib.sha256(_spacy_version(finder.package).encode("utf-8"))
     for text in texts:
         hasher.update(b"\x00" + text.encode("utf-8"))
+    for title in titles:
+        hasher.update(b"\x01" + title.encode("utf-8"))
     digest = hasher.hexdigest()[:32]
     path = folder / f"names-{digest}.npz" if folder is not None else None
     loaded = _load(path, digest, texts) if path is not None and path.is_file() else None
     if loaded is not None:
-        table, stored = loaded
+        table, stored, joined = loaded
         finder.use_table(table)
         index = NameIndex(finder, passages=stored)
     else:
         table, names = _analyse(corpus, finder)
+        joined = joined_runs([*texts, *titles])
         if path is not None and folder is not None:
-            _save(path, folder, digest, table, names)
+            _save(path, folder, digest, table, names, joined)
         finder.use_table(table)
         index = NameIndex(finder)
         index.add(texts, names)
-    index.joined = joined_runs([*texts, *{p.title for p in corpus.passages if p.title}])
+    index.joined = joined
     return index
 
 
@@ -107,7 +111,7 @@ class _StoredNames(StoredRows[Name]):
 
 
 def _save(path: Path, folder: Path, digest: str, table: NameTable,
-          names: Sequence[tuple[Name, ...]]) -> None:
+          names: Sequence[tuple[Name, ...]], joined: frozenset[str]) -> None:
     ids: dict[str, int] = {}
 
     def sid(value: str) -> int:
@@ -127,6 +131,7 @@ def _save(path: Path, folder: Path, digest: str, table: NameTable,
         "table_key": np.array([sid(k) for k in table.kinds], dtype=np.int32),
         "table_text": np.array([sid(t) for t, _ in table.kinds.values()], dtype=np.int32),
         "table_kind": np.array([kind_code[k] for _, k in table.kinds.values()], dtype=np.uint8),
+        "joined": np.array([sid(run) for run in sorted(joined)], dtype=np.int32),
     }
     save_columns(path, columns, list(ids),
                  {"format": _FORMAT, "texts": digest, "count": len(names)}, keep=_KEPT)
@@ -135,15 +140,18 @@ def _save(path: Path, folder: Path, digest: str, table: NameTable,
 
 
 def _load(path: Path, digest: str,
-          texts: Sequence[str]) -> tuple[NameTable, _StoredNames] | None:
-    """The cached table and names, or ``None`` when the file is not exactly what it should be."""
+          texts: Sequence[str]) -> tuple[NameTable, _StoredNames, frozenset[str]] | None:
+    """The cached table, names and runs of capitalised words, or ``None`` when the file is not
+    exactly what it should be."""
     meta = {"format": _FORMAT, "texts": digest, "count": len(texts)}
     loaded = load_columns(path, meta, ("start", "end", "kind", "text", "key"))
     if loaded is None:
         return None
     columns, strings = loaded
-    if (any(int(columns[c].max(initial=0)) >= len(strings)
-            for c in ("text", "key", "table_key", "table_text"))
+    wanted = ("table_key", "table_text", "table_kind", "joined")
+    if (any(c not in columns for c in wanted)
+            or any(int(columns[c].max(initial=0)) >= len(strings)
+            for c in ("text", "key", "table_key", "table_text", "joined"))
             or any(int(columns[c].max(initial=0)) >= len(_KINDS)
                    for c in ("kind", "table_kind"))
             or not len(columns["table_key"]) == len(columns["table_text"])
@@ -152,4 +160,5 @@ def _load(path: Path, digest: str,
     table = NameTable({strings[k]: (strings[t], _KINDS[c]) for k, t, c in zip(
         columns["table_key"].tolist(), columns["table_text"].tolist(),
         columns["table_kind"].tolist(), strict=True)})
-    return table, _StoredNames(texts, columns, strings)
+    joined = frozenset(strings[i] for i in columns["joined"].tolist())
+    return table, _StoredNames(texts, columns, strings), joined

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.analysis.names import Name, NameFinder, NameIndex, NameKind
+from factcheck.retrieval import analysis
 from factcheck.retrieval.analysis import corpus_names
 from factcheck.retrieval.corpus import load_corpus
 
@@ -91,3 +92,17 @@ def test_two_names_the_corpus_writes_side_by_side_name_one_thing(tmp_path: Path)
     assert names.same_thing(celtics, boston)
     assert not names.same_thing(celtics, dallas)
     assert pickle.loads(pickle.dumps(names)).same_thing(boston, celtics)  # workers keep it
+
+
+def test_runs_of_capitalised_words_are_cached_with_the_names(tiny_corpus_dir: Path,
+                                                             tmp_path: Path, monkeypatch):
+    corpus = load_corpus(tiny_corpus_dir)
+    fresh = corpus_names(corpus, tmp_path)
+    assert fresh.joined
+
+    def unread(texts):
+        raise AssertionError("the runs are read from the cache, not found again")
+
+    monkeypatch.setattr(analysis, "joined_runs", unread)
+    reopened = corpus_names(corpus, tmp_path, CountingFinder())
+    assert reopened.joined == fresh.joined
