@@ -219,17 +219,6 @@ def abbreviates(short: str, name: str) -> bool:
 
 
 # Runs of capitalised words, with the small words acronyms skip ("Bank of England").
-def _written(name: Name) -> set[str]:
-    """A name as :func:`joined_runs` keeps it: its key, and its words as written ("Celtics")."""
-    words = fold(name.text.lower()).split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return {name.key, re.sub(r"['’]s$", "", " ".join(words))}
-
-
-# A small word capitalised mid-text: a headline in title case ("... Collides With Coast Guard").
-_TITLE_CASE = re.compile(r"(?<=\S )(?:In|On|At|To|For|With|Over|From|After|Into|Of|And|As|By|"
-                         r"Is|Are|Was|Were|Its|Their|Than|Amid|Against)\b")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&)\s+)*"
                           r"[A-Z][\w'’-]*)+")
 
@@ -351,7 +340,19 @@ def _joins(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-_CAPITAL_RUN = re.compile(r"[A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*)+")
+def _written(name: Name) -> set[str]:
+    """A name as :func:`joined_runs` keeps it: its key, and its words as written ("Celtics")."""
+    words = fold(name.text.lower()).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return {name.key, re.sub(r"['’]s$", "", " ".join(words))}
+
+
+# A small word capitalised mid-text: a headline in title case ("... Collides With Coast Guard").
+_TITLE_CASE = re.compile(r"(?<=\S )(?:In|On|At|To|For|With|Over|From|After|Into|Of|And|As|By|"
+                         r"Is|Are|Was|Were|Its|Their|Than|Amid|Against)\b")
+# Capitalised words side by side, with nothing between them ("Boston Celtics").
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*)+")
 
 
 def joined_runs(texts: Iterable[str]) -> frozenset[str]:
@@ -363,7 +364,7 @@ def joined_runs(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         if _TITLE_CASE.search(text):
             continue  # a headline in title case
-        for match in _CAPITAL_RUN.finditer(text):
+        for match in _NAME_RUN.finditer(text):
             run = fold(match.group(0).lower()).split()
             run = run[1:] if run[0] in ("the", "a", "an") else run
             if 2 <= len(run) <= 3:

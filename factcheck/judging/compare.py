@@ -154,8 +154,6 @@ _DIRECTION = {**{stem(w): "up" for w in _UP}, **{stem(w): "down" for w in _DOWN}
 _BOUND_LIKE = frozenset(stem(w) for w in ("over", "under", "above", "below", "ahead", "behind"))
 _CLAUSE_WORDS = re.compile(r"[,;:()]|\b(?:but|and|while|whereas|although)\b|[\w'’-]+", re.I)
 _SCALE_STEMS = frozenset(stem(w) for w in SCALE_WORDS)
-_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
@@ -259,8 +257,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     evidence_text = hit.passage.text
     claim_tokens = side.content
     evidence_tokens = set(tokenize(evidence_text)) | set(tokenize(hit.passage.title or ""))
-    if any(_PLAIN_NUMBER.match(t) and float(t) >= 1000 and not _YEAR.match(t)
-           for t in evidence_tokens):
+    if _writes_thousands(evidence_text):
         evidence_tokens |= _SCALE_STEMS  # "400,000" writes the "thousand" of "400 thousand"
     coverage = len(claim_tokens & evidence_tokens) / len(claim_tokens) if claim_tokens else 0.0
     matched: list[tuple[Quantity, Quantity]] = []
@@ -964,8 +961,14 @@ def _is_plan(text: str, quantity: Quantity) -> bool:
 
 
 def _content(text: str) -> set[str]:
-    return {t for t in tokenize(text)
-            if not t[0].isdigit() and t not in STOPWORDS}
+    return {t for t in tokenize(text) if not t[0].isdigit() and t not in STOPWORDS}
+
+
+@functools.lru_cache(maxsize=16384)
+def _writes_thousands(text: str) -> bool:
+    """Whether ``text`` writes a number of a thousand or more in digits, a year aside."""
+    return any(float(t) >= 1000 and not _A_YEAR.fullmatch(t)
+               for t in tokenize(text) if _PLAIN_NUMBER.fullmatch(t))
 
 
 def _context_overlap(claim_text: str, claim_q: Quantity, evidence_text: str,
@@ -1400,6 +1403,7 @@ _ORDINAL_WORD = re.compile(r"first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4
 
 
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _EDITION = re.compile(r"\s+(?:(?:men|women)['’]s\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)")
 
 
