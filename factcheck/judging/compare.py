@@ -711,6 +711,11 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
+    # A figure told in words that share nothing with the claim's measures something else: "the
+    # mission costs 5.2 billion dollars" is no answer to "the launch contract is worth 178
+    # million"; a figure stated alike is left to the checks of the figures it sits among.
+    candidates = [e for e in candidates if agree(quantity, e)
+                  or not _other_measure(claim_text, quantity, evidence_text, e)]
     if quantity.kind != QuantityKind.COUNT:
         return candidates
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
@@ -989,6 +994,44 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
     words = {stem(_FAMILY.get(w, _IRREGULAR.get(w, w)))
              for w in re.findall(r"[a-z]+", around.lower()) if w in _FAMILY or w in _IRREGULAR}
     return frozenset(t for t in (*tokenize(around), *words) if not t[0].isdigit())
+
+
+def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
+                   evidence_q: Quantity) -> bool:
+    """Whether two figures are told in words that share nothing but names: "the mission costs
+    5.2 billion US dollars" is no answer to "the launch contract is worth 178 million dollars"."""
+    claim_words = _measure_words(claim_text, claim_q)
+    evidence_words = _measure_words(evidence_text, evidence_q)
+    return bool(claim_words) and bool(evidence_words) and not claim_words & evidence_words
+
+
+@functools.lru_cache(maxsize=16384)
+def _measure_words(text: str, quantity: Quantity, chars: int = 100) -> frozenset[str]:
+    """The lower-case words of a figure's clause, stemmed, names, function words and hedges
+    aside: what the figure measures and what governs it ("the mission costs")."""
+    start = max(quantity.start - chars, 0)
+    end = min(quantity.end + chars, len(text))
+    for stop in _CLAUSE_END.finditer(text, start, end):
+        if stop.end() <= quantity.start:
+            start = stop.end()
+        elif stop.start() >= quantity.end:
+            end = stop.start()
+            break
+    before = text[start: quantity.start]
+    before = before if start == 0 or not text[start - 1].isalpha() else before.partition(" ")[2]
+    after = text[quantity.end: end]
+    after = after if end >= len(text) or not text[end].isalpha() else after.rpartition(" ")[0]
+    words = set()
+    for word in re.findall(r"[A-Za-z][a-z]+", f"{before} {after}"):
+        if word[0].isupper() or word in STOPWORDS or word in _HEDGES or word in SCALE_WORDS:
+            continue  # names tell the topic, not the measure
+        word = _COUNTED_AS.get(word, _FAMILY.get(word, _IRREGULAR.get(word, word)))
+        words.update(_UNDOUBLED.sub(r"\1", t) for t in tokenize(word) if t not in STOPWORDS)
+    return frozenset(words)
+
+
+_UNDOUBLED = re.compile(r"([bdgklmnprt])\1$")  # "winning" and "wins" meet at "win"
+_CLAUSE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z\"“‘'])|[,;:]\s+|\s+[(–—]\s*|\)")
 
 
 @functools.lru_cache(maxsize=16384)

@@ -238,6 +238,37 @@ def test_figures_a_hundred_times_apart_measure_different_things():
     assert not result.conflicts
 
 
+
+@pytest.mark.parametrize(("claim_text", "passage_text"), [
+    # the price of the whole programme against the price of one contract in it
+    ("The Aurora Explorer programme costs 4.1 billion dollars.",
+     "The agency's contract with the rocket maker to launch Aurora Explorer is worth 150 "
+     "million dollars."),
+    # a share of the votes cast is no share of every voter
+    ("Turnout in the Lisbon runoff was 61 percent.",
+     "In Lisbon Ruiz took 54 percent of the votes cast."),
+])
+def test_a_figure_told_in_other_words_measures_something_else(claim_text: str,
+                                                              passage_text: str):
+    comparison = compared(claim_text, passage_text)
+    assert not comparison.conflicts
+    assert verdict(claim_text, passage_text).label is Label.UNVERIFIED
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text", "stated"), [
+    # the same measure in other forms of its words: "deaths" and "dead", "destroyed" and
+    # "had been destroyed"
+    ("The agency had confirmed 140 deaths by Friday.",
+     "The agency's Friday bulletin put the toll at 112 dead.", "112"),
+    ("The storm destroyed 1,200 homes, officials said.",
+     "Officials said 900 homes had been destroyed by the storm; 40 of the town's 65 schools "
+     "were shut.", "900"),
+])
+def test_a_figure_of_the_same_measure_still_conflicts(claim_text: str, passage_text: str,
+                                                      stated: str):
+    comparison = compared(claim_text, passage_text)
+    assert stated in [e.surface for _, e in comparison.conflicts]
+
 @pytest.mark.parametrize(("claim_text", "passage_text"), [
     # a hyphen joining two names: each name is looked for
     ("The CMA approved the reworked Microsoft-Activision Blizzard deal on 22 September 2023.",
