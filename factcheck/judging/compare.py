@@ -1021,7 +1021,7 @@ def _measure_words(text: str, quantity: Quantity, chars: int = 100) -> frozenset
     before = before if start == 0 or not text[start - 1].isalpha() else before.partition(" ")[2]
     after = text[quantity.end: end]
     after = after if end >= len(text) or not text[end].isalpha() else after.rpartition(" ")[0]
-    words = set()
+    words: set[str] = set()
     for word in re.findall(r"[A-Za-z][a-z]+", f"{before} {after}"):
         if word[0].isupper() or word in STOPWORDS or word in _HEDGES or word in SCALE_WORDS:
             continue  # names tell the topic, not the measure
