@@ -155,6 +155,10 @@ _BOUND_WORDS = [
 # a bound).
 _PARTICLE_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|"
                             r"signs|signed|signing)\s+over\s+$", re.IGNORECASE)
+# "a four-under 68", "a 2-over 74": "under" and "over" joined to a number tell a score against
+# par, not a bound of the figure after them.
+_PAR_SCORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve))-(?:under|over)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.I)
 _PER_HOUR = re.compile(r"\s*(?:per\s+hour|an\s+hour|/h)\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
@@ -299,10 +303,12 @@ _COUNT = re.compile(
 # A capitalised word right before a bare number names it ("Boeing 737", "Flight 1282", "Euro
 # 2024"), unless it opens the sentence ("In 2024", "About 300") or is a month ("May 2024").
 _NAMED_NUMBER = re.compile(r"(?<=[\w,] )([A-Z][A-Za-z]*)\s$")
-# A number after one of these words tells which one, not how many: "stage 21", "gate 4".
-_NUMBERED = re.compile(r"\b(?:stage|flight|route|article|chapter|section|page|gate|platform|"
-                       r"game|terminal|runway|highway|row|seat|room|pier|berth|track|episode|"
-                       r"round|level|lane|exit|district|local|precinct|ward|lodge)\s$",
+# A number after one of these words tells which one, not how many: "stage 21", "gate 4",
+# "world No. 1" ("a final-round 68" is a score of that round).
+_NUMBERED = re.compile(r"(?<![\w-])(?:stage|flight|route|article|chapter|section|page|gate|"
+                       r"platform|game|terminal|runway|highway|row|seat|room|pier|berth|track|episode|"
+                       r"round|level|lane|exit|district|local|precinct|ward|lodge|no\.|"
+                       r"number)\s$",
                        re.IGNORECASE | re.ASCII)
 
 
@@ -561,6 +567,10 @@ def _read_bare_month(match: re.Match[str], free: _Free) -> Quantity | None:
                     match.start("month"), match.end("month"), match.group("month"))
 
 
+_WON_AS_VERB = re.compile(r"\s+(?:it|him|her|them|the|a|an|his|their|its)\b",
+                         re.IGNORECASE)
+
+
 def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
     """``US$10 billion``, ``10bn yuan``, ``€3m``: the amount in its currency (``¥`` is yen when
     the text speaks of yen, else yuan)."""
@@ -575,6 +585,8 @@ def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
             currency = "JPY"
     else:
         currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
+        if currency == "KRW" and not scale and _WON_AS_VERB.match(text, match.end()):
+            return None  # "a closing 68 won him the title": the verb, not the currency
     value = number * _SCALE.get(scale, 1.0)
     return _quantity(text, QuantityKind.MONEY, value, currency, match.start(), match.end())
 
@@ -897,6 +909,8 @@ def _bound_before(text: str, start: int) -> Bound:
     before = text[max(0, start - 24): start]
     if _PARTICLE_OVER.search(before):
         return Bound.EXACT  # "handed over 291 jets": a verb's particle, no bound
+    if _PAR_SCORE.search(before):
+        return Bound.EXACT  # "a four-under 68": a score against par, no bound
     for pattern, bound in _BOUND_BEFORE:
         if pattern.search(before):
             return bound

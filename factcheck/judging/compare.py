@@ -842,9 +842,10 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     if (len(after) > 1 and after[0].lower() in _BEFORE_THE_NOUN
             and after[1].lower() not in STOPWORDS | _NOT_A_NOUN):
         return False  # "two earlier countdowns": a word before the noun, not "two days earlier"
-    # "48% above the IPO price" is a change; "18 km below the surface" a level
+    # "48% above the IPO price" and "$360,000 above the $3.24 million" are changes; "18 km below
+    # the surface" a level
     relative = bool(after[:1]) and after[0].lower() in ("above", "below") and (
-        quantity.kind is QuantityKind.PERCENT)
+        quantity.kind in (QuantityKind.PERCENT, QuantityKind.MONEY))
     if (by or relative or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
             or direction_of(text, quantity) is not None):
         return True
@@ -1632,6 +1633,7 @@ def _verb_words(text: str) -> frozenset[str]:
 
 
 _CLAUSE = re.compile(r"[,;:.!?()]\s|\s[-\u2013\u2014]\s")
+_COORDINATED = re.compile(r"\s+(?:and|but|while|whereas)\s+")
 
 
 def _denial(text: str, other_text: str) -> str:
@@ -1643,7 +1645,10 @@ def _denial(text: str, other_text: str) -> str:
     if not scopes:
         return ""
     plain: set[str] = set()
-    for clause in _CLAUSE.split(other_text):
+    # a clause joined by "and" or "but" says its own thing: "the barriers were holding and no
+    # infrastructure had been damaged" says plainly that they held
+    for clause in (part for whole in _CLAUSE.split(other_text)
+                   for part in _COORDINATED.split(whole)):
         if not _negated_scopes(clause):
             plain |= _verb_words(clause)
     other_denied = set().union(*(words for _, words in _negated_scopes(other_text)))

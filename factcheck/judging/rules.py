@@ -64,11 +64,15 @@ class RulesJudge:
             return self._unverified(claim, hits, _no_evidence_reason(hits, s))
         supporting = [c for c in comparisons if _supports(claim.text, c, s)]
         # A passage stating every figure of the claim outweighs one giving other figures, unless
-        # that one fits the claim's wording around the figure better (another phase or product).
+        # that one fits the claim's wording around the figure better (another phase or product);
+        # so does one pinning the claim's event down that leaves one of them out ("on 18
+        # December 2023 ... 4 km long" without "the first eruption").
         confirming = [c for c in comparisons
                       if c.matched and not c.conflicts and not c.unmatched and c.coverage >= 0.4]
+        pinning = [c for c in comparisons if c.matched and not c.conflicts
+                   and c.coverage >= 0.4 and _pins_event(c)]
         contradicting = [c for c in comparisons
-                         if _contradicts(c, s) and _fits_better(c, confirming)]
+                         if _contradicts(c, s) and _fits_better(c, confirming or pinning)]
         best_support = max(supporting, key=lambda c: c.strength, default=None)
         if best_support is not None and not best_support.missing_entities:
             # A passage stating the claim with every name it has outweighs a weaker one where

@@ -229,6 +229,8 @@ def test_says_number_finds_a_whole_number_in_digits_or_words(text, value, says):
     "an hour and three-quarters after the start",  # a fraction, not three of something
     "Pogacar won stage 21 of the race",          # a numbering, not a count
     "passengers waited at gate 4",
+    "the world No. 1 from Texas",                 # a rank, not a count
+    "she is ranked number 3 in the world",
 ])
 def test_words_that_only_look_like_figures_are_none(text):
     assert extract_quantities(text) == []
@@ -470,3 +472,25 @@ def test_a_measure_before_a_hyphen_is_no_name(text: str, value: float):
 
 def test_a_name_before_a_hyphen_keeps_its_number():
     assert extract_quantities("COVID-19 and Chandrayaan-3") == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("She signed for a three-under 69 on Sunday.", "69"),   # a score against par, no bound
+    ("He closed with a 2-over 74.", "74"),
+    ("a final-round 68 gave her the title", "68"),          # the round's score, no numbering
+])
+def test_a_golf_score_is_an_exact_figure(text, surface):
+    quantities = [q for q in extract_quantities(text) if q.surface == surface]
+    assert [q.bound for q in quantities] == [Bound.EXACT]
+
+
+def test_under_before_a_figure_is_still_a_bound():
+    assert only("Tickets sold for under 70 dollars.").bound is Bound.AT_MOST
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Her closing 65 won the title.", QuantityKind.COUNT),   # the verb
+    ("A coffee costs 5,000 won in Seoul.", QuantityKind.MONEY),  # the currency
+])
+def test_won_after_a_number_is_the_verb_before_its_object(text, kind):
+    assert only(text).kind is kind

@@ -784,3 +784,19 @@ def test_dead_and_deaths_count_the_same_thing():
 def test_a_year_naming_an_edition_is_compared_with_a_year_of_that_event(claim, passage,
                                                                        conflicts):
     assert surfaces(compared(claim, passage).conflicts) == conflicts
+
+
+def test_a_negation_denies_what_the_passage_says_before_denying_something_else():
+    claim_text = "The spokeswoman said the dykes had failed to hold back the water."
+    passage_text = ("The spokeswoman said the dykes were holding and no homes had been "
+                    "damaged.")
+    assert "failed to" in compared(claim_text, passage_text).polarity_clash
+
+
+def test_money_above_another_sum_is_a_difference():
+    claim_text = "The winner's cheque of $2.1m was $150,000 more than a year earlier."
+    passage_text = ("The winner took $2.1 million, $150,000 above the $1.95 million paid a year "
+                    "earlier; the purse grew by $1 million.")
+    comparison = compared(claim_text, passage_text)
+    assert not comparison.conflicts
+    assert ("$150,000", "$150,000") in surfaces(comparison.matched)

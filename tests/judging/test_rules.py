@@ -167,3 +167,13 @@ def test_a_passage_stating_three_figures_alike_outweighs_one_agreeing_on_fewer()
     verdict = RulesJudge().judge(claim(text), [whole, unit])
     assert verdict.label is Label.SUPPORTED
     assert verdict.evidence[0].passage.id == "p1"
+
+
+def test_a_passage_pinning_the_event_outweighs_one_about_another_date():
+    # the passage on the claim's day states its figures alike, leaving out only "first"; one
+    # on a later eruption gives other figures of another day
+    text = "The first eruption began on 5 March 2024, when a fissure 3 km long opened."
+    same = hit("An eruption began on 5 March 2024 from a fissure about 3 km long.", dense=0.86)
+    later = hit("The eruption of 12 June began after earthquakes; lava rose from a fissure "
+                "roughly 1 km long.", dense=0.74, rank=2)
+    assert RulesJudge().judge(claim(text), [same, later]).label is not Label.CONTRADICTED
