@@ -1139,9 +1139,9 @@ def _entity_in(entity: str, text: str) -> bool:
     lowered = fold(text.lower())
     parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(fold(entity))
              if p and p != "s"]
-    named = [p for p in parts if p not in TITLES]
-    if named and len(named) < len(parts):  # "Rear Admiral John Mauger" is John Mauger
-        parts = named
+    named = [p for p in parts if p not in TITLES and p not in _PLACE_HEADS]
+    if named and len(named) < len(parts):
+        parts = named  # "Rear Admiral John Mauger" is John Mauger, "Mount Everest" Everest
     # "the Conservatives" are mentioned by "the Conservative vote"
     found = [part in lowered or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
              for part in parts]
@@ -1154,6 +1154,12 @@ def _entity_in(entity: str, text: str) -> bool:
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
 
 
+# The kind of place a name is: "Mount" is not half of "Mount Thorbjorn" ("nearby Stapafell
+# mountain" does not name it), nor "Canal" half of "the Suez Canal".
+_PLACE_HEADS = frozenset({"mount", "mt", "lake", "river", "cape", "port", "fort", "gulf", "bay",
+                          "sea", "ocean", "island", "islands", "isle", "mountain", "mountains",
+                          "valley", "desert", "peninsula", "strait", "canal", "glacier",
+                          "volcano", "airport", "harbour", "harbor"})
 _NEGATION_WORDS = frozenset({"not", "no", "never", "didn't", "wasn't", "weren't", "hadn't",
                              "hasn't", "haven't", "isn't", "aren't", "doesn't", "don't"})
 

@@ -800,3 +800,15 @@ def test_money_above_another_sum_is_a_difference():
     comparison = compared(claim_text, passage_text)
     assert not comparison.conflicts
     assert ("$150,000", "$150,000") in surfaces(comparison.matched)
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text"), [
+    # the kind of place is not half of its name
+    ("The gravel for the dykes was dug out of Mount Keller.",
+     "The dykes are being built with gravel quarried from nearby Hollin mountain."),
+    ("The freighter ran aground in the Suez Canal.",
+     "The freighter ran aground in the Panama Canal."),
+])
+def test_a_place_named_by_its_kind_and_another_word_is_missing(claim_text: str,
+                                                              passage_text: str):
+    assert compared(claim_text, passage_text).missing_entities
