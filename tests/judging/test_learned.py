@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import pipeline
+from factcheck.analysis.names import NameIndex
 from factcheck.cli import app
 from factcheck.errors import ModelError
 from factcheck.judging.compare import compare_all
@@ -425,6 +426,20 @@ def test_another_value_is_no_figure_that_states_another_of_the_claims_alike():
     claim_text = "Apple's 11 June 2024 jump was its biggest one-day gain since late 2022."
     comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
     assert another_value(claim_text, comparison) == ""
+
+
+@pytest.mark.parametrize(("claim_text", "differs"), [
+    # an owner the passage leaves unsaid is no slot it fills with another name
+    ("Lisbon's Humberto Delgado airport reopened on 3 May 2024, after flights resumed.", False),
+    ("The Humberto Delgado airport reopened in Lisbon on 3 May 2024, after flights resumed.",
+     True),
+])
+def test_a_possessive_owner_the_passage_leaves_out_is_not_replaced(claim_text, differs):
+    passage = Passage("p1", "The Humberto Delgado airport reopened on 3 May 2024, after flights "
+                      "from Madrid resumed.", "Wire", None, None, None, "t:1")
+    names = NameIndex()
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)], names)[0]
+    assert bool(another_value(claim_text, comparison, names)) is differs
 
 
 @pytest.mark.parametrize("restated", [
