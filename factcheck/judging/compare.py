@@ -139,7 +139,7 @@ GENERAL_OPPOSITES = [
 _UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb", "jump",
        "surge", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve",
        "soar", "rally", "rallied", "leap", "leapt", "larger", "bigger", "greater",
-       "expand", "widen")
+       "expand", "widen", "raise", "raised")
 _DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
          "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump",
          "plunge", "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped", "dropped",
@@ -1218,6 +1218,9 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
             if key in _DIRECTION and is_before and key in _RIVAL_VERBS and i > 0 and (
                     words[i - 1][:1].isupper()):
                 break  # "beating Novak Djokovic 6-2": a win over someone, no direction
+            if key in _GAINED and is_before and quantity.kind is QuantityKind.MONEY:
+                break  # "gained $5.3 billion", like "lost $5.3 billion", and "raised $5
+                # million" are results, no change
             if key in _DIRECTION:
                 if key in _BOUND_LIKE and not is_before and (
                         i > 0 or not words[1:2] or stem(words[1].lower()) not in _REFERENCES):
@@ -1230,12 +1233,15 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
                         text[:quantity.start]):
                     break  # "lined up 140 test vehicles", "set up 5 plants": a phrasal verb
                 return Direction(_DIRECTION[key], word, not is_before)
-            if is_before and lowered in _LOST and quantity.kind is QuantityKind.PERCENT:
-                return Direction("down", word, False)  # "shares lost 0.5%" (not "lost $1bn")
+            if is_before and lowered in _LOST and quantity.kind is not QuantityKind.MONEY:
+                # "shares lost 0.5%", "the index lost 228 points", like "gained 228 points"
+                # (not "lost $1bn")
+                return Direction("down", word, False)
     return None
 
 
 _LOST = frozenset({"lost", "lose", "loses", "losing", "shed", "sheds", "shedding"})
+_GAINED = frozenset(stem(w) for w in ("gain", "raise", "raised"))
 _MORE_OR_LESS = {"more": "up", "fewer": "down", "less": "down"}
 _PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\s+"
                             r"(?:fell|falls|fall|had fallen|has fallen)\b", re.IGNORECASE)

@@ -812,3 +812,25 @@ def test_money_above_another_sum_is_a_difference():
 def test_a_place_named_by_its_kind_and_another_word_is_missing(claim_text: str,
                                                               passage_text: str):
     assert compared(claim_text, passage_text).missing_entities
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text"), [
+    # a loss and a gain of the same sum are results told both ways
+    ("The chip unit gained $5.3 billion over the first half of 2024.",
+     "The chip unit lost $5.3 billion over the first half of 2024."),
+    # points lost and gained move an index both ways
+    ("On Monday the index lost 228 points to close at 41,622.08.",
+     "On Monday the index gained 228 points to close at 41,622.08."),
+    ("The port capped the draft at 44 feet, raised from the 50 feet allowed before.",
+     "The port capped the draft at 44 feet, lowered from the 50 feet allowed before."),
+])
+def test_a_figure_won_or_lost_the_other_way_clashes(claim_text: str, passage_text: str):
+    comparison = compared(claim_text, passage_text)
+    assert comparison.polarity_clash or comparison.conflicts
+    assert verdict(claim_text, passage_text).label is Label.CONTRADICTED
+
+
+def test_jobs_lost_and_jobs_cut_are_one_figure():
+    comparison = compared("The company lost 15,000 jobs in 2024.",
+                          "The company cut 15,000 jobs in 2024.")
+    assert ("15,000", "15,000") in surfaces(comparison.matched)
