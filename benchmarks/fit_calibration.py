@@ -8,8 +8,9 @@ elsewhere and never used to train the learned verifier:
   the corpora given with ``--mutate``;
 - with ``--real``, half of a held-out set of the learned verifier (the half whose id hashes
   even);
-- with ``--gold``, hand-labelled news claims (the topic sets used for tuning, never the set kept
-  for the final measurement).
+- with ``--gold``, hand-labelled news claims (never the set kept for the final measurement),
+  with ``--topics`` only the named topics of those sets (the halves of split sets that were
+  never tuned on: news the judge was not shaped by, as a user's will be).
 
 Each claim is judged by the learned judge (with its route) and the rules judge; the curves are
 fitted per route and label (``factcheck.training.calibrate``). ``factcheck eval``,
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, nargs="*", default=[],
                         help="hand-labelled topic gold files (benchmarks/topics/gold.jsonl, "
                         "...): each claim judged against its topic's corpus beside the file")
+    parser.add_argument("--topics", nargs="*", default=[],
+                        help="only these topics of the --gold files, e.g. the halves of topic "
+                        "sets never tuned on (default: every topic)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     settings = Settings(cache_dir=args.cache_dir)
@@ -105,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         sources[f"{path.parent.name}/{path.name} mutations (seed 101)"] = len(claims)
 
     for gold_path in args.gold:
-        gold = bench_topics.load_gold(gold_path)
+        gold = [item for item in bench_topics.load_gold(gold_path)
+                if not args.topics or item["topic"] in args.topics]
         for topic in sorted({item["topic"] for item in gold}):
             items = [item for item in gold if item["topic"] == topic]
             checker = Checker(gold_path.parent / topic / "evidence.jsonl", settings,
@@ -114,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             learned.names = rules.names = checker.index.names or learned.names
             rows += judged_rows(claims, checker.retrieve(claims),
                                 [Label(item["label"]) for item in items], learned, rules)
-        sources[f"{gold_path.parent.name}/{gold_path.name}"] = len(gold)
+        if gold:
+            sources[f"{gold_path.parent.name}/{gold_path.name}"] = len(gold)
 
     trained = [s for s in training_sources(model, args.datasets) if s.path.is_file()]
     sets = [load_cases(s.path) for s in trained]
@@ -139,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python benchmarks/fit_calibration.py" + (
             f" --limit {args.limit}" if args.limit != 500 else "") + "".join(
             f" --mutate {p}" for p in args.mutate) + "".join(
-            f" --gold {p}" for p in args.gold) + "".join(f" --real {r}" for r in args.real),
+            f" --gold {p}" for p in args.gold) + "".join(f" --real {r}" for r in args.real)
+        + (" --topics " + " ".join(args.topics) if args.topics else ""),
         "method": "Platt scaling per route and label (ridge 1 towards the raw score)",
     })
     save_calibration(calibration, args.out)

@@ -429,9 +429,12 @@ def another_value(claim_text: str, comparison: Comparison,
         claim_keys = {n.key for n in names.of(claim_text)}
         others = [n for n in names.of(passage) if n.key not in claim_keys]
         for missing in comparison.missing_names:
-            if _POSSESSIVE_AFTER.match(claim_text, missing.end):
-                continue  # "Porto Alegre's airport": an owner the passage may leave unsaid
+            # "Porto Alegre's airport": an owner the passage may leave unsaid, unless it names
+            # another owner ("Baltimore's harbor" against "the Eiffel Tower's harbor")
+            owner = _POSSESSIVE_AFTER.match(claim_text, missing.end) is not None
             for other in others:
+                if owner and not _POSSESSIVE_AFTER.match(passage, other.end):
+                    continue
                 if other.kind == missing.kind and not names.same_thing(missing, other):
                     return f"it names {other.text} where the claim names {missing.text}"
     return ""

@@ -433,10 +433,15 @@ def test_another_value_is_no_figure_that_states_another_of_the_claims_alike():
     ("Lisbon's Humberto Delgado airport reopened on 3 May 2024, after flights resumed.", False),
     ("The Humberto Delgado airport reopened in Lisbon on 3 May 2024, after flights resumed.",
      True),
+    # another owner named in the owner's place is a swap
+    ("Lisbon's Humberto Delgado airport reopened on 3 May 2024, after Madrid's flights resumed.",
+     True),
 ])
 def test_a_possessive_owner_the_passage_leaves_out_is_not_replaced(claim_text, differs):
     passage = Passage("p1", "The Humberto Delgado airport reopened on 3 May 2024, after flights "
-                      "from Madrid resumed.", "Wire", None, None, None, "t:1")
+                      "from Madrid resumed." if "Madrid" not in claim_text else
+                      "Berlin's Humberto Delgado airport reopened on 3 May 2024, after Madrid's "
+                      "flights resumed.", "Wire", None, None, None, "t:1")
     names = NameIndex()
     comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)], names)[0]
     assert bool(another_value(claim_text, comparison, names)) is differs
