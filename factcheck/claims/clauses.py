@@ -30,7 +30,14 @@ from factcheck.claims.grammar import (
     starts_verb_phrase,
     trim,
 )
-from factcheck.claims.lexicon import CONTRAST_OPENERS, DATE, DEMONYMS, DETERMINERS, PREPOSITIONS
+from factcheck.claims.lexicon import (
+    CONTRAST_OPENERS,
+    DATE,
+    DEMONYMS,
+    DETERMINERS,
+    PREPOSITIONS,
+    RELATIVES,
+)
 
 # Discourse markers and unnamed attributions removed from the front of a claim. Words are
 # matched lower-cased and separated by single spaces, punctuation being its own token.
@@ -319,6 +326,9 @@ def _split_coordination(tokens: list[Token]) -> list[Clause]:
         if comma and own is not None and not starts_verb_phrase(right):
             return [Clause(tuple(left)), *_split_coordination(right)]
         if starts_verb_phrase(right):
+            if any(tok.lower in RELATIVES for tok in tokens[subject[1] : j]) and not comma:
+                continue  # "a player who started 2023 outside the top 3,000 and finished the
+                # year in the top 30": the verb phrase is the relative clause's
             shared = tokens[subject[0] : subject[1]]
             right = _resolve_object_it(left, subject, right)
             return [Clause(tuple(left)), *_split_coordination(list(shared) + right)]

@@ -388,6 +388,13 @@ def find_subject(tokens: Sequence[Token]) -> tuple[int, int] | None:
     verb = main_verb(tokens)
     if verb is None:
         return None
+    if tokens[0].lower in _FRONTED_CLAUSE and any(tok.text == "," for tok in tokens[verb:]):
+        # "After a bogey at the 11th cut the gap to two, Scheffler birdied the 13th": the
+        # subject is the main clause's, after the comma closing the fronted one
+        comma = next(i for i in range(verb, len(tokens)) if tokens[i].text == ",")
+        main = find_subject(tokens[comma + 1:])
+        if main is not None:
+            return main[0] + comma + 1, main[1] + comma + 1
     chunk = max((i + 1 for i in range(verb) if tokens[i].text == ","), default=0)
     if verb > chunk:
         start, end = chunk, verb
@@ -401,6 +408,11 @@ def find_subject(tokens: Sequence[Token]) -> tuple[int, int] | None:
         if is_noun_phrase(tokens[left + 1 : right]):
             return left + 1, right
     return None
+
+
+_FRONTED_CLAUSE = frozenset({"after", "before", "when", "while", "although", "though", "because",
+                             "since", "once", "until", "if", "as", "whereas", "unless"})
+"""Words opening a clause put before the main one ("After X happened, Y did ...")."""
 
 
 def _subject_after_fronted_phrase(

@@ -80,6 +80,15 @@ def split(text: str) -> list[tuple[str, Role]]:
             id="while",
         ),
         pytest.param(
+            "After a fire and a flood closed the plant, Acme moved output to Ohio and cut 200 "
+            "jobs.",
+            [
+                ("After a fire and a flood closed the plant, Acme moved output to Ohio.", MAIN),
+                ("Acme cut 200 jobs.", MAIN),
+            ],
+            id="verb-phrase-after-a-fronted-clause",
+        ),
+        pytest.param(
             "Whereas Xiaomi sold 10 million phones, Oppo sold 8 million.",
             [("Xiaomi sold 10 million phones.", ASIDE), ("Oppo sold 8 million.", MAIN)],
             id="whereas",
@@ -177,6 +186,11 @@ def test_side_facts_become_clauses_of_their_own(
         pytest.param(
             "Xiaomi unveiled its first car, the SU7 sedan, on Dec. 28, 2023.",
             id="naming-appositive",
+        ),
+        pytest.param(
+            "The deal capped a rise for a firm which began 2023 outside the top 500 and ended "
+            "the year in the top 50.",
+            id="verb-phrase-of-a-relative-clause",
         ),
     ],
 )

@@ -247,6 +247,7 @@ def test_quotes_and_brackets_left_unpaired_by_a_split_are_dropped(
         ("BYD, which is backed by Berkshire Hathaway, plans to build a plant.", "BYD"),
         ("Its first car, the Afeela 1, starts at $89,900.", "Its first car"),
         ("Lei Jun said Xiaomi would invest $10 billion.", "Lei Jun"),
+        ("After a storm hit the coast, the mayor ordered an evacuation.", "the mayor"),
     ],
 )
 def test_the_subject_is_the_noun_phrase_before_the_main_verb(
