@@ -513,7 +513,7 @@ def _read_day_month(match: re.Match[str], free: _Free) -> Quantity | None:
         return None
     value = float((month - 1) * 100 + day)
     return Quantity(QuantityKind.DATE, value, value, DAY_OF_YEAR,
-                    _bound_before(match.string, match.start()), match.start(), match.end(),
+                    _date_bound(match.string, match.start()), match.start(), match.end(),
                     match.group(0))
 
 
@@ -844,7 +844,7 @@ def _date(match: re.Match[str], year: int, first_month: int, last_month: int,
                              calendar.monthrange(year, last_month)[1]).toordinal()
     text = match.string
     return Quantity(QuantityKind.DATE, float(low), float(high), DAYS,
-                    _bound_before(text, match.start()),
+                    _date_bound(text, match.start()),
                     match.start(), match.end(), match.group(0))
 
 
@@ -901,8 +901,18 @@ def _quarter_and_date(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity] | N
 
 def _quantity(text: str, kind: QuantityKind, value: float, unit: str, start: int,
               end: int) -> Quantity:
-    return Quantity(kind, value, value, unit, _bound_before(text, start), start, end,
-                    text[start:end])
+    bound = _date_bound(text, start) if kind is QuantityKind.DATE else _bound_before(text, start)
+    return Quantity(kind, value, value, unit, bound, start, end, text[start:end])
+
+
+def _date_bound(text: str, start: int) -> Bound:
+    """The bound of a date: "over the first half of 2023" is during it, not after."""
+    if _DURING.search(text[max(0, start - 8): start]):
+        return Bound.EXACT
+    return _bound_before(text, start)
+
+
+_DURING = re.compile(r"\b(?:over|under)\s+$", re.IGNORECASE)
 
 
 def _bound_before(text: str, start: int) -> Bound:

@@ -332,7 +332,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             others = [e for e in _candidates(claim_text, quantity, evidence_text,
                                              evidence_quantities) if id(e) not in used]
             if not others:
-                unmatched.append(quantity)
+                if not (quantity.kind is QuantityKind.COUNT
+                        and says_number(evidence_text, quantity.value)):
+                    unmatched.append(quantity)  # (not "2" where the passage writes "two")
                 continue
             best = max(others, key=lambda e: (agree(quantity, e), _context_overlap(
                 claim_text, quantity, evidence_text, e)))

@@ -494,3 +494,8 @@ def test_under_before_a_figure_is_still_a_bound():
 ])
 def test_won_after_a_number_is_the_verb_before_its_object(text, kind):
     assert only(text).kind is kind
+
+
+def test_a_date_after_over_is_the_period_it_happened_in():
+    assert only("The unit lost money over the first half of 2023.").bound is Bound.EXACT
+    assert only("Sales topped over 2,000 units.").bound is Bound.AT_LEAST

@@ -834,3 +834,9 @@ def test_jobs_lost_and_jobs_cut_are_one_figure():
     comparison = compared("The company lost 15,000 jobs in 2024.",
                           "The company cut 15,000 jobs in 2024.")
     assert ("15,000", "15,000") in surfaces(comparison.matched)
+
+
+def test_a_count_in_digits_is_stated_by_the_passage_in_words_among_other_figures():
+    comparison = compared("Only 2 of the aftershocks reached magnitude 6, a 6.5 and a 6.2.",
+                          "Only two of the aftershocks reached magnitude 6, a 6.5 and a 6.2.")
+    assert not comparison.unmatched and not comparison.conflicts
