@@ -1002,10 +1002,11 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
 def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
                    evidence_q: Quantity) -> bool:
     """Whether two figures are told in words that share nothing but names: "the mission costs
-    5.2 billion US dollars" is no answer to "the launch contract is worth 178 million dollars"."""
+    5.2 billion US dollars" is no answer to "the launch contract is worth 178 million dollars".
+    A claim figure told in one word or none ("Honda holds 60%") says too little to tell."""
     claim_words = _measure_words(claim_text, claim_q)
     evidence_words = _measure_words(evidence_text, evidence_q)
-    return bool(claim_words) and bool(evidence_words) and not claim_words & evidence_words
+    return len(claim_words) >= 2 and bool(evidence_words) and not claim_words & evidence_words
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1022,8 +1023,16 @@ def _measure_words(text: str, quantity: Quantity, chars: int = 100) -> frozenset
             break
     before = text[start: quantity.start]
     before = before if start == 0 or not text[start - 1].isalpha() else before.partition(" ")[2]
+    if start == 0 or re.match(r"[.!?]\s", text[start - 2: start]):
+        before = before[:1].lower() + before[1:]  # "Turnout in the runoff": no name
     after = text[quantity.end: end]
     after = after if end >= len(text) or not text[end].isalpha() else after.rpartition(" ")[0]
+    # the words of other figures are theirs: "Pro at 245,900 yuan and Max at 299,900 yuan"
+    for other in extract_quantities(text):
+        if other.end <= quantity.start and other.end > start:
+            before = before.replace(other.surface, " ")
+        elif other.start >= quantity.end and other.start < end:
+            after = after.replace(other.surface, " ")
     words: set[str] = set()
     for word in re.findall(r"[A-Za-z][a-z]+", f"{before} {after}"):
         if word[0].isupper() or word in STOPWORDS or word in _HEDGES or word in SCALE_WORDS:
