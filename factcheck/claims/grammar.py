@@ -388,13 +388,13 @@ def find_subject(tokens: Sequence[Token]) -> tuple[int, int] | None:
     verb = main_verb(tokens)
     if verb is None:
         return None
-    if tokens[0].lower in _FRONTED_CLAUSE and any(tok.text == "," for tok in tokens[verb:]):
+    if tokens[0].lower in _FRONTED_CLAUSE:
         # "After a bogey at the 11th cut the gap to two, Scheffler birdied the 13th": the
         # subject is the main clause's, after the comma closing the fronted one
-        comma = next(i for i in range(verb, len(tokens)) if tokens[i].text == ",")
-        main = find_subject(tokens[comma + 1:])
+        after = next((i + 1 for i in range(verb, len(tokens)) if tokens[i].text == ","), 0)
+        main = find_subject(tokens[after:]) if after else None
         if main is not None:
-            return main[0] + comma + 1, main[1] + comma + 1
+            return main[0] + after, main[1] + after
     chunk = max((i + 1 for i in range(verb) if tokens[i].text == ","), default=0)
     if verb > chunk:
         start, end = chunk, verb
