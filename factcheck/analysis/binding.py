@@ -119,6 +119,46 @@ class Structure:
             verbs.append(verb.head)
         return frozenset((v.lemma_.lower(), role) for v in verbs)
 
+    def affiliations(self, span: tuple[int, int], *,
+                     verbal: bool = False) -> tuple[tuple[int, int], ...]:
+        """Character spans of the proper nouns the text ties the name at ``span`` to as its
+        team, employer, party or owner: in the name's own phrase ("Inter Milan striker Lautaro
+        Martínez", "Barcelona's Bonmatí", "Thompson of the MVP Track Club"), in apposition
+        ("Rasgon, an analyst at Morgan Stanley") or, with ``verbal``, through a verb of
+        belonging ("Bonmatí turns out for Real Madrid", "Novak belongs to the Fidesz party").
+        Clauses describing the name ("who joined Chelsea") are no tie."""
+        token = self._token(*span)
+        if token is None:
+            return ()
+        name = {t.i for t in self.doc.char_span(*span, alignment_mode="expand")}
+        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
+        ties: list[Any] = []
+        for child in token.children:
+            if child.i in name:
+                continue
+            if child.dep_ in ("compound", "poss", "nmod") and child.i < token.i or \
+                    child.dep_ == "appos":
+                ties.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _TYING_PREPOSITIONS:
+                ties += [o for o in child.children if o.dep_ == "pobj"]
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i:
+            ties.append(token.head)  # "the Barcelona midfielder, Aitana Bonmatí"
+        if verbal and token.dep_ == "nsubj":
+            ties += _belonging(token.head)
+        spans: list[tuple[int, int]] = []
+        for tie in ties:
+            for proper in _proper_heads(tie, name):
+                first = proper.i  # with the proper nouns compounded before it ("Real Madrid")
+                while first > 0 and _proper(self.doc[first - 1]) and \
+                        self.doc[first - 1].dep_ == "compound" and first - 1 not in name:
+                    first -= 1
+                words = self.doc[first: proper.i + 1]
+                spans.append((words.start_char, words.end_char))
+        # "FC" and "Acme United" of "the FC Acme United midfielder" are one name
+        return tuple(dict.fromkeys(a for a in spans if not any(
+            b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans)))
+
     def title_text(self, span: tuple[int, int]) -> str:
         """The title beside the name at ``span`` as the text writes it ("Player of the Match")."""
         tokens = self._title_tokens(span)
@@ -234,6 +274,53 @@ def _share(clause: Any, neighbour: Any, homes: list[set[int]]) -> None:
                 child.dep_ not in _NOT_SHARED and child.right_edge.i < before):
             for token in child.subtree:
                 homes[token.i].add(clause.i)
+
+
+_TYING_PREPOSITIONS = frozenset({"of", "at", "from", "with", "for"})
+"""Prepositions after a name or a title that tie it to an organisation ("analyst at X")."""
+_BELONGING_VERBS = frozenset({"play", "turn", "compete", "belong", "join", "sign", "work",
+                              "represent", "serve", "race", "ride", "captain", "coach"})
+"""Verbs whose subject belongs to what follows them ("plays for", "joined", "works at")."""
+_DESCRIBING = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"})
+
+
+def _belonging(verb: Any) -> list[Any]:
+    """What the subject of ``verb`` belongs to by it: "plays (his club football) for X", "joined
+    X", "belongs to X"; the noun a copula gives ("is a Juventus striker")."""
+    if verb.lemma_ == "be":
+        return [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if verb.lemma_.lower() not in _BELONGING_VERBS:
+        return []
+    found: list[Any] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            if child.pos_ == "PROPN":  # "joined Chelsea"
+                found.append(child)
+            found += [o for p in child.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for o in p.children if o.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in ("for", "to", "at", "with"):
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    return found
+
+
+def _proper_heads(tie: Any, name: set[int]) -> Iterator[Any]:
+    """The capitalised nouns heading a name inside ``tie``'s phrase (not inside clauses
+    describing it), outside ``name``."""
+    stack = [tie]
+    while stack:
+        token = stack.pop()
+        if token.i in name:
+            continue
+        if _proper(token) and not (token.dep_ == "compound" and _proper(token.head)):
+            yield token
+        stack += [c for c in token.children if c.dep_ not in _DESCRIBING]
+
+
+def _proper(token: Any) -> bool:
+    """Whether ``token`` is a capitalised noun: the tagger's proper nouns ("Madrid") and the
+    names it tags as common nouns ("Bernstein analyst"), never a lower-case word it calls
+    proper ("the Acme United midfielder")."""
+    return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
 
 
 def _named_as(verb: Any) -> list[Any]:

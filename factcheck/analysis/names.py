@@ -170,6 +170,8 @@ def alias_in(entity: str, text: str) -> bool:
         return True
     if any(has_word(demonym, lowered) for demonym in _DEMONYMS_OF.get(key, ())):
         return True
+    if " " not in key and any(country_form(key, w.lower()) for w in _CAPITALISED.findall(text)):
+        return True  # "Icelandic" for "Iceland's", "Hungary" for "Hungarian"
     bare = re.sub(r"['’]s$", "", entity.strip(" ."))
     if bare.isupper() and 2 <= len(bare) <= 6:
         for run in _CAPITAL_RUN.finditer(text):
@@ -186,6 +188,24 @@ def alias_in(entity: str, text: str) -> bool:
 
 
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}(?=\b|['’]s\b)")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}")
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ic", "i")
+
+
+def country_form(a: str, b: str) -> bool:
+    """Whether one of two lower-case words is the other's demonym by its form: "icelandic" and
+    "iceland", "hungarian" and "hungary", "colombian" and "colombia", "taiwanese" and "taiwan"
+    (the country whole, or all but its last letter, before the ending)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 4 or short == long:
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        if long.endswith(ending):
+            stem = long[: -len(ending)]
+            if stem == short or len(stem) >= 4 and short.startswith(stem) \
+                    and len(short) == len(stem) + 1:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -265,6 +285,11 @@ def _without_country(key: str) -> str:
                                       or head in _DEMONYMS_OF):
             return " ".join(words[size:])
     return ""
+
+
+def is_country(word: str) -> bool:
+    """Whether a lower-case word names a country or its people ("us", "uk", "german", "spain")."""
+    return word in _ALIASES or word in _DEMONYMS or word in _DEMONYMS_OF
 
 
 def name_in(name: Name, names: Iterable[Name]) -> bool:

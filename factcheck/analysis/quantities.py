@@ -1021,9 +1021,11 @@ def _step(seconds: float) -> float:
 
 
 def _same_when_rounded(a: float, b: float) -> bool:
-    """Exact figures agree when equal, or when one is the other rounded ($1.52bn ~ $1.5bn)."""
+    """Exact figures agree when equal, or when one is the other rounded ($1.52bn ~ $1.5bn), or
+    (units converted, "62 miles" ~ "100 km") within half a percent, unless both are told to
+    five significant digits or more: "41,622.08" is no "41,503.1", nor 21,225 votes 21,252."""
     largest = max(abs(a), abs(b))
-    if abs(a - b) <= 0.005 * largest:
+    if abs(a - b) <= 0.005 * largest and min(_significant(a), _significant(b)) < 5:
         return True
     if abs(a - b) > 0.05 * largest:
         return False
@@ -1033,6 +1035,14 @@ def _same_when_rounded(a: float, b: float) -> bool:
 def _rounds_to(value: float, rounded: float) -> bool:
     step = _precision(rounded)
     return step > 0 and abs(round(value / step) * step - rounded) < step * 1e-6
+
+
+def _significant(value: float) -> int:
+    """How many significant digits a figure is told to (41,622.08: 7; 2,300: 2)."""
+    step = _precision(value)
+    if step == 0:
+        return 0
+    return math.floor(math.log10(abs(value))) - round(math.log10(step)) + 1
 
 
 def _precision(value: float) -> float:

@@ -15,7 +15,17 @@ import re
 from collections.abc import Sequence
 
 from factcheck.analysis.binding import Parser, Structure
-from factcheck.analysis.names import Name, NameIndex, NameKind, mentioned, same_name
+from factcheck.analysis.names import (
+    TITLES,
+    Name,
+    NameIndex,
+    NameKind,
+    has_word,
+    is_country,
+    mentioned,
+    name_key,
+    same_name,
+)
 from factcheck.analysis.quantities import QuantityKind, named_number
 from factcheck.judging.compare import Comparison
 
@@ -32,6 +42,9 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     claim_names = [n for n in names.of(claim_text) if n.kind in _BOUND_KINDS]
     if not claim_names:
         return ""
+    tied = affiliation_of_another(claim_text, comparison, names, parser)
+    if tied:
+        return tied
     passage = comparison.hit.passage.text
     passage_names = names.of(passage)
     # Only a claim name the passage mentions can be bound otherwise, and only to a name of its
@@ -97,6 +110,79 @@ def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name
 
 _DATES_THE_THING = re.compile(r"\b(?!(?:end|start|beginning|middle|morning|evening|night)\b)"
                               r"[a-z]+\s+of\s+$")
+
+
+def affiliation_of_another(claim_text: str, comparison: Comparison, names: NameIndex,
+                           parser: Parser) -> str:
+    """How the passage ties one of the claim's people or organisations to another team, employer or
+    party than the claim does ("it calls Bonmatí FC Barcelona's, where the claim has Real
+    Madrid"), or "": the claim ties the name to one (see :meth:`Structure.affiliations`), the
+    passage ties it to others, none of them the claim's, and one of them the claim never
+    names. A tie to a place or a nationality ("Spain's Bonmatí") is no membership."""
+    claim_names = names.of(claim_text)
+    passage = comparison.hit.passage.text
+    passage_names = names.of(passage)
+    claim_side: Structure | None = None
+    passage_side: Structure | None = None
+    for name in claim_names:
+        if name.kind not in _AFFILIATED_KINDS or not name.text[:1].isupper():
+            continue  # (the corpus's "Young Player" found in "the best young player")
+        own = [p for p in passage_names if p.kind is name.kind and same_name(name, p)]
+        if not own:
+            continue
+        claim_side = claim_side or parser.structure(claim_text)
+        claimed = _member_of(claim_side.affiliations(_span(name), verbal=True), claim_text,
+                             claim_names)
+        if not claimed:
+            continue
+        passage_side = passage_side or parser.structure(passage)
+        given = [tie for p in own for tie in _member_of(passage_side.affiliations(_span(p)),
+                                                         passage, passage_names)
+                 if not _same_body(tie, name.text)]  # "the Marine Board of Investigation (MBI)"
+        if not given or any(_same_body(a, b) for a in claimed for b in given):
+            continue
+        strangers = [b for b in given if not has_word(b.lower(), claim_text.lower())]
+        if strangers:
+            return (f"it ties {name.text} to {strangers[0]}, where the claim ties them to "
+                    f"{claimed[0]}")
+    return ""
+
+
+_AFFILIATED_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
+_NOT_MEMBERSHIP = frozenset({NameKind.PLACE, NameKind.GROUP})
+
+
+def _member_of(spans: Sequence[tuple[int, int]], text: str, text_names: Sequence[Name]
+               ) -> list[str]:
+    """The tied words that name what someone belongs to: not a place or nationality, a title
+    ("President"), a person's full name ("Secretary Larry Summers") or a possessive ("Viktor
+    Orban's governing party"). A one-word "person" may be a firm ("Bernstein analyst")."""
+    found = []
+    for start, end in spans:
+        inside = [n for n in text_names if n.start < end and start < n.end]
+        if any(n.kind in _NOT_MEMBERSHIP or n.kind is NameKind.PERSON and (
+                " " in n.key or text.startswith(("'s", "’s"), end)) for n in inside):
+            continue
+        words = _body_words(text[start:end])
+        if words and not words <= TITLES:
+            found.append(text[start:end])
+    return found
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether two tied names name one body, or one a part of the other: the words of one
+    within the other's, a country aside ("Inter" and "Inter Milan", "Barcelona" and "FC
+    Barcelona", "US Coast Guard" and "First Coast Guard District"), or one abbreviating the
+    other."""
+    x, y = _body_words(a), _body_words(b)
+    return bool(x and y) and (x <= y or y <= x) or same_name(
+        Name(a, NameKind.ORG, 0, len(a), name_key(a, NameKind.ORG)),
+        Name(b, NameKind.ORG, 0, len(b), name_key(b, NameKind.ORG)))
+
+
+def _body_words(text: str) -> set[str]:
+    words = re.findall(r"[\w'’.-]+", text.lower())
+    return {w for w in words if w != "the" and not is_country(w)}
 
 
 def _span(name: Name) -> tuple[int, int]:

@@ -46,7 +46,7 @@ from factcheck.analysis.quantities import (
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
-from factcheck.judging.binding import misbound, slot_swap
+from factcheck.judging.binding import affiliation_of_another, misbound, slot_swap
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import Comparison, compare_all, comparison_of, worlds_apart
 from factcheck.judging.features import (
@@ -384,13 +384,25 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"the same event (similarity {closest.hit.dense:.2f}, "
                            f"{closest.coverage:.0%} of the claim's words) and {differs}",
                            LearnedJudge.name), "differs"
-        swapped = (slot_swap(claim.text, closest, names, parser)
-                   if names is not None and parser is not None
-                   and closest.coverage >= settings.same_event_coverage - 0.1 else "")
+        swapped, where = "", closest
+        if names is not None and parser is not None:
+            # a team, employer or party a relevant passage gives in the claim's one's place
+            # needs no shared wording: the tie is the claim
+            near = relevant_hits(hits, settings)
+            for where in (closest, *(c for c in comparisons if c is not closest
+                                     and c.hit in near)):
+                swapped = affiliation_of_another(claim.text, where, names, parser)
+                if swapped:
+                    break
+            else:
+                where = closest
+                swapped = (slot_swap(claim.text, closest, names, parser)
+                           if closest.coverage >= settings.same_event_coverage - 0.1 else "")
         if swapped:  # another person or organisation does what the claim says its one did
-            return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
-                           f"the report differs: closest evidence ({cite(closest.hit)}) "
-                           f"{swapped}", LearnedJudge.name), "differs"
+            return Verdict(claim, Label.CONTRADICTED, 0.5, (where.hit, *(
+                               h for h in rules.evidence if h is not where.hit)),
+                           f"the report differs: {'closest ' if where is closest else ''}"
+                           f"evidence ({cite(where.hit)}) {swapped}", LearnedJudge.name), "differs"
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}",
                        LearnedJudge.name), "silent"

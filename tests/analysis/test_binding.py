@@ -89,6 +89,32 @@ def test_the_role_a_name_plays_for_its_verb(text: str, name: str, slots: set[tup
 
 
 @needs_spacy
+@pytest.mark.parametrize(("text", "name", "ties"), [
+    ("Maria Keller, the 25-year-old Acme United midfielder, won the award.", "Maria Keller",
+     ["Acme United"]),
+    ("Dover Rovers striker Tom Brandt scored twice.", "Tom Brandt", ["Dover Rovers"]),
+    ("Tom Brandt, an analyst at Northgate Capital, cut his forecast.", "Tom Brandt",
+     ["Northgate Capital"]),
+    ("Ann Lee of the Harbour Track Club won the heat.", "Ann Lee", ["Harbour Track Club"]),
+    ("Ann Lee, who joined Dover Rovers in May, won the heat.", "Ann Lee", []),  # a clause
+])
+def test_what_a_name_is_tied_to_in_its_own_phrase(text: str, name: str, ties: list[str]):
+    found = PARSER.structure(text).affiliations(span(text, name))
+    assert [text[a:b] for a, b in found] == ties
+
+
+@needs_spacy
+def test_a_verb_of_belonging_ties_its_subject_only_when_asked():
+    text = "Maria Keller plays her club football for Acme United."
+    structure = PARSER.structure(text)
+    assert [text[a:b] for a, b in structure.affiliations(span(text, "Maria Keller"),
+                                                         verbal=True)] == ["Acme United"]
+    assert structure.affiliations(span(text, "Maria Keller")) == ()
+    beaten = "Maria Keller beat Acme United in the final."
+    assert PARSER.structure(beaten).affiliations(span(beaten, "Maria Keller"), verbal=True) == ()
+
+
+@needs_spacy
 def test_a_clause_after_a_semicolon_stands_apart():
     text = ("With three titles he drew level with Greg LeMond; the record of five titles is "
             "shared by Eddy Merckx.")

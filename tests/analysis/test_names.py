@@ -11,6 +11,7 @@ from factcheck.analysis.names import (
     NameIndex,
     NameKind,
     alias_in,
+    country_form,
     has_word,
     joined_runs,
     mentioned,
@@ -123,3 +124,18 @@ def test_runs_of_capitalised_words_are_kept_whole_and_headlines_left_out():
     assert "boston celtics" in runs
     assert "japan airlines airbus" not in runs  # part of a longer run only
     assert "airlines plane" not in runs  # a headline in title case
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("iceland", "icelandic", True), ("hungary", "hungarian", True),
+    ("colombia", "colombian", True), ("taiwan", "taiwanese", True), ("israel", "israeli", True),
+    ("indiana", "indian", False), ("spain", "spanish", False), ("iceland", "ireland", False),
+])
+def test_a_demonym_is_told_by_its_form(a: str, b: str, same: bool):
+    assert country_form(a, b) is same
+
+
+def test_a_country_is_mentioned_by_its_demonym_in_any_form():
+    assert alias_in("Icelandic", "Iceland's government offered to buy the homes")
+    assert alias_in("Hungary", "the Hungarian parliament voted")
+    assert not alias_in("Icelandic", "the Irish government offered to buy the homes")

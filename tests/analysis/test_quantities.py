@@ -131,6 +131,11 @@ def test_dates_become_day_intervals(text, first, last):
         ("a quarter-point cut", "a 50-basis-point cut", False),
         ("in nearly two decades", "in 19 years", True),
         ("in nearly two decades", "in 12 years", False),
+        # figures told to five digits or more agree only rounded, not within half a percent
+        ("closed at 41,622.08", "closed at 41,503.1", False),
+        ("won 21,225 votes", "won 21,252 votes", False),
+        ("closed at 41,622.08", "closed at 41,622.1", True),
+        ("62 miles", "100 km", True),
     ],
 )
 def test_written_differently_agrees_and_one_slot_changed_does_not(claim, evidence, agrees):

