@@ -137,6 +137,8 @@ class Structure:
         for child in token.children:
             if child.i in name:
                 continue
+            if child.dep_ == "compound" and _proper(child):
+                continue  # a title ("Speaker Han Kuo-yu"), not a body
             if child.dep_ in ("compound", "poss", "nmod") and child.i < token.i or \
                     child.dep_ == "appos":
                 ties.append(child)

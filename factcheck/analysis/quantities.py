@@ -157,6 +157,8 @@ _PARTICLE_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|t
                             r"signs|signed|signing)\s+over\s+$", re.IGNORECASE)
 # "a four-under 68", "a 2-over 74": "under" and "over" joined to a number tell a score against
 # par, not a bound of the figure after them.
+PAR = "par"
+"""The unit of a golf score against par (negative under par)."""
 _PAR_SCORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve))-(?:under|over)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.I)
@@ -798,7 +800,26 @@ def _extract_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return _share_scale(text, found)
+    return [_against_par(text, q) for q in _share_scale(text, found)]
+
+
+# "a four-under 68", "1-over 145", "11 under par": a golf score against par, signed
+_AGAINST_PAR = re.compile(r"-(under|over)\b(?!-)|-(under|over)-par\b|\s+(under|over)\s+par\b",
+                          re.IGNORECASE)
+
+
+def _against_par(text: str, quantity: Quantity) -> Quantity:
+    """A count told against par ("four-under", "2 over par") as a signed score in unit "par"
+    (under is below par: -4), so "1-under" and "1-over" differ; any other figure unchanged."""
+    if quantity.kind is not QuantityKind.COUNT or quantity.unit:
+        return quantity
+    found = _AGAINST_PAR.match(text, quantity.end)
+    if found is None:
+        return quantity
+    side = next(g for g in found.groups() if g).lower()
+    sign = -1 if side == "under" else 1
+    return Quantity(QuantityKind.COUNT, sign * quantity.value, sign * quantity.value, PAR,
+                    quantity.bound, quantity.start, found.end(), text[quantity.start:found.end()])
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|and|to|or)\s*")

@@ -96,6 +96,12 @@ DEMONYMS = _words(
     "singaporean saudi iranian ukrainian polish norwegian danish finnish irish scottish english "
     "western eastern northern southern"
 )
+# People named by their country ("the Swede", "the Spaniard"): a description, not a name.
+NATIONALITY_NOUNS = _words(
+    "swede dane finn pole briton brit scot spaniard turk dutchman frenchman englishman irishman "
+    "welshman kiwi norwegian american australian canadian german italian russian brazilian "
+    "argentine argentinian mexican japanese chinese indian kenyan ethiopian belgian swiss"
+)
 COUNTRIES = _phrases(
     "china, india, japan, korea, south korea, north korea, taiwan, pakistan, bangladesh, "
     "vietnam, thailand, indonesia, malaysia, singapore, philippines, russia, ukraine, germany, "

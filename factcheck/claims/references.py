@@ -31,6 +31,7 @@ from factcheck.claims.lexicon import (
     FACILITIES,
     FUNCTION_WORDS,
     I_FORMS,
+    NATIONALITY_NOUNS,
     NON_ANAPHORIC,
     ORDINALS,
     ORG_WORDS,
@@ -177,7 +178,7 @@ class Context:
 
     def _resolve_subject(self, tokens: list[Token], start: int, end: int) -> list[Token]:
         """Resolve the clause subject: "the company", "it", "he", "the country", "the city",
-        "its X" and definite descriptions (:meth:`_resolve_definite_subject`)."""
+        "its X", "his X" and definite descriptions (:meth:`_resolve_definite_subject`)."""
         words = tokens[start:end]
         joined, _ = joined_lower(words)
         offset = _offset(tokens, start, self.offset)
@@ -210,6 +211,13 @@ class Context:
             return swap(city) if city else tokens
         if words[0].lower == "its" and not words[0].replaced and len(words) > 1:
             return self._resolve_its_subject(tokens, start, end, offset)
+        if words[0].lower in ("his", "her") and not words[0].replaced and len(words) > 1:
+            # "His runner-up cheque came to $2.16m": whose, by the rule for "he"/"she"
+            person = self.person_subject()
+            if person is None:
+                return tokens
+            owner = replacement_token(words[:1], self._possessive(person))
+            return tokens[:start] + [owner, *words[1:]] + tokens[end:]
         if words[0].lower != "the" or words[0].replaced:
             return tokens
         return self._resolve_definite_subject(tokens, start, end, offset)
@@ -333,6 +341,8 @@ class Context:
         if not recent:
             return None
         sentence, name, kind = recent[-1]
+        if name.lower() in NATIONALITY_NOUNS:
+            return None  # "The Swede had been trying": a description, whoever it means
         if kind is EntityKind.PERSON:
             return name
         # Names the article has not seen with a person's cues: the previous sentence's subject

@@ -152,7 +152,8 @@ ANTONYMS += [(up, down) for up in _UP for down in _DOWN
 _DIRECTION = {**{stem(w): "up" for w in _UP}, **{stem(w): "down" for w in _DOWN}}
 # Before a number these words bound it ("over 300", "under 2 hours"); they say no direction.
 _BOUND_LIKE = frozenset(stem(w) for w in ("over", "under", "above", "below", "ahead", "behind"))
-_CLAUSE_WORDS = re.compile(r"[,;:()]|\b(?:but|and|while|whereas|although)\b|[\w'’-]+", re.I)
+_CLAUSE_WORDS = re.compile(r"[,;:()]|[.!?](?=\s)|\b(?:but|and|while|whereas|although)\b|"
+                           r"[\w'’-]+", re.I)
 _SCALE_STEMS = frozenset(stem(w) for w in SCALE_WORDS)
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in ANTONYMS:
@@ -842,7 +843,8 @@ def _is_change(text: str, quantity: Quantity) -> bool:
                 and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes
             return False  # "filled by 75,784 spectators", "signed by 120 members"
     if (len(after) > 1 and after[0].lower() in _BEFORE_THE_NOUN
-            and after[1].lower() not in STOPWORDS | _NOT_A_NOUN):
+            and after[1].lower() not in STOPWORDS | _NOT_A_NOUN
+            and not _more_than(text, quantity)):
         return False  # "two earlier countdowns": a word before the noun, not "two days earlier"
     # "48% above the IPO price" and "$360,000 above the $3.24 million" are changes; "18 km below
     # the surface" a level
@@ -853,6 +855,12 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         return True
     earlier = _restates(text, quantity)  # "by a tenth, or 17,000 jobs": the same change again
     return earlier is not None and _is_change(text, earlier)
+
+
+def _more_than(text: str, quantity: Quantity) -> bool:
+    """Whether a figure is a difference told by "more/fewer ... than" ("3% fewer viewers than")."""
+    found = direction_of(text, quantity)
+    return found is not None and found.after and found.word.lower() in _MORE_OR_LESS
 
 
 def _restates(text: str, quantity: Quantity) -> Quantity | None:
@@ -1215,9 +1223,11 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
-    said = [w.lower() for w in after[:2]]
-    if len(said) == 2 and said[0] in _MORE_OR_LESS and said[1] == "than":
-        # "30% more than a year earlier" rose, "30% fewer than" fell ("more than 30%" bounds)
+    said = [w.lower() for w in after[:3]]
+    if len(said) >= 2 and said[0] in _MORE_OR_LESS and (said[1] == "than" or said[2:] == [
+            "than"] and said[1] not in _CLAUSE_BREAKS):
+        # "30% more than a year earlier" rose, "3% fewer viewers than" fell ("more than 30%"
+        # bounds)
         return Direction(_MORE_OR_LESS[said[0]], after[0], True)
     for words, is_before in ((after[:3], False), (list(reversed(before))[:3], True)):
         for i, word in enumerate(words):
@@ -1272,8 +1282,8 @@ _REFERENCES = frozenset(stem(w) for w in (
     "budget", "target", "forecast", "estimate", "expectations", "expected", "plan", "planned",
     "guidance", "consensus", "schedule", "par", "average", "last", "previous", "prior",
     "projected", "predicted"))
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "but", "and", "while", "whereas",
-                            "although"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "but", "and", "while",
+                            "whereas", "although"})  # ("a tax increase. Close to 200")
 
 
 def _opposite_directions(claim_text: str, claim_q: Quantity, evidence_text: str,

@@ -97,6 +97,7 @@ def test_the_role_a_name_plays_for_its_verb(text: str, name: str, slots: set[tup
      ["Northgate Capital"]),
     ("Ann Lee of the Harbour Track Club won the heat.", "Ann Lee", ["Harbour Track Club"]),
     ("Ann Lee, who joined Dover Rovers in May, won the heat.", "Ann Lee", []),  # a clause
+    ("The seal came from Speaker Tom Brandt.", "Tom Brandt", []),  # a title
 ])
 def test_what_a_name_is_tied_to_in_its_own_phrase(text: str, name: str, ties: list[str]):
     found = PARSER.structure(text).affiliations(span(text, name))

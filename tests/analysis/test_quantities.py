@@ -136,6 +136,10 @@ def test_dates_become_day_intervals(text, first, last):
         ("won 21,225 votes", "won 21,252 votes", False),
         ("closed at 41,622.08", "closed at 41,622.1", True),
         ("62 miles", "100 km", True),
+        # golf scores against par: under is below par
+        ("finished 11 under par", "finished at 11-under", True),
+        ("shot a four-under round", "shot a four-over round", False),
+        ("a 2-under-par round", "a 2-under round", True),
     ],
 )
 def test_written_differently_agrees_and_one_slot_changed_does_not(claim, evidence, agrees):

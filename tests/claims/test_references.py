@@ -317,6 +317,23 @@ def test_she_is_the_subject_not_the_name_in_her_relative_clause() -> None:
     assert "Ruth Chepngetich also won in 2021." in claims
 
 
+def test_his_opening_a_sentence_is_the_previous_subjects() -> None:
+    claims = _claims("Ludvig Aberg, in his first Masters, closed with a 70 to take second. "
+                     "His runner-up cheque came to $2.16m.")
+    assert "Ludvig Aberg's runner-up cheque came to $2.16m." in claims
+
+
+def test_a_nationality_is_no_name_to_resolve_to() -> None:
+    claims = _claims("Ludvig Aberg closed with a 70. The Swede had hoped to win on his debut. "
+                     "His runner-up cheque came to $2.16m.")
+    assert not any("Swede's" in claim for claim in claims)
+
+
+def test_her_after_a_subject_that_is_no_person_stays_unresolved() -> None:
+    claims = _claims("The committee met on Monday in Geneva. Her report came out on 3 May 2024.")
+    assert "Her report came out on 3 May 2024." in claims
+
+
 def test_he_after_a_subject_that_is_no_person_looks_further_back_to_a_person() -> None:
     claims = _claims("Kiptum, who beat Kipchoge's record, won in Chicago in 2023. The record "
                      "fell by 34 seconds, according to Kipchoge. He was 23 years old in 2023.")

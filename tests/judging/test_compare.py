@@ -845,3 +845,21 @@ def test_a_count_in_digits_is_stated_by_the_passage_in_words_among_other_figures
     comparison = compared("Only 2 of the aftershocks reached magnitude 6, a 6.5 and a 6.2.",
                           "Only two of the aftershocks reached magnitude 6, a 6.5 and a 6.2.")
     assert not comparison.unmatched and not comparison.conflicts
+
+
+def test_a_direction_word_ends_with_its_sentence():
+    passage = ("The barrier is paid for by a tax increase. Close to 200 businesses operate "
+               "inside the zone.")
+    figure = next(q for q in extract_quantities(passage) if q.value == 200)
+    assert direction_of(passage, figure) is None
+    assert compared("The barrier is paid for by a tax decrease.", passage).polarity_clash == (
+        "claim says 'decrease', evidence says 'increase'")
+
+
+def test_more_or_fewer_of_a_noun_than_is_a_direction():
+    passage = "The series averaged 11.3 million viewers, 3% fewer viewers than the 2023 Finals."
+    claim = "The series averaged 11.3 million viewers, 3% more viewers than the 2023 Finals."
+    assert surfaces(compared(claim, passage).conflicts) == [("3% more", "3% fewer")]
+    assert verdict(claim, passage).label is Label.CONTRADICTED
+    assert verdict("The series averaged 11.3 million viewers, 3% fewer viewers than the 2023 "
+                   "Finals.", passage).label is Label.SUPPORTED
