@@ -800,7 +800,24 @@ def _extract_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return [_against_par(text, q) for q in _share_scale(text, found)]
+    return [_on_scale(text, _against_par(text, q)) for q in _share_scale(text, found)]
+
+
+# "magnitude 6.5", "a 7.5-magnitude quake", "a magnitude of 7.8", "a Category 4 hurricane"
+_SCALE_BEFORE = re.compile(r"\b(magnitude|category)(?:\s+of)?[\s-]+$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"[\s-](magnitude)\b", re.IGNORECASE)
+
+
+def _on_scale(text: str, quantity: Quantity) -> Quantity:
+    """A bare number on a named scale ("magnitude 6.5", "Category 4") in that scale's unit: a
+    reading, not a count ("201 aftershocks" is not answered by "magnitude 4")."""
+    if quantity.kind is not QuantityKind.COUNT or quantity.unit:
+        return quantity
+    found = (_SCALE_BEFORE.search(text, max(0, quantity.start - 16), quantity.start)
+             or _SCALE_AFTER.match(text, quantity.end))
+    if found is None:
+        return quantity
+    return dataclasses.replace(quantity, unit=found.group(1).lower())
 
 
 # "a four-under 68", "1-over 145", "11 under par": a golf score against par, signed

@@ -122,6 +122,11 @@ def affiliation_of_another(claim_text: str, comparison: Comparison, names: NameI
     claim_names = names.of(claim_text)
     passage = comparison.hit.passage.text
     passage_names = names.of(passage)
+    # nothing to parse unless the passage names a body the claim does not (a one-word
+    # "person" may be a firm: "Bernstein analyst")
+    if not any(p.kind is NameKind.ORG or p.kind is NameKind.PERSON and " " not in p.key
+               for p in passage_names if not _named(p, claim_names)):
+        return ""
     claim_side: Structure | None = None
     passage_side: Structure | None = None
     for name in claim_names:

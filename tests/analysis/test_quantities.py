@@ -508,3 +508,10 @@ def test_won_after_a_number_is_the_verb_before_its_object(text, kind):
 def test_a_date_after_over_is_the_period_it_happened_in():
     assert only("The unit lost money over the first half of 2023.").bound is Bound.EXACT
     assert only("Sales topped over 2,000 units.").bound is Bound.AT_LEAST
+
+
+@pytest.mark.parametrize("text", ["a magnitude 6.5 aftershock", "the 7.5-magnitude quake",
+                                  "a quake with a magnitude of 7.5", "a 6.8 magnitude earthquake"])
+def test_a_reading_on_a_scale_is_in_its_unit(text: str):
+    [reading] = extract_quantities(text)
+    assert reading.unit == "magnitude"

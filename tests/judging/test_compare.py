@@ -863,3 +863,9 @@ def test_more_or_fewer_of_a_noun_than_is_a_direction():
     assert verdict(claim, passage).label is Label.CONTRADICTED
     assert verdict("The series averaged 11.3 million viewers, 3% fewer viewers than the 2023 "
                    "Finals.", passage).label is Label.SUPPORTED
+
+
+def test_a_magnitude_is_no_count_of_aftershocks():
+    passage = "In all, 103 earthquakes of magnitude 4 or above struck the county."
+    result = compared("In all, 201 aftershocks of the earthquake had been reported.", passage)
+    assert not result.conflicts
