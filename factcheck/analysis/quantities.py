@@ -318,9 +318,14 @@ def named_number(text: str, start: int) -> bool:
     """Whether the number starting at ``start`` is part of a name or a numbering: "Boeing 737",
     "Euro 2024", "stage 21"."""
     before = text[max(0, start - 30):start]
+    if _SHARE_AFTER.match(text, start):
+        return False  # "Google hands Apple 36%": a share, whoever stands before it
     named = _NAMED_NUMBER.search(before)
     return (named is not None and named.group(1).lower() not in _NOT_NAMES
             or _NUMBERED.search(before) is not None)
+
+
+_SHARE_AFTER = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 
 
 def inside_name(text: str, quantity: Quantity) -> bool:

