@@ -1675,7 +1675,7 @@ def _denial(text: str, other_text: str) -> str:
     in under two hours, which does not count"; but "without winning a licence" and "talks over a
     licence had not produced approval" deny the same thing in two ways)."""
     scopes = _negated_scopes(text)
-    if not scopes:
+    if not scopes or _stated_plainly(text, other_text):
         return ""
     plain: set[str] = set()
     # a clause joined by "and" or "but" says its own thing: "the barriers were holding and no
@@ -1698,6 +1698,22 @@ def _denial(text: str, other_text: str) -> str:
         if words & plain and not words & other_denied:
             return cue
     return ""
+
+
+def _stated_plainly(text: str, other_text: str) -> bool:
+    """Whether a sentence of ``text`` with no negation states nearly all of ``other_text``'s
+    words: a passage saying the claim plainly in one sentence denies nothing of it in another
+    ("Google became Safari's default in 2002 without paying Apple anything" beside "Google paid
+    Apple $20 billion in 2022")."""
+    wanted = _verb_words(other_text)
+    if not wanted or not _SENTENCE_END.search(text):
+        return False
+    return any(not _negated_scopes(sentence)
+               and len(_verb_words(sentence) & wanted) >= 0.8 * len(wanted)
+               for sentence in _SENTENCE_END.split(text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z\"“‘'])")
 
 
 def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words: set[str]) -> bool:

@@ -869,3 +869,12 @@ def test_a_magnitude_is_no_count_of_aftershocks():
     passage = "In all, 103 earthquakes of magnitude 4 or above struck the county."
     result = compared("In all, 201 aftershocks of the earthquake had been reported.", passage)
     assert not result.conflicts
+
+
+def test_a_negation_in_another_sentence_denies_nothing_the_passage_states_plainly():
+    passage = ("Court papers showed Acme paid Dover $20 billion in 2022 to stay the default "
+               "search engine. Acme became the default in 2002 without paying Dover anything.")
+    claim = "Court papers showed Acme paid Dover 20 billion dollars in 2022 to stay the default."
+    assert compared(claim, passage).polarity_clash == ""
+    # the sentence that matches the claim is the one negated: a denial
+    assert compared("Acme became the default in 2002 by paying Dover.", passage).polarity_clash
