@@ -119,6 +119,21 @@ class Structure:
             verbs.append(verb.head)
         return frozenset((v.lemma_.lower(), role) for v in verbs)
 
+    def speaks_of_itself(self, span: tuple[int, int]) -> bool:
+        """Whether the name at ``span`` is the subject of a verb whose reported clause has a
+        pronoun for subject: it tells of its own deed ("EVN said it had halted discharges")."""
+        token = self._token(*span)
+        if token is None:
+            return False
+        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
+        if token.dep_ != "nsubj":
+            return False
+        return any(grand.dep_ in ("nsubj", "nsubjpass") and grand.pos_ == "PRON"
+                   and grand.lower_ in _SELF_PRONOUNS
+                   for child in token.head.children if child.dep_ == "ccomp"
+                   for grand in child.children)
+
     def affiliations(self, span: tuple[int, int], *,
                      verbal: bool = False) -> tuple[tuple[int, int], ...]:
         """Character spans of the proper nouns the text ties the name at ``span`` to as its
@@ -354,3 +369,7 @@ def _title_words(head: Any, name: set[int], whole: bool = False) -> list[Any]:
         if also.dep_ == "conj" and also.pos_ in ("NOUN", "PROPN"):
             found += _title_words(also, name)
     return found
+
+
+# Pronouns by which a speaker tells of itself in the clause it reports.
+_SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})

@@ -270,6 +270,7 @@ _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
                       r"(?:[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?|(?=[,;.:]))",
                       re.IGNORECASE | re.ASCII)
+_LATER_ROW = re.compile(r"(?:[\w'’-]+\s+){1,4}?([a-z]+)\s+in\s+a\s+row\b", re.ASCII)
 STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
 quarter in a row"): a rank, never a part of something."""
@@ -685,6 +686,14 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         noun = _ELLIPTIC  # "the fourth to make a soft landing"
     elif match.group("streak") or match.group("row"):
         noun += STREAK
+    else:
+        # "their second European Championship final defeat in a row": the run's noun comes later
+        later = _LATER_ROW.match(text, match.start("noun"))
+        if later:
+            noun = later.group(1).lower()
+            noun = (noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun) + STREAK
+            return _quantity(text, QuantityKind.ORDINAL, float(number), noun, match.start(),
+                             later.end())
     return _quantity(match.string, QuantityKind.ORDINAL, float(number), noun, match.start(),
                      match.end())
 
@@ -1013,7 +1022,9 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
         return claim.value <= evidence.high and evidence.value <= claim.high
     c, e = claim.value, evidence.value
     if claim.unit == SCORE:
-        return c == e  # "7-6" is not "7-4" rounded
+        # "7-6" is not "7-4" rounded; "lost 0-2 to Madrid" is "Madrid won 2-0": which side is
+        # written first is the writer's choice, who won is the verbs' and names' to say
+        return c == e or c == 1000 * (e % 1000) + e // 1000
     if {claim.bound, evidence.bound} == {Bound.AT_LEAST, Bound.AT_MOST} and c == e:
         return False  # "less than 54 million" against "more than 54 million"
     if c == e:

@@ -245,7 +245,18 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
     return ""
 
 
+def speaker_only(name: Name, text: str, parser: Parser) -> bool:
+    """Whether the name does nothing in ``text`` but say something ("Kent Walker said"): a
+    speaker quoted on an event takes no participant's place in it."""
+    structure = parser.structure(text)
+    slots = structure.slots(_span(name))
+    return (bool(slots) and all(verb in _REPORTING and role == "subject" for verb, role in slots)
+            and not structure.speaks_of_itself(_span(name)))
+
+
 _REPORTING = frozenset({"say", "tell", "add", "state", "note", "write", "report", "claim",
-                        "comment", "speak", "declare"})
+                        "comment", "speak", "declare", "testify", "warn", "argue", "insist",
+                        "explain", "recall", "acknowledge", "admit", "suggest", "predict", "ask",
+                        "urge"})
 _SWAPPED_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
 """Names a passage can put in another's role: people and organisations (places are where)."""

@@ -36,6 +36,7 @@ from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
+    SCORE,
     Quantity,
     QuantityKind,
     agree,
@@ -46,7 +47,12 @@ from factcheck.analysis.quantities import (
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.base import cite, relevant_hits, unverified
-from factcheck.judging.binding import affiliation_of_another, misbound, slot_swap
+from factcheck.judging.binding import (
+    affiliation_of_another,
+    misbound,
+    slot_swap,
+    speaker_only,
+)
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import Comparison, compare_all, comparison_of, worlds_apart
 from factcheck.judging.features import (
@@ -363,7 +369,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                           LearnedJudge.name), "nothing relevant"
     if decided_by_figures(claim.text, rules, comparisons):
         top = comparison_of(rules.evidence[0], comparisons)
-        differs = (another_value(claim.text, top, names)
+        differs = (another_value(claim.text, top, names, parser)
                    if rules.label is Label.SUPPORTED and top.missing_names else "")
         if differs:  # the figures agree, but the passage has someone else in the claim's place
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
@@ -377,7 +383,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                        f"names decide: {rules.rationale}", LearnedJudge.name), "names"
     if silent_on_claim(rules, comparisons):
         closest = comparison_of(rules.evidence[0], comparisons)
-        differs = another_value(claim.text, closest, names)
+        differs = another_value(claim.text, closest, names, parser)
         if differs and reports_same_event(closest, settings):
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
                            f"the report differs: closest evidence ({cite(closest.hit)}) reports "
@@ -410,7 +416,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
 
 
 def another_value(claim_text: str, comparison: Comparison,
-                  names: NameIndex | None = None) -> str:
+                  names: NameIndex | None = None, parser: Parser | None = None) -> str:
     """What the passage puts in a slot the claim fills with another value ("it gives 27 February
     2024 where the claim says Feb. 2023"), or "" if it leaves every such slot empty: a figure of
     the kind of a claim figure it does not state alike, or a name of the kind of a claim name it
@@ -432,8 +438,8 @@ def another_value(claim_text: str, comparison: Comparison,
              if comparable(claim_q, stated) and not agree(claim_q, stated)
              and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
                   or stated.unit == claim_q.unit)
-             and (claim_q.kind is QuantityKind.DATE or not worlds_apart(claim_q.value,
-                                                                          stated.value))]
+             and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE
+                  or not worlds_apart(claim_q.value, stated.value))]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
         claim_q, stated = min(pairs, key=lambda pair: _gap(*pair))
         return f"it gives {stated.surface} where the claim says {claim_q.surface}"
@@ -447,7 +453,9 @@ def another_value(claim_text: str, comparison: Comparison,
             for other in others:
                 if owner and not _POSSESSIVE_AFTER.match(passage, other.end):
                     continue
-                if other.kind == missing.kind and not names.same_thing(missing, other):
+                if (other.kind == missing.kind and not names.same_thing(missing, other)
+                        and not (parser is not None and speaker_only(other, passage, parser)
+                                 and not speaker_only(missing, claim_text, parser))):
                     return f"it names {other.text} where the claim names {missing.text}"
     return ""
 

@@ -102,3 +102,26 @@ def test_a_share_given_to_a_company_binds_to_the_person_who_disclosed_it():
                                                  "t:1"), 1, 0.7, 0.7, 0.5)], NAMES)[0]
     assert misbound(claim, comparison, NAMES, PARSER) == (
         "it ties 36% to Kevin Murphy, not Prabhakar Raghavan")
+
+
+def test_a_quoted_speaker_takes_no_ones_place_in_the_event():
+    from factcheck.judging.binding import speaker_only
+    from factcheck.judging.learned import another_value
+
+    passage_text = ("The Justice Department asked the court to order Acme to sell its browser. "
+                    "Kent Walker, Acme's president, said the company would appeal.")
+    claim_text = "The Justice Department asked Judge Amit Mehta to order Acme to sell its browser."
+    passage = Passage("p1", passage_text, "Wire", None, None, "2024-05-01", "t:1")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.8, 0.5)], NAMES)[0]
+    walker = next(n for n in NAMES.of(passage_text) if n.text == "Kent Walker")
+    assert speaker_only(walker, passage_text, PARSER)
+    assert "Kent Walker" in another_value(claim_text, comparison, NAMES)  # role-blind
+    assert "Kent Walker" not in another_value(claim_text, comparison, NAMES, PARSER)
+
+
+def test_a_speaker_telling_of_its_own_deed_is_a_participant():
+    from factcheck.judging.binding import speaker_only
+
+    text = "State utility Volta said on Wednesday that it had halted discharges from the dam."
+    volta = next(n for n in NAMES.of(text) if n.text.endswith("Volta"))
+    assert not speaker_only(volta, text, PARSER)

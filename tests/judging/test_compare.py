@@ -878,3 +878,54 @@ def test_a_negation_in_another_sentence_denies_nothing_the_passage_states_plainl
     assert compared(claim, passage).polarity_clash == ""
     # the sentence that matches the claim is the one negated: a denial
     assert compared("Acme became the default in 2002 by paying Dover.", passage).polarity_clash
+
+
+def test_a_score_written_from_the_losers_side_is_the_same_score():
+    passage = "Lakeside lost 0-2 to Harbour City in the cup final on 3 May 2025."
+    claim = "Harbour City won the cup by beating Lakeside 2-0 in the final on 3 May 2025."
+    result = compared(claim, passage)
+    assert ("2-0", "0-2") in surfaces(result.matched) and result.polarity_clash == ""
+    assert verdict(claim, passage).label is Label.SUPPORTED
+    wrong = compared("Harbour City beat Lakeside 3-0 in the cup final.", passage)
+    assert surfaces(wrong.conflicts) == [("3-0", "0-2")]
+
+
+def test_a_win_against_a_loss_to_the_same_rival_is_a_clash_and_a_loss_to_another_is_not():
+    passage = ("Lakeside reached the final for the first time since 2013, when they lost to "
+               "Northgate at the national stadium.")
+    assert compared("Lakeside beat Northgate at the national stadium in 2013.",
+                    passage).polarity_clash == "claim says 'beat', evidence says 'lost'"
+    assert compared("Lakeside beat Eastfield on the way to the final.",
+                    passage).polarity_clash == ""
+    # the same result from the loser's side
+    assert compared("Northgate beat Lakeside at the national stadium.",
+                    "Lakeside lost to Northgate at the national stadium.").polarity_clash == ""
+
+
+def test_an_ordinal_title_is_the_count_the_passage_takes_someone_to():
+    passage = "The win took the coach to five league titles, three with Rovers and two abroad."
+    result = compared("The win gave the coach a fifth league title.", passage)
+    assert not result.conflicts and not result.unmatched
+
+
+def test_a_run_counted_later_in_the_sentence_is_a_streak_of_that_noun():
+    passage = "It was their second cup final defeat in a row, after a loss three years earlier."
+    figure = next(q for q in extract_quantities(passage) if q.value == 2)
+    assert figure.unit == "defeat+row"
+    assert compared("It was their third successive defeat in a cup final.", passage).conflicts
+
+
+def test_an_edition_year_the_passage_leaves_unsaid_is_no_gap_but_another_edition_clashes():
+    passage = "Rovers clinched the final nine minutes after the opener; the club's 1997 final win "
+    passage += "over Town is older history."
+    claim = "Nine minutes after the opener, Rovers put the 2024 final beyond doubt."
+    result = compared(claim, passage)
+    assert not result.unmatched and not result.conflicts
+    dated = compared(claim, "Rovers won the 2023 final nine minutes after the opener.")
+    assert surfaces(dated.conflicts) == [("2024", "2023")]
+
+
+def test_close_to_a_number_is_about_it_and_not_the_opposite_of_open():
+    passage = "Votes were counted by hand at about 18,000 polling stations that opened at 8 am."
+    assert compared("Votes were counted by hand at close to 18,000 polling stations.",
+                    passage).polarity_clash == ""
