@@ -214,17 +214,20 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
     kind in its place: the same role of the same verb ("Suni Williams radioed" against "Wilmore
     radioed"; "flown by United Launch Alliance" against "flown by SpaceX"), or ""."""
     missing: list[tuple[Name, frozenset[NameKind]]] = [
-        (n, frozenset({n.kind})) for n in comparison.missing_names if n.kind in _SWAPPED_KINDS]
+        (n, _PLACE_KINDS if n.kind is NameKind.PLACE else frozenset({n.kind}))
+        for n in comparison.missing_names
+        if n.kind in _SWAPPED_KINDS or n.kind is NameKind.PLACE and not is_country(n.key)]
     for entity in comparison.missing_entities:  # a name the recogniser missed ("Wilmore")
         at = claim_text.find(entity)
-        if at >= 0 and not any(n.start <= at < n.end for n, _ in missing):
+        if at >= 0 and not any(n.start <= at < n.end for n in comparison.missing_names):
             missing.append((Name(entity, NameKind.THING, at, at + len(entity), entity.lower()),
                             _SWAPPED_KINDS))
     if not missing:
         return ""
     passage = comparison.hit.passage.text
     claim_names, passage_names = names.of(claim_text), names.of(passage)
-    strangers = [p for p in passage_names if p.kind in _SWAPPED_KINDS
+    strangers = [p for p in passage_names if (p.kind in _SWAPPED_KINDS or p.kind is NameKind.PLACE
+                                              and not is_country(p.key))
                  and not _named(p, claim_names) and _firm(p, passage_names, passage)]
     if not strangers:
         return ""
@@ -233,8 +236,11 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
         wanted = claim_side.slots(_span(name))
         for other in (p for p in strangers if p.kind in kinds):
             # saying something is no deed of the event: anyone quoted "said" it
+            # a place is where: swapped only after the same preposition of the same verb
+            # ("hosted the keynote in San Jose" against "hosted it in Cupertino")
             shared = sorted((verb, role) for verb, role in wanted & passage_side.slots(
-                _span(other)) if verb not in _REPORTING)
+                _span(other)) if verb not in _REPORTING
+                and (name.kind is not NameKind.PLACE or role in _PLACE_ROLES))
             if shared:
                 verb, role = shared[0]
                 place = ("as the one who did it" if role == "subject" else
@@ -258,5 +264,8 @@ _REPORTING = frozenset({"say", "tell", "add", "state", "note", "write", "report"
                         "comment", "speak", "declare", "testify", "warn", "argue", "insist",
                         "explain", "recall", "acknowledge", "admit", "suggest", "predict", "ask",
                         "urge"})
+# spaCy's small model often types a town as an organisation ("from Sapporo").
+_PLACE_KINDS = frozenset({NameKind.PLACE, NameKind.ORG})
+_PLACE_ROLES = frozenset({"prep:in", "prep:at", "prep:from", "prep:to", "prep:near", "subject"})
 _SWAPPED_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
 """Names a passage can put in another's role: people and organisations (places are where)."""

@@ -125,3 +125,12 @@ def test_a_speaker_telling_of_its_own_deed_is_a_participant():
     text = "State utility Volta said on Wednesday that it had halted discharges from the dam."
     volta = next(n for n in NAMES.of(text) if n.text.endswith("Volta"))
     assert not speaker_only(volta, text, PARSER)
+
+
+def test_another_town_after_the_same_preposition_of_the_same_verb_is_a_swap():
+    passage = "The airliner had flown in from Sapporo when it landed on the runway."
+    said = swap("The airliner had flown in from Nagoya when it landed on the runway.", passage)
+    assert "Sapporo" in said and "Nagoya" in said
+    # a country is no town's rival: it may hold it
+    assert swap("The airliner had flown in from Japan when it landed on the runway.",
+                passage) == ""
