@@ -52,8 +52,12 @@ def _tokenize(text: str) -> list[str]:
     return tokens
 
 
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "3"
 """Changes when :func:`tokenize` gives other tokens: caches of tokens (BM25) are keyed by it."""
+
+
+# A consonant doubled before "-ed" or "-ing" ("dropped", "planned"); not "added", "installed".
+_DOUBLED = re.compile(r"([bgmnprt])\1$")
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -66,6 +70,8 @@ def stem(token: str) -> str:
         if (token.endswith(suffix) and len(token) - len(suffix) >= 3
                 and not (suffix == "s" and token[-2] in "us")):
             token = token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            if suffix in ("ed", "ing") and _DOUBLED.search(token):
+                token = token[:-1]  # "dropped", "dropping" and "drop" meet
             break
     if token.endswith("y") and len(token) > 3:
         return token[:-1] + "i"  # "arbitrary" and "arbitrari(ly)", "company" and "compani(es)"

@@ -264,13 +264,15 @@ _PERCENT = re.compile(r"(?P<num>" + _NUM + r"|\b(?:"
                       + r")(?=[\s-]+per))\s?-?(?:%|per[\s-]?cent\b|percent\b|pct\b)",
                       re.IGNORECASE | re.ASCII)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "opening": 1}
 _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
                       r"(?:[\s-]+(?:largest|biggest|major|new|such|chinese|foreign|domestic|"
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
                       r"(?:[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?|(?=[,;.:]))",
                       re.IGNORECASE | re.ASCII)
 _LATER_ROW = re.compile(r"(?:[\w'’-]+\s+){1,4}?([a-z]+)\s+in\s+a\s+row\b", re.ASCII)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+                          "up", "of", "for"})
 STREAK = "+row"
 """Suffix of an ordinal's unit that counts a run ("the second straight quarter", "the fourth
 quarter in a row"): a rank, never a part of something."""
@@ -677,6 +679,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # part of a name mid-sentence: "the First Coast Guard District"
     number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
     noun = match.group("noun").lower()
+    if word == "opening" and (noun in _FUNCTION_WORDS or noun in _DETERMINERS):
+        return None  # "opening the meeting": a verb, no rank
     if noun in _WORD_NUMBERS:
         return None  # "the first nine games": a count follows, not a rank
     if noun.endswith("ed") and _AUXILIARY.search(text, 0, match.start()):

@@ -187,7 +187,9 @@ _GENERIC_CAPS = {
 _SCOPES = {"phase", "stage", "batch", "round", "part", "step", "wave", "generation", "edition"}
 _PARTS = _SCOPES | {"half", "quarter", "plant",
           "factory", "model", "generation", "edition", "day", "week", "month", "year", "line",
-          "car", "vehicle", "product", "unit", "wave"}
+          "car", "vehicle", "product", "unit", "wave",
+          # parts of a match or race: "the first set" against "the second set"
+          "set", "leg", "lap", "heat", "innings", "session"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +292,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                                                                        evidence_text, e)]
             if not candidates:
                 if not (re.search(rf"\b{re.escape(event)}\w*", evidence_text, re.I)
-                        or not _A_YEAR.search(evidence_text)):
+                        or not _A_YEAR.search(evidence_text) or _labelled(claim_text, quantity)):
                     unmatched.append(quantity)  # it dates other things, not this edition
                 continue
         if not candidates:
@@ -488,7 +490,11 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         left, right = _neighbours(claim_text, name.start, name.end)
         best, best_score = None, 0
         for other in spare:
-            if _numbered_otherwise(name, other):
+            # "the Serb" refers to someone: a people (one word the recogniser calls a group)
+            # stands in for no person or company
+            if _numbered_otherwise(name, other) or (
+                    other.kind is NameKind.GROUP and " " not in other.key
+                    and name.kind is not NameKind.GROUP):
                 continue
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
             sides = bool(left & other_left - _BOUNDARIES) + bool(right & other_right - _BOUNDARIES)
@@ -813,7 +819,10 @@ def worlds_apart(a: float, b: float) -> bool:
 
 
 _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "earlier",
-                           "later", "ahead", "behind", "higher", "lower", "up", "down"})
+                           "later", "ahead", "behind", "higher", "lower", "up", "down",
+                           # a gap between two things: "21 years younger than him"
+                           "younger", "older", "longer", "shorter", "larger", "smaller",
+                           "bigger", "taller", "heavier", "lighter", "wider", "deeper"})
 
 
 _AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
@@ -861,6 +870,8 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         return False  # "two earlier countdowns": a word before the noun, not "two days earlier"
     # "48% above the IPO price" and "$360,000 above the $3.24 million" are changes; "18 km below
     # the surface" a level
+    if len(after) > 1 and after[1].lower() in ("junior", "senior"):
+        return True  # "a man 16 years his junior": a gap in age
     relative = bool(after[:1]) and after[0].lower() in ("above", "below") and (
         quantity.kind in (QuantityKind.PERCENT, QuantityKind.MONEY))
     if (by or relative or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
@@ -1574,7 +1585,23 @@ def _edition_of(text: str, quantity: Quantity) -> str:
     if quantity.kind is not QuantityKind.DATE or not re.fullmatch(r"\d{4}", quantity.surface):
         return ""
     named = _EDITION.match(text, quantity.end) or _EVENT_NOUN.match(text, quantity.end)
-    return stem(named.group(1).split()[-1].lower()) if named else ""
+    if named:
+        return stem(named.group(1).split()[-1].lower())
+    # "Paris 2024", "Euro 2024", "WWDC 2024": a name with its year is an edition of that name
+    label = _LABEL_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
+    if label and label.group(1) not in _GENERIC_CAPS and label.group(1) != "FY" and not (
+            text[:label.start(1)].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")):
+        return label.group(1).lower()
+    return ""
+
+
+def _labelled(text: str, quantity: Quantity) -> bool:
+    """Whether a year is part of a name ("Paris 2024"), which a passage need not repeat."""
+    return (_EDITION.match(text, quantity.end) is None
+            and _EVENT_NOUN.match(text, quantity.end) is None and bool(_edition_of(text, quantity)))
+
+
+_LABEL_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
 
 
 @functools.lru_cache(maxsize=16384)

@@ -929,3 +929,34 @@ def test_close_to_a_number_is_about_it_and_not_the_opposite_of_open():
     passage = "Votes were counted by hand at about 18,000 polling stations that opened at 8 am."
     assert compared("Votes were counted by hand at close to 18,000 polling stations.",
                     passage).polarity_clash == ""
+
+
+def test_a_gap_in_years_is_no_age():
+    passage = "In the final the veteran beat Carlos Ruiz, who is 21, in straight sets."
+    claim = "In the final the veteran beat Carlos Ruiz, a player 21 years younger than him."
+    assert not compared(claim, passage).matched  # an age of 21 is no gap of 21 years
+    gap = "The veteran had to get past a man 16 years his junior in the final."
+    assert ("16 years", "16 years") in surfaces(compared(
+        "The veteran beat a player 16 years younger than him in the final.", gap).matched)
+
+
+def test_a_year_that_names_an_edition_need_not_be_repeated():
+    passage = ("The gold completed his set of the 15 big titles, which no player had held "
+               "since the tour began in 1990.")
+    result = compared("His Paris 2024 gold completed his set of the 15 big titles.", passage)
+    assert not result.conflicts and not result.unmatched
+
+
+def test_the_opening_set_is_the_first():
+    figure = extract_quantities("The opening set alone ran for 93 minutes.")[0]
+    assert (figure.value, figure.unit) == (1, "set")
+    assert not [q for q in extract_quantities("Opening the meeting, she spoke.")]
+
+
+def test_a_people_named_in_one_word_stands_in_for_no_person():
+    passage = "The Serb now joins Agassi and Serena Williams as the only players to do it."
+    claim = "Novak Djokovic beat Stefanos Tsitsipas as the only players to do it."
+    names = NameIndex()
+    swapped = [(a.text, b.text) for a, b in compare_all(claim, [passage_hit(passage)],
+                                                        names)[0].name_swaps]
+    assert ("Novak Djokovic", "Serb") not in swapped and ("Novak", "Serb") not in swapped

@@ -35,6 +35,13 @@ def test_stem_joins_an_adverb_or_plural_with_its_word(word: str, other: str):
     assert stem(word) == stem(other)
 
 
+@pytest.mark.parametrize(("word", "other"), [
+    ("dropped", "drop"), ("dropping", "drop"), ("planned", "plan"), ("admitted", "admit"),
+    ("added", "add"), ("installed", "install"), ("called", "call")])
+def test_stem_joins_a_past_or_gerund_with_a_doubled_consonant_to_its_verb(word: str, other: str):
+    assert stem(word) == stem(other)
+
+
 def test_bm25_prefers_exact_numbers():
     docs = [tokenize("capacity of 150,000 vehicles"), tokenize("capacity of 300,000 vehicles")]
     scores = BM25(docs).scores(tokenize("300,000 vehicles"))
