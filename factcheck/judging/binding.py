@@ -202,7 +202,12 @@ def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
     """Whether ``name`` can stand in another's place: not a possessor ("Lyles's teammate"),
     and typed alike wherever the passage mentions it (the recogniser is unsure otherwise)."""
     return (not text.startswith(("'s", "’s"), name.end) and not name.text.endswith(("'s", "’s"))
+            and name.key.removeprefix("the ") not in _WORLDS
             and all(other.kind is name.kind for other in names if same_name(name, other)))
+
+
+# A world holds every place on it: "back to Earth" is no rival of "the Gulf of Mexico".
+_WORLDS = frozenset({"earth", "moon", "mars", "space", "world"})
 
 
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:

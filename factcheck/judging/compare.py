@@ -382,8 +382,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     matched = [m for m in matched
                if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
+    seen_text = evidence_text + " " + (hit.passage.title or "")
+    # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
-                    if not _entity_in(e, evidence_text + " " + (hit.passage.title or "")))
+                    if not _entity_in(_POSSESSED.sub("", e), seen_text))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
@@ -1156,6 +1158,7 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
     return tuple(names)
 
 
+_POSSESSED = re.compile(r"^.*['’]s\s+(?=[A-Z])")
 _TIME_ZONE = re.compile(r"\b(?:Eastern|Pacific|Central|Mountain|Atlantic)(?:\s+(?:Daylight|"
                         r"Standard))?\s+[Tt]ime\b|\b(?:GMT|UTC|EDT|EST|PDT|PST|CDT|CST|MDT|MST|"
                         r"BST|CET|CEST|JST)\b")

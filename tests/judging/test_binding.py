@@ -134,3 +134,11 @@ def test_another_town_after_the_same_preposition_of_the_same_verb_is_a_swap():
     # a country is no town's rival: it may hold it
     assert swap("The airliner had flown in from Japan when it landed on the runway.",
                 passage) == ""
+
+
+def test_a_world_is_no_rival_of_a_place_on_it():
+    from factcheck.judging.binding import _firm
+
+    text = "The capsule returned to Earth after a five-day flight, splashing down off Florida."
+    earth = next(n for n in NAMES.of(text) if n.key == "earth")
+    assert not _firm(earth, NAMES.of(text), text)

@@ -960,3 +960,10 @@ def test_a_people_named_in_one_word_stands_in_for_no_person():
     swapped = [(a.text, b.text) for a, b in compare_all(claim, [passage_hit(passage)],
                                                         names)[0].name_swaps]
     assert ("Novak Djokovic", "Serb") not in swapped and ("Novak", "Serb") not in swapped
+
+
+def test_a_possessive_owner_the_passage_leaves_unsaid_is_no_missing_name():
+    passage = "Djokovic won gold at the age of 37, beating Carlos Alcaraz 7-6 (3), 7-6 (2)."
+    result = compared("Serbia's Novak Djokovic won gold at the age of 37, beating Carlos "
+                      "Alcaraz 7-6 (3), 7-6 (2).", passage)
+    assert result.missing_entities == ()
