@@ -46,16 +46,19 @@ from factcheck.records import Hit
 from factcheck.text import STOPWORDS, fold, stem, tokenize
 
 # Negation cues: the rules judge's (news wording) and a broader everyday set for the learned
-# judge's features ("a myth", "lacks evidence"), which learns how much each is worth.
+# judge's features ("a myth", "lacks evidence"), which learns how much each is worth. ("No. 1"
+# is a number.)
 NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|neither|nor|without|cannot|can't|won't|isn't|aren't|wasn't|"
+    r"\b(not|no(?!\.\s*\d)|never|none|nobody|neither|nor|without|cannot|can't|won't|isn't|"
+    r"aren't|wasn't|"
     r"weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|"
     r"rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to|refus(?:e|es|ed|ing) to|"
     r"(?:decid|opt)(?:e|es|ed|ing) against)\b",
     re.IGNORECASE,
 )
 GENERAL_NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
+    r"\b(not|no(?!\.\s*\d)|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|"
+    r"isn't|aren't|"
     r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
     r"fail(?:s|ed|ure)? to|yet to|rul(?:e|es|ed|ing) out|lack(?:s|ed|ing)?|absence|unlikely|"
     r"false|myth|hoax)\b",
@@ -362,6 +365,11 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
     scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
+    # "all four Grand Slam titles" is the whole of a set, not a tally: "24 Grand Slam titles"
+    # counts wins, not kinds, and a passage need not count the set
+    conflicts = [(c, e) for c, e in conflicts
+                 if not whole_set(claim_text, c) or whole_set(evidence_text, e)]
+    unmatched = [q for q in unmatched if not whole_set(claim_text, q)]
     # "the widest since democracy returned in 1983": a point of reference, not when it happened;
     # "founded in 1983" dates a founding, which a passage that tells of none does not date.
     scoped += [c for c, _ in conflicts if c.kind == QuantityKind.DATE
@@ -484,8 +492,10 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     place is also swapped for the passage's only other name of its kind, wherever it stands.
     """
     swaps = []
+    # "the Games", "the Final": an event's common noun, capitalised by custom, names no rival
     spare = [p for p in passage_names
-             if not name_in(p, claim_names) and not mentioned(p, claim_text)]
+             if not name_in(p, claim_names) and not mentioned(p, claim_text)
+             and p.key.removeprefix("the ") not in _EVENT_COMMON_NOUNS]
     for name in claim_names:
         if name_in(name, passage_names) or mentioned(name, passage_text):
             continue
@@ -541,6 +551,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     return swaps
 
 
+_EVENT_COMMON_NOUNS = frozenset({"games", "final", "finals", "cup", "league", "championship",
+                                 "championships", "series", "tour", "tournament", "summit"})
 _BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
@@ -929,6 +941,16 @@ def _shares_participant(claim_text: str, claim_q: Quantity, evidence_text: str,
 
 
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)")
+
+
+def whole_set(text: str, quantity: Quantity) -> bool:
+    """Whether a count names a whole set ("all four majors", "each of the three")."""
+    return quantity.kind is QuantityKind.COUNT and bool(
+        _WHOLE.search(text, max(0, quantity.start - 16), quantity.start))
+
+
+_WHOLE = re.compile(r"\b(?:all|each\s+of\s+the|both\s+of\s+the)\s+(?:the\s+|of\s+the\s+)?$",
+                    re.IGNORECASE)
 
 
 def _counts_to(quantity: Quantity, evidence_text: str) -> bool:

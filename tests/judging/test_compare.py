@@ -967,3 +967,15 @@ def test_a_possessive_owner_the_passage_leaves_unsaid_is_no_missing_name():
     result = compared("Serbia's Novak Djokovic won gold at the age of 37, beating Carlos "
                       "Alcaraz 7-6 (3), 7-6 (2).", passage)
     assert result.missing_entities == ()
+
+
+def test_all_of_a_set_is_no_tally():
+    passage = "The champion now owns 24 Grand Slam titles and an Olympic gold."
+    result = compared("He is the fifth player to hold all four Grand Slam titles.", passage)
+    assert not result.conflicts
+    assert compared("He owns 25 Grand Slam titles.", passage).conflicts
+
+
+def test_world_no_1_is_a_rank_and_not_a_negation():
+    passage = "The champion, a record 428 weeks at world No. 1, won all four Grand Slam titles."
+    assert compared("The champion won all four Grand Slam titles.", passage).polarity_clash == ""
