@@ -343,8 +343,10 @@ class Context:
         sentence, name, kind = recent[-1]
         if name.lower() in NATIONALITY_NOUNS:
             return None  # "The Swede had been trying": a description, whoever it means
-        if kind is EntityKind.PERSON:
-            return name
+        if kind is EntityKind.PERSON or any(
+                item[2] is EntityKind.PERSON and item[1].split()[-1] == name.split()[-1]
+                for item in self.named_subjects):
+            return name  # (a subject the article has shown to be a person before: "Djokovic")
         # Names the article has not seen with a person's cues: the previous sentence's subject
         # when nothing marks it as a place or company ("Kiptum ... won. He also won in 2019.")
         maybe_person = (

@@ -358,3 +358,16 @@ def test_it_is_not_resolved_to_a_name_the_sentence_gives_as_owner() -> None:
     claims = _claims("Spain beat England 1-0 in the final in Sydney on 20 August 2023. "
                      "It was Spain's first Women's World Cup title.")
     assert not any("Spain was Spain's" in claim for claim in claims), claims
+
+
+def test_he_is_a_subject_the_article_showed_to_be_a_person_under_a_longer_name() -> None:
+    # "Novak Djokovic ... his" is a person; the recogniser's later "Djokovic" (a company to it)
+    # two sentences back is still him
+    from factcheck.claims.entities import EntityKind
+
+    text = "Novak Djokovic won his gold. Djokovic beat Musetti. The crowd cheered. He wept."
+    context = Context(Entities(text, split_sentences(text), ""), "'")
+    context.named_subjects = [(0, "Novak Djokovic", EntityKind.PERSON),
+                              (1, "Djokovic", EntityKind.ORGANISATION)]
+    context.index = 3
+    assert context.person_subject() == "Djokovic"
