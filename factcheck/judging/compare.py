@@ -289,10 +289,6 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
             # passage on "Game 5 of the Finals" with no year tells of the claim's edition
             candidates = [e for e in candidates if _edition_of(evidence_text, e) == event]
-            # "their 1997 final win over Juventus" is another edition, not a date of Ancelotti's
-            # 2024 final: an edition clashes where its clause names someone of the claim's
-            candidates = [e for e in candidates if _shares_participant(claim_text, quantity,
-                                                                       evidence_text, e)]
             if not candidates:
                 if not (re.search(rf"\b{re.escape(event)}\w*", evidence_text, re.I)
                         or not _A_YEAR.search(evidence_text) or _labelled(claim_text, quantity)):
@@ -924,23 +920,6 @@ def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
         if count is not None and stem(match.group(2).lower()) == noun and count >= quantity.value:
             return False
     return True
-
-
-def _shares_participant(claim_text: str, claim_q: Quantity, evidence_text: str,
-                        evidence_q: Quantity) -> bool:
-    """Whether the clause of the passage's figure has a capitalised word of the claim other than
-    the words naming the figure's event ("Champions League" of "the 2024 Champions League")."""
-    event = _EDITION.match(claim_text, claim_q.end)
-    named = set(event.group(1).lower().split()) if event else set()
-    wanted = {w.lower() for w in _NAME_WORD.findall(claim_text)
-              if w[:1].isupper()} - named - STOPWORDS
-    starts = [m.end() for m in _CLAUSE_END.finditer(evidence_text, 0, evidence_q.start)]
-    end = _CLAUSE_END.search(evidence_text, evidence_q.end)
-    clause = evidence_text[starts[-1] if starts else 0:end.start() if end else None].lower()
-    return any(has_word(w, clause) for w in wanted)
-
-
-_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)")
 
 
 def whole_set(text: str, quantity: Quantity) -> bool:
