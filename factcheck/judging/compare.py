@@ -389,7 +389,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     seen_text = evidence_text + " " + (hit.passage.title or "")
     # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
-                    if not _entity_in(_POSSESSED.sub("", e), seen_text))
+                    if not _entity_in(e, seen_text)
+                    and not _entity_in(_POSSESSED.sub("", e), seen_text))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}

@@ -966,6 +966,9 @@ def test_a_possessive_owner_the_passage_leaves_unsaid_is_no_missing_name():
     result = compared("Serbia's Novak Djokovic won gold at the age of 37, beating Carlos "
                       "Alcaraz 7-6 (3), 7-6 (2).", passage)
     assert result.missing_entities == ()
+    # the owner alone still mentions the whole, as before: "Xiaomi's Beijing" by "Xiaomi"
+    assert compared("Xiaomi's Beijing plant can build 150,000 cars a year.",
+                    "Xiaomi's plant can build 150,000 cars a year.").missing_entities == ()
 
 
 def test_all_of_a_set_is_no_tally():
