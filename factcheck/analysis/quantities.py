@@ -685,21 +685,20 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "the first nine games": a count follows, not a rank
     if noun.endswith("ed") and _AUXILIARY.search(text, 0, match.start()):
         return None  # "when it was first announced": an adverb of time, no rank
-    noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+    noun, end = _singular(noun), match.end()
     if noun in _FUNCTION_WORDS:
         noun = _ELLIPTIC  # "the fourth to make a soft landing"
     elif match.group("streak") or match.group("row"):
         noun += STREAK
-    else:
+    elif later := _LATER_ROW.match(text, match.start("noun")):
         # "their second European Championship final defeat in a row": the run's noun comes later
-        later = _LATER_ROW.match(text, match.start("noun"))
-        if later:
-            noun = later.group(1).lower()
-            noun = (noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun) + STREAK
-            return _quantity(text, QuantityKind.ORDINAL, float(number), noun, match.start(),
-                             later.end())
-    return _quantity(match.string, QuantityKind.ORDINAL, float(number), noun, match.start(),
-                     match.end())
+        noun, end = _singular(later.group(1).lower()) + STREAK, later.end()
+    return _quantity(text, QuantityKind.ORDINAL, float(number), noun, match.start(), end)
+
+
+def _singular(noun: str) -> str:
+    """An ordinal's noun without a plural "s" ("phases": "phase"; not "gas")."""
+    return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
 
 
 def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:

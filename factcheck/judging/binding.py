@@ -220,8 +220,7 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
     radioed"; "flown by United Launch Alliance" against "flown by SpaceX"), or ""."""
     missing: list[tuple[Name, frozenset[NameKind]]] = [
         (n, _PLACE_KINDS if n.kind is NameKind.PLACE else frozenset({n.kind}))
-        for n in comparison.missing_names
-        if n.kind in _SWAPPED_KINDS or n.kind is NameKind.PLACE and not is_country(n.key)]
+        for n in comparison.missing_names if _swappable(n)]
     for entity in comparison.missing_entities:  # a name the recogniser missed ("Wilmore")
         at = claim_text.find(entity)
         if at >= 0 and not any(n.start <= at < n.end for n in comparison.missing_names):
@@ -231,8 +230,7 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
         return ""
     passage = comparison.hit.passage.text
     claim_names, passage_names = names.of(claim_text), names.of(passage)
-    strangers = [p for p in passage_names if (p.kind in _SWAPPED_KINDS or p.kind is NameKind.PLACE
-                                              and not is_country(p.key))
+    strangers = [p for p in passage_names if _swappable(p)
                  and not _named(p, claim_names) and _firm(p, passage_names, passage)]
     if not strangers:
         return ""
@@ -254,6 +252,12 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
                 return (f"it names {other.text} where the claim names {name.text}, {place} "
                         f"('{verb}')")
     return ""
+
+
+def _swappable(name: Name) -> bool:
+    """Whether a name can be put in another's role: a person, an organisation, or a place short
+    of a country (a country may hold the other place)."""
+    return name.kind in _SWAPPED_KINDS or name.kind is NameKind.PLACE and not is_country(name.key)
 
 
 def speaker_only(name: Name, text: str, parser: Parser) -> bool:

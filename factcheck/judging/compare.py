@@ -290,8 +290,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             # passage on "Game 5 of the Finals" with no year tells of the claim's edition
             candidates = [e for e in candidates if _edition_of(evidence_text, e) == event]
             if not candidates:
+                # (a name's year, "Paris 2024", the passage need not repeat)
                 if not (re.search(rf"\b{re.escape(event)}\w*", evidence_text, re.I)
-                        or not _A_YEAR.search(evidence_text) or _labelled(claim_text, quantity)):
+                        or not _A_YEAR.search(evidence_text)
+                        or event == _label_of(claim_text, quantity)):
                     unmatched.append(quantity)  # it dates other things, not this edition
                 continue
         if not candidates:
@@ -364,8 +366,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "all four Grand Slam titles" is the whole of a set, not a tally: "24 Grand Slam titles"
     # counts wins, not kinds, and a passage need not count the set
     conflicts = [(c, e) for c, e in conflicts
-                 if not whole_set(claim_text, c) or whole_set(evidence_text, e)]
-    unmatched = [q for q in unmatched if not whole_set(claim_text, q)]
+                 if not _whole_set(claim_text, c) or _whole_set(evidence_text, e)]
+    unmatched = [q for q in unmatched if not _whole_set(claim_text, q)]
     # "the widest since democracy returned in 1983": a point of reference, not when it happened;
     # "founded in 1983" dates a founding, which a passage that tells of none does not date.
     scoped += [c for c, _ in conflicts if c.kind == QuantityKind.DATE
@@ -390,7 +392,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, seen_text)
-                    and not _entity_in(_POSSESSED.sub("", e), seen_text))
+                    and not (_POSSESSED.match(e) and _entity_in(_POSSESSED.sub("", e), seen_text)))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
@@ -913,17 +915,21 @@ def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
     phase" is covered by "built in two phases"; it is unmatched when the passage speaks of
     phases without reaching the second one, or of the whole without any phase.
     """
-    noun = stem(quantity.unit)
-    if noun not in set(tokenize(evidence_text)):
+    if stem(quantity.unit) not in set(tokenize(evidence_text)):
         return quantity.unit in _SCOPES
-    for match in re.finditer(r"\b(\w+)(?=\s+(\w+))", evidence_text):
-        count = parse_number(match.group(1))
-        if count is not None and stem(match.group(2).lower()) == noun and count >= quantity.value:
-            return False
-    return True
+    return not any(count >= quantity.value for count in _counts_of(quantity.unit, evidence_text))
 
 
-def whole_set(text: str, quantity: Quantity) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _counts_of(noun: str, text: str) -> tuple[float, ...]:
+    """The numbers ``text`` writes right before ``noun`` ("built in two phases": 2.0)."""
+    wanted = stem(noun)
+    return tuple(count for match in re.finditer(r"\b(\w+)(?=\s+(\w+))", text)
+                 if stem(match.group(2).lower()) == wanted
+                 and (count := parse_number(match.group(1))) is not None)
+
+
+def _whole_set(text: str, quantity: Quantity) -> bool:
     """Whether a count names a whole set ("all four majors", "each of the three")."""
     return quantity.kind is QuantityKind.COUNT and bool(
         _WHOLE.search(text, max(0, quantity.start - 16), quantity.start))
@@ -936,10 +942,7 @@ _WHOLE = re.compile(r"\b(?:all|each\s+of\s+the|both\s+of\s+the)\s+(?:the\s+|of\s
 def _counts_to(quantity: Quantity, evidence_text: str) -> bool:
     """Whether the passage counts the ordinal's noun up to its rank ("took him to five titles"
     for "his fifth title")."""
-    noun = stem(quantity.unit)
-    return any(parse_number(match.group(1)) == quantity.value
-               and stem(match.group(2).lower()) == noun
-               for match in re.finditer(r"\b(\w+)(?=\s+(\w+))", evidence_text))
+    return quantity.value in _counts_of(quantity.unit, evidence_text)
 
 
 def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
@@ -1427,9 +1430,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
 
 
 # A result told from either side: "Madrid beat Dortmund" is "Dortmund lost to Madrid".
-_WIN, _LOSE = r"wins?|won|winning", r"los(?:e|es|t|ing)"
-_RESULT_FORMS = {stem("win"): _WIN, stem("won"): _WIN, stem("lose"): _LOSE, stem("lost"): _LOSE,
-                 stem("beat"): r"beat(?:s|en|ing)?", stem("defeat"): r"defeat(?:s|ed|ing)?"}
+_RESULT_VERBS = frozenset(stem(w) for w in ("win", "won", "lose", "lost", "beat", "defeat"))
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*")
 
 
@@ -1438,10 +1439,9 @@ def _converse(claim_text: str, word: str, evidence_text: str, other: str) -> boo
     claim's winner named after the passage's loser's verb: "Real Madrid won" against "Dortmund
     lost 0-2 to Real Madrid"), or another result (the passage's loss is to someone other than
     the claim's beaten rival, by someone other than the claim's winner)."""
-    if word not in _RESULT_FORMS or other not in _RESULT_FORMS:
+    if word not in _RESULT_VERBS or other not in _RESULT_VERBS:
         return False
-    said = re.search(rf"\b(?:{_RESULT_FORMS[word]})\b", claim_text, re.IGNORECASE)
-    told = re.search(rf"\b(?:{_RESULT_FORMS[other]})\b", evidence_text, re.IGNORECASE)
+    said, told = _verb_at(claim_text, word), _verb_at(evidence_text, other)
     if said is None or told is None:
         return False
     subject = _subject_words(claim_text, said.start())
@@ -1454,6 +1454,13 @@ def _converse(claim_text: str, word: str, evidence_text: str, other: str) -> boo
         return False
     return not any(has_word(w.lower(), after) for w in rival.group(1).split()
                    if w.lower() not in STOPWORDS)
+
+
+def _verb_at(text: str, word: str) -> re.Match[str] | None:
+    """The first word of ``text`` whose stem, or its base's ("won": "win"), is ``word``."""
+    return next((m for m in re.finditer(r"[A-Za-z']+", text)
+                 if word in (stem(m.group(0).lower()),
+                             stem(_IRREGULAR.get(m.group(0).lower(), "")))), None)
 
 
 _RIVAL = re.compile(r"\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
@@ -1592,18 +1599,16 @@ def _edition_of(text: str, quantity: Quantity) -> str:
     named = _EDITION.match(text, quantity.end) or _EVENT_NOUN.match(text, quantity.end)
     if named:
         return stem(named.group(1).split()[-1].lower())
-    # "Paris 2024", "Euro 2024", "WWDC 2024": a name with its year is an edition of that name
+    return _label_of(text, quantity)
+
+
+def _label_of(text: str, quantity: Quantity) -> str:
+    """The name a year is part of ("Paris 2024", "Euro 2024", "WWDC 2024": "paris"), or ""."""
     label = _LABEL_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
     if label and label.group(1) not in _GENERIC_CAPS and label.group(1) != "FY" and not (
             text[:label.start(1)].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")):
         return label.group(1).lower()
     return ""
-
-
-def _labelled(text: str, quantity: Quantity) -> bool:
-    """Whether a year is part of a name ("Paris 2024"), which a passage need not repeat."""
-    return (_EDITION.match(text, quantity.end) is None
-            and _EVENT_NOUN.match(text, quantity.end) is None and bool(_edition_of(text, quantity)))
 
 
 _LABEL_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
@@ -1618,11 +1623,12 @@ def _bounding(text: str) -> frozenset[str]:
         before = re.search(r"([A-Za-z]+)\s+$", text[max(0, quantity.start - 12):quantity.start])
         if before and stem(before.group(1).lower()) in _BOUND_LIKE:
             words.add(stem(before.group(1).lower()))
-        if re.search(r"\bclose\s+to\s+$", text[max(0, quantity.start - 16):quantity.start], re.I):
+        if _CLOSE_TO.search(text, max(0, quantity.start - 16), quantity.start):
             words.add(stem("close"))  # "close to 18,000": about, not closed
     return frozenset(words)
 
 
+_CLOSE_TO = re.compile(r"\bclose\s+to\s+$", re.IGNORECASE)
 _GREATER = frozenset({"more", "longer", "higher", "larger", "bigger", "greater", "heavier",
                       "older", "taller", "faster", "later", "costlier", "wider", "deeper"})
 _SMALLER = frozenset({"less", "fewer", "shorter", "lower", "smaller", "lighter", "younger",

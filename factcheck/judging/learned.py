@@ -58,7 +58,6 @@ from factcheck.judging.compare import (
     Comparison,
     compare_all,
     comparison_of,
-    whole_set,
     worlds_apart,
 )
 from factcheck.judging.features import (
@@ -432,8 +431,7 @@ def another_value(claim_text: str, comparison: Comparison,
     # a figure the passage writes in words the reader does not count ("Germany's three") is
     # stated there, not replaced
     differing = [q for q in claimed
-                 if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))
-                 and not whole_set(claim_text, q)]  # "all four majors" is no tally
+                 if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))]
     # a figure of the passage that states another of the claim's alike answers that one, not
     # this ("since late 2022" in both is no date of "11 June 2024")
     answered = {(e.start, e.end) for _, e in comparison.matched}
