@@ -39,7 +39,7 @@ def _claims(folder: Path) -> dict[str, dict]:
 
 def _wait(tab: DevTools, condition: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
-    while not tab.evaluate(f"!!({condition})"):
+    while not tab.poll(f"!!({condition})"):
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {seconds} s for {condition}")
         time.sleep(0.05)

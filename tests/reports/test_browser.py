@@ -41,6 +41,10 @@ pytestmark = [
 websocket = pytest.importorskip("websocket", reason="needs websocket-client (pip install .[test])")
 
 
+_NAVIGATING = ("Inspected target navigated or closed", "Cannot find context",
+               "Execution context was destroyed")
+
+
 class DevTools:
     """A minimal Chrome DevTools protocol client over one page's websocket."""
 
@@ -67,10 +71,20 @@ class DevTools:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def poll(self, expression: str) -> Any:
+        """Evaluate ``expression``, or None while the page is between two documents."""
+        try:
+            return self.evaluate(expression)
+        except RuntimeError as error:
+            # Chromium answers an evaluation that meets a navigation with one of these
+            if any(text in str(error) for text in _NAVIGATING):
+                return None
+            raise
+
     def open(self, url: str) -> None:
         self.call("Page.navigate", url=url)
         deadline = time.monotonic() + 30
-        while self.evaluate("document.readyState") != "complete":
+        while self.poll("document.readyState") != "complete":
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{url} did not load in 30 s")
             time.sleep(0.05)
