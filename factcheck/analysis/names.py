@@ -428,9 +428,14 @@ class NameTable:
         return found[1] if found else fallback
 
     def patterns(self) -> list[dict[str, Any]]:
-        """``EntityRuler`` patterns: the corpus's names with their voted kind."""
+        """``EntityRuler`` patterns: the corpus's names with their voted kind; not a lone word
+        that heads the corpus's longer names of organisations or places ("University", from
+        "Princeton University"): it would cut "Lund University" down to its head."""
+        heads = {key.split()[-1] for key, (_, kind) in self.kinds.items()
+                 if " " in key and kind in (NameKind.ORG, NameKind.PLACE)}
         return [{"label": _LABEL_OF_KIND[kind], "pattern": text}
-                for text, kind in self.kinds.values() if not text.isdigit()]
+                for key, (text, kind) in self.kinds.items() if not text.isdigit()
+                and not (key in heads and kind in (NameKind.ORG, NameKind.PLACE))]
 
     def to_json(self) -> dict[str, list[str]]:
         """A JSON-ready form (for the index cache)."""

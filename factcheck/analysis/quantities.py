@@ -270,6 +270,7 @@ _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
                       r"(?:[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?|(?=[,;.:]))",
                       re.IGNORECASE | re.ASCII)
+_HEAD_AFTER = re.compile(r"['’]s\s+([a-z]{3,})\b", re.ASCII)
 _LATER_ROW = re.compile(r"(?:[\w'’-]+\s+){1,4}?([a-z]+)\s+in\s+a\s+row\b", re.ASCII)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
                           "up", "of", "for"})
@@ -345,10 +346,16 @@ def inside_name(text: str, quantity: Quantity) -> bool:
 
 _DATE_PREFIX = re.compile(r"\b(?:mid|early|late|end|pre|post)-$", re.IGNORECASE)
 _NOT_NAMES = frozenset(_MONTHS) | {"fy"}
-# A score: "beat England 2-1"
-_SCORE = re.compile(r"(?<![\w.-])(?P<a>\d{1,2})[-–](?P<b>\d{1,2})(?![\w-])")
+# A score: "beat England 2-1", "won 106-89" (a basketball score's hundreds are 1xx; "737-800"
+# is an aircraft)
+_SCORE_SIDE = r"(?:1\d\d|\d{1,2})"
+_SCORE = re.compile(rf"(?<![\w.-])(?P<a>{_SCORE_SIDE})[-–](?P<b>{_SCORE_SIDE})(?![\w-])")
 SCORE = "score"
-_ELLIPTIC = "-"
+_RESULT_WORD = re.compile(r"\s*(?:\w+\s+)?(?:win|wins|won|victory|defeat\w*|loss|lost|los(?:e|es|ing)|"
+                          r"beat(?:s|en|ing)?|rout\w*|edg(?:e|ed|es|ing)|final)\b|\b(?:win|won|"
+                          r"victory|defeat\w*|loss|lost|beat(?:s|en|ing)?|rout\w*|edged)\b",
+                          re.IGNORECASE)
+ELLIPTIC = _ELLIPTIC = "-"
 """Unit of an ordinal with no noun after it ("the first to land", "fourth in the world")."""
 _FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", "and", "or",
                              "time", "times", "ever", "since", "after", "as"})
@@ -646,7 +653,12 @@ def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
 
 def _read_score(match: re.Match[str], free: _Free) -> Quantity | None:
     """``2-1``: a score, compared only with scores (both numbers must agree)."""
-    value = 1000 * int(match.group("a")) + int(match.group("b"))
+    a, b = int(match.group("a")), int(match.group("b"))
+    text = match.string
+    if max(a, b) >= 100 and not (_RESULT_WORD.search(text, max(0, match.start() - 40), match.start())
+                                 or _RESULT_WORD.match(text, match.end())):
+        return None  # "120-150 people": a range; a basketball score stands by a result
+    value = 1000 * a + b
     return _quantity(match.string, QuantityKind.COUNT, float(value), SCORE, match.start(),
                      match.end())
 
@@ -685,7 +697,14 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         return None  # "the first nine games": a count follows, not a rank
     if noun.endswith("ed") and _AUXILIARY.search(text, 0, match.start()):
         return None  # "when it was first announced": an adverb of time, no rank
-    noun, end = _singular(noun), match.end()
+    end = match.end()
+    if match.group("row") is None and text.startswith(("'s", "’s"), match.end("noun")):
+        # "the first women's team": the rank is of the team (but "the first Labour prime
+        # minister" ranks among Labour's, a class of its own)
+        head = _HEAD_AFTER.match(text, match.end("noun"))
+        if head is not None:
+            noun, end = head.group(1), head.end()
+    noun = _singular(noun)
     if noun in _FUNCTION_WORDS:
         noun = _ELLIPTIC  # "the fourth to make a soft landing"
     elif match.group("streak") or match.group("row"):

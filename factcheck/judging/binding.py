@@ -26,7 +26,7 @@ from factcheck.analysis.names import (
     name_key,
     same_name,
 )
-from factcheck.analysis.quantities import QuantityKind, named_number
+from factcheck.analysis.quantities import QuantityKind, agree, extract_quantities, named_number
 from factcheck.judging.compare import Comparison
 
 _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
@@ -95,17 +95,35 @@ def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name
             # a figure in a name ("Euro 2024", "Paris 2024 Olympics") binds nothing, nor a date
             # telling which event ("the eclipse of 8 April 2024")
             continue
-        beside = [p for p in passage_names if passage_side.together(_span(p), there)]
-        for name in claim_names:
-            if not claim_side.together(_span(name), at) or not _named(name, passage_names):
-                continue
-            if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
-                continue  # the passage binds the figure to the claim's name of that kind
-            others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
-                      and not mentioned(p, claim_text) and _firm(p, passage_names, passage)]
-            if others:
-                return f"it ties {passage_q.surface} to {others[0].text}, not {name.text}"
+        # the passage may state the figure twice ("scoring 49 points ... Those 49 points were a
+        # record, one more than the 48 Gustafson scored"): tied to another only if every time
+        alike = [passage_q, *(q for q in extract_quantities(passage)
+                              if q.start != passage_q.start and agree(claim_q, q))]
+        ties = [_tie_of_another(claim_text, at, (q.start, q.end), claim_names, passage_names,
+                                claim_side, passage_side, passage) for q in alike]
+        first = ties[0]
+        if first is not None and all(ties):
+            return f"it ties {passage_q.surface} to {first[0]}, not {first[1]}"
     return ""
+
+
+def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int],
+                    claim_names: Sequence[Name], passage_names: tuple[Name, ...],
+                    claim_side: Structure, passage_side: Structure,
+                    passage: str) -> tuple[str, str] | None:
+    """The other name the passage's clause binds the figure at ``there`` to, and the claim's
+    name it stands for; or None."""
+    beside = [p for p in passage_names if passage_side.together(_span(p), there)]
+    for name in claim_names:
+        if not claim_side.together(_span(name), at) or not _named(name, passage_names):
+            continue
+        if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
+            continue  # the passage binds the figure to the claim's name of that kind
+        others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
+                  and not mentioned(p, claim_text) and _firm(p, passage_names, passage)]
+        if others:
+            return others[0].text, name.text
+    return None
 
 
 _DATES_THE_THING = re.compile(r"\b(?!(?:end|start|beginning|middle|morning|evening|night)\b)"

@@ -30,6 +30,7 @@ from factcheck.analysis.names import (
 )
 from factcheck.analysis.quantities import (
     DURATION,
+    ELLIPTIC,
     SCALE_WORDS,
     SCORE,
     Bound,
@@ -392,7 +393,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, seen_text)
-                    and not (_POSSESSED.match(e) and _entity_in(_POSSESSED.sub("", e), seen_text)))
+                    and not (_POSSESSED.match(e) and _entity_in(_POSSESSED.sub("", e), seen_text))
+                    and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
@@ -408,7 +410,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                                  _with_capitals(evidence_text, passage_names),
                                  anywhere=bool(same_event)))
         if not swaps:
-            swaps = _holder_swaps(side.names, evidence_text, passage_names, matched,
+            swaps = _holder_swaps(claim_text, side.names, evidence_text, passage_names, matched,
                                   evidence_quantities)
         swaps = tuple((a, b) for a, b in swaps if not names.same_thing(a, b))
         if swaps and claim_tokens and not conflicts:  # a replaced name still fills its slot
@@ -418,7 +420,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
                        and not _entity_in(n.text, seen)
-                       and not any(names.same_thing(n, p) for p in passage_names))
+                       and not any(names.same_thing(n, p) for p in passage_names)
+                       and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text))
     subjects = tuple(e for e in extra
                      if _other_subject(e, evidence_text, claim_text, claim_tokens))
     clash = (_polarity_clash(claim_text, evidence_text,
@@ -435,6 +438,26 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+
+
+def _qualifies(text: str, start: int, length: int, passage: str) -> bool:
+    """Whether the name at ``start`` only qualifies a noun that the passage has without it:
+    "out of the NCAA tournament" against "out of the tournament", "the Paris 2024 Olympic
+    final" against "the Olympic final" (the passage says less, not something else)."""
+    if start < 0 or not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    qualified = _QUALIFIED.match(text, start + length)
+    if qualified is None or qualified.group("head").lower() in STOPWORDS:
+        return False
+    between = re.findall(r"[\w'’-]+", qualified.group("between"))
+    words = "".join(rf"(?:{re.escape(w)}\s+)?" for w in between)
+    return re.search(rf"\b(?:the|a|an|his|her|its|their|this|that)\s+{words}"
+                     rf"{re.escape(qualified.group('head'))}\b", passage, re.IGNORECASE) is not None
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", re.IGNORECASE)
+# a name, then years and capitalised words, then the noun they qualify ("NCAA tournament")
+_QUALIFIED = re.compile(r"(?P<between>(?:\s+(?:\d{4}|[A-Z][\w'’-]*))*)\s+(?P<head>[a-z]{3,})\b")
 
 
 # Names and figures (a capitalised word inside the sentence, anything with a digit).
@@ -465,6 +488,7 @@ def _share(words: set[str], evidence_tokens: set[str]) -> float:
 
 _WORDS = re.compile(r"['’]s\b|[\w-]+")
 _LINKS = frozenset({"and", "or", ",", "the", "a", "an"})
+_PREPOSITIONS = frozenset({"of", "'s", "<s>"})  # a tie of belonging; a sentence start
 
 
 @functools.lru_cache(maxsize=16384)
@@ -496,22 +520,27 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
              if not name_in(p, claim_names) and not mentioned(p, claim_text)
              and p.key.removeprefix("the ") not in _EVENT_COMMON_NOUNS]
     for name in claim_names:
-        if name_in(name, passage_names) or mentioned(name, passage_text):
+        if name_in(name, passage_names) or mentioned(name, passage_text) or _reacts(claim_text,
+                                                                                      name):
             continue
         left, right = _neighbours(claim_text, name.start, name.end)
         best, best_score = None, 0
         for other in spare:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
-            if _numbered_otherwise(name, other) or (
+            if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
                     other.kind is NameKind.GROUP and " " not in other.key
                     and name.kind is not NameKind.GROUP):
                 continue
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
+            shared = (left & other_left | right & other_right) - _BOUNDARIES
             sides = bool(left & other_left - _BOUNDARIES) + bool(right & other_right - _BOUNDARIES)
+            of_a_kind = _alike(name, claim_text, other, passage_text)
             # in a passage about the same event, one shared neighbour is enough ("headed for
-            # Singapore" against "bound for Colombo")
-            score = sides + (anywhere or _alike(name, claim_text, other, passage_text))
+            # Singapore" against "bound for Colombo"), for two names of a kind; for two of
+            # other kinds a shared "of" is no slot ("the NCAA tournament", "of Oklahoma's")
+            score = sides + (anywhere and (of_a_kind or bool(shared - _PREPOSITIONS))
+                             or of_a_kind)
             if sides and score >= 2 and score > best_score:
                 best, best_score = other, score
         if best is None and name.kind in _CHECKED_NAMES and name.text[:1].isupper():
@@ -529,7 +558,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         if best is None and anywhere and name.kind in _CHECKED_NAMES and _full(name):
             # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
             alike = [other for other in spare
-                     if _full(other) and _alike(name, claim_text, other, passage_text)]
+                     if _full(other) and _alike(name, claim_text, other, passage_text)
+                     and not _serial_for_person(name, other)]
             best = alike[0] if len(alike) == 1 else None
         if best is None and claim_text[name.end:name.end + 6].lower() == "-based":
             # "Charlotte-based First Citizens" against "First Citizens, based in Raleigh"
@@ -548,6 +578,18 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             if best in spare:
                 spare.remove(best)
     return swaps
+
+
+def _reacts(text: str, name: Name) -> bool:
+    """Whether the name is of one who reacts to what happened ("Sundar Pichai congratulated
+    Hinton", "Google's chief executive ... praised"): many may, so another who did is no swap."""
+    return _REACTION.match(text, name.end) is not None
+
+
+_REACTION = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,4}?\s+(?:congratulat|prais|welcom|hail|"
+                       r"thank|mourn|condemn|criticis|criticiz|applaud|celebrat|commend|salut|"
+                       r"react|paid\s+tribute|pays?\s+tribute|sent\s+condolences|"
+                       r"expressed\s+condolences)\w*\b", re.IGNORECASE)
 
 
 _EVENT_COMMON_NOUNS = frozenset({"games", "final", "finals", "cup", "league", "championship",
@@ -575,7 +617,7 @@ def _numbered_otherwise(name: Name, other: Name) -> bool:
     return "word" not in kinds[0] | kinds[1] and kinds[0] != kinds[1]
 
 
-def _holder_swaps(claim_names: Sequence[Name], passage_text: str,
+def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                   passage_names: Sequence[Name], matched: Sequence[tuple[Quantity, Quantity]],
                   passage_quantities: Sequence[Quantity]) -> tuple[tuple[Name, Name], ...]:
     """The claim's one person, credited in the passage with another figure than the one the
@@ -592,7 +634,8 @@ def _holder_swaps(claim_names: Sequence[Name], passage_text: str,
         if claim_q.kind == QuantityKind.DATE:
             continue
         owner = _owner(passage_text, passage_q, others)
-        if owner is None or same_name(owner, holder) or name_in(owner, claim_names):
+        if (owner is None or same_name(owner, holder) or name_in(owner, claim_names)
+                or mentioned(owner, claim_text)):
             continue  # (a figure credited to someone the claim names too is no swap)
         theirs = [q for q in passage_quantities if q is not passage_q and comparable(claim_q, q)
                   and not agree(claim_q, q)
@@ -640,6 +683,16 @@ def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
         return True  # "Manchester United", "Manchester City"
     people = {NameKind.PERSON, NameKind.ORG}
     return {name.kind, other.kind} <= people and _full(name) and _full(other)
+
+
+def _serial_for_person(name: Name, other: Name) -> bool:
+    """Whether one of two names, a person's by its kind, carries a serial number the other has
+    not ("Booster B1083" for "Jared Isaacman": a thing spaCy took for a person)."""
+    numbered = [bool(_NUMBERED.search(n.text)) for n in (name, other)]
+    return numbered[0] != numbered[1] and NameKind.PERSON in (name.kind, other.kind)
+
+
+_NUMBERED = re.compile(r"\d")
 
 
 def _full(name: Name) -> bool:
@@ -735,7 +788,10 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
                 evidence_quantities: list[Quantity]) -> list[Quantity]:
     """Evidence quantities that could state the same figure as the claim's ``quantity``."""
     candidates = [e for e in evidence_quantities if comparable(quantity, e)]
-    if quantity.kind in (QuantityKind.DATE, QuantityKind.ORDINAL):
+    if quantity.kind is QuantityKind.ORDINAL:
+        # "the 10th team" answers "the first women's team", not "taken first overall"
+        return [e for e in candidates if e.unit == quantity.unit != ELLIPTIC] or candidates
+    if quantity.kind is QuantityKind.DATE:
         return candidates
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
@@ -1426,7 +1482,95 @@ def _polarity_clash(claim_text: str, evidence_text: str,
         for other in _PAIR_OPPOSITE_OF.get(first, set()) - elsewhere:
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
-    return _casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
+    return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
+            or _order_clash(claim_text, evidence_text)
+            or _winner_clash(claim_text, evidence_text))
+
+
+def _winner_clash(claim_text: str, evidence_text: str) -> str:
+    """The claim's beaten rival as the winner of the same contest: "Djokovic had beaten Alcaraz
+    in the Wimbledon final" against "the Wimbledon title match, which Alcaraz won". The same
+    contest: the passage's sentence names something else the claim names (Wimbledon)."""
+    for said in _BEAT_VERB.finditer(claim_text):  # ("won the Champions League" beat no one)
+        winner = _subject_words(claim_text, said.start())
+        rival = _RIVAL.match(claim_text, said.end())
+        if not winner or rival is None:
+            continue
+        beaten = {w.lower() for w in rival.group(1).split()} - STOPWORDS
+        frame = _capitalised_words(claim_text) - winner - beaten
+        for sentence in re.split(r"(?<=[.;!?])\s+", evidence_text):
+            for told in _WIN_VERB.finditer(sentence):
+                other = _subject_words(sentence, told.start())
+                if not other & beaten or other & winner or not frame & _capitalised_words(
+                        sentence):
+                    continue  # not the rival, or another contest (one the passage does not name)
+                if told.group(0).startswith(("beat", "defeat")):
+                    # "Dortmund beat PSV": the claim's winner must be the one beaten
+                    loser = _RIVAL.match(sentence, told.end())
+                    if loser is None or not {w.lower() for w in loser.group(1).split()} & winner:
+                        continue
+                elif _PART_WON.match(sentence, told.end()):
+                    continue  # a set of it
+                return (f"claim says '{rival.group(1)}' lost, evidence says "
+                        f"'{' '.join(sorted(other)).title()}' won")
+    return ""
+
+
+_BEAT_VERB = re.compile(r"\b(?:beat|beats|beaten|beating|defeat|defeats|defeated|defeating)\b")
+_WIN_VERB = re.compile(_BEAT_VERB.pattern + r"|\b(?:won|wins)\b")
+# "won the first set", "won a point": a part of the contest, not the contest
+_PART_WON = re.compile(r"\s+(?:\w+\s+){0,2}(?:sets?|games?|points?|tiebreaks?|toss|rounds?|"
+                       r"legs?|frames?)\b", re.IGNORECASE)
+
+
+def _order_clash(claim_text: str, evidence_text: str) -> str:
+    """Two events put in the other order: "broke Woodard's record four days after she passed
+    Maravich" against "Maravich's record fell four days after Clark broke Woodard's record"
+    (the names on either side of "after" or "before" trade places, or the word turns)."""
+    for claimed in _orders(claim_text):
+        for told in _orders(evidence_text):
+            same_sides = claimed.left & told.left and claimed.right & told.right
+            crossed = claimed.left & told.right and claimed.right & told.left
+            if same_sides and not crossed and claimed.word != told.word:
+                return f"claim says '{claimed.word}', evidence says '{told.word}'"
+            if (crossed and not same_sides and claimed.word == told.word
+                    and not claimed.left & told.left and not claimed.right & told.right):
+                first, then = sorted(claimed.left & told.right)[0], sorted(claimed.right)[0]
+                return (f"claim says '{first.title()} ... {claimed.word} ... {then.title()}', "
+                        f"evidence says it the other way round")
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Order:
+    """The names told before and after one "after" or "before" of a sentence."""
+
+    left: frozenset[str]
+    word: str
+    right: frozenset[str]
+
+
+def _orders(text: str) -> list[_Order]:
+    orders = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        words = list(_ORDER_WORD.finditer(sentence))
+        if len(words) != 1:
+            continue  # none, or too many to pair
+        cut = words[0]
+        left = _capitalised_words(sentence[:cut.start()])
+        right = _capitalised_words(re.split(r"[,;:]", sentence[cut.end():], maxsplit=1)[0])
+        if left and right:
+            orders.append(_Order(left, cut.group(0).lower(), right))
+    return orders
+
+
+def _capitalised_words(text: str) -> frozenset[str]:
+    """The capitalised words of a stretch of text, lower case ("Maravich's": "maravich")."""
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w-]+", text)
+                     if w.lower() not in STOPWORDS)
+
+
+_ORDER_WORD = re.compile(r"\b(?:after|before)\b(?!\s+(?:all|that)\b)", re.IGNORECASE)
 
 
 # A result told from either side: "Madrid beat Dortmund" is "Dortmund lost to Madrid".
@@ -1526,7 +1670,11 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
             (re.compile(r"\b(?:gain|gains|gaining|gained)\s+ground\b", re.IGNORECASE), "rose"),
             (re.compile(r"\b(?:fell|fall|falls|falling|came|comes|coming)\s+(?:in\s+)?short\s+of\b|"
                         r"\bshort\s+of\s+(?:the\s+)?(?:\$|forecasts?|estimates?|expectations?)",
-                        re.IGNORECASE), "below"))
+                        re.IGNORECASE), "below"),
+            # "Maravich's record fell": a record that falls is broken, no figure going down
+            (re.compile(r"\b(?:record|records|mark|best|barrier)\s+(?:had\s+|has\s+|finally\s+)?"
+                        r"(?:fell|falls|fallen|falling|tumbled|tumbles)\b", re.IGNORECASE),
+             "record broken"))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1693,9 +1841,12 @@ def _frames(text: str) -> dict[tuple[str, str, str], str]:
 def _word_pairs(text: str) -> dict[tuple[str, str], str]:
     """Words that have an opposite with the content word after them ("more votes"), stemmed,
     and how the text says it."""
-    words = re.findall(r"[a-z][a-z'-]*", text.lower())
+    written = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    words = [w.lower() for w in written]
     pairs = {}
-    for word, after in zip(words, words[1:], strict=False):
+    for i, (word, after) in enumerate(zip(words, words[1:], strict=False)):
+        if written[i][0].isupper() and written[i + 1][0].isupper():
+            continue  # a name: "South Carolina", "North Korea", "Upper West Side"
         if stem(word) in _PAIR_OPPOSITE_OF and after not in STOPWORDS:
             pairs[(stem(word), stem(after))] = f"{word} {after}"
     return pairs

@@ -10,6 +10,7 @@ from factcheck.analysis.names import (
     Name,
     NameIndex,
     NameKind,
+    NameTable,
     alias_in,
     country_form,
     has_word,
@@ -139,3 +140,11 @@ def test_a_country_is_mentioned_by_its_demonym_in_any_form():
     assert alias_in("Icelandic", "Iceland's government offered to buy the homes")
     assert alias_in("Hungary", "the Hungarian parliament voted")
     assert not alias_in("Icelandic", "the Irish government offered to buy the homes")
+
+
+def test_a_lone_head_word_of_the_corpus_teaches_the_ruler_nothing():
+    table = NameTable({"princeton university": ("Princeton University", NameKind.ORG),
+                       "university": ("University", NameKind.ORG),
+                       "hinton": ("Hinton", NameKind.PERSON)})
+    patterns = {p["pattern"] for p in table.patterns()}
+    assert patterns == {"Princeton University", "Hinton"}  # not "University" alone

@@ -197,6 +197,9 @@ def test_never_raises_and_spans_are_inside(text):
     ("Alaska Airlines Flight 1282, a Boeing 737 Max 9, lost a door plug.", []),  # in names
     ("Spain beat England 2-1 in Berlin.", [("2-1", "score")]),
     ("In 2024 the firm sold 100,000 cars.", [("2024", "day"), ("100,000 cars", "vehicle")]),
+    ("Iowa defeated Michigan 106-89 in Iowa City.", [("106-89", "score")]),  # basketball
+    ("It was a 102-85 win.", [("102-85", "score")]),
+    ("A Boeing 737-800 landed.", [("800", "")]),  # an aircraft, no score
 ])
 def test_numbers_in_names_are_no_figures_and_scores_stay_whole(text, expected):
     assert [(q.surface, q.unit) for q in extract_quantities(text)] == expected
@@ -526,3 +529,17 @@ def test_a_reading_on_a_scale_is_in_its_unit(text: str):
 def test_a_number_after_a_name_names_it_unless_it_is_a_share(text: str, number: str,
                                                               named: bool):
     assert named_number(text, text.index(number)) is named
+
+
+def test_a_range_of_hundreds_is_no_score_without_a_result():
+    assert [q.unit for q in extract_quantities("Some 120-150 people died.")] == ["person",
+                                                                               "person"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("South Carolina became the first women's team ever to go unbeaten.", "team"),
+    ("South Carolina became the 10th team to go unbeaten.", "team"),
+    ("Starmer is the first Labour prime minister since 2010.", "labour"),  # among Labour's
+])
+def test_an_ordinal_ranks_the_head_noun_past_a_possessive(text, unit):
+    assert [q.unit for q in extract_quantities(text)][0] == unit

@@ -981,3 +981,88 @@ def test_all_of_a_set_is_no_tally():
 def test_world_no_1_is_a_rank_and_not_a_negation():
     passage = "The champion, a record 428 weeks at world No. 1, won all four Grand Slam titles."
     assert compared("The champion won all four Grand Slam titles.", passage).polarity_clash == ""
+
+
+def test_a_record_that_fell_is_broken_and_no_figure_going_down():
+    passage = "Her 35 points took her to 3,685, and Maravich's record fell four days later."
+    result = compared("Her 35 points raised her career total to 3,685.", passage)
+    assert result.polarity_clash == ""
+    assert compared("Her career total fell to 3,685.", "Her career total rose to 3,685."
+                    ).polarity_clash
+
+
+def test_a_result_word_inside_a_name_is_no_direction():
+    passage = "South Carolina beat Iowa; North Carolina did not play."
+    assert compared("South Carolina beat Iowa.", passage).polarity_clash == ""
+
+
+def test_two_events_in_the_other_order_clash():
+    passage = ("Maravich's record fell four days after Clark broke Lynette Woodard's record "
+               "against Minnesota.")
+    reversed_ = compared("Clark broke Lynette Woodard's record four days after she passed "
+                         "Pete Maravich.", passage)
+    assert "other way round" in reversed_.polarity_clash
+    same = compared("Clark passed Maravich four days after she broke Woodard's record.", passage)
+    assert same.polarity_clash == ""
+    turned = compared("Clark broke Woodard's record four days before she passed Maravich.",
+                      passage)
+    assert turned.polarity_clash == ""  # the same order, told from the other end
+
+
+def test_a_name_that_only_qualifies_a_noun_the_passage_has_is_not_missing():
+    passage = "Iowa knocked LSU out of the tournament 94-87 in Albany."
+    result = compared("Iowa knocked LSU out of the NCAA tournament 94-87 in Albany.", passage)
+    assert result.missing_entities == ()
+    other = compared("Iowa knocked LSU out of the NCAA tournament 94-87 in Albany.",
+                     "Iowa knocked LSU out of the Big Ten tournament 94-87 in Albany.")
+    assert other.missing_entities == ("NCAA",)
+
+
+def test_an_of_shared_with_a_name_of_another_kind_is_no_slot():
+    passage = ("Iowa knocked LSU out of the tournament 94-87 in Albany; her 538th three put her "
+               "ahead of Oklahoma's Taylor Robertson.")
+    claim = "Iowa knocked LSU out of the NCAA tournament 94-87 in Albany."
+    names = NameIndex()
+    swapped = [(a.text, b.text) for a, b in compare_all(claim, [passage_hit(passage)],
+                                                        names)[0].name_swaps]
+    assert ("NCAA", "Oklahoma") not in swapped
+
+
+def test_one_who_reacts_is_swapped_for_no_one():
+    passage = "University of Toronto president Meric Gertler congratulated Hinton on the prize."
+    claim = "Google chief executive Sundar Pichai congratulated Hinton on the prize."
+    names = NameIndex()
+    swapped = compare_all(claim, [passage_hit(passage)], names)[0].name_swaps
+    assert not [a for a, _ in swapped if a.text == "Sundar Pichai"]
+    # one who did the deed itself still is
+    deed = compare_all("Sundar Pichai won the prize in Stockholm.",
+                       [passage_hit("Meric Gertler won the prize in Stockholm.")], names)
+    assert [(a.text, b.text) for a, b in deed[0].name_swaps] == [("Sundar Pichai",
+                                                                  "Meric Gertler")]
+
+
+def test_a_rank_is_compared_with_the_rank_of_its_own_noun():
+    passage = ("South Carolina became the 10th team to go a season without a loss; "
+               "Clark was expected to be taken first overall.")
+    result = compared("South Carolina became the first women's team ever to go a season "
+                      "without a loss.", passage)
+    assert [(c.surface, e.surface) for c, e in result.conflicts] == [
+        ("first women's team", "10th team")]
+
+
+def test_the_beaten_rival_as_the_winner_of_the_same_contest_clashes():
+    passage = ("It was a rematch of the Wimbledon title match three weeks earlier, which Alcaraz "
+               "won to follow his French Open triumph in June.")
+    claim = "Novak Djokovic had beaten Carlos Alcaraz in the Wimbledon final."
+    assert "'Alcaraz' won" in compared(claim, passage).polarity_clash
+    # another contest, or a set of the same one, is no clash
+    assert compared("Novak Djokovic beat Carlos Alcaraz in the Olympic final.",
+                    "At Wimbledon, Alcaraz beat Djokovic 6-2, 6-2.").polarity_clash == ""
+    assert compared("Novak Djokovic beat Carlos Alcaraz in the Olympic final.",
+                    "In the Olympic final Alcaraz won the first set.").polarity_clash == ""
+    # the claim's rival beating someone else is another result
+    assert compared("Real Madrid beat Borussia Dortmund in the final at Wembley.",
+                    "Madrid reached Wembley by beating Leipzig, while Dortmund beat PSV 3-1."
+                    ).polarity_clash == ""
+    assert compared("Real Madrid beat Borussia Dortmund in the final at Wembley.",
+                    "At Wembley, Dortmund beat Real Madrid 2-0.").polarity_clash != ""
