@@ -144,11 +144,11 @@ GENERAL_OPPOSITES = [
 _UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb", "jump",
        "surge", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve",
        "soar", "rally", "rallied", "leap", "leapt", "larger", "bigger", "greater",
-       "expand", "widen", "raise", "raised")
+       "expand", "widen", "raise", "raised", "uplift", "uplifted")
 _DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
          "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump",
          "plunge", "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped", "dropped",
-         "smaller")
+         "smaller", "subside", "subsided")
 # "ahead" and "behind" place someone against someone else, which other verbs of the sentence
 # need not be about ("won, with Evenepoel 1:14 behind"): they oppose only each other.
 _PLACING = frozenset({"ahead", "behind"})

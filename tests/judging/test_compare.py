@@ -1066,3 +1066,9 @@ def test_the_beaten_rival_as_the_winner_of_the_same_contest_clashes():
                     ).polarity_clash == ""
     assert compared("Real Madrid beat Borussia Dortmund in the final at Wembley.",
                     "At Wembley, Dortmund beat Real Madrid 2-0.").polarity_clash != ""
+
+
+def test_ground_that_sank_against_ground_uplifted_clashes():
+    passage = "The ground at the fishing port was uplifted by about 3.9 metres."
+    assert compared("The ground at the fishing port had sunk by about 3.9 metres.",
+                    passage).polarity_clash
