@@ -528,7 +528,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         for other in spare:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
-            if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
+            if (_numbered_otherwise(name, other) or _serial_for_person(name, other)
+                    or same_root(name, other) or is_world(name) or is_world(other)) or (
                     other.kind is NameKind.GROUP and " " not in other.key
                     and name.kind is not NameKind.GROUP):
                 continue
@@ -683,6 +684,26 @@ def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
         return True  # "Manchester United", "Manchester City"
     people = {NameKind.PERSON, NameKind.ORG}
     return {name.kind, other.kind} <= people and _full(name) and _full(other)
+
+
+def same_root(name: Name, other: Name) -> bool:
+    """Whether one name is the other's adjective or people ("Valencia" and "the Valencian
+    Community", "Brazil" and "Brazilian"): one place, not two."""
+    for a, b in ((name, other), (other, name)):
+        for word in a.key.split():
+            if len(word) >= 4 and any(w != word and w.startswith(word) and len(w) - len(word) <= 3
+                                      for w in b.key.split()):
+                return True
+    return False
+
+
+WORLDS = frozenset({"earth", "moon", "mars", "space", "world", "sun"})
+"""Worlds and bodies of the sky: no place of one can stand in for them, nor they for it."""
+
+
+def is_world(name: Name) -> bool:
+    """Whether the name is of a world ("the Sun", "Earth")."""
+    return name.key.removeprefix("the ") in WORLDS
 
 
 def _serial_for_person(name: Name, other: Name) -> bool:
