@@ -475,6 +475,8 @@ def _restate_reword(sent: SpacySpan, types: EntityTypes) -> Iterable[Candidate]:
         new = REWORD.get(tok.lower_)
         if new is None or tok.ent_type_ and tok.ent_iob_ != "O" and tok.ent_type_ != "":
             continue
+        if tok.i > sent.start and tok.text[:1].isupper():
+            continue  # a capitalised word inside a sentence belongs to a name ("the Big Ten")
         if tok.lower_ in ("suggest", "suggests") and tok.nbor(1).lower_ != "that":
             continue
         if new == "":

@@ -520,12 +520,14 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
              if not name_in(p, claim_names) and not mentioned(p, claim_text)
              and p.key.removeprefix("the ") not in _EVENT_COMMON_NOUNS]
     for name in claim_names:
-        if name_in(name, passage_names) or mentioned(name, passage_text) or _reacts(claim_text,
-                                                                                      name):
+        if name_in(name, passage_names) or mentioned(name, passage_text):
             continue
+        # many may react ("Sundar Pichai congratulated Hinton"): only the holder of the claim's
+        # title ("University of Toronto president ...") stands in for one who does
+        reacting = _reacts(claim_text, name)
         left, right = _neighbours(claim_text, name.start, name.end)
         best, best_score = None, 0
-        for other in spare:
+        for other in [] if reacting else spare:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
             if (_numbered_otherwise(name, other) or _serial_for_person(name, other)
@@ -544,7 +546,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                              or of_a_kind)
             if sides and score >= 2 and score > best_score:
                 best, best_score = other, score
-        if best is None and name.kind in _CHECKED_NAMES and name.text[:1].isupper():
+        if (best is None and not reacting and name.kind in _CHECKED_NAMES
+                and name.text[:1].isupper()):
             # "IAM was losing $100 million" against "Boeing was losing $100 million": a name the
             # claim gives elsewhere ("Boeing's first strike") stands in this one's very place
             placed = [other for other in passage_names
@@ -556,7 +559,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                 placed = [other for other in placed
                           if _neighbours(passage_text, other.start, other.end) == (left, right)]
             best = placed[0] if len(placed) == 1 else None
-        if best is None and anywhere and name.kind in _CHECKED_NAMES and _full(name):
+        if best is None and anywhere and not reacting and name.kind in _CHECKED_NAMES and _full(
+                name):
             # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
             alike = [other for other in spare
                      if _full(other) and _alike(name, claim_text, other, passage_text)

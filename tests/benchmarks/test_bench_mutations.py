@@ -285,3 +285,10 @@ def test_a_held_out_passage_gives_one_unverified_restatement(nlp):
     made = bm.generate(passage, nlp(passage.text), bm.EntityTypes([]), seed=1, held_out=True)
     assert [m.kind for m in made] == ["unverified"]
     assert made[0].expected is Label.UNVERIFIED
+
+
+@pytest.mark.integration
+def test_a_reworded_restatement_leaves_names_alone(nlp):
+    sent = _sentence(nlp, "Clark said the big win put Iowa top of the Big Ten standings.")
+    assert _one(bm._restate_reword(sent, None)) == \
+        "Clark stated the large win put Iowa top of the Big Ten standings."

@@ -1034,6 +1034,10 @@ def test_one_who_reacts_is_swapped_for_no_one():
     names = NameIndex()
     swapped = compare_all(claim, [passage_hit(passage)], names)[0].name_swaps
     assert not [a for a, _ in swapped if a.text == "Sundar Pichai"]
+    # one who reacts in the title the passage gives another still is
+    titled = compare_all("University of Toronto president John Hopfield congratulated Hinton on "
+                         "the prize.", [passage_hit(passage)], names)[0].name_swaps
+    assert [(a.text, b.text) for a, b in titled] == [("John Hopfield", "Meric Gertler")]
     # one who did the deed itself still is
     deed = compare_all("Sundar Pichai won the prize in Stockholm.",
                        [passage_hit("Meric Gertler won the prize in Stockholm.")], names)
