@@ -27,7 +27,7 @@ from factcheck.analysis.names import (
     same_name,
 )
 from factcheck.analysis.quantities import QuantityKind, agree, extract_quantities, named_number
-from factcheck.judging.compare import Comparison, is_world
+from factcheck.judging.compare import Comparison
 
 _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 """Names whose clause is compared: who did it, and where."""
@@ -220,11 +220,14 @@ def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
     """Whether ``name`` can stand in another's place: not a possessor ("Lyles's teammate"),
     and typed alike wherever the passage mentions it (the recogniser is unsure otherwise)."""
     return (not text.startswith(("'s", "’s"), name.end) and not name.text.endswith(("'s", "’s"))
-            and not is_world(name)
+            and name.key.removeprefix("the ") not in _WORLDS
             and all(other.kind is name.kind for other in names if same_name(name, other)))
 
 
 # A world holds every place on it: "back to Earth" is no rival of "the Gulf of Mexico".
+_WORLDS = frozenset({"earth", "moon", "mars", "space", "world"})
+
+
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
 

@@ -531,7 +531,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
             if (_numbered_otherwise(name, other) or _serial_for_person(name, other)
-                    or same_root(name, other) or is_world(name) or is_world(other)) or (
+                    or same_root(name, other)) or (
                     other.kind is NameKind.GROUP and " " not in other.key
                     and name.kind is not NameKind.GROUP):
                 continue
@@ -699,15 +699,6 @@ def same_root(name: Name, other: Name) -> bool:
                                       for w in b.key.split()):
                 return True
     return False
-
-
-WORLDS = frozenset({"earth", "moon", "mars", "space", "world", "sun"})
-"""Worlds and bodies of the sky: no place of one can stand in for them, nor they for it."""
-
-
-def is_world(name: Name) -> bool:
-    """Whether the name is of a world ("the Sun", "Earth")."""
-    return name.key.removeprefix("the ") in WORLDS
 
 
 def _serial_for_person(name: Name, other: Name) -> bool:
