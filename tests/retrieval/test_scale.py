@@ -109,12 +109,13 @@ def test_approximate_and_exact_search_agree_on_a_small_corpus(tmp_path: Path):
     assert stats.approximate
     queries = [f"company {i} {topics[i % 8]} news number {i}" for i in range(0, 600, 20)]
     vectors = embedder.embed(queries)
-    agree = [
-        [h.passage.id for h in a] == [h.passage.id for h in e]
-        for a, e in zip(approximate.search(vectors, queries, top_k=5, lexical_weight=0.3),
-                        exact.search(vectors, queries, top_k=5, lexical_weight=0.3), strict=True)
-    ]
+    found = list(zip(approximate.search(vectors, queries, top_k=5, lexical_weight=0.3),
+                     exact.search(vectors, queries, top_k=5, lexical_weight=0.3), strict=True))
+    # the same passages at every rank, or passages of the same score there (the synthetic corpus
+    # has many exact ties, which the two searches may break either way)
+    agree = [[round(h.score, 4) for h in a] == [round(h.score, 4) for h in e] for a, e in found]
     assert np.mean(agree) >= 0.9
+    assert all(a[0].passage.id == e[0].passage.id for a, e in found)  # the best one, always
 
 
 ARTICLES = [
