@@ -595,9 +595,16 @@ class NameIndex:
             self._claims.update(zip(missing, self.finder.find(missing), strict=True))
 
     def same_thing(self, a: Name, b: Name) -> bool:
-        """Whether the corpus writes two names side by side as one: "Boston" and "Celtics" where
-        a passage or page title speaks of the "Boston Celtics" (a team by its city)."""
-        if a.key == b.key or not a.key or not b.key or not self.joined:
+        """Whether two names name one thing: a place and its adjective or people ("Valencia",
+        "the Valencian Community"; never two people, "William" and "Nico Williams"), or the
+        corpus writes them side by side as one ("Boston" and "Celtics" where a passage or page
+        title speaks of the "Boston Celtics")."""
+        if a.key == b.key or not a.key or not b.key:
+            return False
+        people = a.kind is NameKind.PERSON and b.kind is NameKind.PERSON
+        if not people and _same_root(a.key, b.key):
+            return True
+        if not self.joined:
             return False
         return any(f"{x} {y}" in self.joined or f"{y} {x}" in self.joined
                    for x in _written(a) for y in _written(b))
@@ -611,6 +618,17 @@ class NameIndex:
             found = self.finder.find([text])[0]
             self._claims[text] = found
         return found
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Whether a word of one key, with up to three letters more, is a word of the other
+    ("valencia" and "valencian community", "brazil" and "brazilian")."""
+    for one, other in ((a, b), (b, a)):
+        for word in one.split():
+            if len(word) >= 4 and any(w != word and w.startswith(word) and len(w) - len(word) <= 3
+                                      for w in other.split()):
+                return True
+    return False
 
 
 CLAIM_NAMES_KEPT = 50_000

@@ -351,11 +351,12 @@ _NOT_NAMES = frozenset(_MONTHS) | {"fy"}
 _SCORE_SIDE = r"(?:1\d\d|\d{1,2})"
 _SCORE = re.compile(rf"(?<![\w.-])(?P<a>{_SCORE_SIDE})[-–](?P<b>{_SCORE_SIDE})(?![\w-])")
 SCORE = "score"
-_RESULT_WORD = re.compile(r"\s*(?:\w+\s+)?(?:win|wins|won|victory|defeat\w*|loss|lost|los(?:e|es|ing)|"
-                          r"beat(?:s|en|ing)?|rout\w*|edg(?:e|ed|es|ing)|final)\b|\b(?:win|won|"
-                          r"victory|defeat\w*|loss|lost|beat(?:s|en|ing)?|rout\w*|edged)\b",
-                          re.IGNORECASE)
-ELLIPTIC = _ELLIPTIC = "-"
+# Words that tell of a result, before a score or right after it ("a 106-89 home win")
+_RESULT = (r"(?:wins?|won|victory|defeat\w*|loss|lost|los(?:e|es|ing)|beat(?:s|en|ing)?|rout\w*|"
+           r"edg(?:e|ed|es|ing)|final)\b")
+_RESULT_BEFORE = re.compile(rf"\b{_RESULT}", re.IGNORECASE)
+_RESULT_AFTER = re.compile(rf"\s*(?:\w+\s+)?{_RESULT}", re.IGNORECASE)
+ELLIPTIC = "-"
 """Unit of an ordinal with no noun after it ("the first to land", "fourth in the world")."""
 _FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", "and", "or",
                              "time", "times", "ever", "since", "after", "as"})
@@ -655,8 +656,9 @@ def _read_score(match: re.Match[str], free: _Free) -> Quantity | None:
     """``2-1``: a score, compared only with scores (both numbers must agree)."""
     a, b = int(match.group("a")), int(match.group("b"))
     text = match.string
-    if max(a, b) >= 100 and not (_RESULT_WORD.search(text, max(0, match.start() - 40), match.start())
-                                 or _RESULT_WORD.match(text, match.end())):
+    if max(a, b) >= 100 and not (_RESULT_BEFORE.search(text, max(0, match.start() - 40),
+                                                       match.start())
+                                 or _RESULT_AFTER.match(text, match.end())):
         return None  # "120-150 people": a range; a basketball score stands by a result
     value = 1000 * a + b
     return _quantity(match.string, QuantityKind.COUNT, float(value), SCORE, match.start(),
@@ -685,7 +687,7 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         if opens or not _RANKED_BEFORE.search(text, 0, match.start()):
             return None
         return _quantity(text, QuantityKind.ORDINAL, float(_ORDINALS.get(word) or int(
-            re.sub(r"\D", "", word))), _ELLIPTIC, match.start(), match.end())
+            re.sub(r"\D", "", word))), ELLIPTIC, match.start(), match.end())
     if (match.group("word")[0].isupper() and match.group("noun")[0].isupper()
             and text[:match.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n")):
         return None  # part of a name mid-sentence: "the First Coast Guard District"
@@ -706,7 +708,7 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
             noun, end = head.group(1), head.end()
     noun = _singular(noun)
     if noun in _FUNCTION_WORDS:
-        noun = _ELLIPTIC  # "the fourth to make a soft landing"
+        noun = ELLIPTIC  # "the fourth to make a soft landing"
     elif match.group("streak") or match.group("row"):
         noun += STREAK
     elif later := _LATER_ROW.match(text, match.start("noun")):
@@ -1017,7 +1019,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == QuantityKind.ORDINAL:
         # "the fourth to land" names no noun: it ranks whatever the other one ranks
-        return a.unit == b.unit or _ELLIPTIC in (a.unit, b.unit)
+        return a.unit == b.unit or ELLIPTIC in (a.unit, b.unit)
     if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT):
         return a.unit == b.unit
     if FACTOR in (a.unit, b.unit):

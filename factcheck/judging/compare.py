@@ -488,7 +488,8 @@ def _share(words: set[str], evidence_tokens: set[str]) -> float:
 
 _WORDS = re.compile(r"['’]s\b|[\w-]+")
 _LINKS = frozenset({"and", "or", ",", "the", "a", "an"})
-_PREPOSITIONS = frozenset({"of", "'s", "<s>"})  # a tie of belonging; a sentence start
+# Neighbours that make no slot for two names of different kinds: a tie of belonging, a start
+_NO_SLOT = frozenset({"of", "'s", "<s>"})
 
 
 @functools.lru_cache(maxsize=16384)
@@ -530,8 +531,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         for other in [] if reacting else spare:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
-            if (_numbered_otherwise(name, other) or _serial_for_person(name, other)
-                    or same_root(name, other)) or (
+            if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
                     other.kind is NameKind.GROUP and " " not in other.key
                     and name.kind is not NameKind.GROUP):
                 continue
@@ -542,7 +542,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             # in a passage about the same event, one shared neighbour is enough ("headed for
             # Singapore" against "bound for Colombo"), for two names of a kind; for two of
             # other kinds a shared "of" is no slot ("the NCAA tournament", "of Oklahoma's")
-            score = sides + (anywhere and (of_a_kind or bool(shared - _PREPOSITIONS))
+            score = sides + (anywhere and (of_a_kind or bool(shared - _NO_SLOT))
                              or of_a_kind)
             if sides and score >= 2 and score > best_score:
                 best, best_score = other, score
@@ -688,17 +688,6 @@ def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
         return True  # "Manchester United", "Manchester City"
     people = {NameKind.PERSON, NameKind.ORG}
     return {name.kind, other.kind} <= people and _full(name) and _full(other)
-
-
-def same_root(name: Name, other: Name) -> bool:
-    """Whether one name is the other's adjective or people ("Valencia" and "the Valencian
-    Community", "Brazil" and "Brazilian"): one place, not two."""
-    for a, b in ((name, other), (other, name)):
-        for word in a.key.split():
-            if len(word) >= 4 and any(w != word and w.startswith(word) and len(w) - len(word) <= 3
-                                      for w in b.key.split()):
-                return True
-    return False
 
 
 def _serial_for_person(name: Name, other: Name) -> bool:
@@ -1514,7 +1503,7 @@ def _winner_clash(claim_text: str, evidence_text: str) -> str:
             continue
         beaten = {w.lower() for w in rival.group(1).split()} - STOPWORDS
         frame = _capitalised_words(claim_text) - winner - beaten
-        for sentence in re.split(r"(?<=[.;!?])\s+", evidence_text):
+        for sentence in _SENTENCE_END.split(evidence_text):
             for told in _WIN_VERB.finditer(sentence):
                 other = _subject_words(sentence, told.start())
                 if not other & beaten or other & winner or not frame & _capitalised_words(
@@ -1566,9 +1555,12 @@ class _Order:
     right: frozenset[str]
 
 
-def _orders(text: str) -> list[_Order]:
+@functools.lru_cache(maxsize=16384)
+def _orders(text: str) -> tuple[_Order, ...]:
+    """Each sentence's one "after" or "before" with the names on either side (read once per
+    text: every claim is compared with the same passages)."""
     orders = []
-    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+    for sentence in _SENTENCE_END.split(text):
         words = list(_ORDER_WORD.finditer(sentence))
         if len(words) != 1:
             continue  # none, or too many to pair
@@ -1577,7 +1569,7 @@ def _orders(text: str) -> list[_Order]:
         right = _capitalised_words(re.split(r"[,;:]", sentence[cut.end():], maxsplit=1)[0])
         if left and right:
             orders.append(_Order(left, cut.group(0).lower(), right))
-    return orders
+    return tuple(orders)
 
 
 def _capitalised_words(text: str) -> frozenset[str]:
@@ -1586,6 +1578,7 @@ def _capitalised_words(text: str) -> frozenset[str]:
                      if w.lower() not in STOPWORDS)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _ORDER_WORD = re.compile(r"\b(?:after|before)\b(?!\s+(?:all|that)\b)", re.IGNORECASE)
 
 

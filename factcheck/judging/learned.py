@@ -58,7 +58,6 @@ from factcheck.judging.compare import (
     Comparison,
     compare_all,
     comparison_of,
-    same_root,
     worlds_apart,
 )
 from factcheck.judging.features import (
@@ -460,7 +459,6 @@ def another_value(claim_text: str, comparison: Comparison,
                 if owner and not _POSSESSIVE_AFTER.match(passage, other.end):
                     continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
-                        and not same_root(missing, other)
                         and not (parser is not None and speaker_only(other, passage, parser)
                                  and not speaker_only(missing, claim_text, parser))):
                     return f"it names {other.text} where the claim names {missing.text}"

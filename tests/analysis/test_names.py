@@ -148,3 +148,13 @@ def test_a_lone_head_word_of_the_corpus_teaches_the_ruler_nothing():
                        "hinton": ("Hinton", NameKind.PERSON)})
     patterns = {p["pattern"] for p in table.patterns()}
     assert patterns == {"Princeton University", "Hinton"}  # not "University" alone
+
+
+def test_a_place_and_its_adjective_are_one_thing_but_two_people_are_not():
+    names = NameIndex()
+    valencia = Name("Valencia", NameKind.PLACE, 0, 8, "valencia")
+    community = Name("the Valencian Community", NameKind.PLACE, 0, 23, "valencian community")
+    assert names.same_thing(valencia, community)
+    william = Name("Prince William", NameKind.PERSON, 0, 14, "william")
+    williams = Name("Nico Williams", NameKind.PERSON, 0, 13, "nico williams")
+    assert not names.same_thing(william, williams)

@@ -145,8 +145,8 @@ def test_a_world_is_no_rival_of_a_place_on_it():
 
 
 def test_a_figure_the_passage_also_ties_to_the_claims_person_is_theirs():
-    passage = ("Caitlin Clark scored 49 points as Iowa beat Michigan. Those 49 points were a school "
-               "record, one more than the 48 Megan Gustafson scored in 2018.")
+    passage = ("Caitlin Clark scored 49 points as Iowa beat Michigan. Those 49 points were a "
+               "school record, one more than the 48 Megan Gustafson scored in 2018.")
     claim = "Caitlin Clark scored 49 points, a school record, as Iowa beat Michigan."
     comparison = compare_all(claim, [Hit(Passage("p1", passage, "Wire", None, None, "2024-05-01",
                                                  "t:1"), 1, 0.7, 0.7, 0.5)], NAMES)[0]
