@@ -120,6 +120,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
                                "ltd.", "limited", "plc", "llc", "group", "holdings", "company",
                                "ag", "sa", "se", "nv"})
+# The trade a company's name ends on, which its short form drops ("Spirit" for Spirit Airlines)
+_TRADE_HEADS = frozenset({"airlines", "airways", "motors", "auctions", "pharmaceuticals",
+                          "technologies", "industries"})
 
 
 def name_key(text: str, kind: NameKind | None = None) -> str:
@@ -261,7 +264,10 @@ def same_name(a: Name, b: Name) -> bool:
         # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"; but "Sony" is not "Sony Mobility"
         rest = set(long_words) - set(short.split())
         people = NameKind.PERSON in (a.kind, b.kind)
-        return people or rest <= _COMPANY_SUFFIXES
+        # ("Spirit" for Spirit Airlines, as a company: "Alaska" the place is no airline)
+        return people or rest <= _COMPANY_SUFFIXES or (
+            rest <= _COMPANY_SUFFIXES | _TRADE_HEADS and a.kind is b.kind is NameKind.ORG
+            and not is_country(short))
     compact = short.replace(".", "").replace(" ", "")
     if len(compact) < 2 or " " in short:
         return False
@@ -306,6 +312,14 @@ def mentioned(name: Name, text: str) -> bool:
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
     lowered = fold(text.lower())
     if not all(has_word(w, lowered) for w in wanted):
+        # a company by its short form ("Spirit" for Spirit Airlines, "Xiaomi" for Xiaomi
+        # Corporation), not a people's ("American" for American Airlines) nor a part of another
+        # name ("Spirit AeroSystems")
+        short = [w for w in words if w not in _COMPANY_SUFFIXES and w not in _TRADE_HEADS]
+        if (name.kind is NameKind.ORG and short and len(short) < len(words)
+                and not is_country(" ".join(short))
+                and all(has_word(w, lowered) for w in short) and not heads_another(words, text)):
+            return True
         # its usual other forms: "the US" mentions the United States, "the Fed" the Federal Reserve
         return _usual_form_in(name.key, text, lowered)
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud

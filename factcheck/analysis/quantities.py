@@ -1034,6 +1034,8 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     quarter = _quarter_and_date(claim, evidence) if claim.kind != evidence.kind else None
     if quarter is not None:
         return quarter[0].value == _calendar_quarter(quarter[1])
+    if QuantityKind.DATE in (claim.kind, evidence.kind) and claim.kind != evidence.kind:
+        return False  # "October" is no "$4.392m" (whose value read as a day is no date at all)
     if claim.kind == QuantityKind.DATE and DAY_OF_YEAR in (claim.unit, evidence.unit):
         return _month_day(claim) == _month_day(evidence)
     if claim.kind == QuantityKind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):

@@ -26,8 +26,14 @@ from factcheck.analysis.names import (
     name_key,
     same_name,
 )
-from factcheck.analysis.quantities import QuantityKind, agree, extract_quantities, named_number
-from factcheck.judging.compare import Comparison
+from factcheck.analysis.quantities import (
+    QuantityKind,
+    agree,
+    comparable,
+    extract_quantities,
+    named_number,
+)
+from factcheck.judging.compare import Comparison, own_outlet
 
 _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 """Names whose clause is compared: who did it, and where."""
@@ -46,7 +52,10 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     if tied:
         return tied
     passage = comparison.hit.passage.text
-    passage_names = names.of(passage)
+    # the passage's own publisher tells the news ("Reuters reported on 8 October", "CNN traced
+    # the saga to February 2022"): it holds no fact of it
+    source = comparison.hit.passage.source
+    passage_names = tuple(p for p in names.of(passage) if not own_outlet(p, source))
     # Only a claim name the passage mentions can be bound otherwise, and only to a name of its
     # kind the claim lacks: without both, nothing is parsed.
     strangers = {p.kind for p in passage_names if not _named(p, claim_names)}
@@ -98,7 +107,8 @@ def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name
         # the passage may state the figure twice ("scoring 49 points ... Those 49 points were a
         # record, one more than the 48 Gustafson scored"): tied to another only if every time
         alike = [passage_q, *(q for q in extract_quantities(passage)
-                              if q.start != passage_q.start and agree(claim_q, q))]
+                              if q.start != passage_q.start and comparable(claim_q, q)
+                              and agree(claim_q, q))]
         ties = [_tie_of_another(claim_text, at, (q.start, q.end), claim_names, passage_names,
                                 claim_side, passage_side, passage) for q in alike]
         first = ties[0]

@@ -389,11 +389,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     matched = [m for m in matched
                if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
-    seen_text = evidence_text + " " + (hit.passage.title or "")
+    title = hit.passage.title or ""
     # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
-                    if not _entity_in(e, seen_text)
-                    and not (_POSSESSED.match(e) and _entity_in(_POSSESSED.sub("", e), seen_text))
+                    if not _entity_in(e, evidence_text, title)
+                    and not (_POSSESSED.match(e)
+                             and _entity_in(_POSSESSED.sub("", e), evidence_text, title))
                     and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
@@ -412,14 +413,17 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if not swaps:
             swaps = _holder_swaps(claim_text, side.names, evidence_text, passage_names, matched,
                                   evidence_quantities)
-        swaps = tuple((a, b) for a, b in swaps if not names.same_thing(a, b))
+        swaps = tuple((a, b) for a, b in swaps if not names.same_thing(a, b)
+                      and not another_outlet(claim_text, a, b, hit.passage.source)
+                      # the publisher telling its own news fills no slot of the claim's event
+                      and not (own_outlet(b, hit.passage.source)
+                               and tells_news(evidence_text, b)))
         if swaps and claim_tokens and not conflicts:  # a replaced name still fills its slot
             filled = {t for name, _ in swaps for t in tokenize(name.text)} & claim_tokens
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
-        seen = f"{evidence_text} {hit.passage.title or ''}"
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
-                       and not _entity_in(n.text, seen)
+                       and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text))
     subjects = tuple(e for e in extra
@@ -533,8 +537,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             # stands in for no person or company
             if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
                     other.kind is NameKind.GROUP and " " not in other.key
-                    and name.kind is not NameKind.GROUP):
-                continue
+                    and name.kind is not NameKind.GROUP) or _reacts(passage_text, other):
+                continue  # (one reacting in the passage, "Xi sent congratulations", holds no slot)
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
             shared = (left & other_left | right & other_right) - _BOUNDARIES
             sides = bool(left & other_left - _BOUNDARIES) + bool(right & other_right - _BOUNDARIES)
@@ -564,7 +568,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
             alike = [other for other in spare
                      if _full(other) and _alike(name, claim_text, other, passage_text)
-                     and not _serial_for_person(name, other)]
+                     and not _serial_for_person(name, other) and not _reacts(passage_text, other)]
             best = alike[0] if len(alike) == 1 else None
         if best is None and claim_text[name.end:name.end + 6].lower() == "-based":
             # "Charlotte-based First Citizens" against "First Citizens, based in Raleigh"
@@ -583,6 +587,29 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             if best in spare:
                 spare.remove(best)
     return swaps
+
+
+def another_outlet(claim_text: str, name: Name, other: Name, source: str) -> bool:
+    """Whether the claim's name tells the news ("the Hindustan Times reported") and the passage's
+    is its own publisher: two outlets reporting one fact do not contradict each other."""
+    return own_outlet(other, source) and tells_news(claim_text, name)
+
+
+def own_outlet(name: Name, source: str) -> bool:
+    """Whether ``name`` is (part of) the passage's publisher ``source``."""
+    return name.text.lower().removeprefix("the ") in source.lower()
+
+
+def tells_news(text: str, name: Name) -> bool:
+    """Whether ``name`` stands as the teller of the news ("Reuters reported", "NPR said",
+    "according to the BBC")."""
+    return (_REPORTED.match(text, name.end) is not None
+            or _ACCORDING.search(text, max(0, name.start - 20), name.start) is not None)
+
+
+_REPORTED = re.compile(r"(?:,[^.;,]{1,60},)?\s+(?:has\s+|had\s+)?(?:report(?:ed|s)|said|says|"
+                       r"wrote|writes)\b", re.IGNORECASE)  # ("NPR, in a story carried by X, said")
+_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 
 def _reacts(text: str, name: Name) -> bool:
@@ -900,6 +927,7 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
 
 
 _AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
+_ADDING = frozenset({"add", "adds", "added", "adding"})
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "approximately",
                      "just", "only", "an", "estimated"})
 _CHANGE_NOUNS = frozenset(stem(w) for w in (
@@ -933,6 +961,8 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         return True  # "a rise of 5%", "pay raises totalling 38%", "cuts worth $2 billion"
     if before[-1:] and before[-1].lower() in _LEVEL_BEFORE:
         return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
+    if lead[-1:] and lead[-1] in _ADDING:
+        return True  # "add about $225m to its liquidity" is "lift it by $225 million"
     by = lead[-1:] == ["by"]
     if by:
         if (len(lead) > 1 and _passive_agent(lead[-2])
@@ -1272,8 +1302,11 @@ def _is_word_char(ch: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _entity_in(entity: str, text: str) -> bool:
-    """A name counts as mentioned when its identifiers and most of its words appear."""
+def _entity_in(entity: str, text: str, title: str = "") -> bool:
+    """A name counts as mentioned when its identifiers and most of its words appear (in the text,
+    or in its ``title``, whose capitals, in Title Case, tell no name apart: "From Idalia")."""
+    if title:
+        return _entity_in(entity, f"{text}\n{title.lower()}")
     lowered = fold(text.lower())
     parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(fold(entity))
              if p and p != "s"]
@@ -1336,6 +1369,8 @@ def direction_of(text: str, quantity: Quantity) -> Direction | None:
 def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     if _PRECIPITATION.match(text, quantity.end):
         return None  # "five inches of rain fell": rain falls, the figure does not
+    if _FALLING_DUE.match(text, quantity.end):
+        return None  # "$1 billion of debt falling due in 2025": payable, not going down
     if quantity.kind is QuantityKind.DATE or "-" in quantity.surface and quantity.unit in (
             "day", "month", "year", DURATION):
         return None  # "decline since 1974", "a one-day decline": a time says when, never moves
@@ -1385,6 +1420,8 @@ _GAINED = frozenset(stem(w) for w in ("gain", "raise", "raised"))
 _MORE_OR_LESS = {"more": "up", "fewer": "down", "less": "down"}
 _PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\s+"
                             r"(?:fell|falls|fall|had fallen|has fallen)\b", re.IGNORECASE)
+_FALLING_DUE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:fall|falls|falling|fell|fallen)\s+due\b",
+                          re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").
 _RIVAL_VERBS = frozenset(stem(w) for w in ("beat", "beating", "beats", "miss", "missing"))
 # ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
@@ -1952,6 +1989,7 @@ def _verb_words(text: str) -> frozenset[str]:
 
 _CLAUSE = re.compile(r"[,;:.!?()]\s|\s[-\u2013\u2014]\s")
 _COORDINATED = re.compile(r"\s+(?:and|but|while|whereas)\s+")
+_SUBORDINATE = re.compile(r"\s+(?:that|which|who|whether)\s+")
 
 
 def _denial(text: str, other_text: str) -> str:
@@ -1965,8 +2003,10 @@ def _denial(text: str, other_text: str) -> str:
     plain: set[str] = set()
     # a clause joined by "and" or "but" says its own thing: "the barriers were holding and no
     # infrastructure had been damaged" says plainly that they held
-    for clause in (part for whole in _CLAUSE.split(other_text)
-                   for part in _COORDINATED.split(whole)):
+    # and so does a clause it opens with "that" ("said it would appeal the decision that its
+    # stock was no longer suitable": the appeal is said plainly)
+    for clause in (piece for whole in _CLAUSE.split(other_text)
+                   for part in _COORDINATED.split(whole) for piece in _SUBORDINATE.split(part)):
         if not _negated_scopes(clause):
             plain |= _verb_words(clause)
     other_denied = set().union(*(words for _, words in _negated_scopes(other_text)))

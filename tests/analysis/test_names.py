@@ -78,6 +78,26 @@ def test_a_name_is_mentioned_in_its_usual_short_form(written, kind, text, found)
     assert mentioned(name, text) is found
 
 
+@pytest.mark.parametrize(("written", "text", "found"), [
+    ("Spirit Airlines", "NPR said Spirit filed for Chapter 11.", True),
+    ("Xiaomi Corporation", "Xiaomi said deliveries would start.", True),
+    ("Goldin Auctions", "The fan took the ball to Goldin.", True),
+    ("American Airlines", "American carriers kept flying.", False),  # a people, not the firm
+    ("Spirit Airlines", "Spirit AeroSystems made the part.", False),  # part of another name
+])
+def test_a_company_is_mentioned_by_its_name_without_its_trade(written, text, found):
+    name = Name(written, NameKind.ORG, 0, len(written), name_key(written, NameKind.ORG))
+    assert mentioned(name, text) is found
+
+
+def test_a_company_without_its_trade_is_the_company_but_a_place_is_not():
+    def org(text: str, kind: NameKind = NameKind.ORG) -> Name:
+        return Name(text, kind, 0, len(text), name_key(text, kind))
+
+    assert same_name(org("Spirit"), org("Spirit Airlines"))
+    assert not same_name(org("Alaska", NameKind.PLACE), org("Alaska Airlines"))
+
+
 @pytest.mark.parametrize(("long", "short", "same"), [
     ("The US Securities and Exchange Commission", "SEC", True),  # the country is left out
     ("US Federal Aviation Administration", "FAA", True),

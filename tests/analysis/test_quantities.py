@@ -330,6 +330,11 @@ def test_a_quarter_of_no_year_agrees_with_that_quarter_of_any_year():
     assert not comparable(quarter, only("in March 2023"))
 
 
+def test_a_month_never_agrees_with_a_sum_of_money():
+    month, money = only("In October the ball sold."), only("It sold for $4.392m.")
+    assert not agree(month, money) and not agree(money, month)  # (once, a crash: year 12025)
+
+
 @pytest.mark.parametrize("text", ["Most IAM District 751 members voted.",
                                   "The vote split Local 1245 members."])
 def test_a_numbered_district_or_local_is_a_name_not_a_count(text):

@@ -157,3 +157,15 @@ def test_a_figure_the_passage_also_ties_to_the_claims_person_is_theirs():
     comparison = compare_all(claim, [Hit(Passage("p1", other, "Wire", None, None, "2024-05-01",
                                                  "t:1"), 1, 0.7, 0.7, 0.5)], NAMES)[0]
     assert "Megan Gustafson" in misbound(claim, comparison, NAMES, PARSER)
+
+
+def bound(claim: str, passage: str, source: str = "Wire") -> str:
+    comparison = compare_all(claim, [Hit(Passage("p1", passage, source, None, None, None, "t:1"),
+                                         1, 0.7, 0.7, 0.5)], NAMES)[0]
+    return misbound(claim, comparison, NAMES, PARSER)
+
+
+def test_the_passages_own_publisher_holds_no_fact():
+    passage = "CNN traced the saga to February 2022, when Spirit agreed to a sale to Frontier."
+    claim = "In February 2022 Spirit Airlines agreed to a sale to Frontier."
+    assert bound(claim, passage, source="CNN") == ""

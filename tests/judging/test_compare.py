@@ -1045,6 +1045,60 @@ def test_one_who_reacts_is_swapped_for_no_one():
                                                                   "Meric Gertler")]
 
 
+def test_a_negation_in_a_that_clause_leaves_the_main_clause_plain():
+    passage = ("Spirit said the exchange had judged its stock no longer suitable for listing, and "
+               "that Spirit did not plan to appeal.")
+    result = compared("Spirit said it would appeal the exchange's decision that its stock was no "
+                      "longer suitable for listing.", passage)
+    assert "negated" in result.polarity_clash
+    same = compared("Spirit said it would not appeal the exchange's decision that its stock was "
+                    "no longer suitable for listing.", passage)
+    assert same.polarity_clash == ""
+
+
+def test_debt_falling_due_is_no_fall():
+    result = compared("Spirit faces more than $1bn of debt payments due in 2025.",
+                      "Spirit had over $1 billion of debt falling due in 2025.")
+    assert result.conflicts == () and [c.surface for c, _ in result.matched] == ["$1bn", "2025"]
+
+
+def test_adding_a_sum_to_something_is_lifting_it_by_that_sum():
+    result = compared("The sale is expected to add about $225m to its liquidity.",
+                      "Spirit expected the sale to lift its liquidity by roughly $225 million.")
+    assert [c.surface for c, _ in result.matched] == ["$225m"]
+
+
+def test_a_name_in_a_title_case_headline_is_mentioned():
+    hit = Hit(Passage("p1", "Verisk put insured losses at $2.5 billion.", "Claims Journal", None,
+                      "Verisk Weighs In With Estimates From Idalia", None, "t:1"), 1, 0.8, 0.9,
+              0.5)
+    result = compare_all("Verisk put Hurricane Idalia's insured losses at $2.5bn.", [hit],
+                         NameIndex())[0]
+    assert result.missing_entities == ()
+
+
+def test_one_who_reacts_in_the_passage_stands_in_for_no_one():
+    passage = ("The capsule landed in Inner Mongolia on 25 June. President Xi Jinping sent "
+               "congratulations on the first return of samples from the far side.")
+    claim = ("The China National Space Administration stated the capsule had landed in Inner "
+             "Mongolia on 25 June.")
+    swapped = compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps
+    assert swapped == ()
+
+
+def test_another_outlet_reporting_the_same_fact_is_no_swap():
+    text = "Reuters reported on 8 October 2024 that Hopfield and Hinton had won the prize."
+    claim = ("The Hindustan Times reported on 8 October 2024 that Hopfield and Hinton had won the "
+             "prize.")
+    names = NameIndex()
+    own = Hit(Passage("p1", text, "Salem News (Reuters)", None, None, None, "t:1"), 1, 0.8, 0.9,
+              0.5)
+    assert compare_all(claim, [own], names)[0].name_swaps == ()
+    # a passage by another publisher that names Reuters as the teller still replaces the name
+    quoted = compare_all(claim, [passage_hit(text)], names)[0].name_swaps
+    assert [(a.text, b.text) for a, b in quoted] == [("The Hindustan Times", "Reuters")]
+
+
 def test_a_rank_is_compared_with_the_rank_of_its_own_noun():
     passage = ("South Carolina became the 10th team to go a season without a loss; "
                "Clark was expected to be taken first overall.")

@@ -309,6 +309,32 @@ def test_a_report_of_the_same_event_with_another_value_contradicts():
                         [hit(TITAN, dense=0.73)])[1] == "differs"
 
 
+def test_a_report_written_before_the_claims_day_tells_of_another_event():
+    storm = ("Hurricane Beryl came ashore near Tulum as a Category 2 hurricane early on Friday, "
+             "5 July 2024, with maximum winds of 100 mph.")
+    landfall = claim("Hurricane Beryl made landfall near Matagorda, Texas, early on Monday, "
+                     "July 8, 2024 as a Category 1 hurricane with maximum winds of 80 mph.")
+    written = replace(hit(storm, dense=0.9), passage=replace(hit(storm).passage,
+                                                             published="2024-07-05"))
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(landfall, [written])
+    assert verdict.label is Label.UNVERIFIED  # a report of 5 July cannot tell of 8 July
+    later = replace(written, passage=replace(written.passage, published="2024-07-09"))
+    assert LearnedJudge(leaning(Label.SUPPORTED)).judge(
+        landfall, [later]).label is Label.CONTRADICTED
+
+
+def test_the_publisher_and_a_point_of_reference_are_no_other_value():
+    passage = ("NPR, in a story carried by WBHM, said Spirit filed for Chapter 11 on a Monday. "
+               "Spirit was the first major US airline to file since 2011; a judge had blocked "
+               "its deal with JetBlue.")
+    news = replace(hit(passage, dense=0.9), passage=replace(hit(passage).passage,
+                                                            source="WBHM (NPR)"))
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(claim(
+        "Spirit Airlines' filing made it the first major US airline to go bankrupt since "
+        "American Airlines filed in 2011."), [news])
+    assert verdict.label is not Label.CONTRADICTED  # not NPR, WBHM nor JetBlue for American
+
+
 def test_a_figure_the_passage_writes_in_words_is_no_other_value():
     passage = ("The victory gave Spain four European Championship titles, the most of any nation "
                "and one more than Germany's three.")
