@@ -824,7 +824,11 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
         # "the 10th team" answers "the first women's team", not "taken first overall"
         return [e for e in candidates if e.unit == quantity.unit != ELLIPTIC] or candidates
     if quantity.kind is QuantityKind.DATE:
-        return candidates
+        # "since late 2018" opens a period: it answers a claim's "since", not when something
+        # happened ("the November 2024 filing"), unless it states that date alike
+        opens = _opens_period(claim_text, quantity)
+        return [e for e in candidates
+                if opens or agree(quantity, e) or not _opens_period(evidence_text, e)]
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
     if quantity.unit == SCORE:  # a score answers a score, whatever verb tells who won
@@ -855,6 +859,15 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     return [e for e in candidates
             if e.value == quantity.value or bool(noun) and _counted_noun(evidence_text, e) == noun
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
+
+
+def _opens_period(text: str, quantity: Quantity) -> bool:
+    """Whether a date opens a period: "since late 2018", "since the start of 2020"."""
+    return _SINCE_DATE.search(text, max(0, quantity.start - 40), quantity.start) is not None
+
+
+_SINCE_DATE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)"
+                         r"[\s-]+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 def _names_period(claim_text: str, quantity: Quantity,
@@ -1303,10 +1316,14 @@ def _is_word_char(ch: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _entity_in(entity: str, text: str, title: str = "") -> bool:
-    """A name counts as mentioned when its identifiers and most of its words appear (in the text,
-    or in its ``title``, whose capitals, in Title Case, tell no name apart: "From Idalia")."""
+    """A name counts as mentioned when its identifiers and most of its words appear in the text
+    or its ``title`` (whose Title Case capitals count only where the text writes the word with
+    one too: "Estimates ... From Idalia" glues no name to Idalia, "US Coast Guard" does)."""
     if title:
-        return _entity_in(entity, f"{text}\n{title.lower()}")
+        names = _capitalised_words(text)
+        title = re.sub(r"\b[A-Z][\w-]*", lambda m: m.group(0) if m.group(0).lower() in names
+                       or m.group(0).isupper() else m.group(0).lower(), title)
+        return _entity_in(entity, f"{text}\n{title}")
     lowered = fold(text.lower())
     parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(fold(entity))
              if p and p != "s"]
@@ -1368,7 +1385,7 @@ def direction_of(text: str, quantity: Quantity) -> Direction | None:
 
 def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     if _PRECIPITATION.match(text, quantity.end):
-        return None  # "five inches of rain fell": rain falls, the figure does not
+        return None  # "five inches of rain fell": rain falls, the figure does not move
     if _FALLING_DUE.match(text, quantity.end):
         return None  # "$1 billion of debt falling due in 2025": payable, not going down
     if quantity.kind is QuantityKind.DATE or "-" in quantity.surface and quantity.unit in (
@@ -1418,8 +1435,9 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
 _LOST = frozenset({"lost", "lose", "loses", "losing", "shed", "sheds", "shedding"})
 _GAINED = frozenset(stem(w) for w in ("gain", "raise", "raised"))
 _MORE_OR_LESS = {"more": "up", "fewer": "down", "less": "down"}
-_PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\s+"
-                            r"(?:fell|falls|fall|had fallen|has fallen)\b", re.IGNORECASE)
+# "five inches of rain fell", "dropped 9 inches of rain on Whiteville": an amount of rain falls
+# or is dropped, the figure does not move
+_PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\b", re.IGNORECASE)
 _FALLING_DUE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:fall|falls|falling|fell|fallen)\s+due\b",
                           re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").

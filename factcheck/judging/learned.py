@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import NameIndex, name_in
+from factcheck.analysis.names import NameIndex
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -452,11 +452,11 @@ def another_value(claim_text: str, comparison: Comparison,
         claim_q, stated = min(pairs, key=lambda pair: _gap(*pair))
         return f"it gives {stated.surface} where the claim says {claim_q.surface}"
     if comparison.missing_names and names is not None:
-        claim_names = names.of(claim_text)
+        claim_keys = {n.key for n in names.of(claim_text)}
         source = comparison.hit.passage.source
         # (the passage's own publisher tells the news, "NPR, in a story carried by WBHM,
         # said": it is in no slot of the event)
-        others = [n for n in names.of(passage) if not name_in(n, claim_names)
+        others = [n for n in names.of(passage) if n.key not in claim_keys
                   and not own_outlet(n, source)]
         for missing in comparison.missing_names:
             if _SINCE_CLAUSE.search(claim_text, max(0, missing.start - 30), missing.start):
@@ -500,15 +500,18 @@ def reports_same_event(comparison: Comparison, settings: Settings) -> bool:
 
 
 def _written_before(comparison: Comparison) -> bool:
-    """Whether the passage was published before a day the claim dates its event to: a report
-    of 5 July cannot tell of a landfall on 8 July, however alike the words."""
+    """Whether the passage, published before a day the claim dates its event to and silent on
+    one of the claim's names, tells of another event: a report of 5 July on a landfall in Mexico
+    is no report of an 8 July landfall in Texas (one stating every name is: the date is wrong;
+    a day the passage states itself is a plan it reports)."""
     published = comparison.hit.passage.published
+    if not comparison.missing_names:
+        return False
     try:
         written = datetime.date.fromisoformat((published or "")[:10]).toordinal()
     except ValueError:
         return False
-    days = [q for q in (*comparison.unmatched, *(c for c, _ in comparison.conflicts),
-                        *(c for c, _ in comparison.matched))
+    days = [q for q in (*comparison.unmatched, *(c for c, _ in comparison.conflicts))
             if q.kind is QuantityKind.DATE and q.unit == "day" and q.value == q.high]
     return any(q.value > written for q in days)
 

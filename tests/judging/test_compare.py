@@ -1056,6 +1056,21 @@ def test_a_negation_in_a_that_clause_leaves_the_main_clause_plain():
     assert same.polarity_clash == ""
 
 
+def test_rain_dropped_on_a_town_is_an_amount_not_a_fall():
+    result = compared("Idalia dropped more than 9 inches of rain on Whiteville.",
+                      "The storm poured more than 9 inches of rain on Whiteville.")
+    assert [c.surface for c, _ in result.matched] == ["9 inches"] and result.unmatched == ()
+
+
+def test_a_date_opening_a_period_answers_no_date_of_an_event():
+    passage = ("Spirit filed for bankruptcy that Monday. The shares had fallen 97% since late "
+               "2018, when Spirit was still profitable.")
+    result = compared("Spirit's November 2024 filing let passengers keep flying.", passage)
+    assert result.conflicts == ()  # "since late 2018" is no date of the filing
+    since = compared("Spirit's shares had fallen 97% since late 2019.", passage)
+    assert [(c.surface, e.surface) for c, e in since.conflicts] == [("2019", "2018")]
+
+
 def test_debt_falling_due_is_no_fall():
     result = compared("Spirit faces more than $1bn of debt payments due in 2025.",
                       "Spirit had over $1 billion of debt falling due in 2025.")
