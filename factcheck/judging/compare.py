@@ -941,6 +941,7 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
 
 _AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
 _ADDING = frozenset({"add", "adds", "added", "adding"})
+_ADDED_TO = re.compile(r"[^,.;]{0,40}?\bto\b")
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "approximately",
                      "just", "only", "an", "estimated"})
 _CHANGE_NOUNS = frozenset(stem(w) for w in (
@@ -974,8 +975,10 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         return True  # "a rise of 5%", "pay raises totalling 38%", "cuts worth $2 billion"
     if before[-1:] and before[-1].lower() in _LEVEL_BEFORE:
         return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
-    if lead[-1:] and lead[-1] in _ADDING:
-        return True  # "add about $225m to its liquidity" is "lift it by $225 million"
+    if lead[-1:] and lead[-1] in _ADDING and _ADDED_TO.match(text, quantity.end):
+        # "add about $225m to its liquidity" is "lift it by $225 million" ("add 150,000 units
+        # of annual capacity" is the size of what is added)
+        return True
     by = lead[-1:] == ["by"]
     if by:
         if (len(lead) > 1 and _passive_agent(lead[-2])

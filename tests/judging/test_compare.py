@@ -1081,6 +1081,9 @@ def test_adding_a_sum_to_something_is_lifting_it_by_that_sum():
     result = compared("The sale is expected to add about $225m to its liquidity.",
                       "Spirit expected the sale to lift its liquidity by roughly $225 million.")
     assert [c.surface for c, _ in result.matched] == ["$225m"]
+    size = compared("The second phase will add 150,000 units of annual capacity.",
+                    "The second phase has an annual capacity of 150,000 units.")
+    assert [c.surface for c, _ in size.matched] == ["150,000 units"]  # the size of what is added
 
 
 def test_a_name_in_a_title_case_headline_is_mentioned():
