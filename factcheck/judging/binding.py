@@ -26,13 +26,7 @@ from factcheck.analysis.names import (
     name_key,
     same_name,
 )
-from factcheck.analysis.quantities import (
-    QuantityKind,
-    agree,
-    comparable,
-    extract_quantities,
-    named_number,
-)
+from factcheck.analysis.quantities import QuantityKind, agree, extract_quantities, named_number
 from factcheck.judging.compare import Comparison, own_outlet
 
 _BOUND_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
@@ -107,8 +101,7 @@ def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name
         # the passage may state the figure twice ("scoring 49 points ... Those 49 points were a
         # record, one more than the 48 Gustafson scored"): tied to another only if every time
         alike = [passage_q, *(q for q in extract_quantities(passage)
-                              if q.start != passage_q.start and comparable(claim_q, q)
-                              and agree(claim_q, q))]
+                              if q.start != passage_q.start and agree(claim_q, q))]
         ties = [_tie_of_another(claim_text, at, (q.start, q.end), claim_names, passage_names,
                                 claim_side, passage_side, passage) for q in alike]
         first = ties[0]

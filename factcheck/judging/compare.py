@@ -413,11 +413,11 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if not swaps:
             swaps = _holder_swaps(claim_text, side.names, evidence_text, passage_names, matched,
                                   evidence_quantities)
+        # the passage's publisher telling its own news fills no slot of the claim's event, nor
+        # is it a rival of another outlet the claim says told it ("the Hindustan Times reported")
         swaps = tuple((a, b) for a, b in swaps if not names.same_thing(a, b)
-                      and not another_outlet(claim_text, a, b, hit.passage.source)
-                      # the publisher telling its own news fills no slot of the claim's event
                       and not (own_outlet(b, hit.passage.source)
-                               and tells_news(evidence_text, b)))
+                               and (tells_news(evidence_text, b) or tells_news(claim_text, a))))
         if swaps and claim_tokens and not conflicts:  # a replaced name still fills its slot
             filled = {t for name, _ in swaps for t in tokenize(name.text)} & claim_tokens
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
@@ -587,12 +587,6 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             if best in spare:
                 spare.remove(best)
     return swaps
-
-
-def another_outlet(claim_text: str, name: Name, other: Name, source: str) -> bool:
-    """Whether the claim's name tells the news ("the Hindustan Times reported") and the passage's
-    is its own publisher: two outlets reporting one fact do not contradict each other."""
-    return own_outlet(other, source) and tells_news(claim_text, name)
 
 
 def own_outlet(name: Name, source: str) -> bool:
@@ -826,9 +820,9 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
     if quantity.kind is QuantityKind.DATE:
         # "since late 2018" opens a period: it answers a claim's "since", not when something
         # happened ("the November 2024 filing"), unless it states that date alike
-        opens = _opens_period(claim_text, quantity)
+        opens = follows_since(claim_text, quantity.start)
         return [e for e in candidates
-                if opens or agree(quantity, e) or not _opens_period(evidence_text, e)]
+                if opens or agree(quantity, e) or not follows_since(evidence_text, e.start)]
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
     if quantity.unit == SCORE:  # a score answers a score, whatever verb tells who won
@@ -861,9 +855,11 @@ def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
-def _opens_period(text: str, quantity: Quantity) -> bool:
-    """Whether a date opens a period: "since late 2018", "since the start of 2020"."""
-    return _SINCE_DATE.search(text, max(0, quantity.start - 40), quantity.start) is not None
+def follows_since(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` follows "since": a date opening a period ("since late
+    2018", "since the start of 2020") or a point of reference ("since American Airlines
+    filed")."""
+    return _SINCE_DATE.search(text, max(0, start - 40), start) is not None
 
 
 _SINCE_DATE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)"
@@ -1323,10 +1319,7 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     or its ``title`` (whose Title Case capitals count only where the text writes the word with
     one too: "Estimates ... From Idalia" glues no name to Idalia, "US Coast Guard" does)."""
     if title:
-        names = _capitalised_words(text)
-        title = re.sub(r"\b[A-Z][\w-]*", lambda m: m.group(0) if m.group(0).lower() in names
-                       or m.group(0).isupper() else m.group(0).lower(), title)
-        return _entity_in(entity, f"{text}\n{title}")
+        return _entity_in(entity, _with_title(text, title))
     lowered = fold(text.lower())
     parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(fold(entity))
              if p and p != "s"]
@@ -1343,6 +1336,15 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
+
+
+@functools.lru_cache(maxsize=16384)
+def _with_title(text: str, title: str) -> str:
+    """The text and its title, the title's capitals kept only on words the text capitalises."""
+    names = _capitalised_words(text)
+    title = re.sub(r"\b[A-Z][\w-]*", lambda m: m.group(0) if m.group(0).lower() in names
+                   or m.group(0).isupper() else m.group(0).lower(), title)
+    return f"{text}\n{title}"
 
 
 # The kind of place a name is: "Mount" is not half of "Mount Thorbjorn" ("nearby Stapafell
@@ -1636,7 +1638,6 @@ def _capitalised_words(text: str) -> frozenset[str]:
                      if w.lower() not in STOPWORDS)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _ORDER_WORD = re.compile(r"\b(?:after|before)\b(?!\s+(?:all|that)\b)", re.IGNORECASE)
 
 

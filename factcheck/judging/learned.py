@@ -57,9 +57,9 @@ from factcheck.judging.binding import (
 from factcheck.judging.calibration import Calibration
 from factcheck.judging.compare import (
     Comparison,
-    another_outlet,
     compare_all,
     comparison_of,
+    follows_since,
     own_outlet,
     worlds_apart,
 )
@@ -459,7 +459,7 @@ def another_value(claim_text: str, comparison: Comparison,
         others = [n for n in names.of(passage) if n.key not in claim_keys
                   and not own_outlet(n, source)]
         for missing in comparison.missing_names:
-            if _SINCE_CLAUSE.search(claim_text, max(0, missing.start - 30), missing.start):
+            if follows_since(claim_text, missing.start):
                 continue  # "since American Airlines filed in 2011": a point of reference
             # "Porto Alegre's airport": an owner the passage may leave unsaid, unless it names
             # another owner ("Baltimore's harbor" against "the Eiffel Tower's harbor")
@@ -468,14 +468,12 @@ def another_value(claim_text: str, comparison: Comparison,
                 if owner and not _POSSESSIVE_AFTER.match(passage, other.end):
                     continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
-                        and not another_outlet(claim_text, missing, other, source)
                         and not (parser is not None and speaker_only(other, passage, parser)
                                  and not speaker_only(missing, claim_text, parser))):
                     return f"it names {other.text} where the claim names {missing.text}"
     return ""
 
 
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+[A-Z][\w.-]*)*['’]s\b")
 
 
@@ -504,11 +502,11 @@ def _written_before(comparison: Comparison) -> bool:
     one of the claim's names, tells of another event: a report of 5 July on a landfall in Mexico
     is no report of an 8 July landfall in Texas (one stating every name is: the date is wrong;
     a day the passage states itself is a plan it reports)."""
-    published = comparison.hit.passage.published
     if not comparison.missing_names:
         return False
     try:
-        written = datetime.date.fromisoformat((published or "")[:10]).toordinal()
+        written = datetime.date.fromisoformat(
+            (comparison.hit.passage.published or "")[:10]).toordinal()
     except ValueError:
         return False
     days = [q for q in (*comparison.unmatched, *(c for c, _ in comparison.conflicts))
