@@ -35,6 +35,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _NOT_SHARED = _SUBJECTS | frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "conj"})
 _CONTRAST = frozenset({"while", "whereas", "whilst"})
 """Words opening a clause that stands beside its neighbour rather than inside it."""
+_SAYING = frozenset({"say", "tell", "add", "state", "note", "warn", "insist", "explain",
+                     "confirm", "announce", "claim", "report"})
+"""Verbs whose reported clause says what their subject said."""
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _ABBREVIATED = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial", "officer"),
                 "coo": ("chief", "operating", "officer"), "pm": ("prime", "minister")}
@@ -118,6 +121,22 @@ class Structure:
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             verbs.append(verb.head)
         return frozenset((v.lemma_.lower(), role) for v in verbs)
+
+    def reported(self, span: tuple[int, int]) -> frozenset[str]:
+        """The content words (as written and as lemmas) of what the name at ``span`` says, when
+        it is the subject of a verb of saying ("Penny Taylor said there was no pier left": pier,
+        left, leave); empty otherwise."""
+        token = self._token(*span)
+        if token is None:
+            return frozenset()
+        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SAYING:
+            return frozenset()
+        # (each word as written and as its lemma: "left" is an adjective or "leave")
+        return frozenset(form for child in token.head.children if child.dep_ == "ccomp"
+                         for t in child.subtree if t.is_alpha and not t.is_stop and len(t) > 2
+                         for form in (t.lemma_.lower(), t.lower_))
 
     def speaks_of_itself(self, span: tuple[int, int]) -> bool:
         """Whether the name at ``span`` is the subject of a verb whose reported clause has a

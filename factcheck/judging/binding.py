@@ -58,8 +58,29 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
         return ""  # no title to give another person, no figure to tie to another name
     claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
     return (_title_of_another(claim_names, passage_names, claim_side, passage_side)
+            or _speaker_of_another(claim_names, passage_names, claim_side, passage_side)
             or _figure_of_another(claim_text, comparison, names.of(claim_text), passage_names,
                                   claim_side, passage_side))
+
+
+def _speaker_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
+                        claim_side: Structure, passage_side: Structure) -> str:
+    """What a claim's person says, said in the passage by another person, while the claim's one
+    says something else there ("Fuller said there was no pier left" against "Fuller said no
+    deaths had been confirmed ... Taylor said there was no pier left")."""
+    for person in (n for n in claim_names if n.kind is NameKind.PERSON):
+        words = claim_side.reported(_span(person))
+        if len(words) < 2:
+            continue
+        own = [passage_side.reported(_span(p)) for p in passage_names if same_name(person, p)]
+        if not own or any(len(words & said) >= 2 for said in own):
+            continue  # the passage does not quote them, or quotes them saying it too
+        for other in passage_names:
+            said = passage_side.reported(_span(other))
+            if (other.kind is NameKind.PERSON and not _named(other, claim_names)
+                    and len(words & said) >= 2 and len(words & said) * 5 >= len(said) * 3):
+                return f"it has {other.text} say that, not {person.text}"
+    return ""
 
 
 def _title_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
@@ -167,13 +188,19 @@ def affiliation_of_another(claim_text: str, comparison: Comparison, names: NameI
                  if not _same_body(tie, name.text)]  # "the Marine Board of Investigation (MBI)"
         if not given or any(_same_body(a, b) for a in claimed for b in given):
             continue
-        strangers = [b for b in given if not has_word(b.lower(), claim_text.lower())]
+        # a unit of the claim's body, which the passage names too, is no other body ("an
+        # English Department student" of a university the passage names)
+        within = any(has_word(a.lower(), passage.lower()) for a in claimed)
+        strangers = [b for b in given if not has_word(b.lower(), claim_text.lower())
+                     and not (within and _SUBUNIT.search(b))]
         if strangers:
             return (f"it ties {name.text} to {strangers[0]}, where the claim ties them to "
                     f"{claimed[0]}")
     return ""
 
 
+_SUBUNIT = re.compile(r"\b(?:department|faculty|division|unit|branch|office|wing|chapter)\b",
+                      re.IGNORECASE)
 _AFFILIATED_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
 _NOT_MEMBERSHIP = frozenset({NameKind.PLACE, NameKind.GROUP})
 

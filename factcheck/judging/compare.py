@@ -219,6 +219,10 @@ class Comparison:
     other_subjects: tuple[str, ...] = ()
     """Model names of the passage that qualify what the claim speaks of ("YU7 orders" against
     "Xiaomi's orders"): the passage is about another product or mission."""
+    unanchored: bool = False
+    """The claim has two or more people, organisations or places, the passage none of them, none
+    of its other names and no figure alike: nothing ties the passage to the claim's event, so a
+    name in its place replaces none."""
 
     @property
     def strength(self) -> float:
@@ -360,6 +364,17 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 continue
         reassigned.append((quantity, best))
     conflicts = [_against_finer(c, e, matched) for c, e in reassigned]
+    # a figure of a passage sentence dated otherwise tells of another time: "the 2018 circular
+    # cancelling the 30 per cent quota" against a cut "to 5 percent" on the passage's 21 July
+    later = [(c, e) for c, e in conflicts if c.kind is not QuantityKind.DATE
+             and dated_otherwise(evidence_text, e, matched, evidence_quantities)]
+    # and a date of a sentence apart from the undated one stating the claim's figures dates
+    # something else: "reduce the quota to 5%, ... 93% ... Hasina's government had abolished in
+    # 2018 a system" does not date the ruling to 2018
+    later += [(c, e) for c, e in conflicts if c.kind is QuantityKind.DATE
+              and _dates_another_sentence(evidence_text, e, matched, evidence_quantities)]
+    unmatched.extend(c for c, _ in later)
+    conflicts = [pair for pair in conflicts if pair not in later]
     conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text, claim_text))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
@@ -436,9 +451,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         # "third-largest" against "second-largest": the rank clashes, it is not left unstated
         unmatched = [q for q in unmatched if q.kind is not QuantityKind.ORDINAL
                      or f"'{q.surface.split()[0].lower()}" not in clash.lower()]
+    checked = [n for n in side.names if n.kind in _CHECKED_NAMES]
+    unanchored = (len(checked) >= 2 and len(absent) == len(checked) and not matched
+                  and not any(name_in(n, passage_names) for n in side.names
+                              if n.kind not in _CHECKED_NAMES))  # ("Hurricane Milton" kept)
     return Comparison(hit, coverage, tuple(matched), tuple(conflicts), tuple(unmatched),
                       missing, extra, clash, fit, swaps,
-                      absent, _share(side.event_words, evidence_tokens), subjects)
+                      absent, _share(side.event_words, evidence_tokens), subjects, unanchored)
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
@@ -508,6 +527,23 @@ def _neighbours(text: str, start: int, end: int) -> tuple[frozenset[str], frozen
             frozenset(w for w in after[:2] if w not in _LINKS))
 
 
+def _weekday(name: Name, text: str) -> str:
+    """"day" for a bare day of the week ("on Saturday"), "dated" for one beside its date
+    ("Monday 3 April 2023": the date answers it), "" for any other name. A day is swapped only
+    for another bare day, never for another kind of name ("Hurricane Hugo" against "Friday")."""
+    if name.key not in _WEEKDAYS:
+        return ""
+    return "dated" if _DATE_AFTER.match(text, name.end) else "day"
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+_DATE_AFTER = re.compile(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:"
+                         + "|".join(m.capitalize() for m in ("january", "february", "march",
+                                    "april", "may", "june", "july", "august", "september",
+                                    "october", "november", "december")) + r")\b")
+
+
 def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                passage_names: Sequence[Name], *, anywhere: bool = False) -> list[tuple[Name, Name]]:
     """Names of the claim the passage does not mention but replaces, in the same place, by a name
@@ -536,6 +572,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
             if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
+                    _weekday(name, claim_text) != _weekday(other, passage_text)
+                    or _weekday(name, claim_text) == "dated") or (
                     other.kind is NameKind.GROUP and " " not in other.key
                     and name.kind is not NameKind.GROUP) or _reacts(passage_text, other):
                 continue  # (one reacting in the passage, "Xi sent congratulations", holds no slot)
@@ -660,6 +698,8 @@ def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: st
         if claim_q.kind == QuantityKind.DATE:
             continue
         owner = _owner(passage_text, passage_q, others)
+        if owner is not None:  # a person, as the recogniser may not know ("Novak Djokovic")
+            owner = dataclasses.replace(owner, kind=NameKind.PERSON)
         if (owner is None or same_name(owner, holder) or name_in(owner, claim_names)
                 or mentioned(owner, claim_text)):
             continue  # (a figure credited to someone the claim names too is no swap)
@@ -802,6 +842,45 @@ def _against_finer(claim_q: Quantity, evidence_q: Quantity,
                 and not agree(claim_q, found)):
             return claim_q, found
     return claim_q, evidence_q
+
+
+def dated_otherwise(text: str, figure: Quantity, matched: Sequence[tuple[Quantity, Quantity]],
+                     quantities: Sequence[Quantity]) -> bool:
+    """Whether the sentence of ``text`` holding ``figure`` is dated, by none of the dates the
+    claim was found to share with the passage, while one of those stands in another sentence."""
+    shared = [e for c, e in matched if c.kind is QuantityKind.DATE]
+    if not shared:
+        return False
+    start, end = _sentence_around(text, figure.start)
+    dates = [q for q in quantities if q.kind is QuantityKind.DATE and start <= q.start < end]
+    return (bool(dates) and not any(any(q is e for e in shared) for q in dates)
+            and not any(agree(c, q) for c, _ in matched if c.kind is QuantityKind.DATE
+                        for q in dates))
+
+
+def _dates_another_sentence(text: str, date: Quantity,
+                            matched: Sequence[tuple[Quantity, Quantity]],
+                            quantities: Sequence[Quantity]) -> bool:
+    """Whether the figures the passage states alike stand, undated, in a sentence other than the
+    one of ``date``."""
+    figures = [e for c, e in matched if c.kind is not QuantityKind.DATE]
+    if not figures:
+        return False
+    around = _sentence_around(text, date.start)
+    spans = {_sentence_around(text, e.start) for e in figures}
+    return around not in spans and not any(
+        q.kind is QuantityKind.DATE and start <= q.start < end
+        for start, end in spans for q in quantities)
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the sentence of ``text`` holding the character at ``at``."""
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if boundary.start() > at:
+            return start, boundary.start()
+        start = boundary.end()
+    return start, len(text)
 
 
 def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
@@ -1792,8 +1871,11 @@ def _rank_clash(claim_text: str, evidence_text: str) -> str:
 # adjective, "the most powerful", is another superlative).
 _MOST_EVER = r"the most(?=\s+(?:ever|on record|recorded|in (?:history|a single|one)))"
 _SAME_SUPERLATIVE = {"largest": ("biggest",), "biggest": ("largest",),
-                     "smallest": ("tiniest",), "highest": ("tallest", _MOST_EVER),
-                     "tallest": ("highest",), "most": ("highest", _MOST_EVER)}
+                     "smallest": ("tiniest",), "highest": ("tallest", _MOST_EVER, "costliest"),
+                     "tallest": ("highest",), "most": ("highest", _MOST_EVER),
+                     # a cost ranked: "the third-highest (damage) on record" is no "costliest"
+                     "costliest": ("most expensive", "highest"),
+                     "deadliest": ("most deadly", "most lethal")}
 _ORDINAL_WORD = re.compile(r"first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th",
                            re.IGNORECASE)
 
@@ -1821,8 +1903,8 @@ def _edition_of(text: str, quantity: Quantity) -> str:
 def _label_of(text: str, quantity: Quantity) -> str:
     """The name a year is part of ("Paris 2024", "Euro 2024", "WWDC 2024": "paris"), or ""."""
     label = _LABEL_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
-    if label and label.group(1) not in _GENERIC_CAPS and label.group(1) != "FY" and not (
-            text[:label.start(1)].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")):
+    if label and label.group(1) not in _GENERIC_CAPS and label.group(1) != "FY" and (
+            text[:label.start(1)].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n")):
         return label.group(1).lower()
     return ""
 
@@ -1937,7 +2019,10 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         # and only within its clause ("sounds no alarm, was working" denies no working), unless
         # the clause denies only a name ("was not in Ighil, a rural commune")
         following = text[match.end(): match.end() + 80]
-        denied = tokenize(_NAMES.sub(" ", _CLAUSE.split(following, 1)[0]))
+        # nor a figure, which the figures compare: "customers without service out of about 11
+        # million" denies the service, not the million
+        denied = [w for w in tokenize(_NAMES.sub(" ", _CLAUSE.split(following, 1)[0]))
+                  if not any(ch.isdigit() for ch in w) and w not in _SCALE_STEMS]
         scopes.append((match.group(0), frozenset(
             (denied or tokenize(_NAMES.sub(" ", following)))[:3])))
     return tuple(scopes)
@@ -1945,8 +2030,8 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 def _denies(text: str, match: re.Match[str]) -> bool:
     """Whether the negation cue ``match`` denies something, not a condition ("had it not
-    counted ..."), a time ("did not start until 2010", "did not at first realise") or a bound
-    ("no more than 32 ships", "not later than May 2024")."""
+    counted ..."), a time ("did not start until 2010", "did not at first realise", "no order
+    had yet been given") or a bound ("no more than 32 ships", "not later than May 2024")."""
     return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
                 or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
                 or _bounds_figure(text, match.end())
@@ -1972,7 +2057,7 @@ _NOT_UNTIL_CUE = re.compile(r"\b(?:not|never|didn't|wasn't|weren't)\b(?:\s+[\w'�
 _BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 _UNTIL_OR_AFTER = re.compile(r"\b(?:until|till|after)\b", re.IGNORECASE)
 _NOT_AT_FIRST = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:at\s+first|initially|immediately|"
-                           r"right\s+away|at\s+once)\b", re.IGNORECASE)
+                           r"right\s+away|at\s+once|yet)\b", re.IGNORECASE)
 # "No eclipse had ever drawn a bigger audience than": a superlative, denying nothing
 _NONE_BIGGER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+ever\s+(?:[\w'’-]+\s+){0,4}?"
                           r"(?:[a-z]+er|more|less|fewer)\s+(?:[\w'’-]+\s+){0,5}?than\b",

@@ -59,6 +59,7 @@ from factcheck.judging.compare import (
     Comparison,
     compare_all,
     comparison_of,
+    dated_otherwise,
     follows_since,
     own_outlet,
     worlds_apart,
@@ -438,8 +439,12 @@ def another_value(claim_text: str, comparison: Comparison,
     # a figure of the passage that states another of the claim's alike answers that one, not
     # this ("since late 2022" in both is no date of "11 June 2024")
     answered = {(e.start, e.end) for _, e in comparison.matched}
-    stated_all = [e for e in extract_quantities(passage) if (e.start, e.end) not in answered
-                  ] if differing else []
+    every = extract_quantities(passage) if differing else []
+    # (nor a figure of a sentence dated otherwise: "the 2018 circular cancelling the 30 per cent
+    # quota" is no value of the quota the claim's day set)
+    stated_all = [e for e in every if (e.start, e.end) not in answered
+                  and (e.kind is QuantityKind.DATE
+                       or not dated_otherwise(passage, e, comparison.matched, every))]
     # a figure of the claim's measure: a bare "116" puts nothing in the slot of "three weeks"
     # (nor does a figure a hundred times off: "1.07 million" is no count of "five states")
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all

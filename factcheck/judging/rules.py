@@ -197,10 +197,12 @@ def _pins_event(c: Comparison) -> bool:
 
 def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
-    if c.name_swaps and _only_swapped_missing(c) and not c.conflicts:
+    if c.name_swaps and _only_swapped_missing(c) and not c.conflicts and not c.unanchored:
         # Everything else the claim says is there: the passage names someone or somewhere else.
-        # (One that also differs in its figures tells of another event or time.)
-        return c.coverage >= 0.6 and c.hit.dense >= settings.min_dense
+        # (One that also differs in its figures tells of another event or time, and one without
+        # what happened, "rescued", tells of another: "came ashore near Cayo Costa".)
+        return (c.coverage >= 0.6 and c.hit.dense >= settings.min_dense
+                and c.event_coverage >= 0.34)
     about_same = (not c.missing_entities
                   or c.coverage >= 0.7 and not any(is_identifier(e) for e in c.missing_entities))
     # A passage about a model the claim does not name (YU7 orders vs "Xiaomi's orders") is

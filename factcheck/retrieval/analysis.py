@@ -30,7 +30,7 @@ from factcheck.analysis.names import (
 from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
-_FORMAT = "factcheck-names-v5"  # v5: the runs of capitalised words (texts and titles) too
+_FORMAT = "factcheck-names-v6"  # v6: days and months are no names; v5: runs of capitals
 _KEPT = 4
 _PARALLEL_FROM = 2_000
 """Corpora from this many distinct passages are analysed on two processes (starting the second

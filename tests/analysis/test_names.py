@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.analysis.names import (
     Name,
+    NameFinder,
     NameIndex,
     NameKind,
     NameTable,
@@ -178,3 +179,22 @@ def test_a_place_and_its_adjective_are_one_thing_but_two_people_are_not():
     william = Name("Prince William", NameKind.PERSON, 0, 14, "william")
     williams = Name("Nico Williams", NameKind.PERSON, 0, 13, "nico williams")
     assert not names.same_thing(william, williams)
+
+
+@needs_spacy
+def test_days_are_no_names_and_a_named_storm_is_an_event():
+    table = NameTable({"wednesday": ("Wednesday", NameKind.THING)})  # a corpus that typed one
+    found = NameFinder(table).find(["Hurricane Ivo came ashore near Port Alma on Wednesday."])[0]
+    assert [(n.text, n.kind) for n in found if n.key != "port alma"] == [
+        ("Hurricane Ivo", NameKind.THING)]
+
+
+def test_a_surname_is_a_person_where_the_corpus_names_the_person_in_full():
+    def mention(text: str, kind: NameKind) -> Name:
+        return Name(text, kind, 0, len(text), name_key(text, kind))
+    mentions = ([mention("Sheikh Rahmat", NameKind.PERSON)] * 3
+                + [mention("Rahmat", NameKind.PLACE)] * 3 + [mention("Rahmat", NameKind.PERSON)])
+    assert NameTable.from_names(mentions).kind("rahmat", NameKind.PLACE) is NameKind.PERSON
+    # a place the corpus seldom names a person after stays a place
+    places = [mention("George Kent", NameKind.PERSON)] + [mention("Kent", NameKind.PLACE)] * 4
+    assert NameTable.from_names(places).kind("kent", NameKind.PERSON) is NameKind.PLACE

@@ -169,3 +169,25 @@ def test_the_passages_own_publisher_holds_no_fact():
     passage = "CNN traced the saga to February 2022, when Spirit agreed to a sale to Frontier."
     claim = "In February 2022 Spirit Airlines agreed to a sale to Frontier."
     assert bound(claim, passage, source="CNN") == ""
+
+
+def test_a_unit_of_the_claims_body_named_in_the_passage_is_no_other_body():
+    passage = ("A student of Northgate University was killed on 3 May during clashes on campus. "
+               "He was named as Tomas Berg, 24, a History Department student.")
+    assert tie("Tomas Berg, a student at Northgate University, was killed on 3 May.",
+               passage) == ""
+    # without the claim's body in the passage the unit is another body's
+    other = ("He was named as Tomas Berg, 24, a student of the Eastfield University History "
+             "Department.")
+    assert tie("Tomas Berg, a student at Northgate University, was killed on 3 May.",
+               other) != ""
+
+
+def test_what_a_claims_person_says_said_by_another_is_a_conflict():
+    passage = ("Mark Olsen, the county's fire chief, said no injuries had been reported and that "
+               "most roads were open. On the coast, councillor Ruth Avery said the old harbour "
+               "wall had collapsed overnight.")
+    said = bound("Mark Olsen said the old harbour wall had collapsed overnight.", passage)
+    assert said == "it has Ruth Avery say that, not Mark Olsen"
+    # the claim's own speaker saying it is no conflict
+    assert bound("Ruth Avery said the old harbour wall had collapsed overnight.", passage) == ""

@@ -1159,3 +1159,76 @@ def test_a_place_and_its_adjective_are_one_place():
     other = compare_all(claim, [passage_hit("The storm claimed 229 lives in Murcia, officials "
                                             "said.")], names)[0].name_swaps
     assert [(a.text, b.text) for a, b in other] == [("Valencia", "Murcia")]
+
+
+def test_a_day_is_swapped_only_for_another_bare_day():
+    dated = compared("The storm came ashore on Thursday, 29 August 2024, near Port Alma.",
+                     "In a report released on Monday 3 March 2025, forecasters said the storm "
+                     "came ashore near Port Alma on 29 August 2024.")
+    assert dated.name_swaps == ()  # a day beside its date: the dates answer it
+    other_kind = compared("Port Alma was flooded by Storm Ada in 1991.",
+                          "The storm reached Port Alma on Friday, flooding its harbour.")
+    assert other_kind.name_swaps == ()  # a day stands in for no storm
+    bare = compared("The final was played on Saturday at the Olympic stadium.",
+                    "The final was played on Sunday at the Olympic stadium.")
+    assert [(a.text, b.text) for a, b in bare.name_swaps] == [("Saturday", "Sunday")]
+
+
+def test_passages_naming_none_of_the_claims_names_replace_none():
+    passage = ("Marlow County ordered evacuations on Tuesday, and the Weather Service flagged "
+               "the surge risk.")
+    claim = "Eastport, Nova Scotia, had been flooded by Storm Ada in 1991."
+    assert compared(claim, passage).unanchored
+    assert verdict(claim, passage).label is Label.UNVERIFIED
+    # one name kept ties the passage to the claim's event: the other is replaced
+    kept = compared("Marlow County ordered evacuations on Tuesday, said the Coast Guard.",
+                    passage)
+    assert not kept.unanchored
+
+
+def test_customers_without_service_deny_the_service_not_the_figure():
+    result = compared("About 2.6 million customers, a quarter of the state's 11 million, were "
+                      "without power on Thursday.",
+                      "On Thursday 2.6 million customers were without service out of about 11 "
+                      "million, close to a quarter of the state.")
+    assert result.polarity_clash == ""
+
+
+def test_no_order_given_yet_is_a_time_not_a_denial():
+    result = compared("The county did not order evacuations until Tuesday, a day after its "
+                      "neighbours had begun evacuating.",
+                      "On Sunday the county manager said no evacuation had yet been called.")
+    assert result.polarity_clash == ""
+
+
+def test_a_figure_of_a_sentence_dated_otherwise_tells_of_another_time():
+    passage = ("On 21 July 2024 the court ruled that 93% of posts be filled on merit. A verdict "
+               "on 5 June had revived the 2018 scheme reserving 30 per cent for veterans.")
+    result = compared("On 21 July 2024 the court cut the veterans' quota to 5 percent and left "
+                      "93 percent of posts to merit.", passage)
+    assert result.conflicts == () and "5 percent" in [q.surface for q in result.unmatched]
+    # in the claim's own dated sentence the figure still clashes
+    same = compared("On 21 July 2024 the court ruled that 95% of posts be filled on merit.",
+                    passage)
+    assert [(c.surface, e.surface) for c, e in same.conflicts] == [("95%", "93%")]
+
+
+def test_a_date_apart_from_the_undated_figures_dates_something_else():
+    passage = ("The court told the government to cut the quota to 5% and fill 93% of posts on "
+               "merit. The government had scrapped a similar scheme in 2018.")
+    result = compared("On 21 July 2024 the court cut the quota to 5% and left 93% of posts to "
+                      "merit.", passage)
+    assert result.conflicts == ()
+    dated = compared("On 21 July 2024 the court cut the quota to 5% and left 93% of posts to "
+                     "merit.", "In 2018 the court told the government to cut the quota to 5% "
+                     "and fill 93% of posts on merit.")
+    assert [(c.surface, e.surface) for c, e in dated.conflicts] == [("21 July 2024", "2018")]
+
+
+def test_a_name_replaced_in_a_passage_on_another_happening_is_no_conflict():
+    claim = "More than 300 people were rescued in Marlow County in the days after Storm Ada."
+    other_event = "More than 300 people were evacuated in Port Alma in the hours before Storm Ada."
+    assert compared(claim, other_event).name_swaps  # the place is replaced ...
+    assert verdict(claim, other_event).label is Label.UNVERIFIED  # ... in another happening
+    same_event = "More than 300 people were rescued in Port Alma in the days after Storm Ada."
+    assert verdict(claim, same_event).label is Label.CONTRADICTED
