@@ -441,8 +441,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text))
+    # (a model named in another sentence than the one telling the claim, "landed ... in a
+    # C-130" after "left on a military helicopter", is about another part of the story)
+    told = _sentence_telling(evidence_text, frozenset(claim_tokens))
     subjects = tuple(e for e in extra
-                     if _other_subject(e, evidence_text, claim_text, claim_tokens))
+                     if _other_subject(e, evidence_text, claim_text, claim_tokens)
+                     and (told is None or told[0] <= evidence_text.find(e) < told[1]))
     clash = (_polarity_clash(claim_text, evidence_text,
                              _bound_elsewhere(evidence_text, evidence_quantities, matched))
              or _comparison_refuted(claim_text, matched))
@@ -871,6 +875,19 @@ def _dates_another_sentence(text: str, date: Quantity,
     return around not in spans and not any(
         q.kind is QuantityKind.DATE and start <= q.start < end
         for start, end in spans for q in quantities)
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentence_telling(text: str, words: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the sentence of ``text`` sharing the most of ``words``, if it has several."""
+    spans, start = [], 0
+    for boundary in _SENTENCE_END.finditer(text):
+        spans.append((start, boundary.start()))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    if len(spans) < 2:
+        return None
+    return max(spans, key=lambda span: len(words & set(tokenize(text[span[0]:span[1]]))))
 
 
 def _sentence_around(text: str, at: int) -> tuple[int, int]:
@@ -1628,6 +1645,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
             or _order_clash(claim_text, evidence_text)
+            or _clock_order_clash(claim_text, evidence_text)
             or _winner_clash(claim_text, evidence_text))
 
 
@@ -1683,6 +1701,60 @@ def _order_clash(claim_text: str, evidence_text: str) -> str:
                 return (f"claim says '{first.title()} ... {claimed.word} ... {then.title()}', "
                         f"evidence says it the other way round")
     return ""
+
+
+def _clock_order_clash(claim_text: str, evidence_text: str) -> str:
+    """Two events the claim puts in one order and the passage's clock times in the other: "left
+    Dhaka by helicopter before she submitted her resignation" against "submitted her resignation
+    at 12 noon ... left at around 2:30pm on a military helicopter". Each side of the claim's
+    "before" or "after" is found in the passage's clause sharing most of its words (names
+    aside), and both clauses must tell a time of day."""
+    words = list(_ORDER_WORD.finditer(claim_text))
+    times = _clock_times(evidence_text)
+    if len(words) != 1 or len(times) < 2:
+        return ""
+    cut = words[0]
+    sides = [_content(_NAME_WORD.sub(" ", claim_text[:cut.start()])),
+             _content(_NAME_WORD.sub(" ", claim_text[cut.end():]))]
+    found = []
+    for side in sides:
+        best = max(times, key=lambda t: len(side & t[1]))
+        if len(side & best[1]) < 2 or any(len(side & t[1]) == len(side & best[1])
+                                          for t in times if t is not best):
+            return ""
+        found.append(best)
+    (first, _), (second, _) = found
+    if found[0] is found[1] or first == second:
+        return ""
+    claimed_first = cut.group(0).lower() == "before"
+    if (first < second) != claimed_first:
+        told = "after" if claimed_first else "before"
+        return f"claim says '{cut.group(0)}', evidence's times put it {told}"
+    return ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _clock_times(text: str) -> tuple[tuple[float, frozenset[str]], ...]:
+    """Each time of day the text tells ("12 noon", "2:30pm", "3:05 p.m.") as hours after
+    midnight, with the content words of its clause (names aside)."""
+    found = []
+    for clause in re.split(r";\s+|,\s+(?:and|but|while|then)\s+|(?<=[a-z0-9)][.!?])\s+", text):
+        hours = [_hours(m) for m in _CLOCK.finditer(clause)]
+        if len(hours) == 1:
+            found.append((hours[0], frozenset(_content(_NAME_WORD.sub(" ", clause)))))
+    return tuple(found)
+
+
+_CLOCK = re.compile(r"\b(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?|"
+                    r"(?P<noon>noon|midday|midnight))", re.IGNORECASE)
+
+
+def _hours(match: re.Match[str]) -> float:
+    """The hours after midnight of a clock time matched by ``_CLOCK``."""
+    if match.group("noon"):
+        return 0.0 if match.group("noon").lower() == "midnight" else 12.0
+    hours = int(match.group("h")) % 12 + int(match.group("m") or 0) / 60
+    return hours + (12 if match.group("half").lower() == "p" else 0)
 
 
 @dataclass(frozen=True, slots=True)

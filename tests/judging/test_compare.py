@@ -1232,3 +1232,23 @@ def test_a_name_replaced_in_a_passage_on_another_happening_is_no_conflict():
     assert verdict(claim, other_event).label is Label.UNVERIFIED  # ... in another happening
     same_event = "More than 300 people were rescued in Port Alma in the days after Storm Ada."
     assert verdict(claim, same_event).label is Label.CONTRADICTED
+
+
+def test_events_put_in_the_other_order_by_the_passages_clock_times():
+    passage = ("The mayor signed the emergency order at 9 a.m. on Monday, and aides said she "
+               "left the city hall by car at 11.30am. Crews worked through the night.")
+    before = compared("The mayor left the city hall by car before she signed the emergency "
+                      "order.", passage)
+    assert before.polarity_clash == "claim says 'before', evidence's times put it after"
+    after = compared("The mayor left the city hall by car after she signed the emergency order.",
+                     passage)
+    assert after.polarity_clash == ""
+
+
+def test_a_model_named_in_another_sentence_is_no_other_subject():
+    claim = "The president left the capital by military helicopter."
+    elsewhere = ("The president left the capital by military helicopter. She later landed at "
+                 "an air base in a C-130 transport plane.")
+    assert compared(claim, elsewhere).other_subjects == ()
+    same = "The president left the capital in a C-130 transport plane."
+    assert compared(claim, same).other_subjects == ("C-130",)
