@@ -288,7 +288,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             continue
         if quantity.kind is QuantityKind.ORDINAL and _counts_to(quantity, evidence_text):
             continue  # "a fifth Champions League title" is "five Champions League titles"
-        candidates = _candidates(claim_text, quantity, evidence_text, evidence_quantities)
+        candidates = figures_like(claim_text, quantity, evidence_text, evidence_quantities)
         event = _edition_of(claim_text, quantity)
         if event and not any(agree(quantity, e) for e in candidates):
             # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
@@ -349,7 +349,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     reassigned = []
     for quantity, best in conflicts:
         if id(best) in used:
-            others = [e for e in _candidates(claim_text, quantity, evidence_text,
+            others = [e for e in figures_like(claim_text, quantity, evidence_text,
                                              evidence_quantities) if id(e) not in used]
             if not others:
                 if not (quantity.kind is QuantityKind.COUNT
@@ -821,7 +821,7 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
     pairs: list[tuple[Quantity, Quantity]] = []
     for quantity in figures:
         noun = _counted_noun(claim_text, quantity) if quantity.kind is QuantityKind.COUNT else ""
-        alike = [e for e in _candidates(claim_text, quantity, evidence_text, evidence_quantities)
+        alike = [e for e in figures_like(claim_text, quantity, evidence_text, evidence_quantities)
                  if agree(quantity, e) and not any(e is used for _, used in pairs)
                  and not (noun and _counted_noun(evidence_text, e) not in ("", noun))]
         if not alike:
@@ -906,8 +906,8 @@ def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
             and evidence.high - evidence.value > claim.high - claim.value)
 
 
-def _candidates(claim_text: str, quantity: Quantity, evidence_text: str,
-                evidence_quantities: list[Quantity]) -> list[Quantity]:
+def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
+                 evidence_quantities: list[Quantity]) -> list[Quantity]:
     """Evidence quantities that could state the same figure as the claim's ``quantity``."""
     candidates = [e for e in evidence_quantities if comparable(quantity, e)]
     if quantity.kind is QuantityKind.ORDINAL:
@@ -981,6 +981,16 @@ def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Qua
     more for counting the same noun ("15 fours" for "fifteen fours", not "out for 137")."""
     return (_context_overlap(claim_text, claim_q, evidence_text, evidence_q)
             + 2 * _same_noun(claim_text, claim_q, evidence_text, evidence_q))
+
+
+def counts_another(claim_text: str, claim_q: Quantity, evidence_text: str,
+                   evidence_q: Quantity) -> bool:
+    """Whether two bare numbers count different nouns ("49 points" is no count of "126
+    games")."""
+    if claim_q.kind is not QuantityKind.COUNT or claim_q.unit or evidence_q.unit:
+        return False
+    noun = _counted_noun(claim_text, claim_q)
+    return bool(noun) and _counted_noun(evidence_text, evidence_q) not in ("", noun)
 
 
 def _same_noun(claim_text: str, claim_q: Quantity, evidence_text: str,

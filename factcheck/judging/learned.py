@@ -59,6 +59,7 @@ from factcheck.judging.compare import (
     Comparison,
     compare_all,
     comparison_of,
+    counts_another,
     dated_otherwise,
     follows_since,
     own_outlet,
@@ -449,6 +450,7 @@ def another_value(claim_text: str, comparison: Comparison,
     # (nor does a figure a hundred times off: "1.07 million" is no count of "five states")
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
              if comparable(claim_q, stated) and not agree(claim_q, stated)
+             and not counts_another(claim_text, claim_q, passage, stated)
              and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
                   or stated.unit == claim_q.unit)
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE

@@ -454,6 +454,18 @@ def test_another_value_is_no_figure_that_states_another_of_the_claims_alike():
     assert another_value(claim_text, comparison) == ""
 
 
+def test_another_value_is_no_number_counting_another_noun():
+    passage = Passage("p1", "Ward set the career scoring record with 49 points in her last home "
+                      "game.", "Wire", None, None, None, "t:1")
+    claim_text = "Ward needed 126 games to set the career scoring record."
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == ""  # points are no count of games
+    games = Passage("p1", "Ward set the career scoring record after 150 games, with 49 points "
+                    "in her last home game.", "Wire", None, None, None, "t:1")
+    comparison = compare_all(claim_text, [Hit(games, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == "it gives 150 where the claim says 126"
+
+
 @pytest.mark.parametrize(("claim_text", "differs"), [
     # an owner the passage leaves unsaid is no slot it fills with another name
     ("Lisbon's Humberto Delgado airport reopened on 3 May 2024, after flights resumed.", False),
