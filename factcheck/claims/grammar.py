@@ -400,9 +400,11 @@ def find_subject(tokens: Sequence[Token]) -> tuple[int, int] | None:
         start, end = chunk, verb
         while end - 1 > start and is_adverb(tokens[end - 1].lower):
             end -= 1
-        if is_noun_phrase(tokens[start:end]):
+        if is_noun_phrase(tokens[start:end]) and not is_adverb(tokens[start].lower):
             return start, end
-        return _subject_after_fronted_phrase(tokens, start, end)
+        # "Soon afterwards the island's power grid collapsed": the adverbs are no subject
+        return _subject_after_fronted_phrase(tokens, start, end) or (
+            (start, end) if is_noun_phrase(tokens[start:end]) else None)
     bounds = [-1] + [i for i in range(verb) if tokens[i].text == ","]
     for left, right in zip(bounds, bounds[1:], strict=False):
         if is_noun_phrase(tokens[left + 1 : right]):

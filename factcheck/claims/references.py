@@ -121,6 +121,8 @@ class Context:
     named_subjects: list[tuple[int, str, EntityKind]] = field(default_factory=list)
     # the clause subject being resolved was "its X": its owner stays what "it" means
     its_subject: bool = False
+    # the sentence whose clause gave ``last_subject``
+    last_subject_sentence: int = -1
 
     def start_sentence(self, sentence: Sentence) -> None:
         """Resolve the next clauses as words of ``sentence`` (its index and article offset)."""
@@ -383,7 +385,18 @@ class Context:
         kind = self._kind(name)
         if words[0].lower in ("he", "she") and not words[0].replaced:
             kind = EntityKind.PERSON
+        titled = [tok.lower.rstrip(".") for tok in words if tok.is_word][:-1]
+        if kind is EntityKind.PHRASE and is_proper_name(words) and any(
+                title in PERSON_TITLES for title in titled):
+            kind = EntityKind.PERSON  # "President Ferdinand Marcos Jr.": no "it"
+        if (kind is EntityKind.PHRASE and self.last_subject is not None
+                and self.last_subject_sentence == self.index
+                and self.last_subject[1] is not EntityKind.PHRASE):
+            # "Ian came ashore in Cuba, and soon the island's grid collapsed. It then gathered
+            # strength": the sentence is about the name, not the thing of its second clause
+            return
         self.last_subject = (name, kind)
+        self.last_subject_sentence = self.index
         named = _subject_name(words)
         after = [tok.lower for tok in tokens[subject[1] : subject[1] + 2]]
         who = after[-1:] == ["who"]

@@ -798,3 +798,20 @@ def test_seed_article_skips_no_byline_or_link_junk(seed: tuple[str, list[Claim]]
     for item in found.skipped:
         for unwanted in ("Written by", "Read more", "Xiaomi 13 Stays", "Flagship Mobiles"):
             assert unwanted not in item.text
+
+
+def test_it_after_a_second_clause_means_the_name_the_sentence_is_about():
+    texts = claim_texts(
+        "Before reaching Tamar, Ada came ashore in Orin's Alma province, and soon afterwards "
+        "the island's entire power grid collapsed. It then gathered strength over the Gulf of "
+        "Tamar on 3 May."
+    )
+    assert "Ada then gathered strength over the Gulf of Tamar on 3 May." in texts
+
+
+def test_it_never_means_a_titled_person():
+    texts = claim_texts(
+        "President Tomas Reyes Jr. was briefed on the damage in the capital. By the time it reached "
+        "Port Alma on Friday, Ada had become the strongest storm of the year."
+    )
+    assert not any("Reyes Jr. reached" in text for text in texts)
