@@ -811,7 +811,7 @@ def test_it_after_a_second_clause_means_the_name_the_sentence_is_about():
 
 def test_it_never_means_a_titled_person():
     texts = claim_texts(
-        "President Tomas Reyes Jr. was briefed on the damage in the capital. By the time it reached "
-        "Port Alma on Friday, Ada had become the strongest storm of the year."
+        "President Tomas Reyes Jr. was briefed on the damage in the capital. By the time it "
+        "reached Port Alma on Friday, Ada had become the strongest storm of the year."
     )
     assert not any("Reyes Jr. reached" in text for text in texts)
