@@ -138,6 +138,40 @@ class Structure:
                          for t in child.subtree if t.is_alpha and not t.is_stop and len(t) > 2
                          for form in (t.lemma_.lower(), t.lower_))
 
+    def deed(self, span: tuple[int, int]) -> frozenset[str]:
+        """The content words (lemmas) of what the name at ``span`` does or undergoes as the
+        subject of a verb ("the committee approved emergency aid": approve, emergency, aid), and
+        of a clause describing it ("Kelleher, who is to be chairman"); names, and clauses beside
+        it with a named subject of their own ("while the Gendarmerie sent patrols"), left out. Empty when
+        the name is no subject."""
+        token = self._token(*span)
+        if token is None:
+            return frozenset()
+        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
+        while token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            verb = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+            verb = token.head.head
+        else:
+            return frozenset()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        subject = {t.i for t in token.subtree}
+        left_out = set(subject)
+        for clause in verb.subtree:
+            if clause.i != verb.i and clause.dep_ in ("conj", "advcl", "parataxis") and any(
+                    grand.dep_ in _SUBJECTS and grand.i != token.i and _proper(grand)
+                    for grand in clause.children):
+                left_out |= {t.i for t in clause.subtree}
+        described = [t for child in token.children if child.dep_ in ("relcl", "acl")
+                     for t in child.subtree]
+        return frozenset(t.lemma_.lower() for t in (*verb.subtree, *described)
+                         if (t.i not in left_out or t.i in subject and t in described)
+                         and t.is_alpha and not t.is_stop and len(t) > 2 and t.pos_ != "PROPN")
+
     def speaks_of_itself(self, span: tuple[int, int]) -> bool:
         """Whether the name at ``span`` is the subject of a verb whose reported clause has a
         pronoun for subject: it tells of its own deed ("EVN said it had halted discharges")."""

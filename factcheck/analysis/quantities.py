@@ -90,7 +90,10 @@ _CURRENCY_PREFIX = {
     "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD",
     "s$": "SGD", "sgd": "SGD", "r$": "BRL", "brl": "BRL", "mx$": "peso", "mxn": "peso",
     "nt$": "TWD", "twd": "TWD", "₩": "KRW", "krw": "KRW", "₺": "TRY", "₽": "RUB", "chf": "CHF",
-    "jpy": "JPY",
+    "jpy": "JPY", "ksh": "KES", "kes": "KES", "ngn": "NGN", "₦": "NGN", "zar": "ZAR",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "huf": "HUF", "aed": "AED",
+    "bdt": "BDT", "idr": "IDR", "thb": "THB", "myr": "MYR",
+    "₱": "PHP", "czk": "CZK", "uah": "UAH",
 }
 # Longest first, so "Australian dollars" is not read as US "dollars".
 _CURRENCY_SUFFIX = {
@@ -103,7 +106,19 @@ _CURRENCY_SUFFIX = {
     "pesos": "peso", "peso": "peso",  # Mexican, Argentine, ... (and rupees: Indian, Pakistani)
     "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "liras": "TRY",
     "swiss francs": "CHF", "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "dirhams": "AED",
-    "riyals": "SAR",
+    "riyals": "SAR", "riyal": "SAR", "dirham": "AED", "swiss francs": "CHF", "swiss franc": "CHF",
+    "chf": "CHF", "francs": "franc", "franc": "franc", "shillings": "shilling",
+    "shilling": "shilling", "kenyan shillings": "KES", "kronor": "SEK", "krona": "SEK",
+    "kroner": "krone", "krone": "krone", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF",
+    "forint": "HUF", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "taka": "BDT",
+    "hryvnias": "UAH", "hryvnia": "UAH", "koruna": "CZK", "crowns": "crown", "lei": "RON",
+}
+# A bare "francs" or "shillings" is the currency of the country the text speaks of.
+_CURRENCY_OF_COUNTRY = {
+    "franc": (re.compile(r"\b(?:Swiss|Switzerland|CHF)\b"), "CHF"),
+    "shilling": (re.compile(r"\b(?:Kenyan?|KSh|KES)\b"), "KES"),
+    "krone": (re.compile(r"\b(?:Norw\w+|NOK)\b"), "NOK"),
+    "crown": (re.compile(r"\b(?:Czech\w*|CZK)\b"), "CZK"),
 }
 _UNIT_CLASSES = {
     "vehicle": ("units", "unit", "vehicles", "vehicle", "cars", "car", "evs", "ev", "autos",
@@ -133,6 +148,14 @@ _UNIT_CLASSES = {
     "millibar": ("mb", "mbar", "millibars", "millibar", "hpa", "hectopascals"),
     "mph": ("mph",),
     "km/h": ("kph", "kmh"),
+    "mm": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
+    "litre": ("litres", "liters", "litre", "liter"),
+    "tonne": ("tonnes", "tonne", "tons", "ton"),
+    "kg": ("kg", "kilograms", "kilogrammes", "kilogram", "kilos"),
+    "hectare": ("hectares", "hectare"),
+    "acre": ("acres", "acre"),
+    "mw": ("mw", "megawatts", "megawatt"),
+    "gw": ("gw", "gigawatts", "gigawatt"),
 }
 _UNIT_OF = {word: cls for cls, words in _UNIT_CLASSES.items() for word in words}
 _MONTHS = {
@@ -146,7 +169,8 @@ _BOUND_WORDS = [
     (r"no less than|not less than|no fewer than|not fewer than|no lower than", Bound.AT_LEAST),
     (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+",
      Bound.AT_LEAST),
-    (r"less than|under|below|at most|up to|fewer than|no more than", Bound.AT_MOST),
+    (r"less than|under|below|at most|up to|fewer than|no more than|as much as|as many as|"
+     r"as high as", Bound.AT_MOST),
     (r"about|around|approximately|roughly|nearly|almost|some|close to|~|an estimated|"
      r"almost more than|more or less", Bound.APPROX),
 ]
@@ -196,7 +220,7 @@ _MONTH_RANGE = re.compile(r"\b(?:(?P<between>between)\s+|from\s+)?(?P<first>" + 
 # 25 March 2021, March 25, 2021, March 2021, Mar. 2021, end of March 2021
 _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                          r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
-                         r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+                         r"(?P<year>(?:1[6-9]|20)\d{2})\b", re.IGNORECASE | re.ASCII)
 # 21 August, August 21 (no year follows)
 _DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
                         + _MONTH_NAMES + r")\b\.?|(?P<month2>" + _MONTH_NAMES
@@ -238,7 +262,10 @@ _FACTOR = re.compile(
 # 2021-03-25, 2021-03
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>\d{2}))?\b")
 # early/late/end of 2021, in 2024, by 2025 (bare years are read after money and percentages)
-_BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})s?\b")
+# (a year before 1900 only after a preposition: "set in 1897", "since 1850")
+_BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2}|(?:(?<=\bin )|(?<=\bsince )|(?<=\bfrom )|"
+                        r"(?<=\bof )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthan ))"
+                        r"1[6-8]\d{2})s?\b")
 # A bare year followed by one of these is a count or an amount, not a year ("2024 units").
 _NOT_A_YEAR = re.compile(r"\s*(units|vehicles|cars|members|people|employees|km|kwh|yuan|dollars|%)")
 # "in May", "that December", "since March": a month without its year (a verb "may" never follows
@@ -250,7 +277,8 @@ _BARE_MONTH = re.compile(
 )
 _MONEY = re.compile(
     r"(?<![A-Za-z])(?P<prefix>(?:US|HK|AU|CA|NZ|MX|NT|[ACSR])\$|USD|EUR|GBP|RMB|CNY|PKR|HKD|AUD|"
-    r"CAD|NZD|SGD|BRL|MXN|TWD|INR|KRW|CHF|JPY|Rs\.?|[$€£¥₹₩₺₽])\s?"
+    r"CAD|NZD|SGD|BRL|MXN|TWD|INR|KRW|CHF|JPY|KSh|KES|NGN|ZAR|SEK|NOK|DKK|PLN|HUF|AED|"
+    r"BDT|IDR|THB|MYR|CZK|UAH|Rs\.?|[$€£¥₹₩₺₽₦₱])\s?"
     r"(?P<num>" + _NUM + r")"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?"
     r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -365,8 +393,9 @@ _NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for"
                           "than", "the", "a", "an", "is", "are", "was", "were", "times"})
 _SECONDS_OF_UNIT = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _METRIC = {"mile": (1.609344, "km"), "foot": (0.3048, "metre"), "inch": (2.54, "cm"),
-           "mph": (1.609344, "km/h")}
-"""Imperial units as the metric unit they are compared in: "115 miles" is "185 km"."""
+           "mph": (1.609344, "km/h"), "mm": (0.1, "cm"), "kg": (0.001, "tonne"),
+           "acre": (0.40468564, "hectare"), "mw": (1e3, "kw"), "gw": (1e6, "kw")}
+"""Units as the one they are compared in: "115 miles" is "185 km", "386 mm" is "38.6 cm"."""
 FAHRENHEIT = "°F"
 """Unit of a temperature (Celsius is converted): "3,000F", "1,650C", "5,000 degrees Fahrenheit"."""
 _TEMPERATURE = re.compile(r"(?P<glued>°?[FC])\b|\s?(?:°|degrees?)\s?(?P<named>[FC]\b|"
@@ -603,6 +632,9 @@ def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
             currency = "JPY"
     else:
         currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
+        if currency in _CURRENCY_OF_COUNTRY:
+            country, code = _CURRENCY_OF_COUNTRY[currency]
+            currency = code if country.search(text) else currency
         if currency == "KRW" and not scale and _WON_AS_VERB.match(text, match.end()):
             return None  # "a closing 68 won him the title": the verb, not the currency
     value = number * _SCALE.get(scale, 1.0)

@@ -53,14 +53,21 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     # Only a claim name the passage mentions can be bound otherwise, and only to a name of its
     # kind the claim lacks: without both, nothing is parsed.
     strangers = {p.kind for p in passage_names if not _named(p, claim_names)}
-    swappable = strangers & {n.kind for n in claim_names if _named(n, passage_names)}
-    if not swappable or NameKind.PERSON not in swappable and not comparison.matched:
-        return ""  # no title to give another person, no figure to tie to another name
+    present = {n.kind for n in claim_names if _named(n, passage_names)}
+    swappable = strangers & present
+    # (an organisation's deed may be told of a country or a body typed a place, and back)
+    acting = strangers & (present & {NameKind.PERSON} | (
+        _AGENT_KINDS - {NameKind.PERSON} if present - {NameKind.PERSON} else set()))
+    if not acting and (not swappable
+                       or NameKind.PERSON not in swappable and not comparison.matched):
+        return ""  # no title or deed to give another, no figure to tie to another name
     claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
     return (_title_of_another(claim_names, passage_names, claim_side, passage_side)
             or _speaker_of_another(claim_names, passage_names, claim_side, passage_side)
-            or _figure_of_another(claim_text, comparison, names.of(claim_text), passage_names,
-                                  claim_side, passage_side))
+            or comparison.matched and _figure_of_another(
+                claim_text, comparison, names.of(claim_text), passage_names, claim_side,
+                passage_side)
+            or _deed_of_another(claim_names, passage_names, claim_side, passage_side))
 
 
 def _speaker_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
@@ -81,6 +88,39 @@ def _speaker_of_another(claim_names: list[Name], passage_names: tuple[Name, ...]
                     and len(words & said) >= 2 and len(words & said) * 5 >= len(said) * 3):
                 return f"it has {other.text} say that, not {person.text}"
     return ""
+
+
+def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
+                     claim_side: Structure, passage_side: Structure) -> str:
+    """What a claim's person or organisation does, done in the passage by another of its kind
+    while the claim's one does something else there ("the National Committee approved emergency
+    aid ..., while the Gendarmerie sent patrols" against "the Gendarmerie approved emergency
+    aid")."""
+    for name in (n for n in claim_names if n.kind in _AGENT_KINDS):
+        wanted = claim_side.deed(_span(name))
+        if len(wanted) < 3:
+            continue
+        # the passage must tell what the claim's one did there: a name it only mentions may
+        # belong to the other ("Romania" beside "the National Committee")
+        own = [passage_side.deed(_span(p)) for p in passage_names if same_name(name, p)]
+        own = [deed for deed in own if deed]
+        if not own:
+            continue
+        own_share = max(len(wanted & deed) for deed in own)
+        # a country acting is typed a place, an institution sometimes too ("the Gendarmerie")
+        kinds = _AGENT_KINDS - {NameKind.PERSON} if name.kind is not NameKind.PERSON \
+            else {NameKind.PERSON}
+        rivals = [(len(wanted & passage_side.deed(_span(other))), other)
+                  for other in passage_names
+                  if other.kind in kinds and not _named(other, claim_names)]
+        shared, other = max(rivals, key=lambda pair: pair[0], default=(0, None))
+        if other is not None and shared >= 3 and 2 * shared >= len(wanted) \
+                and 3 * own_share <= shared:
+            return f"it tells that of {other.text}, not {name.text}"
+    return ""
+
+
+_AGENT_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
 
 
 def _title_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
@@ -144,12 +184,17 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
         if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
             continue  # the passage binds the figure to the claim's name of that kind
         others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
-                  and not mentioned(p, claim_text) and _firm(p, passage_names, passage)]
+                  and not mentioned(p, claim_text) and _firm(p, passage_names, passage)
+                  and not (p.kind is NameKind.PLACE and _REGION.match(passage, p.end))]
         if others:
             return others[0].text, name.text
     return None
 
 
+# "in the Olomouc region", "Galați County": an area holding the claim's place, not a rival of it
+_REGION = re.compile(r"\s*(?:region|county|province|state|district|prefecture|department|"
+                     r"oblast|voivodeship|governorate|municipality|canton|territory)\b",
+                     re.IGNORECASE)
 _DATES_THE_THING = re.compile(r"\b(?!(?:end|start|beginning|middle|morning|evening|night)\b)"
                               r"[a-z]+\s+of\s+$")
 

@@ -1182,11 +1182,18 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
             if not rivals or min(claim_rivals, key=lambda c: _distance(c, claim_anchor),
                                  default=None) is not claim_q:
                 continue  # in the claim too, another figure is the one tied to that time
+            if claim_anchor.start > claim_q.end and _comma_between(claim_text, claim_q,
+                                                                   claim_anchor):
+                continue  # a time in a later clause: "386 mm fell, breaking a record set in 1897"
             nearest = min(rivals, key=lambda e: _distance(e, anchor))
             if (nearest is not evidence_q and not agree(claim_q, nearest)
                     and _distance(nearest, anchor) < _distance(evidence_q, anchor)
                     and not (_clause_between(evidence_text, nearest, anchor)
-                             and not _clause_between(evidence_text, evidence_q, anchor))):
+                             and not _clause_between(evidence_text, evidence_q, anchor))
+                    # (nor one after a comma, "fell ... on 14 September, a record 40 mm above
+                    # the old one", when the matched figure shares the time's clause)
+                    and not (_comma_between(evidence_text, nearest, anchor)
+                             and not _comma_between(evidence_text, evidence_q, anchor))):
                 # (a figure in the next clause is not tied to the time: "$42 billion ... by the
                 # end of 9 March, and that its balance stood at minus $958 million that day")
                 conflicts.append((claim_q, nearest))
@@ -1195,6 +1202,11 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
 
 
 _NEXT_CLAUSE = re.compile(r"[;.]\s|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
+
+
+def _comma_between(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether a comma, semicolon or full stop stands between two figures of ``text``."""
+    return re.search(r"[,;.]\s", text[min(a.end, b.end):max(a.start, b.start)]) is not None
 
 
 def _clause_between(text: str, a: Quantity, b: Quantity) -> bool:
@@ -1495,8 +1507,9 @@ def direction_of(text: str, quantity: Quantity) -> Direction | None:
 
 
 def _own_direction(text: str, quantity: Quantity) -> Direction | None:
-    if _PRECIPITATION.match(text, quantity.end):
-        return None  # "five inches of rain fell": rain falls, the figure does not move
+    if _PRECIPITATION.match(text, quantity.end) or quantity.unit in ("cm", "litre") and \
+            _FELL.match(text, quantity.end):
+        return None  # "five inches of rain fell", "254.8 mm fell": rain falls, no figure moves
     if _FALLING_DUE.match(text, quantity.end):
         return None  # "$1 billion of debt falling due in 2025": payable, not going down
     if quantity.kind is QuantityKind.DATE or "-" in quantity.surface and quantity.unit in (
@@ -1549,6 +1562,7 @@ _MORE_OR_LESS = {"more": "up", "fewer": "down", "less": "down"}
 # "five inches of rain fell", "dropped 9 inches of rain on Whiteville": an amount of rain falls
 # or is dropped, the figure does not move
 _PRECIPITATION = re.compile(r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet)\b", re.IGNORECASE)
+_FELL = re.compile(r"\s+(?:fell|fall|falls|falling|fallen)\b", re.IGNORECASE)
 _FALLING_DUE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:fall|falls|falling|fell|fallen)\s+due\b",
                           re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").
@@ -2149,7 +2163,8 @@ _NOT_FOR = re.compile(r"\s+(?:for\s+)?(?:another|at\s+least|more\s+than)\s+[\w,.
                       r"(?:years?|months?|weeks?|days?|decades?|centuries|century)\b",
                       re.IGNORECASE)
 _NOT_UNTIL = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+(?:until|till)\b", re.IGNORECASE)
-_NAMES = re.compile(r"\b[A-Z](?:[a-z][\w'’-]*|\b)")  # "Gensler", and one-letter "X's"
+# "Gensler", acronyms ("UBS's"), and one-letter "X's"
+_NAMES = re.compile(r"\b[A-Z](?:[a-z][\w'’-]*|[A-Z0-9]+(?:['’]s)?\b|\b)")
 
 
 # Nouns of a verb the stemmer keeps apart ("loss", "lose").

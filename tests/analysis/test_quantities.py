@@ -548,3 +548,41 @@ def test_a_range_of_hundreds_is_no_score_without_a_result():
 ])
 def test_an_ordinal_ranks_the_head_noun_past_a_possessive(text, unit):
     assert [q.unit for q in extract_quantities(text)][0] == unit
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("a 50 billion Swiss franc loan", 50e9, "CHF"),
+    ("a premium of 476 million francs paid to the Swiss central bank", 476e6, "CHF"),
+    ("a fine of 300 francs", 300, "franc"),              # whose francs, the text does not say
+    ("Kenya's budget of 2.7 billion shillings", 2.7e9, "KES"),
+    ("KSh 346 billion", 346e9, "KES"),
+    ("SEK 12 billion", 12e9, "SEK"),
+])
+def test_currencies_named_after_the_number_or_by_their_code(text, value, currency):
+    found = only(text)
+    assert found.kind is QuantityKind.MONEY
+    assert (found.value, found.unit) == (pytest.approx(value), currency)
+
+
+@pytest.mark.parametrize(("claim_text", "passage_text"), [
+    ("386 mm of rain fell", "386 millimetres of rain fell"),
+    ("38.6 cm of rain", "386 mm of rain"),
+    ("3,000 kg of food", "3 tonnes of food"),
+    ("a 1.2 GW plant", "a 1,200 MW plant"),
+    ("about 150 litres per square metre", "roughly 150 liters per square metre"),
+    ("500 acres burned", "202 hectares burned"),
+])
+def test_measures_in_other_units_agree(claim_text, passage_text):
+    claim, passage = only(claim_text), only(passage_text)
+    assert comparable(claim, passage) and agree(claim, passage)
+
+
+def test_a_year_before_1900_is_a_date_after_a_preposition_or_in_a_full_date():
+    assert only("a record set in 1897").kind is QuantityKind.DATE
+    assert only("on 29 July 1897").kind is QuantityKind.DATE
+    assert only("1850 homes were lost").kind is QuantityKind.COUNT
+
+
+def test_as_much_as_bounds_a_figure_from_above():
+    assert only("as much as 254.8 mm fell").bound is Bound.AT_MOST
+    assert only("as many as 10,000 people").bound is Bound.AT_MOST

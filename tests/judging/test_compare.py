@@ -1252,3 +1252,30 @@ def test_a_model_named_in_another_sentence_is_no_other_subject():
     assert compared(claim, elsewhere).other_subjects == ()
     same = "The president left the capital in a C-130 transport plane."
     assert compared(claim, same).other_subjects == ("C-130",)
+
+
+def test_a_figure_the_passage_states_alike_clashes_with_none_after_the_times_comma():
+    # the time binds the figure of its own clause, not one after a comma ("a record 40 mm above")
+    passage = ("386 millimetres of rain fell at the station on 14 September 2024, a new record "
+               "about 40 mm above the 345.1 mm measured on 29 July 1897.")
+    found = compared("On 14 September 2024, 386 mm of rain fell at the station, breaking a "
+                     "record set in 1897.", passage)
+    assert not found.conflicts
+    assert ("386 mm", "386 millimetres") in surfaces(found.matched)
+    # a figure of the time's own clause still binds it
+    assert compared("On 14 September 2024, 345.1 mm of rain fell at the station.",
+                    passage).conflicts
+
+
+def test_a_negation_about_a_named_body_denies_nothing_the_claim_says_of_it():
+    passage = ("Regulators said they would cover losses of up to 9 billion francs after UBS took "
+               "the first 5 billion francs, on a portfolio that did not fully suit UBS's business.")
+    found = compared("UBS would bear the first 5 billion francs of losses and the government "
+                     "would cover the next 9 billion francs.", passage)
+    assert not found.polarity_clash and not found.conflicts
+
+
+def test_rain_that_fell_is_an_amount_not_a_fall():
+    assert direction_of("as much as 254.8 mm fell in a day",
+                        extract_quantities("as much as 254.8 mm fell in a day")[0]) is None
+    assert direction_of("the river fell 30 cm", extract_quantities("the river fell 30 cm")[0])

@@ -493,3 +493,32 @@ def test_a_date_telling_which_event_is_not_bound_to_a_place(restated):
                "the continent over the coast of Newfoundland.")
     judge = LearnedJudge(leaning(Label.SUPPORTED))
     assert judge.judge(claim(restated), [hit(passage, dense=0.9)]).label is Label.SUPPORTED
+
+
+def test_a_deed_the_passage_tells_of_another_person_or_body_contradicts():
+    passage = ("Prime Minister Anna Berg said on public television that the worst of the flood "
+               "was still to come, while President Karl Lind sounded more optimistic, saying "
+               "lessons had been learned. The Emergency Committee approved aid including 400 "
+               "tonnes of food and blankets, while the Gendarmerie sent patrols to deter looting.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    for moved, other in (
+            ("President Karl Lind warned on public television that the worst of the flood was "
+             "still to come.", "Anna Berg"),
+            ("The Gendarmerie approved aid including 400 tonnes of food and blankets.",
+             "The Emergency Committee")):
+        verdict = judge.judge(claim(moved), [hit(passage, dense=0.9)])
+        assert verdict.label is Label.CONTRADICTED, moved
+        assert f"tells that of {other}" in verdict.rationale
+    for restated in ("Prime Minister Anna Berg warned on public television that the worst of the "
+                     "flood was still to come.",
+                     "The Emergency Committee approved aid including 400 tonnes of food."):
+        assert judge.judge(claim(restated), [hit(passage, dense=0.9)]).label is Label.SUPPORTED
+
+
+def test_a_region_holding_the_claims_place_is_no_other_place():
+    passage = ("On 14 September 2024, 386 mm of rain fell at Lucna in the Olomouc region. The "
+               "gauge stands 1,306 metres up in the Jesenik Mountains.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    verdict = judge.judge(claim("On 14 September 2024, 386 mm of rain fell at Lucna in the "
+                                "Jesenik Mountains."), [hit(passage, dense=0.9)])
+    assert verdict.label is Label.SUPPORTED, verdict.rationale
