@@ -142,8 +142,8 @@ class Structure:
         """The content words (lemmas) of what the name at ``span`` does or undergoes as the
         subject of a verb ("the committee approved emergency aid": approve, emergency, aid), and
         of a clause describing it ("Kelleher, who is to be chairman"); names, and clauses beside
-        it with a named subject of their own ("while the Gendarmerie sent patrols"), left out. Empty when
-        the name is no subject."""
+        it with a named subject of their own ("while the Gendarmerie sent patrols"), left out.
+        Empty when the name is no subject."""
         token = self._token(*span)
         if token is None:
             return frozenset()

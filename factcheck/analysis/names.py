@@ -130,7 +130,12 @@ _COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "c
                                "ag", "sa", "se", "nv"})
 # The trade a company's name ends on, which its short form drops ("Spirit" for Spirit Airlines)
 _TRADE_HEADS = frozenset({"airlines", "airways", "motors", "auctions", "pharmaceuticals",
-                          "technologies", "industries"})
+                          "technologies", "industries", "natural", "resources", "energy",
+                          "petroleum", "systems", "semiconductor", "communications",
+                          "entertainment", "financial", "mining", "steel", "aerospace",
+                          "automotive", "foods", "brands"})
+COMPANY_WORDS = _COMPANY_SUFFIXES | _TRADE_HEADS
+"""Words a company's short form leaves out ("Pioneer" for Pioneer Natural Resources)."""
 
 
 def name_key(text: str, kind: NameKind | None = None) -> str:
@@ -267,6 +272,8 @@ def same_name(a: Name, b: Name) -> bool:
     short, long = sorted((a.key, b.key), key=len)
     if not short:
         return False
+    if short.replace("-", "").replace(" ", "") == long.replace("-", "").replace(" ", ""):
+        return True  # "ExxonMobil" and "Exxon Mobil", "Coca-Cola" and "Coca Cola"
     long_words = long.split()
     if set(short.split()) <= set(long_words):
         # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"; but "Sony" is not "Sony Mobility"
@@ -276,6 +283,13 @@ def same_name(a: Name, b: Name) -> bool:
         return people or rest <= _COMPANY_SUFFIXES or (
             rest <= _COMPANY_SUFFIXES | _TRADE_HEADS and a.kind is b.kind is NameKind.ORG
             and not is_country(short))
+    # "NL MVP" for "National League MVP": an acronym before the words both end on
+    short_words = short.split()
+    while len(short_words) > 1 and len(long_words) > 1 and short_words[-1] == long_words[-1]:
+        short_words, long_words = short_words[:-1], long_words[:-1]
+    if len(short_words) == 1 < len(long_words) and short_words != short.split():
+        letters = short_words[0].replace(".", "")
+        return len(letters) >= 2 and letters == _initials(" ".join(long_words))
     compact = short.replace(".", "").replace(" ", "")
     if len(compact) < 2 or " " in short:
         return False

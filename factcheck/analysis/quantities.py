@@ -79,8 +79,8 @@ _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                "nineteen")
 # Numbers written in several words: "two hundred and forty", "twenty-five", "three hundred".
-_COMPOUND_NUMBER = (rf"(?:(?:{_UNIT_WORDS})\s+hundred(?:(?:\s+and)?\s+(?:(?:{_TENS_WORDS})"
-                    rf"(?:[\s-](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}|{_UNIT_WORDS}))?"
+_COMPOUND_NUMBER = (rf"(?:(?:{_UNIT_WORDS}|{_TEEN_WORDS})\s+hundred(?:(?:\s+and)?\s+"
+                    rf"(?:(?:{_TENS_WORDS})(?:[\s-](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}|{_UNIT_WORDS}))?"
                     rf"|(?:{_TENS_WORDS})[\s-](?:{_UNIT_WORDS}))")
 _COMPOUND_WORDS = re.compile(rf"(?:{_COMPOUND_NUMBER})$", re.IGNORECASE)
 _CURRENCY_PREFIX = {
@@ -106,7 +106,7 @@ _CURRENCY_SUFFIX = {
     "pesos": "peso", "peso": "peso",  # Mexican, Argentine, ... (and rupees: Indian, Pakistani)
     "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "liras": "TRY",
     "swiss francs": "CHF", "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "dirhams": "AED",
-    "riyals": "SAR", "riyal": "SAR", "dirham": "AED", "swiss francs": "CHF", "swiss franc": "CHF",
+    "riyals": "SAR", "riyal": "SAR", "dirham": "AED", "swiss franc": "CHF",
     "chf": "CHF", "francs": "franc", "franc": "franc", "shillings": "shilling",
     "shilling": "shilling", "kenyan shillings": "KES", "kronor": "SEK", "krona": "SEK",
     "kroner": "krone", "krone": "krone", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF",
@@ -188,7 +188,7 @@ _PAR_SCORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nin
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.I)
 _PER_HOUR = re.compile(r"\s*(?:per\s+hour|an\s+hour|/h)\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|[½¼¾])?"  # "11½" is 11.5
 MONTH_OF_YEAR = "month-of-year"
 """Unit of a month named without a year ("in May"): ``value`` is ``month - 1``."""
 DAY_OF_YEAR = "day-of-year"
@@ -404,9 +404,13 @@ _BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE | 
                  for words, bound in _BOUND_WORDS]
 
 
+_VULGAR = str.maketrans({"½": ".5", "¼": ".25", "¾": ".75"})
+
+
 def parse_number(text: str) -> float | None:
     """``"2,300"`` -> 2300.0, ``"1.5"`` -> 1.5, ``"ten"`` -> 10.0; ``None`` if not a number."""
     cleaned = text.strip().lower().replace(",", "")
+    cleaned = cleaned.translate(_VULGAR) if cleaned[-1:] in "½¼¾" else cleaned
     if cleaned in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[cleaned])
     if _COMPOUND_WORDS.match(cleaned):  # "two hundred and forty": 200 + 40
@@ -558,6 +562,34 @@ def _read_day_month(match: re.Match[str], free: _Free) -> Quantity | None:
     day = int(match.group("day") or match.group("day2"))
     if not 1 <= day <= 31:
         return None
+    value = float((month - 1) * 100 + day)
+    return Quantity(QuantityKind.DATE, value, value, DAY_OF_YEAR,
+                    _date_bound(match.string, match.start()), match.start(), match.end(),
+                    match.group(0))
+
+
+# "the fifth of August", "the 21st of August" (with its year, if one follows)
+_DAY_WORDS = {**{w: n for w, n in _ORDINALS.items() if w != "opening"},
+              "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+              "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+              "twentieth": 20, "thirtieth": 30}
+_ORDINAL_DAY = re.compile(r"\bthe\s+(?:(?P<tens>twenty|thirty)[\s-]+)?(?P<word>"
+                          + "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
+                          + r"|(?P<num>\d{1,2})(?:st|nd|rd|th))\s+of\s+(?P<month>" + _MONTH_NAMES
+                          + r")\b\.?(?:,?\s+(?P<year>(?:1[6-9]|20)\d{2})\b)?",
+                          re.IGNORECASE | re.ASCII)
+
+
+def _read_ordinal_day(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``the fifth of August``, ``the 21st of August 2024``: that day."""
+    month = _MONTHS[match.group("month").lower().rstrip(".")]
+    word = match.group("word").lower()
+    day = int(match.group("num")) if match.group("num") else _DAY_WORDS.get(word, 0)
+    day += {"twenty": 20, "thirty": 30}.get((match.group("tens") or "").lower(), 0)
+    if not 1 <= day <= 31:
+        return None
+    if match.group("year"):
+        return _date(match, int(match.group("year")), month, month, day)
     value = float((month - 1) * 100 + day)
     return Quantity(QuantityKind.DATE, value, value, DAY_OF_YEAR,
                     _date_bound(match.string, match.start()), match.start(), match.end(),
@@ -832,6 +864,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("part of year", _PART_OF_YEAR, _read_part_of_year),
     _Reader("first months of a year", _FIRST_MONTHS, _read_first_months),
     _Reader("range of months", _MONTH_RANGE, _read_month_range),
+    _Reader("ordinal day of a month", _ORDINAL_DAY, _read_ordinal_day),
     _Reader("month date", _MONTH_DATE, _read_month_date),
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
     _Reader("day of a month", _DAY_MONTH, _read_day_month),

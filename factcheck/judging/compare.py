@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from factcheck.analysis.names import (
+    COMPANY_WORDS,
     PEOPLE_BY_COUNTRY,
     TITLES,
     Name,
@@ -404,7 +405,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     matched = [m for m in matched
                if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
-    title = hit.passage.title or ""
+    # (a passage's title and publisher name what it is about: "Wimbledon.com" on "the 2024
+    # Championships")
+    title = f"{hit.passage.title or ''}\n{hit.passage.source}"
     # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, evidence_text, title)
@@ -917,8 +920,14 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
         # "since late 2018" opens a period: it answers a claim's "since", not when something
         # happened ("the November 2024 filing"), unless it states that date alike
         opens = follows_since(claim_text, quantity.start)
-        return [e for e in candidates
-                if opens or agree(quantity, e) or not follows_since(evidence_text, e.start)]
+        candidates = [e for e in candidates
+                      if opens or agree(quantity, e) or not follows_since(evidence_text, e.start)]
+        # "halted flights until 24 January" ends a period: answered by an end, not by the day
+        # it began ("the 1 January quake")
+        if _closes(claim_text, quantity.start):
+            candidates = [e for e in candidates
+                          if agree(quantity, e) or _closes(evidence_text, e.start)]
+        return candidates
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
     if quantity.unit == SCORE:  # a score answers a score, whatever verb tells who won
@@ -938,6 +947,9 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
     if same_unit:
         return same_unit
+    if quantity.unit in _PHYSICAL:
+        # "109.7 mph" is answered by a speed, not by a bare "three" near it
+        return [e for e in candidates if e.value == quantity.value]
     noun = ""
     if not quantity.unit:
         candidates = [e for e in candidates if not e.unit or e.value == quantity.value]
@@ -951,6 +963,11 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
+_PHYSICAL = frozenset({"km", "kwh", "kw", "degree", "metre", "cm", "millibar", "km/h", "litre",
+                       "tonne", "hectare", "°F"})
+"""Units of physical measures: a figure in one is no bare number's to answer."""
+
+
 def follows_since(text: str, start: int) -> bool:
     """Whether what starts at ``start`` follows "since": a date opening a period ("since late
     2018", "since the start of 2020") or a point of reference ("since American Airlines
@@ -958,6 +975,15 @@ def follows_since(text: str, start: int) -> bool:
     return _SINCE_DATE.search(text, max(0, start - 40), start) is not None
 
 
+def _closes(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` follows "until", "till", "through" or "reopened on":
+    the end of a period."""
+    return _UNTIL_DATE.search(text, max(0, start - 30), start) is not None
+
+
+_UNTIL_DATE = re.compile(r"\b(?:until|till|through|up\s+to|(?:reopen|resum|restor|lift)\w*\s+on)"
+                         r"\s+(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)[\s-]+"
+                         r"(?:of\s+)?)?$", re.IGNORECASE)
 _SINCE_DATE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)"
                          r"[\s-]+(?:of\s+)?)?$", re.IGNORECASE)
 
@@ -1018,10 +1044,12 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
 
 # Words that count one thing: "107 dead" and "136 deaths" both count deaths.
 _COUNTED_AS = {"dead": "deaths", "died": "deaths", "killed": "deaths", "fatalities": "deaths",
-               "wounded": "injured", "hurt": "injured", "injuries": "injured"}
+               "wounded": "injured", "hurt": "injured", "injuries": "injured",
+               "ballots": "votes", "ballot": "votes"}
 _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other", "new",
                               "separate", "consecutive", "straight", "successive", "more",
-                              "additional", "extra", "former", "different"})
+                              "additional", "extra", "former", "different", "registered",
+                              "eligible", "confirmed", "estimated", "total"})
 
 
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
@@ -1451,6 +1479,9 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
         return False
     if not all(found) and alias_in(entity, text):
         return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"
+    if len(parts) > 1 and found[0] and all(ok or part in COMPANY_WORDS
+                                           for ok, part in zip(found, parts, strict=True)):
+        return True  # "Pioneer" for Pioneer Natural Resources
     if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)

@@ -105,6 +105,11 @@ def test_a_company_without_its_trade_is_the_company_but_a_place_is_not():
     ("British Broadcasting Corporation", "BBC", True),  # or kept
     ("US Securities and Exchange Commission", "FCC", False),
     ("US Steel", "Nippon Steel", False),
+    ("National League MVP", "NL MVP", True),  # an acronym before the words both end on
+    ("American League MVP", "NL MVP", False),
+    ("Pioneer Natural Resources", "Pioneer", True),  # the trade its short form drops
+    ("Cricket World Cup", "ODI World Cup", False),
+    ("Exxon Mobil", "ExxonMobil", True),
 ])
 def test_an_acronym_may_leave_out_the_country_a_name_opens_with(long: str, short: str,
                                                                  same: bool):

@@ -586,3 +586,19 @@ def test_a_year_before_1900_is_a_date_after_a_preposition_or_in_a_full_date():
 def test_as_much_as_bounds_a_figure_from_above():
     assert only("as much as 254.8 mm fell").bound is Bound.AT_MOST
     assert only("as many as 10,000 people").bound is Bound.AT_MOST
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("fourteen hundred people", 1400),
+    ("by 16½ points", 16.5),
+    ("5¾ inches", 5.75 * 2.54),
+])
+def test_hundreds_in_words_and_vulgar_fractions(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+def test_the_fifth_of_august_is_a_day():
+    day = only("on the fifth of August")
+    assert day.kind is QuantityKind.DATE and agree(day, only("on 5 August 2024"))
+    assert only("the 21st of August 2024").kind is QuantityKind.DATE
+    assert only("the first of its kind").kind is QuantityKind.ORDINAL

@@ -1279,3 +1279,36 @@ def test_rain_that_fell_is_an_amount_not_a_fall():
     assert direction_of("as much as 254.8 mm fell in a day",
                         extract_quantities("as much as 254.8 mm fell in a day")[0]) is None
     assert direction_of("the river fell 30 cm", extract_quantities("the river fell 30 cm")[0])
+
+
+def test_a_date_ending_a_period_is_answered_by_an_end_not_by_the_start():
+    passage = "The airport closed after the quake on 1 January and reopened on 24 January."
+    assert not compared("The airport halted flights until 23 January.",
+                        "The airport closed after the quake on 1 January.").conflicts
+    assert compared("The airport halted flights until 23 January.", passage).conflicts
+
+
+def test_a_physical_measure_is_no_answer_for_a_bare_number():
+    found = compared("His 50th home run left the bat at 109.7 mph.",
+                     "His 50th home run, one of three that night, left the bat quickly.")
+    assert not found.conflicts
+
+
+def test_a_company_named_short_and_the_passages_publisher_count_as_mentioned():
+    found = compared("Pioneer Natural Resources shareholders approved the merger on 7 February "
+                     "2024.", "Pioneer's shareholders approved the merger on February 7, 2024, "
+                     "in a vote on natural gas assets.")
+    assert not found.missing_entities
+    hit = Hit(Passage("p1", "The champion's fastest serve of the 2024 Championships was 136 mph.",
+                      "Wimbledon.com", None, None, None, "t:1"), 1, 0.8, 0.85, 0.5)
+    found = compare_all("His fastest serve at Wimbledon in 2024 was 142 mph.", [hit],
+                        NameIndex())[0]
+    assert not found.missing_entities and found.conflicts
+
+
+def test_ballots_and_votes_are_one_count_past_the_adjectives_before_it():
+    found = compared("About 16.3 million ballots were cast from a roll of 27.7 million "
+                     "registered voters.", "A record 27,723,820 voters were registered, and "
+                     "16,290,156 votes were cast; 213,437 ballots were spoilt.")
+    assert not found.conflicts and not found.unmatched
+    assert ("16.3 million", "16,290,156") in surfaces(found.matched)
