@@ -93,9 +93,10 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A sentence that states something checkable (a figure, a date or a name) but that the
-    claim splitter did not turn into a claim, and why, in one line ("a question, not a
-    statement"). Reports list these so that nothing checkable disappears silently."""
+    """A sentence (or a clause of one) that states something checkable (a figure, a date or a
+    name) but that the claim splitter did not turn into a claim, and why, in one line ("a
+    question, not a statement"). Reports list these so that nothing checkable disappears
+    silently."""
 
     text: str
     span: Span

@@ -352,6 +352,11 @@ def _dated(toks: Sequence[Token], i: int) -> bool:
     return following[:1].isdigit() or toks[i].text.endswith(".")
 
 
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "du",
+                            "dos", "das", "le", "la", "bin", "ibn", "al"})
+"""Lower-case words inside a name ("von der Leyen", "da Silva", "bin Salman")."""
+
+
 def _name_runs(toks: Sequence[Token], proper: set[str]) -> list[tuple[str, int, int]]:
     """``(name, first, last)`` for every run of consecutive name words."""
     runs: list[tuple[str, int, int]] = []
@@ -361,12 +366,17 @@ def _name_runs(toks: Sequence[Token], proper: set[str]) -> list[tuple[str, int, 
             i += 1
             continue
         j = i
-        while (
-            j + 1 < len(toks)
-            and not is_possessive(toks[j].text)
-            and _is_name_word(toks, j + 1, proper)
-        ):
-            j += 1
+        while j + 1 < len(toks) and not is_possessive(toks[j].text):
+            if _is_name_word(toks, j + 1, proper):
+                j += 1
+                continue
+            # "Ursula von der Leyen", "Ludwig van Beethoven": particles inside a person's name
+            k = j + 1
+            while k < len(toks) and toks[k].text in NAME_PARTICLES:
+                k += 1
+            if k == j + 1 or k >= len(toks) or not _is_name_word(toks, k, proper):
+                break
+            j = k
         name = " ".join(strip_possessive(tok.text).rstrip(".") for tok in toks[i : j + 1])
         if name.lower() not in FUNCTION_WORDS:
             runs.append((name, i, j))

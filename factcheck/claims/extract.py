@@ -30,8 +30,10 @@ The stage is rule based (standard library only) and runs in four steps:
 
 A sentence with a figure, a date or a name that yields no claim (a question, a fragment,
 opinion, the writer's own experience, a "he"/"she" naming nobody, too vague) is returned by
-:func:`extract_claims_and_skipped` as :class:`factcheck.records.Skipped` with its reason, so
-reports can list it: nothing checkable disappears silently.
+:func:`extract_claims_and_skipped` as :class:`factcheck.records.Skipped` with its reason, and
+so is a checkable clause dropped from a sentence whose other clauses gave claims ("..., and
+Czech President Petr Pavel warned that the worst was not yet over"), so reports can list it:
+nothing checkable disappears silently.
 
 "He"/"she" resolve to the latest main-clause subject that is a person, never to a name seen
 only in a side clause. This stays a hand-written rule: spaCy's parser, measured on the four
@@ -143,7 +145,8 @@ def extract_claims_and_skipped(
     Returns:
         The claims (as :func:`extract_claims` returns them) and, in article order, every
         sentence with a figure, a date or a name that gave no claim: a question, a fragment,
-        opinion, the writer's own experience, a pronoun naming nobody, or too vague a claim.
+        opinion, the writer's own experience, a pronoun naming nobody, or too vague a claim;
+        and every such clause dropped beside the claims of its sentence.
         Headings, bylines and link lists are not statements and are not listed.
     """
     text = article.text
@@ -157,11 +160,18 @@ def extract_claims_and_skipped(
 
     claims: list[Claim] = []
     seen: set[str] = set()
+    # clauses dropped from sentences that gave claims too ("..., and Czech President Petr
+    # Pavel warned that the worst was not yet over"): listed on their own
+    clause_skips: list[Skipped] = []
     for index in content:
         sentence = sentences[index]
-        drafts, dropped = _sentence_claims(context, sentence, text)
-        if dropped:
-            reasons[index] = dropped
+        drafts, dropped_clauses = _sentence_claims(context, sentence, text)
+        if dropped_clauses:
+            reasons[index] = dropped_clauses[0][1]
+        if drafts:
+            clause_skips += [_skipped_clause(toks, reason, text)
+                             for toks, reason in dropped_clauses
+                             if is_checkable(render(toks), entities.names)]
         for draft in drafts:
             claim_text = render(draft.tokens)
             if claim_text.lower() in seen:
@@ -202,20 +212,31 @@ def extract_claims_and_skipped(
             reasons[sentence.index] = reason
         else:
             reasons.pop(sentence.index, None)
-    skipped = tuple(
+    whole = [
         Skipped(" ".join(sentences[i].text.split()), Span(sentences[i].start, sentences[i].end),
                 reasons[i])
         for i in sorted(reasons)
         if i not in kept
-    )
+    ]
+    clauses = [skip for skip in clause_skips if skip.span.end > skip.span.start]
+    skipped = tuple(sorted(whole + clauses, key=lambda skip: skip.span.start))
     return Extraction(claims, skipped)
+
+
+def _skipped_clause(tokens: list[Token], reason: str, text: str) -> Skipped:
+    """A dropped clause as the article writes it, with its reason."""
+    spans = token_spans(tokens, text)
+    if not spans:
+        return Skipped(render(tokens), Span(0, 0), reason)
+    span = Span(spans[0].start, spans[-1].end)
+    return Skipped(" ".join(text[span.start:span.end].split()), span, reason)
 
 
 def _sentence_claims(
     context: Context, sentence: Sentence, text: str
-) -> tuple[list[_Draft], str | None]:
-    """The claims of one sentence, split and resolved but not yet scored, and why the first
-    clause that is not a claim was dropped (None when none was)."""
+) -> tuple[list[_Draft], list[tuple[list[Token], str]]]:
+    """The claims of one sentence, split and resolved but not yet scored, and each clause that
+    is not a claim with why it was dropped."""
     context.start_sentence(sentence)
     tokens = strip_dateline(trim(word_tokens(text, sentence.start, sentence.end)))
     tokens, judgement, restates = strip_markers(tokens)
@@ -223,7 +244,7 @@ def _sentence_claims(
     reported = context.reported_speech(tokens)
     clauses = [Clause(tuple(reported))] if reported is not None else split_clauses(tokens)
     results: list[_Draft] = []
-    dropped: str | None = None
+    dropped: list[tuple[list[Token], str]] = []
     for clause in clauses:
         toks = repair_absolute(trim(list(clause.tokens)))
         if not toks:
@@ -245,7 +266,7 @@ def _sentence_claims(
         elif (pronoun := _unresolved_person(toks)) is not None:
             reason = UNRESOLVED.format(pronoun=pronoun)
         if reason is not None:
-            dropped = dropped or reason
+            dropped.append((toks, reason))
             continue
         results.append(_Draft(tuple(toks), restates, is_concrete(toks)))
     return results, dropped

@@ -307,7 +307,12 @@ def is_finite(tokens: Sequence[Token], i: int) -> bool:
     # it is an adjective ("In 2023, camouflaged prototypes ...").
     if not before.is_word:
         return False
-    return len(lower) > 4 and lower.endswith("ed") and lower not in ("hundred", "indeed")
+    return (len(lower) > 4 and lower.endswith("ed") and lower not in ("hundred", "indeed")
+            or lower in _SHORT_PAST)
+
+
+# Past forms too short for the "-ed" test ("a firefighter died").
+_SHORT_PAST = frozenset({"died", "used", "tied", "owed", "sued", "axed", "eyed", "lied"})
 
 
 def _object_after_noun(tokens: Sequence[Token], i: int) -> bool:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from factcheck.claims.entities import Entities, EntityKind
+from factcheck.claims.entities import NAME_PARTICLES, Entities, EntityKind
 from factcheck.claims.grammar import (
     Token,
     added_token,
@@ -27,6 +27,7 @@ from factcheck.claims.lexicon import (
     AGREEMENT,
     COMPANY_SUFFIXES,
     CORPORATE,
+    DEMONYMS,
     DETERMINERS,
     FACILITIES,
     FUNCTION_WORDS,
@@ -194,7 +195,7 @@ class Context:
 
         if _ORG_REFERENCE.match(joined) and not _is_appositive(tokens, start) and not (
             {tok.lower for tok in words[1:-1]} & NON_ANAPHORIC
-        ):
+        ) and not _named_inside(words[1:-1]):
             org = self._organisation(offset)
             return swap(org, EntityKind.ORGANISATION) if org else tokens
         if joined == "it" and not _EXPLETIVE_IT.match(joined_lower(tokens[start:])[0]):
@@ -637,6 +638,13 @@ def _looks_personal(name: str, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _named_inside(words: Sequence[Token]) -> bool:
+    """Whether the words before a noun name it ("The World Weather Attribution group" is a name,
+    not "the group" again; "the Chinese tech giant" and "the EV maker" refer back)."""
+    return any(tok.text[:1].isupper() and tok.lower not in DEMONYMS and not tok.text.isupper()
+               for tok in words)
+
+
 def _subject_name(words: Sequence[Token]) -> str | None:
     """The name a subject is about: "Kelvin Kiptum" in "Kelvin Kiptum of Kenya", "Sifan
     Hassan" in "Dutch runner Sifan Hassan", "John Korir" in "Kenya's John Korir"; None when
@@ -651,6 +659,10 @@ def _subject_name(words: Sequence[Token]) -> str | None:
         capital = tok.text[:1].isupper() and tok.lower not in DETERMINERS
         if capital and tok.lower not in PERSON_TITLES and not is_possessive(tok.text):
             run.append(tok)
+        elif capital and tok.lower in PERSON_TITLES:
+            run = []  # "European Commission President Ursula von der Leyen": the person after
+        elif run and tok.text in NAME_PARTICLES:
+            run.append(tok)  # "Ursula von der Leyen"
         elif run and not capital:
             run = []  # "Dutch runner Sifan Hassan": the name is the last run
         elif is_possessive(tok.text):

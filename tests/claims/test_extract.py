@@ -815,3 +815,33 @@ def test_it_never_means_a_titled_person():
         "reached Port Alma on Friday, Ada had become the strongest storm of the year."
     )
     assert not any("Reyes Jr. reached" in text for text in texts)
+
+
+def test_a_clause_dropped_beside_a_claim_is_listed_with_its_reason() -> None:
+    text = ("About 25,000 of Opava's 56,000 residents were asked to leave their homes, and "
+            "Czech President Petr Pavel warned that the worst was not yet over.")
+    found = extract_claims_and_skipped(article(text))
+    assert [c.text for c in found.claims] == [
+        "About 25,000 of Opava's 56,000 residents were asked to leave their homes."]
+    (item,) = found.skipped
+    assert item.text.startswith("Czech President Petr Pavel warned")
+    assert text[item.span.start : item.span.end] == item.text
+
+
+def test_she_after_a_titled_name_with_particles_means_that_person() -> None:
+    text = ("On Thursday, European Commission President Ursula von der Leyen travelled to "
+            "Wroclaw, and she said that 10 billion euros could be mobilised for the flood-hit "
+            "states.")
+    assert ("Ursula von der Leyen said that 10 billion euros could be mobilised for the "
+            "flood-hit states.") in claim_texts(text)
+
+
+def test_a_named_group_is_no_reference_to_an_earlier_one() -> None:
+    text = ("Oxfam Group sent 400 tonnes of food on Monday. The World Weather Attribution group "
+            "found that climate change had made the rain twice as likely.")
+    assert any(c.startswith("The World Weather Attribution group found") for c in claim_texts(text))
+
+
+def test_a_short_past_form_is_a_verb() -> None:
+    assert claim_texts("A volunteer firefighter died in the Tulln district on 15 September.") == [
+        "A volunteer firefighter died in the Tulln district on 15 September."]
