@@ -1681,7 +1681,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
                     else f"claim says 'before', evidence says {cue}")
     claim_words = _polar_words(claim_text) - _bounding(claim_text)
     evidence_words = _polar_words(evidence_text) - elsewhere - _bounding(evidence_text)
-    for word in claim_words - evidence_words:
+    for word in sorted(claim_words - evidence_words):  # (sorted: the same word every run)
         opposite = {other for other in _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
                     if not _converse(claim_text, word, evidence_text, other)}
         if opposite:
@@ -1695,7 +1695,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
     evidence_pairs = _word_pairs(evidence_text)
     claim_pairs = _word_pairs(claim_text)
     for (first, noun), said in claim_pairs.items():
-        for other in _PAIR_OPPOSITE_OF.get(first, set()) - elsewhere:
+        for other in sorted(_PAIR_OPPOSITE_OF.get(first, set()) - elsewhere):
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
@@ -1765,8 +1765,10 @@ def _clock_order_clash(claim_text: str, evidence_text: str) -> str:
     "before" or "after" is found in the passage's clause sharing most of its words (names
     aside), and both clauses must tell a time of day."""
     words = list(_ORDER_WORD.finditer(claim_text))
+    if len(words) != 1:
+        return ""  # (before the passage's clock times are read: most claims order nothing)
     times = _clock_times(evidence_text)
-    if len(words) != 1 or len(times) < 2:
+    if len(times) < 2:
         return ""
     cut = words[0]
     sides = [_content(_NAME_WORD.sub(" ", claim_text[:cut.start()])),
@@ -1952,6 +1954,7 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
 
 
 @functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=16384)
 def _polar_words(text: str) -> frozenset[str]:
     """The stemmed words of ``text`` that may have an opposite, past forms with their base
     ("lost": "lose") and "-wards" dropped."""
@@ -2093,7 +2096,7 @@ def _framed_opposite(claim_text: str, evidence_text: str) -> str:
     evidence_frames = _frames(evidence_text)
     bounds = _bounding(claim_text) | _bounding(evidence_text)  # "above 40%": the figures decide
     for (before, word, after), said in _frames(claim_text).items():
-        for other in _ANTONYM_OF.get(word, set()) - bounds:
+        for other in sorted(_ANTONYM_OF.get(word, set()) - bounds):
             found = word not in bounds and evidence_frames.get((before, other, after))
             if found:
                 return f"claim says '{said}', evidence says '{found}'"

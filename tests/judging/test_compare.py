@@ -3,6 +3,10 @@ and a name replaced by another of its kind is a conflict, not a gap."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from factcheck.analysis.names import NameIndex, alias_in, heads_another
@@ -1312,3 +1316,14 @@ def test_ballots_and_votes_are_one_count_past_the_adjectives_before_it():
                      "16,290,156 votes were cast; 213,437 ballots were spoilt.")
     assert not found.conflicts and not found.unmatched
     assert ("16.3 million", "16,290,156") in surfaces(found.matched)
+
+
+def test_the_rationale_is_the_same_in_every_process():
+    # Python salts string hashes per process: a word picked from a set must not depend on it
+    code = ("from factcheck.judging.compare import _polarity_clash; print(_polarity_clash("
+            "'Exports rose and the index climbed above its average.', "
+            "'Exports fell and the index dropped below its average.'))")
+    said = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+            for seed in ("1", "2", "3", "4")}
+    assert len(said) == 1 and "claim says" in said.pop()
