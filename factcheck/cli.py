@@ -323,7 +323,7 @@ def check(
                                  else f"{failure.source}: {reason}"), err=True)
     reused = f", {len(run.reused)} kept up to date (--resume)" if resume else ""
     where = ("streamed to stdout" if streaming
-             else f"{len(run.written)} report file(s) written in {out}/")
+             else f"{len(run.written)} report file(s) written in {str(out).rstrip('/')}/")
     removed = (f"; removed {len(run.removed)} report file(s) of a previous run in formats not "
                "asked for" if run.removed else "")
     typer.echo(

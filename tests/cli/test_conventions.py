@@ -199,6 +199,12 @@ def test_formats_repeated_or_comma_separated(formats, articles: Path, common, tm
         "factory.html", "factory.json", "index.html"]
 
 
+def test_the_reports_folder_is_named_as_given(articles: Path, common, tmp_path: Path):
+    result = run("check", str(articles), *common, "-o", f"{tmp_path / 'r'}/", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert f"written in {tmp_path / 'r'}/\n" in result.output
+
+
 def test_a_rerun_with_fewer_formats_removes_the_dropped_ones(articles: Path, common,
                                                             tmp_path: Path):
     out = tmp_path / "r"
