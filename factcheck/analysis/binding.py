@@ -68,6 +68,18 @@ class Structure:
                 return
             clause = self.parents[clause]
 
+    def _name_token(self, span: tuple[int, int], *, listed: bool = False) -> Any:
+        """The token heading the name at ``span``, past the words of a longer name (the
+        recogniser's "Rosa Icela" of "Rosa Icela Rodríguez") and, with ``listed``, past a list
+        it closes ("Wilmore and Williams radioed"); ``None`` when unparsed."""
+        token = self._token(*span)
+        while token is not None and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
+        while (listed and token is not None and token.dep_ == "conj"
+               and token.head.pos_ in ("PROPN", "NOUN")):
+            token = token.head
+        return token
+
     def together(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
         """Whether the words at character spans ``a`` and ``b`` belong to one clause (or one
         is in a clause the other's reports or describes). Unparsed spans count as together."""
@@ -99,13 +111,9 @@ class Structure:
         after a passive "by"), "object" (also a passive subject) or "prep:<word>" ("for Real
         Madrid"); a verb joined by "and" gives its pair too. Empty for a name outside a clause's
         core (a possessor, a modifier)."""
-        token = self._token(*span)
+        token = self._name_token(span, listed=True)
         if token is None:
             return frozenset()
-        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            token = token.head  # the recogniser's "Rosa Icela" of "Rosa Icela Rodríguez"
-        while token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
-            token = token.head  # "Wilmore and Williams radioed"
         head = token.head
         if token.dep_ == "nsubj" or token.dep_ == "pobj" and head.dep_ == "agent":
             role, verb = "subject", head if token.dep_ == "nsubj" else head.head
@@ -126,12 +134,8 @@ class Structure:
         """The content words (as written and as lemmas) of what the name at ``span`` says, when
         it is the subject of a verb of saying ("Penny Taylor said there was no pier left": pier,
         left, leave); empty otherwise."""
-        token = self._token(*span)
-        if token is None:
-            return frozenset()
-        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            token = token.head
-        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SAYING:
+        token = self._name_token(span)
+        if token is None or token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SAYING:
             return frozenset()
         # (each word as written and as its lemma: "left" is an adjective or "leave")
         return frozenset(form for child in token.head.children if child.dep_ == "ccomp"
@@ -144,13 +148,9 @@ class Structure:
         of a clause describing it ("Kelleher, who is to be chairman"); names, and clauses beside
         it with a named subject of their own ("while the Gendarmerie sent patrols"), left out.
         Empty when the name is no subject."""
-        token = self._token(*span)
+        token = self._name_token(span, listed=True)
         if token is None:
             return frozenset()
-        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            token = token.head
-        while token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
-            token = token.head
         if token.dep_ in ("nsubj", "nsubjpass"):
             verb = token.head
         elif token.dep_ == "pobj" and token.head.dep_ == "agent":
@@ -175,12 +175,8 @@ class Structure:
     def speaks_of_itself(self, span: tuple[int, int]) -> bool:
         """Whether the name at ``span`` is the subject of a verb whose reported clause has a
         pronoun for subject: it tells of its own deed ("EVN said it had halted discharges")."""
-        token = self._token(*span)
-        if token is None:
-            return False
-        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            token = token.head
-        if token.dep_ != "nsubj":
+        token = self._name_token(span)
+        if token is None or token.dep_ != "nsubj":
             return False
         return any(grand.dep_ in ("nsubj", "nsubjpass") and grand.pos_ == "PRON"
                    and grand.lower_ in _SELF_PRONOUNS
@@ -195,12 +191,10 @@ class Structure:
         ("Rasgon, an analyst at Morgan Stanley") or, with ``verbal``, through a verb of
         belonging ("Bonmatí turns out for Real Madrid", "Novak belongs to the Fidesz party").
         Clauses describing the name ("who joined Chelsea") are no tie."""
-        token = self._token(*span)
+        token = self._name_token(span)
         if token is None:
             return ()
         name = {t.i for t in self.doc.char_span(*span, alignment_mode="expand")}
-        while token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            token = token.head
         ties: list[Any] = []
         for child in token.children:
             if child.i in name:

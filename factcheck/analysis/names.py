@@ -53,9 +53,10 @@ _KIND_OF_LABEL = {
 }
 # Days and months name a date, never a product or an event ("on Wednesday", "the September
 # storm"): a corpus that once typed one as a name would otherwise swap it for another day
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
-                      "february march april may june july august september october november "
-                      "december".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_NAMES = frozenset("january february march april may june july august september october "
+                        "november december".split())
+_CALENDAR = WEEKDAYS | MONTH_NAMES
 # A named storm is an event, whatever its name looks like to the recogniser ("Hurricane Ian" is
 # no organisation, "Storm Boris" no person)
 _STORM_HEADS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical"})

@@ -559,7 +559,11 @@ def _read_iso_date(match: re.Match[str], free: _Free) -> Quantity | None:
 def _read_day_month(match: re.Match[str], free: _Free) -> Quantity | None:
     """``21 August``, ``August 21``: a day of no year (unit :data:`DAY_OF_YEAR`)."""
     month = _MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
-    day = int(match.group("day") or match.group("day2"))
+    return _day_of_year(match, month, int(match.group("day") or match.group("day2")))
+
+
+def _day_of_year(match: re.Match[str], month: int, day: int) -> Quantity | None:
+    """The day ``day`` of ``month`` in no year, written at ``match``."""
     if not 1 <= day <= 31:
         return None
     value = float((month - 1) * 100 + day)
@@ -585,15 +589,11 @@ def _read_ordinal_day(match: re.Match[str], free: _Free) -> Quantity | None:
     month = _MONTHS[match.group("month").lower().rstrip(".")]
     word = match.group("word").lower()
     day = int(match.group("num")) if match.group("num") else _DAY_WORDS.get(word, 0)
-    day += {"twenty": 20, "thirty": 30}.get((match.group("tens") or "").lower(), 0)
-    if not 1 <= day <= 31:
-        return None
+    day += int(_WORD_NUMBERS.get((match.group("tens") or "").lower(), 0))
     if match.group("year"):
-        return _date(match, int(match.group("year")), month, month, day)
-    value = float((month - 1) * 100 + day)
-    return Quantity(QuantityKind.DATE, value, value, DAY_OF_YEAR,
-                    _date_bound(match.string, match.start()), match.start(), match.end(),
-                    match.group(0))
+        return _date(match, int(match.group("year")), month, month, day) if 1 <= day <= 31 \
+            else None
+    return _day_of_year(match, month, day)
 
 
 def _read_clock(match: re.Match[str], free: _Free) -> Quantity | None:

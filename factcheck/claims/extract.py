@@ -169,9 +169,9 @@ def extract_claims_and_skipped(
         if dropped_clauses:
             reasons[index] = dropped_clauses[0][1]
         if drafts:
-            clause_skips += [_skipped_clause(toks, reason, text)
-                             for toks, reason in dropped_clauses
-                             if is_checkable(render(toks), entities.names)]
+            clause_skips += [skip for toks, reason in dropped_clauses
+                             if is_checkable(render(toks), entities.names)
+                             and (skip := _skipped_clause(toks, reason, text)) is not None]
         for draft in drafts:
             claim_text = render(draft.tokens)
             if claim_text.lower() in seen:
@@ -218,16 +218,15 @@ def extract_claims_and_skipped(
         for i in sorted(reasons)
         if i not in kept
     ]
-    clauses = [skip for skip in clause_skips if skip.span.end > skip.span.start]
-    skipped = tuple(sorted(whole + clauses, key=lambda skip: skip.span.start))
+    skipped = tuple(sorted(whole + clause_skips, key=lambda skip: skip.span.start))
     return Extraction(claims, skipped)
 
 
-def _skipped_clause(tokens: list[Token], reason: str, text: str) -> Skipped:
-    """A dropped clause as the article writes it, with its reason."""
+def _skipped_clause(tokens: list[Token], reason: str, text: str) -> Skipped | None:
+    """A dropped clause as the article writes it, with its reason (None: no article words)."""
     spans = token_spans(tokens, text)
     if not spans:
-        return Skipped(render(tokens), Span(0, 0), reason)
+        return None
     span = Span(spans[0].start, spans[-1].end)
     return Skipped(" ".join(text[span.start:span.end].split()), span, reason)
 

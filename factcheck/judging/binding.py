@@ -55,9 +55,7 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     strangers = {p.kind for p in passage_names if not _named(p, claim_names)}
     present = {n.kind for n in claim_names if _named(n, passage_names)}
     swappable = strangers & present
-    # (an organisation's deed may be told of a country or a body typed a place, and back)
-    acting = strangers & (present & {NameKind.PERSON} | (
-        _AGENT_KINDS - {NameKind.PERSON} if present - {NameKind.PERSON} else set()))
+    acting = any(strangers & _rival_kinds(kind) for kind in present & _AGENT_KINDS)
     if not acting and (not swappable
                        or NameKind.PERSON not in swappable and not comparison.matched):
         return ""  # no title or deed to give another, no figure to tie to another name
@@ -96,23 +94,19 @@ def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
     while the claim's one does something else there ("the National Committee approved emergency
     aid ..., while the Gendarmerie sent patrols" against "the Gendarmerie approved emergency
     aid")."""
+    deeds = {p: passage_side.deed(_span(p)) for p in passage_names if p.kind in _AGENT_KINDS}
     for name in (n for n in claim_names if n.kind in _AGENT_KINDS):
         wanted = claim_side.deed(_span(name))
         if len(wanted) < 3:
             continue
         # the passage must tell what the claim's one did there: a name it only mentions may
         # belong to the other ("Romania" beside "the National Committee")
-        own = [passage_side.deed(_span(p)) for p in passage_names if same_name(name, p)]
-        own = [deed for deed in own if deed]
+        own = [deed for p, deed in deeds.items() if deed and same_name(name, p)]
         if not own:
             continue
         own_share = max(len(wanted & deed) for deed in own)
-        # a country acting is typed a place, an institution sometimes too ("the Gendarmerie")
-        kinds = _AGENT_KINDS - {NameKind.PERSON} if name.kind is not NameKind.PERSON \
-            else {NameKind.PERSON}
-        rivals = [(len(wanted & passage_side.deed(_span(other))), other)
-                  for other in passage_names
-                  if other.kind in kinds and not _named(other, claim_names)]
+        rivals = [(len(wanted & deed), other) for other, deed in deeds.items()
+                  if other.kind in _rival_kinds(name.kind) and not _named(other, claim_names)]
         shared, other = max(rivals, key=lambda pair: pair[0], default=(0, None))
         if other is not None and shared >= 3 and 2 * shared >= len(wanted) \
                 and 3 * own_share <= shared:
@@ -121,6 +115,14 @@ def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
 
 
 _AGENT_KINDS = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+
+
+def _rival_kinds(kind: NameKind) -> frozenset[NameKind]:
+    """The kinds of name that may do what one of ``kind`` does: a person's deed is another
+    person's; an organisation's may be told of a country or a body typed a place, and back
+    ("the Gendarmerie")."""
+    return frozenset({NameKind.PERSON}) if kind is NameKind.PERSON else _AGENT_KINDS - {
+        NameKind.PERSON}
 
 
 def _title_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],

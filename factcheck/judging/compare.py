@@ -16,8 +16,10 @@ from typing import NamedTuple
 
 from factcheck.analysis.names import (
     COMPANY_WORDS,
+    MONTH_NAMES,
     PEOPLE_BY_COUNTRY,
     TITLES,
+    WEEKDAYS,
     Name,
     NameIndex,
     NameKind,
@@ -538,17 +540,13 @@ def _weekday(name: Name, text: str) -> str:
     """"day" for a bare day of the week ("on Saturday"), "dated" for one beside its date
     ("Monday 3 April 2023": the date answers it), "" for any other name. A day is swapped only
     for another bare day, never for another kind of name ("Hurricane Hugo" against "Friday")."""
-    if name.key not in _WEEKDAYS:
+    if name.key not in WEEKDAYS:
         return ""
     return "dated" if _DATE_AFTER.match(text, name.end) else "day"
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"})
 _DATE_AFTER = re.compile(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:"
-                         + "|".join(m.capitalize() for m in ("january", "february", "march",
-                                    "april", "may", "june", "july", "august", "september",
-                                    "october", "november", "december")) + r")\b")
+                         + "|".join(sorted(m.capitalize() for m in MONTH_NAMES)) + r")\b")
 
 
 def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
@@ -881,13 +879,20 @@ def _dates_another_sentence(text: str, date: Quantity,
 
 
 @functools.lru_cache(maxsize=16384)
-def _sentence_telling(text: str, words: frozenset[str]) -> tuple[int, int] | None:
-    """The span of the sentence of ``text`` sharing the most of ``words``, if it has several."""
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The start and end of each sentence of ``text``."""
     spans, start = [], 0
     for boundary in _SENTENCE_END.finditer(text):
         spans.append((start, boundary.start()))
         start = boundary.end()
     spans.append((start, len(text)))
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentence_telling(text: str, words: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the sentence of ``text`` sharing the most of ``words``, if it has several."""
+    spans = _sentence_spans(text)
     if len(spans) < 2:
         return None
     return max(spans, key=lambda span: len(words & set(tokenize(text[span[0]:span[1]]))))
@@ -895,12 +900,8 @@ def _sentence_telling(text: str, words: frozenset[str]) -> tuple[int, int] | Non
 
 def _sentence_around(text: str, at: int) -> tuple[int, int]:
     """The start and end of the sentence of ``text`` holding the character at ``at``."""
-    start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        if boundary.start() > at:
-            return start, boundary.start()
-        start = boundary.end()
-    return start, len(text)
+    spans = _sentence_spans(text)
+    return next((span for span in spans if at < span[1]), spans[-1])
 
 
 def _vaguer(evidence: Quantity, claim: Quantity) -> bool:
@@ -1234,7 +1235,10 @@ _NEXT_CLAUSE = re.compile(r"[;.]\s|,\s+(?:and|but|while|whereas)\b", re.IGNORECA
 
 def _comma_between(text: str, a: Quantity, b: Quantity) -> bool:
     """Whether a comma, semicolon or full stop stands between two figures of ``text``."""
-    return re.search(r"[,;.]\s", text[min(a.end, b.end):max(a.start, b.start)]) is not None
+    return _COMMA.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
+
+
+_COMMA = re.compile(r"[,;.]\s")
 
 
 def _clause_between(text: str, a: Quantity, b: Quantity) -> bool:
@@ -1953,7 +1957,6 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
              "record broken"))
 
 
-@functools.lru_cache(maxsize=16384)
 @functools.lru_cache(maxsize=16384)
 def _polar_words(text: str) -> frozenset[str]:
     """The stemmed words of ``text`` that may have an opposite, past forms with their base
