@@ -321,6 +321,11 @@ def is_country(word: str) -> bool:
     return word in _ALIASES or word in _DEMONYMS or word in _DEMONYMS_OF
 
 
+def is_demonym(word: str) -> bool:
+    """Whether a lower-case word names a country's people ("french", "ukrainian", "spaniard")."""
+    return word in _DEMONYMS or word in PEOPLE_BY_COUNTRY
+
+
 def name_in(name: Name, names: Iterable[Name]) -> bool:
     """Whether ``name`` is among ``names`` (by :func:`same_name`)."""
     return any(same_name(name, other) for other in names)
@@ -343,11 +348,34 @@ def mentioned(name: Name, text: str) -> bool:
                 and not is_country(" ".join(short))
                 and all(has_word(w, lowered) for w in short) and not heads_another(words, text)):
             return True
-        # its usual other forms: "the US" mentions the United States, "the Fed" the Federal Reserve
-        return _usual_form_in(name.key, text, lowered)
+        # spaCy types some people as organisations ("Tyson Fury"): a name written like a
+        # person's is mentioned by its last word, capitalised ("Usyk outlanded Fury")
+        if (name.kind is NameKind.ORG and _person_like(name) and _capitalised_in(words[-1], text)
+                and not heads_another(words, text)):
+            return True
+        # its usual other forms: "the US" mentions the United States, "the Fed" the Federal Reserve;
+        # a body's acronym before the words they end on ("the UN Satellite Centre")
+        return _usual_form_in(name.key, text, lowered) or (
+            name.kind is NameKind.ORG and " " in name.key and written_in(name, text))
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
     # Kamworor": the last word there belongs to another name.
     return len(words) == 1 or name.kind is not NameKind.PERSON or not heads_another(words, text)
+
+
+def _person_like(name: Name) -> bool:
+    """Whether a name is written like a person's: two or three capitalised words, none a
+    company's, a title, a place's head or a country ("Tyson Fury", not "Spirit Airlines")."""
+    written = name.text.removesuffix("'s").removesuffix("’s").split()
+    return 2 <= len(written) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha()
+        and w.lower() not in COMPANY_WORDS and w.lower() not in TITLES
+        and w.lower() not in _DROPPED and not is_country(w.lower()) for w in written)
+
+
+def _capitalised_in(word: str, text: str) -> bool:
+    """Whether ``text`` has ``word`` (lower case) written with a capital, as a name."""
+    return re.search(rf"(?<![\w-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])",
+                     fold(text)) is not None
 
 
 def heads_another(words: list[str], text: str) -> bool:
@@ -367,7 +395,7 @@ def heads_another(words: list[str], text: str) -> bool:
             if match.group(1) and place == 0 or match.group(2) and place == len(words) - 1:
                 continue
             other = match.group(1) or match.group(2)
-            key = other.lower().rstrip(".")
+            key = fold(other.lower()).rstrip(".")  # ("François" is the name's "francois")
             if (other[0].isupper() and key not in words and key not in TITLES
                     and key not in _COMPANY_SUFFIXES and key not in _DROPPED
                     and not re.search(r"['’]s$", other)):
@@ -415,6 +443,14 @@ _TITLE_CASE = re.compile(r"(?<=\S )(?:In|On|At|To|For|With|Over|From|After|Into|
                          r"Is|Are|Was|Were|Its|Their|Than|Amid|Against)\b")
 # Capitalised words side by side, with nothing between them ("Boston Celtics").
 _NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*)+")
+
+
+def written_in(name: Name, text: str) -> bool:
+    """Whether ``text`` writes the name as a run of capitalised words the recogniser may have
+    missed, in any of its forms ("the UN Satellite Centre" for the United Nations Satellite
+    Centre)."""
+    return any(same_name(name, Name(run, name.kind, 0, len(run), name_key(run, name.kind)))
+               for run in _NAME_RUN.findall(text))
 
 
 def joined_runs(texts: Iterable[str]) -> frozenset[str]:

@@ -152,6 +152,7 @@ _UNIT_CLASSES = {
     "litre": ("litres", "liters", "litre", "liter"),
     "tonne": ("tonnes", "tonne", "tons", "ton"),
     "kg": ("kg", "kilograms", "kilogrammes", "kilogram", "kilos"),
+    "lb": ("lb", "lbs", "pounds", "pound"),  # (money unless the text weighs: _WEIGHING)
     "hectare": ("hectares", "hectare"),
     "acre": ("acres", "acre"),
     "mw": ("mw", "megawatts", "megawatt"),
@@ -394,6 +395,7 @@ _NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for"
 _SECONDS_OF_UNIT = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _METRIC = {"mile": (1.609344, "km"), "foot": (0.3048, "metre"), "inch": (2.54, "cm"),
            "mph": (1.609344, "km/h"), "mm": (0.1, "cm"), "kg": (0.001, "tonne"),
+           "lb": (0.00045359237, "tonne"),
            "acre": (0.40468564, "hectare"), "mw": (1e3, "kw"), "gw": (1e6, "kw")}
 """Units as the one they are compared in: "115 miles" is "185 km", "386 mm" is "38.6 cm"."""
 FAHRENHEIT = "°F"
@@ -650,6 +652,10 @@ _WON_AS_VERB = re.compile(r"\s+(?:it|him|her|them|the|a|an|his|their|its)\b",
                          re.IGNORECASE)
 
 
+_WEIGHING = re.compile(r"\b(?:weigh\w*|scal(?:ed|es|ing)|heav(?:y|ier|iest)|light(?:er|est)|kg|"
+                       r"kilo\w*|lbs?)\b", re.IGNORECASE)
+
+
 def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
     """``US$10 billion``, ``10bn yuan``, ``€3m``: the amount in its currency (``¥`` is yen when
     the text speaks of yen, else yuan)."""
@@ -669,6 +675,9 @@ def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
             currency = code if country.search(text) else currency
         if currency == "KRW" and not scale and _WON_AS_VERB.match(text, match.end()):
             return None  # "a closing 68 won him the title": the verb, not the currency
+        if currency == "GBP" and match.group("suffix").lower() == "pounds" and (
+                _WEIGHING.search(text, max(0, match.start() - 60), match.end() + 30)):
+            return None  # "scaled 223 pounds (105.9 kg)": a weight, read as a measure
     value = number * _SCALE.get(scale, 1.0)
     return _quantity(text, QuantityKind.MONEY, value, currency, match.start(), match.end())
 

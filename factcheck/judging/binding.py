@@ -22,6 +22,7 @@ from factcheck.analysis.names import (
     NameKind,
     has_word,
     is_country,
+    is_demonym,
     mentioned,
     name_key,
     same_name,
@@ -105,8 +106,10 @@ def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
         if not own:
             continue
         own_share = max(len(wanted & deed) for deed in own)
+        # ("the 37-year-old Ukrainian" is someone described, maybe the claim's one)
         rivals = [(len(wanted & deed), other) for other, deed in deeds.items()
-                  if other.kind in _rival_kinds(name.kind) and not _named(other, claim_names)]
+                  if other.kind in _rival_kinds(name.kind) and not _named(other, claim_names)
+                  and not is_demonym(other.text.lower())]
         shared, other = max(rivals, key=lambda pair: pair[0], default=(0, None))
         if other is not None and shared >= 3 and 2 * shared >= len(wanted) \
                 and 3 * own_share <= shared:
@@ -337,7 +340,7 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
             # a place is where: swapped only after the same preposition of the same verb
             # ("hosted the keynote in San Jose" against "hosted it in Cupertino")
             shared = sorted((verb, role) for verb, role in wanted & passage_side.slots(
-                _span(other)) if verb not in _REPORTING
+                _span(other)) if verb not in _REPORTING and verb not in _LINKING
                 and (name.kind is not NameKind.PLACE or role in _PLACE_ROLES))
             if shared:
                 verb, role = shared[0]
@@ -368,6 +371,9 @@ _REPORTING = frozenset({"say", "tell", "add", "state", "note", "write", "report"
                         "comment", "speak", "declare", "testify", "warn", "argue", "insist",
                         "explain", "recall", "acknowledge", "admit", "suggest", "predict", "ask",
                         "urge"})
+# Verbs whose subject's role is told by what follows them ("Jason Child is Arm's finance chief",
+# "Masayoshi Son is SoftBank's founder"): a shared verb puts no two names in one role.
+_LINKING = frozenset({"be", "have", "become", "remain", "seem"})
 # spaCy's small model often types a town as an organisation ("from Sapporo").
 _PLACE_KINDS = frozenset({NameKind.PLACE, NameKind.ORG})
 _PLACE_ROLES = frozenset({"prep:in", "prep:at", "prep:from", "prep:to", "prep:near", "subject"})

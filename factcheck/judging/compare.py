@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,7 +85,8 @@ ANTONYMS = [
     ("approve", "reject"), ("allow", "ban"), ("open", "close"), ("buy", "sell"),
     ("acquire", "sell"), ("launch", "cancel"), ("success", "failure"), ("win", "lose"),
     ("domestic", "foreign"), ("private", "public"), ("cheaper", "pricier"),
-    ("ahead", "behind"), ("accelerate", "delay"), ("start", "stop"), ("begin", "end"),
+    ("ahead", "behind"), ("trail", "lead"), ("trail", "front"), ("behind", "front"),
+    ("accelerate", "delay"), ("start", "stop"), ("begin", "end"),
     ("raise", "lower"), ("raise", "cut"), ("improve", "worsen"), ("fastest", "slowest"),
     ("highest", "lowest"), ("best", "worst"), ("north", "south"), ("east", "west"),
     ("above", "below"), ("surplus", "deficit"), ("expand", "contract"), ("widen", "narrow"),
@@ -395,6 +397,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not _ORIGIN_WORD.search(evidence_text))]
     unmatched.extend(scoped)
     conflicts = [(c, e) for c, e in conflicts if c not in scoped]
+    # "the largest IPO of 2023" against "the largest IPO of the year": a passage writing no
+    # year of its own tells of its year (its date, when it has one, must be that year)
+    unmatched = [q for q in unmatched
+                 if not _of_the_year(claim_text, q, evidence_text, hit.passage.published)]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
     unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)
                  # "by one fire rather than by two separate blazes": the two is not claimed
@@ -454,7 +460,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                      and (told is None or told[0] <= evidence_text.find(e) < told[1]))
     clash = (_polarity_clash(claim_text, evidence_text,
                              _bound_elsewhere(evidence_text, evidence_quantities, matched))
-             or _comparison_refuted(claim_text, matched))
+             or _comparison_refuted(claim_text, matched)
+             or _order_reversed(claim_text, side.names, evidence_text))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
         # "third-largest" against "second-largest": the rank clashes, it is not left unstated
@@ -703,9 +710,11 @@ def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: st
         if claim_q.kind == QuantityKind.DATE:
             continue
         owner = _owner(passage_text, passage_q, others)
-        if owner is not None:  # a person, as the recogniser may not know ("Novak Djokovic")
-            owner = dataclasses.replace(owner, kind=NameKind.PERSON)
-        if (owner is None or same_name(owner, holder) or name_in(owner, claim_names)
+        if owner is None or mentioned(owner, claim_text):
+            continue  # (a body the claim names in another form: "the UN Satellite Centre")
+        # a person, as the recogniser may not know ("Novak Djokovic")
+        owner = dataclasses.replace(owner, kind=NameKind.PERSON)
+        if (same_name(owner, holder) or name_in(owner, claim_names)
                 or mentioned(owner, claim_text)):
             continue  # (a figure credited to someone the claim names too is no swap)
         theirs = [q for q in passage_quantities if q is not passage_q and comparable(claim_q, q)
@@ -821,7 +830,8 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
         return []  # only a run of like figures: a score line, a range, sums of money
     pairs: list[tuple[Quantity, Quantity]] = []
     for quantity in figures:
-        noun = _counted_noun(claim_text, quantity) if quantity.kind is QuantityKind.COUNT else ""
+        noun = (_counted_noun(claim_text, quantity)
+                if quantity.kind is QuantityKind.COUNT and not quantity.unit else "")
         alike = [e for e in figures_like(claim_text, quantity, evidence_text, evidence_quantities)
                  if agree(quantity, e) and not any(e is used for _, used in pairs)
                  and not (noun and _counted_noun(evidence_text, e) not in ("", noun))]
@@ -830,6 +840,23 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
         pairs.append((quantity, max(alike, key=lambda e: (
             e.value == quantity.value, _fit(claim_text, quantity, evidence_text, e)))))
     return pairs
+
+
+def _of_the_year(claim_text: str, quantity: Quantity, evidence_text: str,
+                 published: str | None) -> bool:
+    """Whether the claim's year ("the largest offering of 2023") is the passage's "of the
+    year" or "this year", in a passage that writes no year and is dated that year if dated."""
+    return (quantity.kind is QuantityKind.DATE and quantity.surface.isdigit()
+            and _OF_A_YEAR.search(claim_text, max(0, quantity.start - 4),
+                                  quantity.start) is not None
+            and _THE_YEAR.search(evidence_text) is not None
+            and not _A_YEAR.search(evidence_text)
+            and (not published or published[:4] == quantity.surface))
+
+
+_OF_A_YEAR = re.compile(r"\b(?:of|in|for)\s+$")
+_THE_YEAR = re.compile(r"\b(?:of|in|for)\s+the\s+year\b|\bthis\s+year\b",
+                       re.IGNORECASE)
 
 
 def _against_finer(claim_q: Quantity, evidence_q: Quantity,
@@ -1095,6 +1122,12 @@ def _passive_agent(word: str) -> bool:
 def _is_change(text: str, quantity: Quantity) -> bool:
     """Whether a figure states a difference ("by 34 seconds", "34 seconds off", "18% higher",
     "rose 5%") rather than a level ("in 2:01:09", "revenue of $26 billion")."""
+    if text[quantity.start - 1:quantity.start] + text[quantity.end:quantity.end + 1] == "()":
+        # "262 pounds (118.8 kg), lighter than": the figure before, converted, is what moves
+        converted = [q for q in extract_quantities(text)
+                     if q.end <= quantity.start - 1 and quantity.start - q.end <= 3]
+        if converted:
+            return _is_change(text, converted[-1])
     before = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 12):quantity.start])
     after = re.findall(r"[\w'’-]+", text[quantity.end:quantity.end + 12])
     # the words before, past a hedge: "by about a tenth" changes by a tenth
@@ -1324,7 +1357,35 @@ def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
     A claim figure told in one word or none ("Honda holds 60%") says too little to tell."""
     claim_words = _measure_words(claim_text, claim_q)
     evidence_words = _measure_words(evidence_text, evidence_q)
-    return len(claim_words) >= 2 and bool(evidence_words) and not claim_words & evidence_words
+    return (len(claim_words) >= 2 and bool(evidence_words) and not claim_words & evidence_words
+            or _money_measures_differ(claim_q, claim_words, evidence_q, evidence_words))
+
+
+def _money_measures_differ(claim_q: Quantity, claim_words: frozenset[str],
+                           evidence_q: Quantity, evidence_words: frozenset[str]) -> bool:
+    """Whether two sums are told as different measures: revenue against a valuation or a
+    profit ("revenue of $2.68 billion" is no answer to "a $60 billion valuation")."""
+    if claim_q.kind is not QuantityKind.MONEY or evidence_q.kind is not QuantityKind.MONEY:
+        return False
+    claim_kinds = {_MONEY_MEASURE[w] for w in claim_words if w in _MONEY_MEASURE}
+    evidence_kinds = {_MONEY_MEASURE[w] for w in evidence_words if w in _MONEY_MEASURE}
+    return bool(claim_kinds) and bool(evidence_kinds) and not claim_kinds & evidence_kinds
+
+
+# What a sum measures, by the words told with it (a deal's price and a company's value are one
+# measure: "bought for $24.6bn" is "valued at $24.6bn").
+_MONEY_MEASURE = {stem(word): kind for kind, words in {
+    "revenue": "revenue revenues sales turnover",
+    "profit": "profit profits earnings income",
+    "value": "valuation valued value values valuing worth capitalisation capitalization "
+             "paid pay pays buy buys bought acquire acquired acquisition takeover purchase "
+             "purchased",
+    "raised": "raise raised raises raising proceeds",
+    "cost": "cost costs costing spend spent spending budget damage damages",
+    "debt": "debt debts borrowing borrowings loan loans",
+    "fine": "fine fined fines penalty penalties",
+    "pay": "salary salaries wage wages bonus bonuses purse",
+}.items() for word in words.split()}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1531,6 +1592,9 @@ class Direction(NamedTuple):
     after: bool
 
 
+_TIME_LAPSE = re.compile(r"\s+(?:after|before|ago|since)\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=16384)
 def direction_of(text: str, quantity: Quantity) -> Direction | None:
     """The direction a figure moves in its clause and the word saying so ("rose 18%", "18%
@@ -1550,6 +1614,9 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     if quantity.kind is QuantityKind.DATE or "-" in quantity.surface and quantity.unit in (
             "day", "month", "year", DURATION):
         return None  # "decline since 1974", "a one-day decline": a time says when, never moves
+    if quantity.unit in ("day", "month", "year", DURATION) and _TIME_LAPSE.match(text,
+                                                                              quantity.end):
+        return None  # "five weeks after beating Fury": a lapse of time, not a figure that moves
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
@@ -2090,6 +2157,64 @@ def _comparison_refuted(claim_text: str, matched: Sequence[tuple[Quantity, Quant
             return (f"claim says {first.surface} is {word} than {second.surface}; the evidence "
                     f"states both, and {first.surface} is not {word}")
     return ""
+
+
+def _order_reversed(claim_text: str, claim_names: Sequence[Name], evidence_text: str) -> str:
+    """Two of the claim's rivals the passage places the other way round: "Vingegaard crossed
+    the line 1:08 ahead of Pogačar" against "Pogačar dropped Vingegaard ... and beat him"."""
+    rivals = [n for n in claim_names if n.kind in (NameKind.PERSON, NameKind.ORG)]
+    for first, second in itertools.combinations(rivals, 2):
+        first_ahead = _placed(claim_text, (first.start, first.end), (second.start, second.end))
+        if first_ahead is None:
+            continue
+        winner, loser = (first, second) if first_ahead else (second, first)
+        found = {_winner_of(evidence_text, at, there, winner, loser)
+                 for at in _spots(evidence_text, winner) for there in _spots(evidence_text, loser)}
+        if "loser" in found and "winner" not in found:
+            return (f"claim says '{winner.text} ahead of {loser.text}', evidence says "
+                    f"'{loser.text} ahead of {winner.text}'")
+    return ""
+
+
+def _winner_of(text: str, at: tuple[int, int], there: tuple[int, int], winner: Name,
+               loser: Name) -> str:
+    """Which of two names the text at their spots places ahead ("winner", "loser"), or ""."""
+    if at[0] < there[0]:
+        ahead = _placed(text, at, there)
+        return "" if ahead is None else "winner" if ahead else "loser"
+    ahead = _placed(text, there, at)
+    return "" if ahead is None else "loser" if ahead else "winner"
+
+
+def _spots(text: str, name: Name) -> list[tuple[int, int]]:
+    """Where the text names ``name``: a person by the surname, anything else in full."""
+    words = re.sub(r"['’]s$", "", name.text).split()
+    if words[:1] == ["the"] or words[:1] == ["The"]:
+        words = words[1:]
+    if not words:
+        return []
+    written = words[-1] if name.kind is NameKind.PERSON else " ".join(words)
+    return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text)]
+
+
+def _placed(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool | None:
+    """Whether the words between two names place the first ahead of the second ("beat", "ahead
+    of", "dropped") or behind it ("lost to", "trailed", "was beaten by"); None when they say
+    neither, both, or lie across a sentence or a clause of its own."""
+    between = text[first[1]:second[0]]
+    if len(between) > 90 or _OWN_CLAUSE.search(between):
+        return None
+    said = {bool(m.group(1)) for m in _AHEAD_OR_BEHIND.finditer(between)}
+    return said.pop() if len(said) == 1 else None
+
+
+_AHEAD_OR_BEHIND = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:beaten|defeated|edged|outscored|outpolled|dropped)"
+    r"\s+by\b|\b(?:lost|loses|losing|lose|fell)\s+to\b|\bbehind\b|\btrail(?:s|ed|ing)?\b|"
+    r"\b(beat|beats|beating|defeat(?:s|ed|ing)?|edg(?:e|es|ed|ing)|outscor\w+|outpoll\w+|"
+    r"outsprint\w+|outpac\w+|outran|outrun\w*|overt(?:ook|ake|akes|aking)|dropp(?:ed|ing)|"
+    r"ahead\s+of|in\s+front\s+of|lead\s+over|upset)\b", re.IGNORECASE)
+_OWN_CLAUSE = re.compile(r"[.;!?](?:\s|$)|\b(?:but|while|whereas|although|who|which)\b|,\s+and\b")
 
 
 def _framed_opposite(claim_text: str, evidence_text: str) -> str:

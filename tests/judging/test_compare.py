@@ -1327,3 +1327,63 @@ def test_the_rationale_is_the_same_in_every_process():
                            env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
             for seed in ("1", "2", "3", "4")}
     assert len(said) == 1 and "claim says" in said.pop()
+
+
+def test_a_name_with_accents_and_a_demonym_before_its_title_is_mentioned():
+    found = compared("French Prime Minister François Roux told parliament that 20 deaths had "
+                     "been recorded.", "Addressing parliament on Tuesday, Prime Minister "
+                     "François Roux said twenty deaths had been recorded.")
+    assert not found.missing_entities
+    assert compared("The French Open final drew 10,000 fans.",
+                    "The US Open final drew 10,000 fans.").missing_entities
+
+
+def test_of_the_year_in_an_undated_passage_is_the_claims_year():
+    claim = "The listing was the second-largest share sale of 2023."
+    passage = "The listing was the largest share sale of the year, raising $4.9bn."
+    hit = Hit(Passage("p1", passage, "Wire", None, None, None, "t:1"), 1, 0.8, 0.85, 0.5)
+    found = compare_all(claim, [hit], NameIndex())[0]
+    assert not found.unmatched and "second-largest" in found.polarity_clash
+    # a passage dated another year, or writing another year, does not tell of 2023
+    hit = Hit(Passage("p1", passage, "Wire", None, None, "2021-03-01", "t:1"), 1, 0.8, 0.85, 0.5)
+    assert compare_all(claim, [hit], NameIndex())[0].unmatched
+    assert compared(claim, "In 2021 the listing was the largest share sale of the year."
+                    ).conflicts
+
+
+def test_revenue_is_not_answered_by_a_valuation_or_a_profit():
+    found = compared("The chip designer's annual revenue was about $2.7 billion.",
+                     "A $60 billion valuation would put the chip designer at 110 times its "
+                     "annual profit.")
+    assert not found.conflicts
+    # the same measure in other words still clashes
+    assert compared("The chip designer's annual revenue was about $2.7 billion.",
+                    "The chip designer's annual sales came to $3.1 billion.").conflicts
+
+
+def test_a_converted_figure_in_brackets_moves_as_the_figure_before_it():
+    found = compared("The champion weighed 118.8kg (262lb) for the fight.",
+                     "The champion came in at 262 pounds (118.8 kg), lighter than the 277.7 "
+                     "pounds he weighed for his previous fight.")
+    assert not found.conflicts and len(found.matched) == 2
+
+
+def test_two_rivals_placed_the_other_way_round_clash():
+    passage = ("Marta Ilves dropped Sofia Berg on the final climb and beat her to the line by "
+               "1 minute 8 seconds.")
+    found = compared("Berg crossed the line 1 minute 8 seconds ahead of Ilves.", passage)
+    assert "'Berg ahead of Ilves'" in found.polarity_clash
+    assert not compared("Ilves finished 1 minute 8 seconds ahead of Berg.",
+                        passage).polarity_clash
+    assert not compared("Berg finished 1 minute 8 seconds behind Ilves.", passage).polarity_clash
+    assert "trail" in compared("Going into the ninth round, Holt trailed on two of the three "
+                               "cards.", "Going into the ninth round, Holt was in front on two "
+                               "of the three cards.").polarity_clash
+
+
+def test_a_lapse_of_time_before_after_is_no_figure_that_moves():
+    claim = "Five weeks after beating the champion, she gave up her title."
+    assert direction_of(claim, extract_quantities(claim)[0]) is None
+    found = compared(claim, "She said in June, five weeks after becoming champion, that she was "
+                     "giving up her title.")
+    assert ("Five weeks", "five weeks") in surfaces(found.matched)
