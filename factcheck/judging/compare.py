@@ -27,6 +27,8 @@ from factcheck.analysis.names import (
     alias_in,
     has_word,
     heads_another,
+    is_country,
+    is_demonym,
     mentioned,
     name_in,
     name_key,
@@ -575,6 +577,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     for name in claim_names:
         if name_in(name, passage_names) or mentioned(name, passage_text):
             continue
+        # "the Brazilian government": a people, for which only another people or a country
+        # stands in ("British" for "Canadian"), not "May Lula's"
+        people = is_demonym(fold(name.text.lower()))
         # many may react ("Sundar Pichai congratulated Hinton"): only the holder of the claim's
         # title ("University of Toronto president ...") stands in for one who does
         reacting = _reacts(claim_text, name)
@@ -632,7 +637,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             holders = [other for other in spare if other.kind is NameKind.PERSON
                        and roles & _roles(passage_text, other)]
             best = holders[0] if len(holders) == 1 else None
-        if best is not None:
+        if best is not None and not (people and not is_country(
+                fold(best.text.lower()).removeprefix("the "))):
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)

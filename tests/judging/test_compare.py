@@ -1387,3 +1387,14 @@ def test_a_lapse_of_time_before_after_is_no_figure_that_moves():
     found = compared(claim, "She said in June, five weeks after becoming champion, that she was "
                      "giving up her title.")
     assert ("Five weeks", "five weeks") in surfaces(found.matched)
+
+
+def test_a_people_is_swapped_only_for_another_people_or_a_country():
+    passage = ("Lula's government postponed the state's debt repayments for three years, "
+               "Finance Minister Ana Costa said in May.")
+    found = compared("The Brazilian federal government postponed the state's debt repayments "
+                     "for three years.", passage)
+    assert not found.name_swaps
+    found = compared("The Canadian regulator cleared the deal in October.",
+                     "The British regulator cleared the deal in October.")
+    assert found.name_swaps or found.missing_names
