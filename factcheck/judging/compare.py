@@ -2369,7 +2369,7 @@ def _denial(text: str, other_text: str) -> str:
     a negation of its own ("never ran the marathon in under two hours" against "ran the marathon
     in under two hours, which does not count"; but "without winning a licence" and "talks over a
     licence had not produced approval" deny the same thing in two ways)."""
-    scopes = _negated_scopes(text)
+    scopes = _negated_scopes(_telling_sentences(text, other_text))
     if not scopes or _stated_plainly(text, other_text):
         return ""
     plain: set[str] = set()
@@ -2395,6 +2395,24 @@ def _denial(text: str, other_text: str) -> str:
         if words & plain and not words & other_denied:
             return cue
     return ""
+
+
+def _telling_sentences(text: str, other_text: str) -> str:
+    """The sentences of ``text`` that tell what ``other_text`` says, as nearly as the one that
+    tells most of it: a negation in a sentence about something else ("the tribe was relieved the
+    moon would not become a resting place for human remains" after the sentence telling of the
+    protest) denies nothing the other says."""
+    sentences = _SENTENCE_END.split(text)
+    if len(sentences) < 2:
+        return text
+    wanted = _verb_words(other_text)
+    numbers = set(_DIGITS.findall(other_text))  # ("in 2002 without paying" tells of the 2002)
+    shares = [len(_verb_words(sentence) & wanted) for sentence in sentences]
+    return " ".join(sentence for sentence, share in zip(sentences, shares, strict=True)
+                    if share >= 0.8 * max(shares) or numbers & set(_DIGITS.findall(sentence)))
+
+
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 
 
 def _stated_plainly(text: str, other_text: str) -> bool:

@@ -1398,3 +1398,20 @@ def test_a_people_is_swapped_only_for_another_people_or_a_country():
     found = compared("The Canadian regulator cleared the deal in October.",
                      "The British regulator cleared the deal in October.")
     assert found.name_swaps or found.missing_names
+
+
+def test_a_negation_in_a_sentence_about_something_else_denies_nothing():
+    passage = ("The council leader had written against the memorial plan, calling it a grave "
+               "insult, and asked the agency to hold the launch back. Her office said later it "
+               "was relieved the site would not become a resting place for human remains.")
+    found = compared("The council leader called the plan to place human remains at the site a "
+                     "grave insult and urged the agency to delay the launch.", passage)
+    assert "negated" not in found.polarity_clash
+    # a negation in the sentence that tells the claim still denies it, as does one beside the
+    # claim's own figure
+    assert "negated" in compared("The agency delayed the launch.", "The agency did not delay "
+                                 "the launch. Its chief said so on Monday.").polarity_clash
+    assert "negated" in compared(
+        "The firm has paid the carmaker for its place since the deal began in 2002.",
+        "Court papers showed the firm paid the carmaker $20 billion in 2022 for its place. It "
+        "became the default in 2002 without paying the carmaker anything.").polarity_clash
