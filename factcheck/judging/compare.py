@@ -577,6 +577,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     for name in claim_names:
         if name_in(name, passage_names) or mentioned(name, passage_text):
             continue
+        if _weekday(name, claim_text) == "day" and _TOLD_ON.search(
+                claim_text, max(0, name.start - 30), name.start):
+            continue  # "Astrobotic said on Tuesday": when it was told, which outlets tell apart
         # "the Brazilian government": a people, for which only another people or a country
         # stands in ("British" for "Canadian"), not "May Lula's"
         people = is_demonym(fold(name.text.lower()))
@@ -643,6 +646,10 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             if best in spare:
                 spare.remove(best)
     return swaps
+
+
+_TOLD_ON = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+"
+                      r"(?:\w+\s+){0,2}?on\s+$", re.IGNORECASE)
 
 
 def own_outlet(name: Name, source: str) -> bool:

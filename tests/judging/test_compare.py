@@ -1415,3 +1415,13 @@ def test_a_negation_in_a_sentence_about_something_else_denies_nothing():
         "The firm has paid the carmaker for its place since the deal began in 2002.",
         "Court papers showed the firm paid the carmaker $20 billion in 2022 for its place. It "
         "became the default in 2002 without paying the carmaker anything.").polarity_clash
+
+
+def test_the_day_something_was_said_is_no_slot_of_the_event():
+    passage = ("The company said on Monday night that the leak would stop the lander reaching "
+               "the moon.")
+    claim = "The company said on Tuesday that the leak would stop the lander reaching the moon."
+    assert not compared(claim, passage).name_swaps
+    # the day of the event itself is
+    assert compared("The lander launched on Tuesday from Florida.",
+                    "The lander launched on Monday from Florida.").name_swaps
