@@ -66,7 +66,44 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
             or comparison.matched and _figure_of_another(
                 claim_text, comparison, names.of(claim_text), passage_names, claim_side,
                 passage_side)
-            or _deed_of_another(claim_names, passage_names, claim_side, passage_side))
+            or _deed_of_another(claim_names, passage_names, claim_side, passage_side)
+            or _role_of_another(claim_names, passage_names, claim_side, passage_side,
+                                claim_text, passage))
+
+
+# "coordinated by Social Development Minister": a passive "by", titles between it and the name
+_BY_BEFORE = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:[\w.-]+\s+){0,4}$")
+
+
+def _role_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
+                     claim_side: Structure, passage_side: Structure, claim_text: str,
+                     passage: str) -> str:
+    """The role the claim gives one of its people or organisations, given in the passage to
+    another of its kind, while the passage names the claim's one only in another role: "the
+    committee is coordinated by Finance Minister Mario Marcel" against "coordinated by Social
+    Development Minister Javiera Toro ... Its other members were ... Mario Marcel". Only a
+    role after a passive "by" (who leads, heads, coordinates it): one a passage fills once."""
+    for name in (n for n in claim_names if n.kind in _AGENT_KINDS
+                 and _BY_BEFORE.search(claim_text, max(0, n.start - 60), n.start)):
+        wanted = {(verb, role) for verb, role in claim_side.slots(_span(name))
+                  if verb not in _REPORTING and verb not in _LINKING}
+        own = [p for p in passage_names if same_name(name, p)]
+        if not wanted or not own or any(wanted & passage_side.slots(_span(p)) for p in own):
+            continue
+        for other in passage_names:
+            if (other.kind not in _rival_kinds(name.kind) or _named(other, claim_names)
+                    or is_demonym(other.text.lower())
+                    or not _BY_BEFORE.search(passage, max(0, other.start - 60), other.start)):
+                continue
+            shared = sorted(wanted & passage_side.slots(_span(other)))
+            if shared:
+                verb, role = shared[0]
+                place = ("the one who did it" if role == "subject" else
+                         "the one it was done to" if role == "object" else
+                         f"the one after '{role.split(':')[1]}'")
+                return (f"it names {other.text} as {place} ('{verb}'), and {name.text} "
+                        f"only in another role")
+    return ""
 
 
 def _speaker_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],

@@ -127,6 +127,9 @@ ANTONYMS = [
     ("gain", "losses"), ("profit", "losses"),
     ("growth", "decline"), ("growth", "contraction"), ("growth", "shrink"), ("boost", "cut"),
     ("lengthen", "shorten"), ("extend", "shorten"), ("increase", "reduction"),
+    # going ahead against calling off; speeding up against slowing
+    ("ahead", "cancel"), ("ahead", "postpone"), ("proceed", "cancel"), ("proceed", "postpone"),
+    ("sped", "slow"), ("speed", "slow"), ("quicken", "slow"),
     ("increases", "reductions"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs

@@ -209,3 +209,14 @@ def test_a_people_named_for_the_claims_person_does_no_other_persons_deed():
                "belts simultaneously.")
     assert bound("At 37, Marta Ilves became the first boxer to hold the four major heavyweight "
                  "belts at the same time.", passage) == ""
+
+
+def test_the_one_a_role_is_held_by_in_the_passage_is_the_one_named_after_by():
+    passage = ("The mayor announced a rebuilding board coordinated by housing minister Ana "
+               "Duarte, to meet on 12 March. Its other members were the transport minister, "
+               "Luis Prado, and the finance minister, Marta Ilves.")
+    said = bound("The rebuilding board is coordinated by finance minister Marta Ilves.", passage)
+    assert said == ("it names Ana Duarte as the one who did it ('coordinate'), and Marta Ilves "
+                    "only in another role")
+    assert bound("The rebuilding board is coordinated by housing minister Ana Duarte.",
+                 passage) == ""
