@@ -71,6 +71,12 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
                                 claim_text, passage))
 
 
+def _led(side: Structure, name: Name) -> set[tuple[str, str]]:
+    """The name's slots, with the verbs of leading as one ("headed by" is "led by")."""
+    return {(_LEADING.get(verb, verb), role) for verb, role in side.slots(_span(name))}
+
+
+_LEADING = {"head": "lead", "chair": "lead", "helm": "lead", "direct": "lead"}
 # "coordinated by Social Development Minister": a passive "by", titles between it and the name
 _BY_BEFORE = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:[\w.-]+\s+){0,4}$")
 
@@ -85,17 +91,17 @@ def _role_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
     role after a passive "by" (who leads, heads, coordinates it): one a passage fills once."""
     for name in (n for n in claim_names if n.kind in _AGENT_KINDS
                  and _BY_BEFORE.search(claim_text, max(0, n.start - 60), n.start)):
-        wanted = {(verb, role) for verb, role in claim_side.slots(_span(name))
+        wanted = {(_LEADING.get(verb, verb), role) for verb, role in claim_side.slots(_span(name))
                   if verb not in _REPORTING and verb not in _LINKING}
         own = [p for p in passage_names if same_name(name, p)]
-        if not wanted or not own or any(wanted & passage_side.slots(_span(p)) for p in own):
+        if not wanted or not own or any(wanted & _led(passage_side, p) for p in own):
             continue
         for other in passage_names:
             if (other.kind not in _rival_kinds(name.kind) or _named(other, claim_names)
                     or is_demonym(other.text.lower())
                     or not _BY_BEFORE.search(passage, max(0, other.start - 60), other.start)):
                 continue
-            shared = sorted(wanted & passage_side.slots(_span(other)))
+            shared = sorted(wanted & _led(passage_side, other))
             if shared:
                 verb, role = shared[0]
                 place = ("the one who did it" if role == "subject" else

@@ -220,3 +220,6 @@ def test_the_one_a_role_is_held_by_in_the_passage_is_the_one_named_after_by():
                     "only in another role")
     assert bound("The rebuilding board is coordinated by housing minister Ana Duarte.",
                  passage) == ""
+    # "headed by" is "led by"
+    assert "Ana Duarte" in bound("The rebuilding board is headed by finance minister Marta Ilves.",
+                                 passage.replace("coordinated", "led"))
