@@ -369,12 +369,28 @@ def _person_like(name: Name) -> bool:
     return 2 <= len(written) <= 3 and all(
         w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha()
         and w.lower() not in COMPANY_WORDS and w.lower() not in TITLES
-        and w.lower() not in _DROPPED and not is_country(w.lower()) for w in written)
+        and w.lower() not in _BODY_HEADS and w.lower() not in _DROPPED
+        and not is_country(w.lower()) for w in written)
+
+
+# The words bodies are named by ("Princeton University", "Google DeepMind" aside): no person's.
+_BODY_HEADS = frozenset({
+    "university", "college", "institute", "academy", "school", "council", "committee",
+    "commission", "agency", "authority", "bank", "fund", "party", "union", "association",
+    "foundation", "ministry", "department", "court", "hospital", "museum", "church", "society",
+    "center", "centre", "office", "service", "board", "league", "federation", "club", "team",
+    "network", "news", "times", "post", "journal", "press", "airport", "station", "city",
+    "united", "county", "state", "republic", "army", "navy", "police", "guard", "force",
+    "forces", "assembly", "parliament", "congress", "senate", "house", "government", "program",
+    "programme", "project", "mission", "observatory", "laboratory", "lab", "labs", "studio",
+    "studios", "records", "media", "capital", "partners", "ventures", "trust", "exchange",
+    "market", "markets", "index", "world", "international", "national", "global", "royal"})
 
 
 def _capitalised_in(word: str, text: str) -> bool:
-    """Whether ``text`` has ``word`` (lower case) written with a capital, as a name."""
-    return re.search(rf"(?<![\w-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])",
+    """Whether ``text`` has ``word`` (lower case) written with a capital, as a name of its own
+    (not heading another: "University of Washington")."""
+    return re.search(rf"(?<![\w-]){re.escape(word[:1].upper() + word[1:])}(?![\w-]|\s+of\b)",
                      fold(text)) is not None
 
 

@@ -212,9 +212,11 @@ def test_a_name_typed_a_body_but_written_like_a_persons_is_mentioned_by_its_surn
     assert mentioned(boxer, "Holt landed 170 punches to her rival's 157.")
     assert not mentioned(boxer, "The holt by the river flooded.")  # not written as a name
     assert not mentioned(boxer, "Marsha Holt landed 170 punches.")  # another Holt
-    # a company's name is not cut to its last word
+    # a company's or a body's name is not cut to its last word
     airline = Name("Spirit Airlines", NameKind.ORG, 0, 15, "spirit airlines")
     assert not mentioned(airline, "Airlines lost money.")
+    university = Name("Princeton University", NameKind.ORG, 0, 20, "princeton university")
+    assert not mentioned(university, "a University of Washington professor won half of it")
 
 
 def test_a_bodys_acronym_before_the_words_it_ends_on_writes_its_name():
