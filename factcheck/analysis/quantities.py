@@ -326,11 +326,21 @@ _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearl
 _FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tenths)\b",
                             re.IGNORECASE)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
+# "a quarter of a century", "half a hundredth of a second", "five thousandths of a second": a
+# share of a unit of time, as the length it is
+_UNIT_SHARE = re.compile(
+    r"\b(?:(?P<half>half)\s+an?\s+|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|\d+)"
+    r"[\s-]+)(?P<d>quarter|third|tenth|hundredth|thousandth)s?\s+of\s+an?\s+"
+    r"(?P<unit>century|decade|year|second)\b", re.IGNORECASE | re.ASCII)
+_SHARE_DENOMINATORS = {"quarter": 4, "third": 3, "tenth": 10, "hundredth": 100,
+                       "thousandth": 1000}
+_UNIT_YEARS = {"century": 100.0, "decade": 10.0, "year": 1.0}
 # A scale's word before a hyphen writes a measure, not a name: "a magnitude-4.9 aftershock".
 _MEASURE_BEFORE = re.compile(r"\b(?:magnitude|category|level|force)-$")
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:" + _COMPOUND_NUMBER + "|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
+    r"(?P<halfscaled>\s+and\s+a\s+half(?=\s+(?:thousand|million|billion|trillion)\b))?"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m|dozen)\b)?"
     r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
@@ -706,6 +716,23 @@ def _read_points(match: re.Match[str], free: _Free) -> Quantity | None:
                      match.start(), match.end())
 
 
+def _read_unit_share(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``a quarter of a century`` (25 years), ``half a hundredth of a second`` (0.005 s)."""
+    count = match.group("n")
+    number = 1.0 if count is None or count.lower() in ("a", "one") else parse_number(count)
+    if number is None:
+        return None
+    share = number / _SHARE_DENOMINATORS[match.group("d").lower()]
+    if match.group("half"):
+        share /= 2  # "half a hundredth"
+    unit = match.group("unit").lower()
+    if unit == "second":
+        return _quantity(match.string, QuantityKind.COUNT, share, DURATION, match.start(),
+                         match.end())
+    return _quantity(match.string, QuantityKind.COUNT, share * _UNIT_YEARS[unit], "year",
+                     match.start(), match.end())
+
+
 def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
     """``by a tenth``, ``two-thirds of``, ``half of``, ``below a quarter``: the share as an
     approximate (or bounded) percentage."""
@@ -826,8 +853,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     if raw[0].isdigit() and (unit_word not in _UNIT_OF and named_number(text, start)
                              or _NUMBERED.search(text[max(0, start - 30):start])):
         return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
-    if match.group("half"):
-        number += 0.5
+    if match.group("half") or match.group("halfscaled"):
+        number += 0.5  # "two and a half years", "eight and a half million"
     scale = (match.group("scale") or "").lower()
     value = number * _SCALE.get(scale, 1.0)
     end = match.end("scale") if match.group("scale") else end
@@ -886,6 +913,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("money", _MONEY, _read_money),
     _Reader("percentage points", _POINTS, _read_points),
     _Reader("percent", _PERCENT, _read_percent),
+    _Reader("share of a unit", _UNIT_SHARE, _read_unit_share),
     _Reader("fraction", _FRACTION, _read_fraction),
     # A bare year only where no amount took the number ("$2024" is money).
     _Reader("bare year", _BARE_YEAR, _read_bare_year),

@@ -610,3 +610,17 @@ def test_pounds_and_lb_of_a_weighing_are_a_mass_and_other_pounds_money():
     assert agree(weighed[0], weighed[1])
     assert extract_quantities("She came in at 223lb.")[0].unit == "tonne"
     assert extract_quantities("The club paid 50 million pounds for him.")[0].unit == "GBP"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("some eight and a half million computers", 8_500_000, ""),
+    ("one and a half million people", 1_500_000, "person"),
+    ("sentenced to a quarter of a century in prison", 25, "year"),
+    ("beat him by half a hundredth of a second", 0.005, DURATION),
+    ("won by five thousandths of a second", 0.005, DURATION),
+    ("a tenth of a second slower", 0.1, DURATION),
+])
+def test_halves_and_shares_of_a_unit_are_the_amounts_they_name(text, value, unit):
+    quantity = extract_quantities(text)[0]
+    assert quantity.value == pytest.approx(value) and quantity.unit == unit
+    assert extract_quantities("a third of the vote")[0].unit == "%"  # a share of no unit
