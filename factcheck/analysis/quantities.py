@@ -940,7 +940,32 @@ def _extract_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return [_on_scale(text, _against_par(text, q)) for q in _share_scale(text, found)]
+    return [_on_scale(text, _against_par(text, q))
+            for q in _share_currency(text, _share_scale(text, found))]
+
+
+def _share_currency(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare sum in billions or millions, counting no noun, takes the currency of the sum
+    before it in its sentence: "profits of 55.7 billion dollars, topping the previous high of
+    45.22 billion it set in 2008" (not "2 billion users")."""
+    shared = list(found)
+    for i, bare in enumerate(found):
+        if (bare.kind is not QuantityKind.COUNT or bare.unit
+                or not _SCALED_SUM.fullmatch(bare.surface)
+                or not _NO_NOUN_AFTER.match(text, bare.end)):
+            continue
+        money = [q for q in found[:i] if q.kind is QuantityKind.MONEY
+                 and not _SENTENCE_BREAK.search(text, q.end, bare.start)]
+        if money:
+            shared[i] = dataclasses.replace(bare, kind=QuantityKind.MONEY, unit=money[-1].unit)
+    return shared
+
+
+_SCALED_SUM = re.compile(r"[\d.,]+\s?(?:billion|million|trillion|bn|mn)", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:it|they|he|she|in|for|at|on|from|by|and|or|"
+                            r"to|was|were|is|are|a|an|the|with|after|before|last|this|that)\b)",
+                            re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 
 
 # "magnitude 6.5", "a 7.5-magnitude quake", "a magnitude of 7.8", "a Category 4 hurricane"

@@ -350,7 +350,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             matched.append((quantity, best))
         elif quantity.kind != QuantityKind.DATE and _plan_and_fact(claim_text, quantity,
                                                            evidence_text, best):
-            unmatched.append(quantity)
+            # a forecast figure is no answer to a claim's fact; one the passage states alike as a
+            # fact is ("crested at 830 cm ..., with a forecast level of 620 cm")
+            stated = [e for e in free if agree(quantity, e)
+                      and not _is_plan(claim_text, quantity) and not _is_plan(evidence_text, e)]
+            if stated:
+                matched.append((quantity, stated[0]))
+            else:
+                unmatched.append(quantity)
         else:
             conflicts.append((quantity, best))
     # Each evidence figure answers one claim figure: "In Oct. 2021 Lei said production would

@@ -624,3 +624,13 @@ def test_halves_and_shares_of_a_unit_are_the_amounts_they_name(text, value, unit
     quantity = extract_quantities(text)[0]
     assert quantity.value == pytest.approx(value) and quantity.unit == unit
     assert extract_quantities("a third of the vote")[0].unit == "%"  # a share of no unit
+
+
+def test_a_bare_sum_in_billions_takes_the_currency_of_the_sum_before_it():
+    found = extract_quantities("Profits reached 55.7 billion dollars in 2022, topping the "
+                               "previous high of 45.22 billion it set in 2008.")
+    assert [(q.surface, q.unit) for q in found if q.kind is QuantityKind.MONEY] == [
+        ("55.7 billion dollars", "USD"), ("45.22 billion", "USD")]
+    # a number counting a noun keeps counting it
+    found = extract_quantities("Revenue hit $5 billion from 2 billion users.")
+    assert [q.kind for q in found] == [QuantityKind.MONEY, QuantityKind.COUNT]

@@ -1425,3 +1425,15 @@ def test_the_day_something_was_said_is_no_slot_of_the_event():
     # the day of the event itself is
     assert compared("The lander launched on Tuesday from Florida.",
                     "The lander launched on Monday from Florida.").name_swaps
+
+
+def test_a_forecast_figure_does_not_hide_the_figure_the_passage_states_alike():
+    passage = ("The Vltava crested in Prague at around 5 a.m. on Saturday at 830 cm and had eased "
+               "to 827 cm by 8 a.m., according to the water authority's figures. That made it "
+               "the fourth-highest flood level ever recorded in the capital, a few centimetres "
+               "above the 2010 flood. Mayor Jan Novak said the riverbanks might reopen the "
+               "following week but the water would recede slowly, with a forecast level of 620 "
+               "cm by 25 September.")
+    found = compared("The Vltava peaked in Prague at 830 cm, the fourth-highest level ever "
+                     "recorded in the Czech capital.", passage)
+    assert ("830 cm", "830 cm") in surfaces(found.matched) and not found.unmatched
