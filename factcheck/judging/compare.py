@@ -413,6 +413,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # year of its own tells of its year (its date, when it has one, must be that year)
     unmatched = [q for q in unmatched
                  if not _of_the_year(claim_text, q, evidence_text, hit.passage.published)]
+    # "190 lawmakers, 172 from the opposition and 18 from the ruling party": a total the
+    # figures the passage states alike add up to is stated with them
+    unmatched = [q for q in unmatched if not _sum_of_parts(q, matched)]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
     unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)
                  # "by one fire rather than by two separate blazes": the two is not claimed
@@ -863,6 +866,14 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
         pairs.append((quantity, max(alike, key=lambda e: (
             e.value == quantity.value, _fit(claim_text, quantity, evidence_text, e)))))
     return pairs
+
+
+def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
+    """Whether a count is the sum of two or more of the claim's counts of its unit that the
+    passage states alike."""
+    parts = [c for c, _ in matched if c.kind is QuantityKind.COUNT and c.unit == quantity.unit]
+    return (quantity.kind is QuantityKind.COUNT and len(parts) >= 2
+            and abs(sum(c.value for c in parts) - quantity.value) < 1e-9)
 
 
 def _of_the_year(claim_text: str, quantity: Quantity, evidence_text: str,

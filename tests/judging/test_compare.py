@@ -1437,3 +1437,13 @@ def test_a_forecast_figure_does_not_hide_the_figure_the_passage_states_alike():
     found = compared("The Vltava peaked in Prague at 830 cm, the fourth-highest level ever "
                      "recorded in the Czech capital.", passage)
     assert ("830 cm", "830 cm") in surfaces(found.matched) and not found.unmatched
+
+
+def test_a_total_the_stated_parts_add_up_to_is_stated_with_them():
+    passage = ("The motion was passed by the 172 opposition members and 18 ruling-party members "
+               "who were present, all voting in favour.")
+    found = compared("In all, 190 members, 172 from the opposition and 18 from the ruling party, "
+                     "voted for the motion.", passage)
+    assert not found.unmatched
+    assert compared("In all, 200 members, 172 from the opposition and 18 from the ruling party, "
+                    "voted for the motion.", passage).unmatched
