@@ -871,7 +871,8 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
 def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
     """Whether a count is the sum of two or more of the claim's counts of its unit that the
     passage states alike."""
-    parts = [c for c, _ in matched if c.kind is QuantityKind.COUNT and c.unit == quantity.unit]
+    parts = [c for c, _ in matched if c.kind is QuantityKind.COUNT
+             and c.unit in (quantity.unit, "")]  # ("190 members, 172 from the opposition")
     return (quantity.kind is QuantityKind.COUNT and len(parts) >= 2
             and abs(sum(c.value for c in parts) - quantity.value) < 1e-9)
 
