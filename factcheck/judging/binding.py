@@ -104,10 +104,7 @@ def _role_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
             shared = sorted(wanted & _led(passage_side, other))
             if shared:
                 verb, role = shared[0]
-                place = ("the one who did it" if role == "subject" else
-                         "the one it was done to" if role == "object" else
-                         f"the one after '{role.split(':')[1]}'")
-                return (f"it names {other.text} as {place} ('{verb}'), and {name.text} "
+                return (f"it names {other.text} {_role_place(role)} ('{verb}'), and {name.text} "
                         f"only in another role")
     return ""
 
@@ -387,12 +384,16 @@ def slot_swap(claim_text: str, comparison: Comparison, names: NameIndex, parser:
                 and (name.kind is not NameKind.PLACE or role in _PLACE_ROLES))
             if shared:
                 verb, role = shared[0]
-                place = ("as the one who did it" if role == "subject" else
-                         "as the one it was done to" if role == "object" else
-                         f"after '{role.split(':')[1]}'")
-                return (f"it names {other.text} where the claim names {name.text}, {place} "
-                        f"('{verb}')")
+                return (f"it names {other.text} where the claim names {name.text}, "
+                        f"{_role_place(role)} ('{verb}')")
     return ""
+
+
+def _role_place(role: str) -> str:
+    """A slot of :meth:`Structure.slots` in words ("as the one who did it", "after 'from'")."""
+    return ("as the one who did it" if role == "subject" else
+            "as the one it was done to" if role == "object" else
+            f"after '{role.split(':')[1]}'")
 
 
 def _swappable(name: Name) -> bool:
