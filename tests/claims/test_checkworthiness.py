@@ -134,6 +134,10 @@ def test_judgement_with_nothing_checkable_is_an_opinion(text: str) -> None:
             id="intensifier-with-a-hard-figure",
         ),
         pytest.param("Oppo has reportedly set aside 3 billion yuan.", id="hedged-fact"),
+        pytest.param("The town's music festival, its best-known event, went ahead with its "
+                     "opening gala.", id="best-known-describes"),
+        pytest.param("Soldiers reached Quilpué, the worst-hit town.",
+                     id="worst-hit-describes"),
     ],
 )
 def test_checkable_statements_are_not_opinions(text: str) -> None:
