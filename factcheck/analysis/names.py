@@ -326,6 +326,18 @@ def is_demonym(word: str) -> bool:
     return word in _DEMONYMS or word in PEOPLE_BY_COUNTRY
 
 
+def is_people(name: Name) -> bool:
+    """Whether a name names a country's people ("Brazilian", "the Ukrainian"): someone
+    described, not someone named."""
+    return is_demonym(fold(name.text.lower()).removeprefix("the "))
+
+
+def may_stand_for(name: Name, other: Name) -> bool:
+    """Whether ``other`` may stand where ``name`` stands: a people only for another people or a
+    country ("British" for "Canadian", never "Lula's" for "the Brazilian government")."""
+    return not is_people(name) or is_country(fold(other.text.lower()).removeprefix("the "))
+
+
 def name_in(name: Name, names: Iterable[Name]) -> bool:
     """Whether ``name`` is among ``names`` (by :func:`same_name`)."""
     return any(same_name(name, other) for other in names)
@@ -466,7 +478,13 @@ def written_in(name: Name, text: str) -> bool:
     missed, in any of its forms ("the UN Satellite Centre" for the United Nations Satellite
     Centre)."""
     return any(same_name(name, Name(run, name.kind, 0, len(run), name_key(run, name.kind)))
-               for run in _NAME_RUN.findall(text))
+               for run in _name_runs(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_runs(text: str) -> tuple[str, ...]:
+    """The runs of capitalised words of ``text`` (found once per text)."""
+    return tuple(_NAME_RUN.findall(text))
 
 
 def joined_runs(texts: Iterable[str]) -> frozenset[str]:

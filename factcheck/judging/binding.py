@@ -22,7 +22,7 @@ from factcheck.analysis.names import (
     NameKind,
     has_word,
     is_country,
-    is_demonym,
+    is_people,
     mentioned,
     name_key,
     same_name,
@@ -91,14 +91,14 @@ def _role_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
     role after a passive "by" (who leads, heads, coordinates it): one a passage fills once."""
     for name in (n for n in claim_names if n.kind in _AGENT_KINDS
                  and _BY_BEFORE.search(claim_text, max(0, n.start - 60), n.start)):
-        wanted = {(_LEADING.get(verb, verb), role) for verb, role in claim_side.slots(_span(name))
+        wanted = {(verb, role) for verb, role in _led(claim_side, name)
                   if verb not in _REPORTING and verb not in _LINKING}
         own = [p for p in passage_names if same_name(name, p)]
         if not wanted or not own or any(wanted & _led(passage_side, p) for p in own):
             continue
         for other in passage_names:
             if (other.kind not in _rival_kinds(name.kind) or _named(other, claim_names)
-                    or is_demonym(other.text.lower())
+                    or is_people(other)
                     or not _BY_BEFORE.search(passage, max(0, other.start - 60), other.start)):
                 continue
             shared = sorted(wanted & _led(passage_side, other))
@@ -149,7 +149,7 @@ def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
         # ("the 37-year-old Ukrainian" is someone described, maybe the claim's one)
         rivals = [(len(wanted & deed), other) for other, deed in deeds.items()
                   if other.kind in _rival_kinds(name.kind) and not _named(other, claim_names)
-                  and not is_demonym(other.text.lower())]
+                  and not is_people(other)]
         shared, other = max(rivals, key=lambda pair: pair[0], default=(0, None))
         if other is not None and shared >= 3 and 2 * shared >= len(wanted) \
                 and 3 * own_share <= shared:

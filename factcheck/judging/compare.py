@@ -27,8 +27,7 @@ from factcheck.analysis.names import (
     alias_in,
     has_word,
     heads_another,
-    is_country,
-    is_demonym,
+    may_stand_for,
     mentioned,
     name_in,
     name_key,
@@ -593,9 +592,6 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         if _weekday(name, claim_text) == "day" and _TOLD_ON.search(
                 claim_text, max(0, name.start - 30), name.start):
             continue  # "Astrobotic said on Tuesday": when it was told, which outlets tell apart
-        # "the Brazilian government": a people, for which only another people or a country
-        # stands in ("British" for "Canadian"), not "May Lula's"
-        people = is_demonym(fold(name.text.lower()))
         # many may react ("Sundar Pichai congratulated Hinton"): only the holder of the claim's
         # title ("University of Toronto president ...") stands in for one who does
         reacting = _reacts(claim_text, name)
@@ -653,8 +649,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             holders = [other for other in spare if other.kind is NameKind.PERSON
                        and roles & _roles(passage_text, other)]
             best = holders[0] if len(holders) == 1 else None
-        if best is not None and not (people and not is_country(
-                fold(best.text.lower()).removeprefix("the "))):
+        if best is not None and may_stand_for(name, best):
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)
@@ -2203,17 +2198,17 @@ def _order_reversed(claim_text: str, claim_names: Sequence[Name], evidence_text:
         if first_ahead is None:
             continue
         winner, loser = (first, second) if first_ahead else (second, first)
-        found = {_winner_of(evidence_text, at, there, winner, loser)
-                 for at in _spots(evidence_text, winner) for there in _spots(evidence_text, loser)}
+        found = {_winner_of(evidence_text, at, there) for at in _spots(evidence_text, winner)
+                 for there in _spots(evidence_text, loser)}
         if "loser" in found and "winner" not in found:
             return (f"claim says '{winner.text} ahead of {loser.text}', evidence says "
                     f"'{loser.text} ahead of {winner.text}'")
     return ""
 
 
-def _winner_of(text: str, at: tuple[int, int], there: tuple[int, int], winner: Name,
-               loser: Name) -> str:
-    """Which of two names the text at their spots places ahead ("winner", "loser"), or ""."""
+def _winner_of(text: str, at: tuple[int, int], there: tuple[int, int]) -> str:
+    """Which of the claim's winner (at ``at``) and loser (at ``there``) the text places ahead
+    ("winner", "loser"), or ""."""
     if at[0] < there[0]:
         ahead = _placed(text, at, there)
         return "" if ahead is None else "winner" if ahead else "loser"
@@ -2224,7 +2219,7 @@ def _winner_of(text: str, at: tuple[int, int], there: tuple[int, int], winner: N
 def _spots(text: str, name: Name) -> list[tuple[int, int]]:
     """Where the text names ``name``: a person by the surname, anything else in full."""
     words = re.sub(r"['’]s$", "", name.text).split()
-    if words[:1] == ["the"] or words[:1] == ["The"]:
+    if words[:1] and words[0].lower() == "the":
         words = words[1:]
     if not words:
         return []
@@ -2431,9 +2426,10 @@ def _telling_sentences(text: str, other_text: str) -> str:
     tells most of it: a negation in a sentence about something else ("the tribe was relieved the
     moon would not become a resting place for human remains" after the sentence telling of the
     protest) denies nothing the other says."""
-    sentences = _SENTENCE_END.split(text)
-    if len(sentences) < 2:
+    spans = _sentence_spans(text)
+    if len(spans) < 2:
         return text
+    sentences = [text[start:end] for start, end in spans]
     wanted = _verb_words(other_text)
     numbers = set(_DIGITS.findall(other_text))  # ("in 2002 without paying" tells of the 2002)
     shares = [len(_verb_words(sentence) & wanted) for sentence in sentences]

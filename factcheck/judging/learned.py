@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import NameIndex, is_country, is_demonym
+from factcheck.analysis.names import NameIndex, may_stand_for
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -75,7 +75,7 @@ from factcheck.judging.features import (
 )
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
-from factcheck.text import fold, tokenize
+from factcheck.text import tokenize
 
 MODEL_FORMAT = "factcheck-verifier"
 MODEL_VERSION = 1
@@ -468,16 +468,13 @@ def another_value(claim_text: str, comparison: Comparison,
         for missing in comparison.missing_names:
             if follows_since(claim_text, missing.start):
                 continue  # "since American Airlines filed in 2011": a point of reference
-            # "the South African election": a people, which only another people or a country
-            # stands in for ("British" for "Canadian"), not "Julius Malema's"
-            people = is_demonym(fold(missing.text.lower()))
             # "Porto Alegre's airport": an owner the passage may leave unsaid, unless it names
             # another owner ("Baltimore's harbor" against "the Eiffel Tower's harbor")
             owner = _POSSESSIVE_AFTER.match(claim_text, missing.end) is not None
             for other in others:
-                if owner and not _POSSESSIVE_AFTER.match(passage, other.end) or people and not (
-                        is_country(fold(other.text.lower()).removeprefix("the "))):
-                    continue
+                if (owner and not _POSSESSIVE_AFTER.match(passage, other.end)
+                        or not may_stand_for(missing, other)):
+                    continue  # ("the South African election": no "Julius Malema's" for it)
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
                         and not (parser is not None and speaker_only(other, passage, parser)
                                  and not speaker_only(missing, claim_text, parser))):
