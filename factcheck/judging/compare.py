@@ -985,6 +985,11 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
         if _closes(claim_text, quantity.start):
             candidates = [e for e in candidates
                           if agree(quantity, e) or _closes(evidence_text, e.start)]
+        # "savings of $1.5bn by 2027", "a bonus if the deal closed by 30 June 2025": a deadline
+        # is answered by a deadline, not by the day something happened ("closed on 18 May")
+        deadline = _deadline(claim_text, quantity.start)
+        candidates = [e for e in candidates
+                      if agree(quantity, e) or _deadline(evidence_text, e.start) == deadline]
         return candidates
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
@@ -1031,6 +1036,16 @@ def follows_since(text: str, start: int) -> bool:
     2018", "since the start of 2020") or a point of reference ("since American Airlines
     filed")."""
     return _SINCE_DATE.search(text, max(0, start - 40), start) is not None
+
+
+def _deadline(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` follows "by" or "no later than": a deadline ("by 2027",
+    "by the end of June")."""
+    return _BY_DATE.search(text, max(0, start - 30), start) is not None
+
+
+_BY_DATE = re.compile(r"\b(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:(?:late|early|mid|end|start|"
+                      r"beginning|middle)[\s-]+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 def _closes(text: str, start: int) -> bool:

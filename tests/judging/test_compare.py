@@ -1447,3 +1447,13 @@ def test_a_total_the_stated_parts_add_up_to_is_stated_with_them():
     assert not found.unmatched
     assert compared("In all, 200 members, 172 from the opposition and 18 from the ruling party, "
                     "voted for the motion.", passage).unmatched
+
+
+def test_a_deadline_is_answered_by_a_deadline_not_by_the_day_something_happened():
+    passage = "The bank completed the takeover on 18 May 2025, the companies said."
+    assert not compared("The chief was due a bonus if the takeover closed by 30 June 2025.",
+                        passage).conflicts
+    assert not compared("The merger would cut $1.5bn of costs by 2027.", passage).conflicts
+    later = compared("The merger would cut $1.5bn of costs by 2026.",
+                     "The merger would cut $1.5 billion of costs by 2027.")
+    assert [(c.surface, e.surface) for c, e in later.conflicts] == [("2026", "2027")]
