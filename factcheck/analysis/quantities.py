@@ -299,6 +299,8 @@ _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
                       r"(?:[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?|(?=[,;.:]))",
                       re.IGNORECASE | re.ASCII)
+_NAMED_CLASS = re.compile(r"\s+(?:from|of)\s+(?!The\b)([A-Z][a-z]{2,})(?:\s+[A-Z][\w'’-]*)*\s+"
+                          r"(?:ever\s+)?to\b")
 _HEAD_AFTER = re.compile(r"['’]s\s+([a-z]{3,})\b", re.ASCII)
 _LATER_ROW = re.compile(r"(?:[\w'’-]+\s+){1,4}?([a-z]+)\s+in\s+a\s+row\b", re.ASCII)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
@@ -806,6 +808,10 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         head = _HEAD_AFTER.match(text, match.end("noun"))
         if head is not None:
             noun, end = head.group(1), head.end()
+    elif named := _NAMED_CLASS.match(text, match.end("noun")):
+        # "the first player from Manchester City" ranks among Manchester City's players, as
+        # "the first Manchester City player" does (and "the first Labour prime minister")
+        noun = named.group(1).lower()
     noun = _singular(noun)
     if noun in _FUNCTION_WORDS:
         noun = ELLIPTIC  # "the fourth to make a soft landing"

@@ -545,6 +545,9 @@ def test_a_range_of_hundreds_is_no_score_without_a_result():
     ("South Carolina became the first women's team ever to go unbeaten.", "team"),
     ("South Carolina became the 10th team to go unbeaten.", "team"),
     ("Starmer is the first Labour prime minister since 2010.", "labour"),  # among Labour's
+    ("Rodri became the first Manchester City player to win it.", "manchester"),
+    ("Rodri became the first player from Manchester City ever to win it.", "manchester"),
+    ("Rodri became the first player of the season to win it.", "player"),
 ])
 def test_an_ordinal_ranks_the_head_noun_past_a_possessive(text, unit):
     assert [q.unit for q in extract_quantities(text)][0] == unit

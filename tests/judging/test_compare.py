@@ -1457,3 +1457,15 @@ def test_a_deadline_is_answered_by_a_deadline_not_by_the_day_something_happened(
     later = compared("The merger would cut $1.5bn of costs by 2026.",
                      "The merger would cut $1.5 billion of costs by 2027.")
     assert [(c.surface, e.surface) for c, e in later.conflicts] == [("2026", "2027")]
+
+
+def test_a_rank_among_a_named_class_reads_alike_either_way_round():
+    result = compared("Rodri became the first Manchester City player to win the Ballon d'Or.",
+                      "Rodri was the first player from Manchester City ever to win the Ballon "
+                      "d'Or.")
+    assert result.unmatched == () and result.conflicts == ()
+    rival = compared("Rodri became the first Manchester City player to win the Ballon d'Or.",
+                     "Rodri was the second player from Manchester City ever to win the Ballon "
+                     "d'Or.")
+    assert [(c.surface, e.surface) for c, e in rival.conflicts] == [("first Manchester",
+                                                                     "second player")]
