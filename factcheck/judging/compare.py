@@ -307,7 +307,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 # (a name's year, "Paris 2024", the passage need not repeat)
                 if not (re.search(rf"\b{re.escape(event)}\w*", evidence_text, re.I)
                         or not _A_YEAR.search(evidence_text)
-                        or event == _label_of(claim_text, quantity)):
+                        or event == _label_of(claim_text, quantity)
+                        or _this_years_edition(quantity, evidence_text, hit.passage.published)):
                     unmatched.append(quantity)  # it dates other things, not this edition
                 continue
         if not candidates:
@@ -519,8 +520,10 @@ _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*|\b\w*\d\w*")
 
 # Words that deny what follows without a negation cue of their own.
 _PRIVATIVE = re.compile(r"\b(?:free\s+(?:of|from)|exempt(?:ed)?\s+from|spared(?:\s+from)?|"
-                        r"immune\s+(?:to|from)|absent\s+from|lack(?:s|ed|ing)?|devoid\s+of)\s",
-                        re.IGNORECASE)
+                        r"immune\s+(?:to|from)|absent\s+from|lack(?:s|ed|ing)?|devoid\s+of|"
+                        # "the decision to skip the gala" is "would not attend the gala"
+                        r"skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|shun(?:s|ned|ning)?|"
+                        r"st(?:ay|ays|ayed|aying)\s+away\s+from)\s", re.IGNORECASE)
 _UNBEATEN = re.compile(r"\b(?:unbeaten|undefeated|without\s+(?:a\s+)?(?:defeat|loss))\b",
                        re.IGNORECASE)
 _DEFEAT_WORDS = frozenset(tokenize("defeat defeats loss losses lost beaten"))
@@ -872,6 +875,21 @@ def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity
             and abs(sum(c.value for c in parts) - quantity.value) < 1e-9)
 
 
+def _this_years_edition(quantity: Quantity, evidence_text: str, published: str | None) -> bool:
+    """Whether a passage tells of the claim's edition ("the 2024 Ballon d'Or") though it names
+    no year of it: every year it writes is an earlier one it looks back to ("the first
+    Spanish-born winner since 1960"), and it is dated the edition's year or undated."""
+    years = list(_A_YEAR.finditer(evidence_text))
+    return (not published or published[:4] == quantity.surface) and all(
+        int(year.group(0)) < int(quantity.surface)
+        and _LOOKS_BACK.search(evidence_text, max(0, year.start() - 60), year.start())
+        for year in years)  # ("his earlier wins, in 2019 and 2014" tells of those years)
+
+
+# "since Luis Suárez in 1960", "the first since 1998": a year looked back to
+_LOOKS_BACK = re.compile(r"\bsince\b[^.;:]*$", re.IGNORECASE)
+
+
 def _of_the_year(claim_text: str, quantity: Quantity, evidence_text: str,
                  published: str | None) -> bool:
     """Whether the claim's year ("the largest offering of 2023") is the passage's "of the
@@ -987,9 +1005,9 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
                           if agree(quantity, e) or _closes(evidence_text, e.start)]
         # "savings of $1.5bn by 2027", "a bonus if the deal closed by 30 June 2025": a deadline
         # is answered by a deadline, not by the day something happened ("closed on 18 May")
-        deadline = _deadline(claim_text, quantity.start)
+        deadline = names_deadline(claim_text, quantity.start)
         candidates = [e for e in candidates
-                      if agree(quantity, e) or _deadline(evidence_text, e.start) == deadline]
+                      if agree(quantity, e) or names_deadline(evidence_text, e.start) == deadline]
         return candidates
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
@@ -1038,7 +1056,7 @@ def follows_since(text: str, start: int) -> bool:
     return _SINCE_DATE.search(text, max(0, start - 40), start) is not None
 
 
-def _deadline(text: str, start: int) -> bool:
+def names_deadline(text: str, start: int) -> bool:
     """Whether what starts at ``start`` follows "by" or "no later than": a deadline ("by 2027",
     "by the end of June")."""
     return _BY_DATE.search(text, max(0, start - 30), start) is not None
@@ -1406,6 +1424,14 @@ def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
             or _money_measures_differ(claim_q, claim_words, evidence_q, evidence_words))
 
 
+def money_measures_differ(claim_text: str, claim_q: Quantity, evidence_text: str,
+                          evidence_q: Quantity) -> bool:
+    """Whether two sums are told as different measures ("$1.5 billion of expenses" against "the
+    $35.3 billion purchase")."""
+    return _money_measures_differ(claim_q, _measure_words(claim_text, claim_q), evidence_q,
+                                  _measure_words(evidence_text, evidence_q))
+
+
 def _money_measures_differ(claim_q: Quantity, claim_words: frozenset[str],
                            evidence_q: Quantity, evidence_words: frozenset[str]) -> bool:
     """Whether two sums are told as different measures: revenue against a valuation or a
@@ -1426,7 +1452,8 @@ _MONEY_MEASURE = {stem(word): kind for kind, words in {
              "paid pay pays buy buys bought acquire acquired acquisition takeover purchase "
              "purchased",
     "raised": "raise raised raises raising proceeds",
-    "cost": "cost costs costing spend spent spending budget damage damages",
+    "cost": "cost costs costing spend spent spending budget damage damages expense expenses "
+            "saving savings synergy synergies",
     "debt": "debt debts borrowing borrowings loan loans",
     "fine": "fine fined fines penalty penalties",
     "pay": "salary salaries wage wages bonus bonuses purse",

@@ -62,6 +62,8 @@ from factcheck.judging.compare import (
     counts_another,
     dated_otherwise,
     follows_since,
+    money_measures_differ,
+    names_deadline,
     own_outlet,
     worlds_apart,
 )
@@ -451,6 +453,11 @@ def another_value(claim_text: str, comparison: Comparison,
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
              if comparable(claim_q, stated) and not agree(claim_q, stated)
              and not counts_another(claim_text, claim_q, passage, stated)
+             and not money_measures_differ(claim_text, claim_q, passage, stated)
+             # (a deadline, "savings by 2027", is answered only by a deadline)
+             and (claim_q.kind is not QuantityKind.DATE
+                  or names_deadline(claim_text, claim_q.start)
+                  == names_deadline(passage, stated.start))
              and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
                   or stated.unit == claim_q.unit)
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE

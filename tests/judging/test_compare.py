@@ -1469,3 +1469,28 @@ def test_a_rank_among_a_named_class_reads_alike_either_way_round():
                      "d'Or.")
     assert [(c.surface, e.surface) for c, e in rival.conflicts] == [("first Manchester",
                                                                      "second player")]
+
+
+def test_an_editions_year_is_told_by_a_passage_that_only_looks_back_to_earlier_years():
+    claim_text = "Rodri was named the world's best player at the 2024 Ballon d'Or ceremony."
+
+    def unmatched(text: str, published: str | None) -> list[str]:
+        hit = Hit(Passage("p1", text, "Wire", None, None, published, "t:1"), 1, 0.8, 0.85, 0.5)
+        return [q.surface for q in compare_all(claim_text, [hit], NameIndex())[0].unmatched]
+
+    looks_back = ("Rodri was named the world's best player on Monday inside the Théâtre du "
+                  "Châtelet, the first Spanish-born winner since Luis Suárez in 1960.")
+    dates_it = ("Rodri was named the world's best player on Monday inside the Théâtre du "
+                "Châtelet, as Luis Suárez had been in 1960.")
+    assert unmatched(looks_back, None) == [] and unmatched(looks_back, "2024-10-29") == []
+    assert unmatched(dates_it, "2024-10-29") == ["2024"]  # the year of what it tells
+    assert unmatched(looks_back, "2019-12-03") == ["2024"]  # a report of another year
+
+
+def test_skipping_an_event_is_not_attending_it():
+    passage = "The decision to skip the gala was taken by the club's president alone."
+    assert compared("The president alone decided that the club would not attend the gala.",
+                    passage).polarity_clash == ""
+    assert "negated" in compared("The president alone decided that the club would not attend "
+                                 "the gala.", "The president alone decided that the club would "
+                                 "attend the gala.").polarity_clash

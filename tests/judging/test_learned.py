@@ -522,3 +522,16 @@ def test_a_region_holding_the_claims_place_is_no_other_place():
     verdict = judge.judge(claim("On 14 September 2024, 386 mm of rain fell at Lucna in the "
                                 "Jesenik Mountains."), [hit(passage, dense=0.9)])
     assert verdict.label is Label.SUPPORTED, verdict.rationale
+
+
+def test_another_value_is_no_sum_of_another_measure_nor_a_day_for_a_deadline():
+    passage = Passage("p1", "Capital One agreed the $35.3 billion purchase of Discover, which is "
+                      "expected to close in early 2025.", "Wire", None, None, None, "t:1")
+    claim_text = ("Capital One said the combination with Discover would cut about $1.5 billion "
+                  "of expenses by 2027.")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == ""
+    bigger = "Capital One agreed the purchase of Discover for $53.5 billion."
+    comparison = compare_all(bigger, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert "$35.3 billion" in another_value(bigger, comparison) + " ".join(
+        e.surface for _, e in comparison.conflicts)
