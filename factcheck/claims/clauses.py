@@ -35,6 +35,7 @@ from factcheck.claims.lexicon import (
     DATE,
     DEMONYMS,
     DETERMINERS,
+    EVENT_NOUNS,
     PREPOSITIONS,
     RELATIVES,
 )
@@ -243,6 +244,8 @@ def _take_trailing_appositive(tokens: list[Token], asides: list[list[Token]]) ->
     appositive = trim(tokens[k + 1 :])
     if len(appositive) < 3 or _names_it(appositive):
         return tokens  # "..., the SU7 sedan": a name, kept with the clause
+    if _tells_an_event(appositive):
+        return tokens  # "in May, a result that kept the pressure on": no "May was a result"
     if any(is_finite(appositive, i) for i in range(1, len(appositive))):
         if not _is_participle_phrase(appositive):
             return tokens
@@ -264,6 +267,21 @@ def _take_trailing_appositive(tokens: list[Token], asides: list[list[Token]]) ->
         return tokens
     asides.append(list(owner) + [copula] + appositive)
     return left
+
+
+def _tells_an_event(appositive: Sequence[Token]) -> bool:
+    """Whether an appositive's noun, before any clause or phrase of its own, is an act or a
+    time ("a decision he announced", "the first trading day after the accident")."""
+    for tok in appositive[1:]:
+        if tok.lower in _APPOSITIVE_HEAD_ENDS or not tok.is_word:
+            return False
+        if tok.lower in EVENT_NOUNS:
+            return True
+    return False
+
+
+_APPOSITIVE_HEAD_ENDS = RELATIVES | PREPOSITIONS | frozenset(
+    {"that", "he", "she", "it", "they", "we", "ever", "known", "called", "named"})
 
 
 def _names_it(appositive: Sequence[Token]) -> bool:

@@ -173,6 +173,13 @@ FACILITIES = _words(
     "factory plant facility site gigafactory campus refinery mill warehouse"
 )
 PHASES = _words("phase stage")
+# Nouns for what happened or when, not for a name: ", a decision he announced on 9 June" and
+# ", the first trading day after the accident" describe an act or a time, never the name before
+EVENT_NOUNS = _words(
+    "decision result day days week weeks month months year years time moment loss losses win "
+    "wins victory defeat measure detail investment purchase verdict move step blow setback "
+    "sign reminder marathon race match game season outcome announcement ruling vote jump drop "
+    "rise fall increase decline gain")
 VERSIONS = _words("version variant trim edition")
 SPEECH_VERBS = _words(
     "said says emphasized emphasised told tells added adds noted stated explained argued "

@@ -312,6 +312,15 @@ def test_an_appositive_is_a_description_not_a_reference() -> None:
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "Manchester City beat Luton 5-1 in May, a result that kept the pressure on the leaders.",
+    "Boeing's shares fell 8% on 8 January 2024, the first trading day after the accident.",
+    "Rodri lost one of his 63 matches in 2023-24, the 2-1 FA Cup final defeat by United.",
+])
+def test_an_appositive_telling_an_act_or_a_time_describes_no_name(text: str) -> None:
+    assert claim_texts(text) == [text]  # no "May was a result", "Rodri was the ... defeat"
+
+
 # ---------------------------------------------------------------------------------------------
 # Compound sentences split into atomic claims
 # ---------------------------------------------------------------------------------------------
