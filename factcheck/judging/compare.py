@@ -882,12 +882,10 @@ def _this_years_edition(quantity: Quantity, evidence_text: str, published: str |
     years = list(_A_YEAR.finditer(evidence_text))
     return (not published or published[:4] == quantity.surface) and all(
         int(year.group(0)) < int(quantity.surface)
-        and _LOOKS_BACK.search(evidence_text, max(0, year.start() - 60), year.start())
+        # "since Luis Suárez in 1960", "the first since 1998": a year looked back to
+        and (follows_since(evidence_text, year.start())
+             or _SINCE.search(evidence_text, max(0, year.start() - 48), year.start()))
         for year in years)  # ("his earlier wins, in 2019 and 2014" tells of those years)
-
-
-# "since Luis Suárez in 1960", "the first since 1998": a year looked back to
-_LOOKS_BACK = re.compile(r"\bsince\b[^.;:]*$", re.IGNORECASE)
 
 
 def _of_the_year(claim_text: str, quantity: Quantity, evidence_text: str,
@@ -1062,8 +1060,9 @@ def names_deadline(text: str, start: int) -> bool:
     return _BY_DATE.search(text, max(0, start - 30), start) is not None
 
 
-_BY_DATE = re.compile(r"\b(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:(?:late|early|mid|end|start|"
-                      r"beginning|middle)[\s-]+(?:of\s+)?)?$", re.IGNORECASE)
+# "the end of", "mid-", "late": the part of a period a date's edge words name
+_PERIOD_PART = r"(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)[\s-]+(?:of\s+)?)?$"
+_BY_DATE = re.compile(r"\b(?:by|no\s+later\s+than)\s+" + _PERIOD_PART, re.IGNORECASE)
 
 
 def _closes(text: str, start: int) -> bool:
@@ -1073,10 +1072,8 @@ def _closes(text: str, start: int) -> bool:
 
 
 _UNTIL_DATE = re.compile(r"\b(?:until|till|through|up\s+to|(?:reopen|resum|restor|lift)\w*\s+on)"
-                         r"\s+(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)[\s-]+"
-                         r"(?:of\s+)?)?$", re.IGNORECASE)
-_SINCE_DATE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)"
-                         r"[\s-]+(?:of\s+)?)?$", re.IGNORECASE)
+                         r"\s+" + _PERIOD_PART, re.IGNORECASE)
+_SINCE_DATE = re.compile(r"\bsince\s+" + _PERIOD_PART, re.IGNORECASE)
 
 
 def _names_period(claim_text: str, quantity: Quantity,
