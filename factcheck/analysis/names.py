@@ -198,6 +198,10 @@ def alias_in(entity: str, text: str) -> bool:
                     if words[i][0].isupper() and words[j - 1][0].isupper() and \
                             abbreviates(key, " ".join(words[i:j]).lower()):
                         return True
+        # a common noun's initials, one word a letter: "LAN" for "local area network"
+        if len(key) >= 3 and key.isalpha() and re.search(
+                r"\b" + r"[\s-]+".join(f"{letter}[a-z]*" for letter in key) + r"\b", lowered):
+            return True
         return False
     if " " not in key:
         return False

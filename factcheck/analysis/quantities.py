@@ -189,7 +189,8 @@ _PAR_SCORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nin
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.I)
 _PER_HOUR = re.compile(r"\s*(?:per\s+hour|an\s+hour|/h)\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|[½¼¾])?"  # "11½" is 11.5
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|[½¼¾]|\s[12]/[2348](?![\d/]))?"
+# "11½" is 11.5, "6 1/3" (innings) 6.33
 MONTH_OF_YEAR = "month-of-year"
 """Unit of a month named without a year ("in May"): ``value`` is ``month - 1``."""
 DAY_OF_YEAR = "day-of-year"
@@ -344,7 +345,8 @@ _COUNT = re.compile(
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
     r"(?P<halfscaled>\s+and\s+a\s+half(?=\s+(?:thousand|million|billion|trillion)\b))?"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m|dozen)\b)?"
-    r"(?P<half>\s+and\s+a\s+half)?(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
+    r"(?P<half>\s+and\s+(?:a\s+(?:half|third|quarter)|two[\s-]thirds|three[\s-]quarters))?"
+    r"(?P<plus>\+)?(?:(?P<hyphen>-)?\s*(?P<unit>[A-Za-z°]+))?",
     re.IGNORECASE | re.ASCII,
 )
 # A capitalised word right before a bare number names it ("Boeing 737", "Flight 1282", "Euro
@@ -419,12 +421,19 @@ _BOUND_BEFORE = [(re.compile(r"(?:^|\W)(?:" + words + r")\s*$", re.IGNORECASE | 
 
 
 _VULGAR = str.maketrans({"½": ".5", "¼": ".25", "¾": ".75"})
+_MIXED_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3,
+                    "quarters": 0.75}
+"""What "and a half", "and a third", "and two-thirds" add to the whole number before them."""
 
 
 def parse_number(text: str) -> float | None:
     """``"2,300"`` -> 2300.0, ``"1.5"`` -> 1.5, ``"ten"`` -> 10.0; ``None`` if not a number."""
     cleaned = text.strip().lower().replace(",", "")
     cleaned = cleaned.translate(_VULGAR) if cleaned[-1:] in "½¼¾" else cleaned
+    whole, _, fraction = cleaned.partition(" ")
+    if "/" in fraction:  # "6 1/3"
+        numerator, _, denominator = fraction.partition("/")
+        return float(whole) + int(numerator) / int(denominator)
     if cleaned in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[cleaned])
     if _COMPOUND_WORDS.match(cleaned):  # "two hundred and forty": 200 + 40
@@ -774,14 +783,22 @@ def _read_bare_year(match: re.Match[str], free: _Free) -> Quantity | None:
     return _date(match, int(match.group("year")), 1, 12)
 
 
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _RANKED_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|his|her|its|their|our|finished|came|placed|"
                             r"ranked|ranks|was|is|were|are|be|been))\s+$", re.IGNORECASE)
+
+
+_MIXED_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"))\s+and\s+a\s+$",
+    re.IGNORECASE)
 
 
 def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     """``the third factory``, ``2nd largest plant``: the rank, with its noun as unit."""
     word = match.group("word").lower()
     text = match.string
+    if _MIXED_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+        return None  # "six and a third innings": a fraction of a number, no rank
     opens = text[:match.start()].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
     if match.group("noun") is None:
         # a rank only after a possessive or "the", "finished", "came" ... ("Mahomes' third,",
@@ -813,7 +830,9 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         # "the first Manchester City player" does (and "the first Labour prime minister")
         noun = named.group(1).lower()
     noun = _singular(noun)
-    if noun in _FUNCTION_WORDS:
+    if noun in _PRONOUNS:
+        noun, end = ELLIPTIC, match.end("word")  # "in the fifth they scored"
+    elif noun in _FUNCTION_WORDS:
         noun = ELLIPTIC  # "the fourth to make a soft landing"
     elif match.group("streak") or match.group("row"):
         noun += STREAK
@@ -859,11 +878,14 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     if raw[0].isdigit() and (unit_word not in _UNIT_OF and named_number(text, start)
                              or _NUMBERED.search(text[max(0, start - 30):start])):
         return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
-    if match.group("half") or match.group("halfscaled"):
-        number += 0.5  # "two and a half years", "eight and a half million"
+    if match.group("halfscaled"):
+        number += 0.5  # "eight and a half million"
+    if match.group("half"):  # "two and a half years", "six and a third innings"
+        number += _MIXED_FRACTIONS[match.group("half").split()[-1].split("-")[-1].lower()]
     scale = (match.group("scale") or "").lower()
     value = number * _SCALE.get(scale, 1.0)
     end = match.end("scale") if match.group("scale") else end
+    end = match.end("half") if match.group("half") else end
     if match.group("half"):
         value = number * _SCALE.get(scale, 1.0)
     unit = _UNIT_OF.get(unit_word, "")

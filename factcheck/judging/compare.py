@@ -302,13 +302,20 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if event and not any(agree(quantity, e) for e in candidates):
             # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
             # passage on "Game 5 of the Finals" with no year tells of the claim's edition
-            candidates = [e for e in candidates if _edition_of(evidence_text, e) == event]
+            # (an edition other people's sentence tells of is theirs: "Kirk Gibson's home run
+            # in the 1988 World Series" in a passage on Freddie Freeman's)
+            theirs = {e.start for e in evidence_quantities if e.kind is QuantityKind.DATE
+                      and names is not None and of_other_people(
+                          evidence_text, e, names.of(evidence_text), claim_text, side.names)}
+            candidates = [e for e in candidates if _edition_of(evidence_text, e) == event
+                          and e.start not in theirs]
             if not candidates:
                 # (a name's year, "Paris 2024", the passage need not repeat)
                 if not (re.search(rf"\b{re.escape(event)}\w*", evidence_text, re.I)
                         or not _A_YEAR.search(evidence_text)
                         or event == _label_of(claim_text, quantity)
-                        or _this_years_edition(quantity, evidence_text, hit.passage.published)):
+                        or _this_years_edition(quantity, evidence_text, hit.passage.published,
+                                               theirs)):
                     unmatched.append(quantity)  # it dates other things, not this edition
                 continue
         if not candidates:
@@ -636,8 +643,10 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         if best is None and anywhere and not reacting and name.kind in _CHECKED_NAMES and _full(
                 name):
             # only full names: spaCy's kind of a lone word ("Xiaomi", "Max") is a guess
+            # (without a shared neighbour, a person and an organisation are never alike)
             alike = [other for other in spare
-                     if _full(other) and _alike(name, claim_text, other, passage_text)
+                     if _full(other) and _alike(name, claim_text, other, passage_text,
+                                                mixed=False)
                      and not _serial_for_person(name, other) and not _reacts(passage_text, other)]
             best = alike[0] if len(alike) == 1 else None
         if best is None and claim_text[name.end:name.end + 6].lower() == "-based":
@@ -772,10 +781,11 @@ _VAGUE_ROLES = frozenset({"head", "chief", "player", "vice", "co-founder", "gene
                           "lord", "lady", "sir", "dame", "dr", "mr", "mrs", "ms", "prof"})
 
 
-def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
+def _alike(name: Name, text: str, other: Name, other_text: str, *, mixed: bool = True) -> bool:
     """Whether two names are of one kind: the same kind, the same head word ("Gatwick Airport",
-    "Heathrow Airport"; "Baikonur Cosmodrome", "the Vostochny cosmodrome"), or two full names
-    of a person or organisation (spaCy mixes those up: "Benson Kipruto" as an organisation)."""
+    "Heathrow Airport"; "Baikonur Cosmodrome", "the Vostochny cosmodrome"), or, with ``mixed``,
+    two full names of a person or organisation (spaCy mixes those up: "Benson Kipruto" as an
+    organisation)."""
     if name.kind == other.kind:
         return True
     head = name.text.split()[-1].lower()
@@ -786,7 +796,7 @@ def _alike(name: Name, text: str, other: Name, other_text: str) -> bool:
     if _full(name) and _full(other) and name.text.split()[0] == other.text.split()[0] != "the":
         return True  # "Manchester United", "Manchester City"
     people = {NameKind.PERSON, NameKind.ORG}
-    return {name.kind, other.kind} <= people and _full(name) and _full(other)
+    return mixed and {name.kind, other.kind} <= people and _full(name) and _full(other)
 
 
 def _serial_for_person(name: Name, other: Name) -> bool:
@@ -875,15 +885,17 @@ def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity
             and abs(sum(c.value for c in parts) - quantity.value) < 1e-9)
 
 
-def _this_years_edition(quantity: Quantity, evidence_text: str, published: str | None) -> bool:
+def _this_years_edition(quantity: Quantity, evidence_text: str, published: str | None,
+                        theirs: set[int]) -> bool:
     """Whether a passage tells of the claim's edition ("the 2024 Ballon d'Or") though it names
     no year of it: every year it writes is an earlier one it looks back to ("the first
-    Spanish-born winner since 1960"), and it is dated the edition's year or undated."""
+    Spanish-born winner since 1960") or of other people's deeds (starting at ``theirs``), and
+    it is dated the edition's year or undated."""
     years = list(_A_YEAR.finditer(evidence_text))
     return (not published or published[:4] == quantity.surface) and all(
         int(year.group(0)) < int(quantity.surface)
         # "since Luis Suárez in 1960", "the first since 1998": a year looked back to
-        and (follows_since(evidence_text, year.start())
+        and (follows_since(evidence_text, year.start()) or year.start() in theirs
              or _SINCE.search(evidence_text, max(0, year.start() - 48), year.start()))
         for year in years)  # ("his earlier wins, in 2019 and 2014" tells of those years)
 
@@ -934,6 +946,21 @@ def dated_otherwise(text: str, figure: Quantity, matched: Sequence[tuple[Quantit
     return (bool(dates) and not any(any(q is e for e in shared) for q in dates)
             and not any(agree(c, q) for c, _ in matched if c.kind is QuantityKind.DATE
                         for q in dates))
+
+
+def of_other_people(text: str, figure: Quantity, text_names: Sequence[Name],
+                     claim_text: str, claim_names: Sequence[Name]) -> bool:
+    """Whether the sentence of ``text`` holding ``figure`` is about other people than the
+    claim's: it names a person the claim does not and none of the claim's people ("The moment
+    recalled Kirk Gibson's home run in the 1988 World Series" for a claim about Freddie Freeman):
+    its figures are theirs."""
+    people = [n for n in claim_names if n.kind is NameKind.PERSON]
+    if not people:
+        return False
+    start, end = _sentence_around(text, figure.start)
+    told = [n for n in text_names if n.kind is NameKind.PERSON and start <= n.start < end]
+    return (any(not name_in(n, claim_names) and not mentioned(n, claim_text) for n in told)
+            and not any(name_in(n, told) or mentioned(n, text[start:end]) for n in people))
 
 
 def _dates_another_sentence(text: str, date: Quantity,
@@ -1216,13 +1243,20 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     # the surface" a level
     if len(after) > 1 and after[1].lower() in ("junior", "senior"):
         return True  # "a man 16 years his junior": a gap in age
-    relative = bool(after[:1]) and after[0].lower() in ("above", "below") and (
+    # ("a 32 percent premium to the Monday close" is "32% above it")
+    relative = (bool(after[:1]) and after[0].lower() in _RELATIVE_AFTER or _GAP_BEFORE.search(
+        text, max(0, quantity.start - 50), quantity.start) is not None) and (
         quantity.kind in (QuantityKind.PERCENT, QuantityKind.MONEY))
     if (by or relative or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
             or direction_of(text, quantity) is not None):
         return True
     earlier = _restates(text, quantity)  # "by a tenth, or 17,000 jobs": the same change again
     return earlier is not None and _is_change(text, earlier)
+
+
+_RELATIVE_AFTER = frozenset({"above", "below", "premium", "discount", "markup", "mark-up"})
+# "its discount to asset value had reached 48%": a gap to another price, however placed
+_GAP_BEFORE = re.compile(r"\b(?:premium|discount)\b[^.;,]{0,40}$", re.IGNORECASE)
 
 
 def _more_than(text: str, quantity: Quantity) -> bool:
@@ -1297,8 +1331,11 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
             if not _TIME_ADJUNCT.search(claim_text[max(0, claim_anchor.start - 20):
                                                    claim_anchor.start]):
                 continue  # "in the 2024 final" names the event in the claim, binds no figure
+            # (a figure a hundred times off measures something else: "$40.00 per share" is no
+            # rival of "$14 billion" for the day the deal was announced)
             rivals = [e for e in evidence_quantities if comparable(claim_q, e)
-                      and not _contrasted(evidence_text, e, anchor)]
+                      and not _contrasted(evidence_text, e, anchor)
+                      and not worlds_apart(in_seconds(claim_q).value, in_seconds(e).value)]
             claim_rivals = [c for c, _ in matched if comparable(claim_q, c)
                             and not _contrasted(claim_text, c, claim_anchor)]
             if not rivals or min(claim_rivals, key=lambda c: _distance(c, claim_anchor),
@@ -1403,11 +1440,26 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
     sentence_end = text.find(". ", quantity.end)
     sentence_end = quantity.end + chars if sentence_end < 0 else min(sentence_end,
                                                                      quantity.end + chars)
-    around = text[max(0, sentence_start): quantity.start] + " " + text[quantity.end: sentence_end]
+    around = _CLOSED_AT.sub("closed at", text[max(0, sentence_start): quantity.start]
+                            + " " + text[quantity.end: sentence_end])
     # past forms and nouns as their verb: "lost $1.6 billion" is the "loss of 1.6 billion dollars"
     words = {stem(_FAMILY.get(w, _IRREGULAR.get(w, w)))
              for w in re.findall(r"[a-z]+", around.lower()) if w in _FAMILY or w in _IRREGULAR}
-    return frozenset(t for t in (*tokenize(around), *words) if not t[0].isdigit())
+    # and a move or a level in any of its words: "climbing 22% to finish at $37.05" is "rising
+    # 22 percent to close at $39.05"
+    return frozenset(_MOVES.get(t, t) for t in (*tokenize(around), *words)
+                     if not t[0].isdigit())
+
+
+_MOVES = {**{stem(w): "rise" for w in (
+    "rise", "rose", "risen", "increase", "grew", "grow", "gain", "climb", "jump", "surge",
+    "soar", "rally", "rallied", "leap", "leapt")}, **{stem(w): "fall" for w in (
+        "fall", "fell", "fallen", "decrease", "decline", "drop", "dropped", "slump", "plunge",
+        "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped")},
+}
+"""Words of a figure's context read as one ("climbing" as "rising")."""
+_CLOSED_AT = re.compile(r"\b(?:finish|settl|end)(?:e|es|ed|ing)?\s+at\b", re.IGNORECASE)
+"""A level at the end of a session, however it is said: "finished at $37.05" is "closed at"."""
 
 
 def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
@@ -1482,7 +1534,7 @@ def _measure_words(text: str, quantity: Quantity, chars: int = 100) -> frozenset
         elif other.start >= quantity.end and other.start < end:
             after = after.replace(other.surface, " ")
     words: set[str] = set()
-    for word in re.findall(r"[A-Za-z][a-z]+", f"{before} {after}"):
+    for word in re.findall(r"[A-Za-z][a-z]+", _CLOSED_AT.sub("closed at", f"{before} {after}")):
         if word[0].isupper() or word in STOPWORDS or word in _HEDGES or word in SCALE_WORDS:
             continue  # names tell the topic, not the measure
         word = _COUNTED_AS.get(word, _FAMILY.get(word, _IRREGULAR.get(word, word)))
@@ -2360,12 +2412,17 @@ def _denies(text: str, match: re.Match[str]) -> bool:
     counted ..."), a time ("did not start until 2010", "did not at first realise", "no order
     had yet been given") or a bound ("no more than 32 ships", "not later than May 2024")."""
     return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
+                or match.group(0).lower() == "none" and _SCORE_TO.search(
+                    text, max(0, match.start() - 30), match.start())
                 or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
                 or _bounds_figure(text, match.end())
                 or match.group(0).lower() in ("no", "never", "not") and (
                     _NONE_BIGGER.match(text, match.end()) or _NOT_FOR.match(text, match.end())))
 
 
+# "led the series two games to none": a score of nil, no denial
+_SCORE_TO = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+\s+)?to\s+$",
+                       re.IGNORECASE)
 _COMPARED = re.compile(r"\s+(?:more|less|fewer|later|earlier|sooner|longer|shorter|higher|"
                        r"lower|greater|bigger|smaller)\s+than\s+", re.IGNORECASE)
 

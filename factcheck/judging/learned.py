@@ -64,6 +64,7 @@ from factcheck.judging.compare import (
     follows_since,
     money_measures_differ,
     names_deadline,
+    of_other_people,
     own_outlet,
     worlds_apart,
 )
@@ -448,6 +449,10 @@ def another_value(claim_text: str, comparison: Comparison,
     stated_all = [e for e in every if (e.start, e.end) not in answered
                   and (e.kind is QuantityKind.DATE
                        or not dated_otherwise(passage, e, comparison.matched, every))]
+    if stated_all and names is not None:  # (nor one of a sentence about other people)
+        claim_names, passage_names = names.of(claim_text), names.of(passage)
+        stated_all = [e for e in stated_all if not of_other_people(
+            passage, e, passage_names, claim_text, claim_names)]
     # a figure of the claim's measure: a bare "116" puts nothing in the slot of "three weeks"
     # (nor does a figure a hundred times off: "1.07 million" is no count of "five states")
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all

@@ -637,3 +637,26 @@ def test_a_bare_sum_in_billions_takes_the_currency_of_the_sum_before_it():
     # a number counting a noun keeps counting it
     found = extract_quantities("Revenue hit $5 billion from 2 billion users.")
     assert [q.kind for q in found] == [QuantityKind.MONEY, QuantityKind.COUNT]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("She pitched six and a third innings.", "She pitched 6 1/3 innings."),
+    ("He bowled four and two-thirds overs.", "He bowled 4 2/3 overs."),
+    ("The talks lasted two and a quarter days.", "The talks lasted 2.25 days."),
+])
+def test_a_whole_number_and_a_fraction_is_one_figure(claim, passage):
+    told, stated = only(claim), only(passage)
+    assert told.kind is QuantityKind.COUNT and agree(told, stated)
+    assert only("It took three and a half years.").value == pytest.approx(3.5)
+
+
+def test_and_a_third_after_a_number_is_no_rank_but_a_third_alone_is():
+    assert not any(q.kind is QuantityKind.ORDINAL
+                   for q in extract_quantities("in six and a third innings"))
+    assert only("the third inning").kind is QuantityKind.ORDINAL
+    assert extract_quantities("a date like 1/3/2024")[-1].kind is QuantityKind.DATE
+
+
+def test_a_pronoun_after_an_ordinal_leaves_the_rank_of_the_noun_before():
+    rank = only("The visitors scored twice in the fifth they later said.")
+    assert rank.surface == "fifth" and agree(only("in the fifth inning"), rank)

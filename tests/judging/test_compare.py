@@ -1494,3 +1494,54 @@ def test_skipping_an_event_is_not_attending_it():
     assert "negated" in compared("The president alone decided that the club would not attend "
                                  "the gala.", "The president alone decided that the club would "
                                  "attend the gala.").polarity_clash
+
+
+def test_a_year_in_a_sentence_about_other_people_dates_their_deed_not_the_claims():
+    claim_text = "Maria Lopez hit a walk-off home run to win Game 1 of the 2023 World Series."
+    recalled = ("Maria Lopez hit a walk-off home run to win Game 1 for the Rangers. The moment "
+                "recalled John Carter, who hit one in Game 1 of the 1991 World Series.")
+    result = compared(claim_text, recalled)
+    assert result.unmatched == () and result.conflicts == ()
+    her_own = ("Maria Lopez hit a walk-off home run to win Game 1 for the Rangers, as she had "
+               "done in Game 1 of the 1991 World Series.")
+    assert surfaces(compared(claim_text, her_own).conflicts) == [("2023", "1991")]
+
+
+def test_a_person_and_a_team_are_swapped_only_in_the_same_place():
+    claim_text = "The Harbour Sharks beat the Valley Hawks 7-6 in Game 5 to win the title."
+    passage = ("Ana Ortiz, the Sharks' goalkeeper, was voted most valuable player. The 7-6 Game "
+               "5 win gave the Harbour Sharks the title.")
+    assert compared(claim_text, passage).name_swaps == ()
+
+
+def test_a_figure_far_off_is_no_rival_for_the_day_a_sum_is_tied_to():
+    result = compared("In January 2024 Nordvik agreed to buy Kestrel for about $14bn in cash.",
+                      "Nordvik completed its $14 billion purchase of Kestrel on 2 July 2025. The "
+                      "deal had been announced on 9 January 2024 as an all-cash transaction at "
+                      "$40.00 per share.")
+    assert result.conflicts == () and result.unmatched == ()
+
+
+def test_a_price_level_is_compared_with_the_level_said_in_other_words():
+    result = compared("Kestrel's shares rose 22 percent to close at $39.05.",
+                      "Kestrel's shares climbed 22% to finish at $37.05, below the $40 offer "
+                      "price.")
+    assert surfaces(result.conflicts) == [("$39.05", "$37.05")]
+
+
+def test_a_premium_is_a_gap_to_another_price_like_a_figure_above_it():
+    result = compared("The $40 offer was a 32 percent premium to Kestrel's Monday close.",
+                      "Kestrel rose 22% on Tuesday. The $40 price is 32% above where Kestrel "
+                      "closed on Monday.")
+    assert result.conflicts == () and result.unmatched == ()
+
+
+def test_two_games_to_none_is_a_score_not_a_denial():
+    assert compared("Of the teams that led a series two games to none, 45 went on to win it.",
+                    "Of the teams that held a 2-0 series lead, 45 went on to win it."
+                    ).polarity_clash == ""
+
+
+def test_an_acronym_is_mentioned_by_the_words_it_shortens():
+    assert alias_in("LAN", "the markets for wireless local area network equipment")
+    assert not alias_in("LAN", "the markets for wireless network equipment")
