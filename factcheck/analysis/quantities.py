@@ -788,6 +788,8 @@ _RANKED_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|his|her|its|their|our|finishe
                             r"ranked|ranks|was|is|were|are|be|been))\s+$", re.IGNORECASE)
 
 
+_PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our)\s+\d")
+_ALL_BUT = re.compile(r"\b(?:but|except|save)\s+$", re.IGNORECASE)  # "all but two of the 650"
 _MIXED_NUMBER_BEFORE = re.compile(
     r"(?:\d|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"))\s+and\s+a\s+$",
     re.IGNORECASE)
@@ -868,7 +870,10 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     if raw[0].isalpha() and unit_word not in _UNIT_OF and not _COMPOUND_WORDS.match(raw) and (
             not match.group("scale")) and (
             raw.lower() in ("one", "a dozen", "a hundred", "half a", "half an") or not unit_word
-            or unit_word in _NOT_COUNTED and not match.group("hyphen")):
+            or unit_word in _NOT_COUNTED and not match.group("hyphen")) and not (
+                raw.lower() != "one" and _PART_OF_COUNT.match(text, match.end("num"))
+                and not _ALL_BUT.search(text, max(0, start - 12), start)):
+        # ("four of its 33 engines" counts a part of a counted whole)
         return None  # "one of the", "top five": word numbers count only before a noun
     if _FRACTION_WORD.match(text, match.end("num")):
         return None  # "an hour and three-quarters": a fraction, not a count

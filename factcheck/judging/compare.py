@@ -433,6 +433,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                      for c, e in turned)
     matched = [m for m in matched if m not in turned]
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
+    # (it still fits its words: a passage stating "in the fifth inning" alike fits that claim
+    # figure better than one giving "the first inning")
+    ranks = [m for m in matched
+             if m[0] not in {c for c, _ in conflicts} and m[0].kind == QuantityKind.ORDINAL]
     matched = [m for m in matched
                if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
     # (a passage's title and publisher name what it is about: "Wimbledon.com" on "the 2024
@@ -446,7 +450,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
-    fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *conflicts]}
+    fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *ranks, *conflicts]}
     swaps: tuple[tuple[Name, Name], ...] = ()
     absent: tuple[Name, ...] = ()
     if names is not None:
@@ -1936,8 +1940,12 @@ def _order_clash(claim_text: str, evidence_text: str) -> str:
     """Two events put in the other order: "broke Woodard's record four days after she passed
     Maravich" against "Maravich's record fell four days after Clark broke Woodard's record"
     (the names on either side of "after" or "before" trade places, or the word turns)."""
+    told_all = _orders(evidence_text)
     for claimed in _orders(claim_text):
-        for told in _orders(evidence_text):
+        if any(told.word == claimed.word and claimed.left & told.left
+               and claimed.right & told.right for told in told_all):
+            continue  # the passage states this order alike; its other "before" is of other things
+        for told in told_all:
             same_sides = claimed.left & told.left and claimed.right & told.right
             crossed = claimed.left & told.right and claimed.right & told.left
             if same_sides and not crossed and claimed.word != told.word:

@@ -660,3 +660,13 @@ def test_and_a_third_after_a_number_is_no_rank_but_a_third_alone_is():
 def test_a_pronoun_after_an_ordinal_leaves_the_rank_of_the_noun_before():
     rank = only("The visitors scored twice in the fifth they later said.")
     assert rank.surface == "fifth" and agree(only("in the fifth inning"), rank)
+
+
+def test_a_number_in_words_counts_a_part_of_a_counted_whole():
+    assert [q.surface for q in extract_quantities("The booster relit four of its 33 engines.")
+            ] == ["four", "33"]
+    assert not agree(*extract_quantities("four of its 33")[:1],
+                     *extract_quantities("three of its 33")[:1])
+    assert [q.surface for q in extract_quantities("She was one of the 20 finalists.")] == ["20"]
+    assert [q.surface for q in extract_quantities("All but two of the 650 seats were declared.")
+            ] == ["650"]

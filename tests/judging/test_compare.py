@@ -1545,3 +1545,26 @@ def test_two_games_to_none_is_a_score_not_a_denial():
 def test_an_acronym_is_mentioned_by_the_words_it_shortens():
     assert alias_in("LAN", "the markets for wireless local area network equipment")
     assert not alias_in("LAN", "the markets for wireless network equipment")
+
+
+def test_an_order_the_passage_states_alike_is_not_turned_by_its_other_before():
+    passage = ("Nordvik agreed to buy Kestrel one day after the Ledger reported the talks. "
+               "Kestrel's price had been 32% lower on Monday, before the Ledger's story ran.")
+    assert compared("Nordvik agreed to buy Kestrel one day after the Ledger reported the talks.",
+                    passage).polarity_clash == ""
+    assert "before" in compared("Nordvik agreed to buy Kestrel one day before the Ledger "
+                                "reported the talks.", "Nordvik agreed to buy Kestrel one day "
+                                "after the Ledger reported the talks.").polarity_clash
+
+
+def test_a_passage_stating_the_claims_ranks_alike_outweighs_one_giving_other_ranks():
+    claim_text = ("The Sharks climbed out of a 5-0 hole by scoring 5 times in the fifth inning, "
+                  "then moved in front with 2 more runs in the eighth.")
+    alike = ("The Sharks climbed out of a 5-0 hole by scoring five times in the fifth inning, "
+             "then moved in front with two more runs in the eighth.")
+    other = ("The Sharks, scoring five times to move in front of the Hawks, climbed out of the "
+             "hole and won 4-2 after two more runs in the first inning of Game 3.")
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    hits = [Hit(Passage("p2", other, "Wire", None, None, None, "t:2"), 1, 0.8, 0.7, 0.5),
+            Hit(Passage("p1", alike, "Wire", None, None, None, "t:1"), 2, 0.8, 0.66, 0.5)]
+    assert RulesJudge().judge(claim, hits).label is Label.SUPPORTED
