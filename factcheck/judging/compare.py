@@ -304,9 +304,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             # passage on "Game 5 of the Finals" with no year tells of the claim's edition
             # (an edition other people's sentence tells of is theirs: "Kirk Gibson's home run
             # in the 1988 World Series" in a passage on Freddie Freeman's)
+            named_there = names.of(evidence_text) if names is not None else ()
             theirs = {e.start for e in evidence_quantities if e.kind is QuantityKind.DATE
-                      and names is not None and of_other_people(
-                          evidence_text, e, names.of(evidence_text), claim_text, side.names)}
+                      and of_other_people(evidence_text, e, named_there, claim_text, side.names)}
             candidates = [e for e in candidates if _edition_of(evidence_text, e) == event
                           and e.start not in theirs]
             if not candidates:
@@ -1455,12 +1455,11 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
                      if not t[0].isdigit())
 
 
-_MOVES = {**{stem(w): "rise" for w in (
-    "rise", "rose", "risen", "increase", "grew", "grow", "gain", "climb", "jump", "surge",
-    "soar", "rally", "rallied", "leap", "leapt")}, **{stem(w): "fall" for w in (
-        "fall", "fell", "fallen", "decrease", "decline", "drop", "dropped", "slump", "plunge",
-        "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped")},
-}
+_RISING = ("rise", "rose", "risen", "increase", "grew", "grow", "gain", "climb", "jump", "surge",
+           "soar", "rally", "rallied", "leap", "leapt")
+_FALLING = ("fall", "fell", "fallen", "decrease", "decline", "drop", "dropped", "slump", "plunge",
+            "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped")
+_MOVES = {**{stem(w): "rise" for w in _RISING}, **{stem(w): "fall" for w in _FALLING}}
 """Words of a figure's context read as one ("climbing" as "rising")."""
 _CLOSED_AT = re.compile(r"\b(?:finish|settl|end)(?:e|es|ed|ing)?\s+at\b", re.IGNORECASE)
 """A level at the end of a session, however it is said: "finished at $37.05" is "closed at"."""
