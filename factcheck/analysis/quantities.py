@@ -74,6 +74,8 @@ _WORD_NUMBERS = {
 # Words that only scale a figure ("400 thousand", "$2.5bn"): figures are compared as figures,
 # so these are no content words a passage must share.
 SCALE_WORDS = frozenset(w for w in (*_SCALE, "hundred") if len(w) > 2)
+_WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+"""The number words as one regex alternation, longest first ("seventeen" before "seven")."""
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -235,7 +237,7 @@ _CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![
 _GAME_CLOCK = re.compile(r"(?<![\d:])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])"
                          r"(?=\s+(?:left|remaining|to\s+go|to\s+play)\b)", re.IGNORECASE)
 # 2 hours, 4 minutes and 12 seconds; three minutes and 27 seconds
-_TIME_PART = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_TIME_PART = (r"(?:\d+(?:\.\d+)?|" + _WORD_NUMBER
               + r")\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b")
 # "an hour and 16 minutes", "an hour and a half": "a"/"an" is one when another part follows
 _DURATION = re.compile(r"(?:" + _TIME_PART + r"|\ban?\s+(?:hour|minute|second)\b(?=\s+and\s))"
@@ -283,14 +285,14 @@ _MONEY = re.compile(
     r"BDT|IDR|THB|MYR|CZK|UAH|Rs\.?|[$€£¥₹₩₺₽₦₱])\s?"
     r"(?P<num>" + _NUM + r")"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?"
-    r"|(?P<num2>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"|(?P<num2>" + _NUM + r"|" + _WORD_NUMBER + r")"
     r"(?:[\s-]?(?P<scale2>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?[\s-]+"
     r"(?P<suffix>" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SUFFIX, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE | re.ASCII,
 )
 _PERCENT = re.compile(r"(?P<num>" + _NUM + r"|\b(?:"
-                      + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+                      + _WORD_NUMBER
                       + r")(?=[\s-]+per))\s?-?(?:%|per[\s-]?cent\b|percent\b|pct\b)",
                       re.IGNORECASE | re.ASCII)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -315,7 +317,7 @@ POINTS = "pp"
 _POINT_SHARES = {"half a": 0.5, "half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
                  "three quarter": 0.75, "three quarters": 0.75, "a quarter of a": 0.25}
 _POINTS = re.compile(
-    r"\b(?:(?P<num>" + _NUM + r"|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    r"\b(?:(?P<num>" + _NUM + r"|" + _WORD_NUMBER
     + r")[\s-]+(?P<what>percentage[\s-]+points?|basis[\s-]+points?|bps)"
     r"|(?P<share>half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|three[\s-]quarters?|half|quarter)"
     r"[\s-]+(?:percentage[\s-]+)?points?)\b",
@@ -342,7 +344,7 @@ _UNIT_YEARS = {"century": 100.0, "decade": 10.0, "year": 1.0}
 _MEASURE_BEFORE = re.compile(r"\b(?:magnitude|category|level|force)-$")
 _COUNT = re.compile(
     r"(?<![\w.$€£¥:])(?P<tilde>~)?(?P<num>" + _NUM + r"|(?:" + _COMPOUND_NUMBER + "|"
-    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
+    + _WORD_NUMBER + r")\b)"
     r"(?P<halfscaled>\s+and\s+a\s+half(?=\s+(?:thousand|million|billion|trillion)\b))?"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|k|m|dozen)\b)?"
     r"(?P<half>\s+and\s+(?:a\s+(?:half|third|quarter)|two[\s-]thirds|three[\s-]quarters))?"
@@ -788,10 +790,19 @@ _RANKED_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|his|her|its|their|our|finishe
                             r"ranked|ranks|was|is|were|are|be|been))\s+$", re.IGNORECASE)
 
 
+def _counts_a_part(match: re.Match[str]) -> bool:
+    """Whether a number in words counts a part of a counted whole ("four of its 33 engines"),
+    not what is left out of it ("all but two of the 650") nor one of many ("one of the 20")."""
+    text, start = match.string, match.start("num")
+    return (match.group("num").lower() != "one"
+            and _PART_OF_COUNT.match(text, match.end("num")) is not None
+            and not _ALL_BUT.search(text, max(0, start - 12), start))
+
+
 _PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our)\s+\d")
-_ALL_BUT = re.compile(r"\b(?:but|except|save)\s+$", re.IGNORECASE)  # "all but two of the 650"
+_ALL_BUT = re.compile(r"\b(?:but|except|save)\s+$", re.IGNORECASE)
 _MIXED_NUMBER_BEFORE = re.compile(
-    r"(?:\d|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"))\s+and\s+a\s+$",
+    r"(?:\d|\b(?:" + _WORD_NUMBER + r"))\s+and\s+a\s+$",
     re.IGNORECASE)
 
 
@@ -871,9 +882,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
             not match.group("scale")) and (
             raw.lower() in ("one", "a dozen", "a hundred", "half a", "half an") or not unit_word
             or unit_word in _NOT_COUNTED and not match.group("hyphen")) and not (
-                raw.lower() != "one" and _PART_OF_COUNT.match(text, match.end("num"))
-                and not _ALL_BUT.search(text, max(0, start - 12), start)):
-        # ("four of its 33 engines" counts a part of a counted whole)
+                _counts_a_part(match)):
         return None  # "one of the", "top five": word numbers count only before a noun
     if _FRACTION_WORD.match(text, match.end("num")):
         return None  # "an hour and three-quarters": a fraction, not a count
@@ -889,10 +898,8 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         number += _MIXED_FRACTIONS[match.group("half").split()[-1].split("-")[-1].lower()]
     scale = (match.group("scale") or "").lower()
     value = number * _SCALE.get(scale, 1.0)
-    end = match.end("scale") if match.group("scale") else end
-    end = match.end("half") if match.group("half") else end
-    if match.group("half"):
-        value = number * _SCALE.get(scale, 1.0)
+    end = match.end("half") if match.group("half") else (
+        match.end("scale") if match.group("scale") else end)
     unit = _UNIT_OF.get(unit_word, "")
     if unit and free(start, match.end("unit")):
         end = match.end("unit")

@@ -149,15 +149,16 @@ GENERAL_OPPOSITES = [
     ("alive", "dead"), ("true", "false"), ("always", "never"), ("all", "none"),
     ("cheap", "expensive"),
 ]
-# Going up against going down, in every wording a news report uses.
-_UP = ("rise", "rose", "risen", "up", "increase", "grew", "grow", "gain", "climb", "jump",
-       "surge", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve",
-       "soar", "rally", "rallied", "leap", "leapt", "larger", "bigger", "greater",
-       "expand", "widen", "raise", "raised", "uplift", "uplifted")
-_DOWN = ("fall", "fell", "fallen", "down", "decrease", "decline", "drop", "shrink", "shrank",
-         "lower", "slower", "below", "under", "behind", "miss", "cut", "worsen", "slump",
-         "plunge", "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped", "dropped",
-         "smaller", "subside", "subsided")
+# Going up against going down, in every wording a news report uses: the verbs of a move, then
+# comparatives, bounds and verbs of doing better or worse.
+_RISING = ("rise", "rose", "risen", "increase", "grew", "grow", "gain", "climb", "jump", "surge",
+           "soar", "rally", "rallied", "leap", "leapt")
+_FALLING = ("fall", "fell", "fallen", "decrease", "decline", "drop", "dropped", "slump", "plunge",
+            "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped")
+_UP = (*_RISING, "up", "higher", "faster", "above", "over", "ahead", "exceed", "beat", "improve",
+       "larger", "bigger", "greater", "expand", "widen", "raise", "raised", "uplift", "uplifted")
+_DOWN = (*_FALLING, "down", "shrink", "shrank", "lower", "slower", "below", "under", "behind",
+         "miss", "cut", "worsen", "smaller", "subside", "subsided")
 # "ahead" and "behind" place someone against someone else, which other verbs of the sentence
 # need not be about ("won, with Evenepoel 1:14 behind"): they oppose only each other.
 _PLACING = frozenset({"ahead", "behind"})
@@ -435,10 +436,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     # (it still fits its words: a passage stating "in the fifth inning" alike fits that claim
     # figure better than one giving "the first inning")
-    ranks = [m for m in matched
-             if m[0] not in {c for c, _ in conflicts} and m[0].kind == QuantityKind.ORDINAL]
-    matched = [m for m in matched
-               if m[0] not in {c for c, _ in conflicts} and m[0].kind != QuantityKind.ORDINAL]
+    conflicted = {c for c, _ in conflicts}
+    kept = [m for m in matched if m[0] not in conflicted]
+    ranks = [m for m in kept if m[0].kind == QuantityKind.ORDINAL]
+    matched = [m for m in kept if m[0].kind != QuantityKind.ORDINAL]
     # (a passage's title and publisher name what it is about: "Wimbledon.com" on "the 2024
     # Championships")
     title = f"{hit.passage.title or ''}\n{hit.passage.source}"
@@ -1455,10 +1456,6 @@ def _window(text: str, quantity: Quantity, chars: int = 45) -> frozenset[str]:
                      if not t[0].isdigit())
 
 
-_RISING = ("rise", "rose", "risen", "increase", "grew", "grow", "gain", "climb", "jump", "surge",
-           "soar", "rally", "rallied", "leap", "leapt")
-_FALLING = ("fall", "fell", "fallen", "decrease", "decline", "drop", "dropped", "slump", "plunge",
-            "plummet", "tumble", "sank", "sunk", "slid", "slip", "slipped")
 _MOVES = {**{stem(w): "rise" for w in _RISING}, **{stem(w): "fall" for w in _FALLING}}
 """Words of a figure's context read as one ("climbing" as "rising")."""
 _CLOSED_AT = re.compile(r"\b(?:finish|settl|end)(?:e|es|ed|ing)?\s+at\b", re.IGNORECASE)
