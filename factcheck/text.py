@@ -45,7 +45,8 @@ def _tokenize(text: str) -> list[str]:
             if token.endswith(".0"):
                 token = token[:-2]
         else:
-            token = re.sub(r"['’]s?$", "", token)
+            if token.endswith(("'s", "’s")):  # (a token never ends in a bare apostrophe)
+                token = token[:-2]
             if token in STOPWORDS:
                 continue
         tokens.append(stem(token))

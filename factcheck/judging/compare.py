@@ -596,14 +596,16 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     alone). With ``anywhere`` (the passage tells of the same event), a person, organisation or
     place is also swapped for the passage's only other name of its kind, wherever it stands.
     """
-    swaps = []
+    swaps: list[tuple[Name, Name]] = []
+    unmentioned = [name for name in claim_names
+                   if not name_in(name, passage_names) and not mentioned(name, passage_text)]
+    if not unmentioned:
+        return swaps
     # "the Games", "the Final": an event's common noun, capitalised by custom, names no rival
     spare = [p for p in passage_names
              if not name_in(p, claim_names) and not mentioned(p, claim_text)
              and p.key.removeprefix("the ") not in _EVENT_COMMON_NOUNS]
-    for name in claim_names:
-        if name_in(name, passage_names) or mentioned(name, passage_text):
-            continue
+    for name in unmentioned:
         if _weekday(name, claim_text) == "day" and _TOLD_ON.search(
                 claim_text, max(0, name.start - 30), name.start):
             continue  # "Astrobotic said on Tuesday": when it was told, which outlets tell apart
@@ -1871,21 +1873,24 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             cue = f"'{later.group(0)}'"
             return (f"claim says {cue}, evidence says 'before'" if who == "claim"
                     else f"claim says 'before', evidence says {cue}")
+    # (the passage is read only for what the claim says: most claims have no opposite to find)
     claim_words = _polar_words(claim_text) - _bounding(claim_text)
-    evidence_words = _polar_words(evidence_text) - elsewhere - _bounding(evidence_text)
-    for word in sorted(claim_words - evidence_words):  # (sorted: the same word every run)
-        opposite = {other for other in _ANTONYM_OF.get(word, set()) & (evidence_words - claim_words)
-                    if not _converse(claim_text, word, evidence_text, other)}
-        if opposite:
-            other = sorted(opposite)[0]
-            return (f"claim says '{_as_written(claim_text, word)}', evidence says "
-                    f"'{_as_written(evidence_text, other)}'")
+    if claim_words:
+        evidence_words = _polar_words(evidence_text) - elsewhere - _bounding(evidence_text)
+        for word in sorted(claim_words - evidence_words):  # (sorted: the same word every run)
+            opposite = {other for other in _ANTONYM_OF.get(word, set())
+                        & (evidence_words - claim_words)
+                        if not _converse(claim_text, word, evidence_text, other)}
+            if opposite:
+                other = sorted(opposite)[0]
+                return (f"claim says '{_as_written(claim_text, word)}', evidence says "
+                        f"'{_as_written(evidence_text, other)}'")
     framed = _framed_opposite(claim_text, evidence_text)
     if framed:
         return framed
     # "more votes" against "fewer votes", even where the passage says "more" of something else
-    evidence_pairs = _word_pairs(evidence_text)
     claim_pairs = _word_pairs(claim_text)
+    evidence_pairs = _word_pairs(evidence_text) if claim_pairs else {}
     for (first, noun), said in claim_pairs.items():
         for other in sorted(_PAIR_OPPOSITE_OF.get(first, set()) - elsewhere):
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
@@ -2346,9 +2351,12 @@ def _framed_opposite(claim_text: str, evidence_text: str) -> str:
     """An opposite in the same words on both sides: "the flag was lowered at NATO headquarters"
     against "the flag was raised at NATO headquarters", even where the claim says "raising" of
     something else."""
+    claim_frames = _frames(claim_text)
+    if not claim_frames:
+        return ""
     evidence_frames = _frames(evidence_text)
     bounds = _bounding(claim_text) | _bounding(evidence_text)  # "above 40%": the figures decide
-    for (before, word, after), said in _frames(claim_text).items():
+    for (before, word, after), said in claim_frames.items():
         for other in sorted(_ANTONYM_OF.get(word, set()) - bounds):
             found = word not in bounds and evidence_frames.get((before, other, after))
             if found:
