@@ -139,6 +139,25 @@ COMPANY_WORDS = _COMPANY_SUFFIXES | _TRADE_HEADS
 """Words a company's short form leaves out ("Pioneer" for Pioneer Natural Resources)."""
 
 
+def _initials_joined(words: list[str]) -> list[str]:
+    """A person's initials as one word however spaced and dotted ("k. p. sharma oli", "k p
+    sharma oli" and "kp sharma oli" all give "kp sharma oli")."""
+    joined: list[str] = []
+    run = ""
+    for word in words:
+        letters = word.split(".")
+        if all(len(part) <= 1 for part in letters) and word.replace(".", ""):
+            run += word.replace(".", "")
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(word)
+    if run:
+        joined.append(run)
+    return joined
+
+
 def name_key(text: str, kind: NameKind | None = None) -> str:
     """The comparable form of a name: lower case, no "the", possessive or title; countries for
     demonyms ("German" -> "germany"); a group in the singular ("Conservatives")."""
@@ -149,7 +168,10 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     if kind in (None, NameKind.PERSON):
         while len(words) > 1 and words[0].rstrip(".") in TITLES:
             words = words[1:]
-    key = " ".join(_POSSESSIVE.sub("", w) for w in words)
+    words = [_POSSESSIVE.sub("", w) for w in words]
+    if kind is NameKind.PERSON:
+        words = _initials_joined(words)
+    key = " ".join(words)
     key = _ALIASES.get(key, key)
     if (kind is NameKind.GROUP and key not in _DEMONYMS and key.endswith("s")
             and not key.endswith("ss") and len(key) > 4):
@@ -419,6 +441,9 @@ def heads_another(words: list[str], text: str) -> bool:
     present = [w for w in words if has_word(w, lowered)]
     if not present or len(present) == len(words):
         return False
+    if len(words) >= 3 and re.search(rf"\b{re.escape(words[0])}\s+(?:\S+\s+){{1,2}}"
+                                     rf"{re.escape(words[-1])}\b", lowered):
+        return False  # a middle name written otherwise: "Mohammad Baqer Ghalibaf"
     for word in present:
         place = words.index(word)
         for match in _glued(word).finditer(text):
@@ -614,8 +639,8 @@ class NameFinder:
             ents = doc.ents
             for i, ent in enumerate(ents):
                 kind = _KIND_OF_LABEL.get(ent.label_)
-                if kind is None:
-                    continue
+                if kind is None or ent.text.endswith("-"):
+                    continue  # ("Disney-" of "the Disney-Reliance deal": half a compound)
                 if (kind is NameKind.PERSON and i + 1 < len(ents)
                         and _employs(doc, ent, ents[i + 1])):
                     kind = NameKind.ORG  # "Quora chief executive Adam D'Angelo"

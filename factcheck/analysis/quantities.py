@@ -233,6 +233,8 @@ _DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<
                         re.IGNORECASE | re.ASCII)
 # 2:04:12 (a race time: hours, minutes and seconds)
 _CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
+# 1:54.23, 4:02.95: a race time of minutes, seconds and hundredths (never a time of day)
+_RACE_TIME = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d\.\d{1,3})(?![\d:])")
 # 1:53 left, 0:03 remaining (a game clock: minutes and seconds still to play)
 _GAME_CLOCK = re.compile(r"(?<![\d:])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])"
                          r"(?=\s+(?:left|remaining|to\s+go|to\s+play)\b)", re.IGNORECASE)
@@ -402,6 +404,10 @@ _RESULT = (r"(?:wins?|won|victory|defeat\w*|loss|lost|los(?:e|es|ing)|beat(?:s|e
 _RESULT_BEFORE = re.compile(rf"\b{_RESULT}", re.IGNORECASE)
 _RESULT_AFTER = re.compile(rf"\s*(?:\w+\s+)?{_RESULT}", re.IGNORECASE)
 ELLIPTIC = "-"
+REPEAT = "time"
+"""Unit of an ordinal counting how often someone did something ("won silver for the second
+time"; but "this was the second time ISRO had sent a spacecraft" ranks the spacecraft)."""
+_FOR_THE = re.compile(r"\bfor\s+(?:the|a)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 """Unit of an ordinal with no noun after it ("the first to land", "fourth in the world")."""
 _FUNCTION_WORDS = frozenset({"to", "in", "of", "on", "at", "by", "for", "with", "and", "or",
                              "time", "times", "ever", "since", "after", "as"})
@@ -628,6 +634,13 @@ def _read_clock(match: re.Match[str], free: _Free) -> Quantity | None:
                      match.end())
 
 
+def _read_race_time(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``1:54.23``: a time of minutes, seconds and hundredths, in seconds."""
+    seconds = int(match.group("m")) * 60 + float(match.group("s"))
+    return _quantity(match.string, QuantityKind.COUNT, round(seconds, 3), DURATION,
+                     match.start(), match.end())
+
+
 def _read_game_clock(match: re.Match[str], free: _Free) -> Quantity | None:
     """``1:53 left``: the minutes and seconds still to play, in seconds."""
     seconds = int(match.group("m")) * 60 + int(match.group("s"))
@@ -845,6 +858,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     noun = _singular(noun)
     if noun in _PRONOUNS:
         noun, end = ELLIPTIC, match.end("word")  # "in the fifth they scored"
+    elif noun == "time" and _FOR_THE.search(text, max(0, match.start() - 40), match.start()):
+        noun = REPEAT  # "silver for the second time": how often, not which medal
     elif noun in _FUNCTION_WORDS:
         noun = ELLIPTIC  # "the fourth to make a soft landing"
     elif match.group("streak") or match.group("row"):
@@ -908,8 +923,10 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     speed = _PER_HOUR.match(text, end) if unit in ("mile", "km") else None
     if speed is not None:  # "140 miles per hour" is "140 mph"
         unit, end = ("mph" if unit == "mile" else "km/h"), speed.end()
-    if unit in _SECONDS_OF_UNIT and _CLOCK_WORDS.match(text, end):
-        return None  # "four minutes past one", "ten minutes to midnight": a time of day
+    if unit in ("minute", "second") and _CLOCK_WORDS.match(text, end):
+        # "four minutes past one", "ten minutes to midnight": a time of day (but "the 24 hours
+        # to 8:45 am" is a length of time)
+        return None
     if unit in _SECONDS_OF_UNIT:  # "90 minutes" is a length of time like "1.5 hours"
         value, unit = value * _SECONDS_OF_UNIT[unit], DURATION
     elif unit == "week":  # "three weeks" is "21 days"
@@ -947,6 +964,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("bare month", _BARE_MONTH, _read_bare_month, claims="month"),
     # Lengths of time before counts, so "2:04:12" and "3 minutes and 27 seconds" stay whole.
     _Reader("clock time", _CLOCK, _read_clock),
+    _Reader("race time", _RACE_TIME, _read_race_time),
     _Reader("game clock", _GAME_CLOCK, _read_game_clock),
     _Reader("duration", _DURATION, _read_duration),
     _Reader("factor", _FACTOR, _read_factor),
@@ -980,8 +998,43 @@ def _extract_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return [_on_scale(text, _against_par(text, q))
+    return [_in_metres(text, _on_scale(text, _against_par(text, q)))
             for q in _share_currency(text, _share_scale(text, found))]
+
+
+# "the 200m butterfly", "2.16 m over its danger level", "a 4.5m wall": an "m" of metres
+_M_SURFACE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?m", re.IGNORECASE)
+_METRES_AFTER = re.compile(r"[\s-]+(?:tall|high|deep|long|wide|above|below|over|under|beneath|"
+                           r"short|away|race|sprint|hurdles|dash|freestyle|butterfly|backstroke|"
+                           r"breaststroke|medley|individual|relay|steeplechase|final|heats?|"
+                           r"semi-?finals?|title|champion|crown|gold|silver|bronze|medal|"
+                           r"wall|tower|wave|waves|swell)\b", re.IGNORECASE)
+_METRES_BEFORE = re.compile(r"\b(?:men|women|boys|girls)['’]s?\s+$|\bmixed\s+$", re.IGNORECASE)
+_BARE_M = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?m\b(?!\s*(?:people|users|residents|"
+                     r"viewers|visitors|voters|votes|customers|subscribers|jobs|homes)\b)")
+
+
+def _in_metres(text: str, quantity: Quantity) -> Quantity:
+    """A bare "m" figure of a text that writes one of length, height or a race ("200m
+    butterfly", "men's 100m", "2.16 m above") in metres, not millions ("5m people" stays 5
+    million; "the 200m and 400m individual medleys" are both races)."""
+    if quantity.kind is not QuantityKind.COUNT or quantity.unit:
+        return quantity
+    bare = _M_SURFACE.fullmatch(quantity.surface)
+    if bare is None or not _writes_metres(text):
+        return quantity
+    number = parse_number(bare.group("num"))
+    if number is None:
+        return quantity
+    return dataclasses.replace(quantity, value=number, high=number, unit="metre")
+
+
+@functools.lru_cache(maxsize=16384)
+def _writes_metres(text: str) -> bool:
+    """Whether a bare "m" figure of ``text`` stands before a word of length or a race, or
+    after "men's" or "women's"."""
+    return any(_METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(
+        text, max(0, m.start() - 12), m.start()) for m in _BARE_M.finditer(text))
 
 
 def _share_currency(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1186,7 +1239,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == QuantityKind.ORDINAL:
         # "the fourth to land" names no noun: it ranks whatever the other one ranks
-        return a.unit == b.unit or ELLIPTIC in (a.unit, b.unit)
+        return a.unit == b.unit or ELLIPTIC in (a.unit, b.unit) or REPEAT in (a.unit, b.unit)
     if a.kind in (QuantityKind.MONEY, QuantityKind.DATE, QuantityKind.PERCENT):
         return a.unit == b.unit
     if FACTOR in (a.unit, b.unit):

@@ -36,6 +36,7 @@ from factcheck.analysis.names import (
 from factcheck.analysis.quantities import (
     DURATION,
     ELLIPTIC,
+    REPEAT,
     SCALE_WORDS,
     SCORE,
     Bound,
@@ -398,6 +399,30 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # 2018 a system" does not date the ruling to 2018
     later += [(c, e) for c, e in conflicts if c.kind is QuantityKind.DATE
               and _dates_another_sentence(evidence_text, e, matched, evidence_quantities)]
+    # and with no figure stated alike, a date outside the sentence telling what the claim tells
+    # dates something else: "polls were kept open until midnight. Jalili was the council's
+    # secretary between 2007 and 2013" does not date the run-off to 2007
+    # (it is compared with a date of that sentence instead, if it tells one: "the 5 July
+    # run-off")
+    told = _sentence_telling(evidence_text, frozenset(claim_tokens))
+    if not matched and told is not None:
+        for pair in conflicts:
+            date, said = pair
+            if date.kind is not QuantityKind.DATE or told[0] <= said.start < told[1] or (
+                    pair in later):
+                continue
+            inside = [e for e in figures_like(claim_text, date, evidence_text,
+                                              evidence_quantities) if told[0] <= e.start < told[1]]
+            if not inside:
+                later.append(pair)
+                continue
+            instead = max(inside, key=lambda e: (agree(date, e), _fit(claim_text, date,
+                                                                       evidence_text, e)))
+            if agree(date, instead):
+                matched.append((date, instead))
+                conflicts = [p for p in conflicts if p != pair]
+            else:
+                conflicts = [(date, instead) if p == pair else p for p in conflicts]
     unmatched.extend(c for c, _ in later)
     conflicts = [pair for pair in conflicts if pair not in later]
     conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text, claim_text))
@@ -444,11 +469,18 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # Championships")
     title = f"{hit.passage.title or ''}\n{hit.passage.source}"
     # "Serbia's Novak Djokovic" is mentioned by "Djokovic": an owner the passage may leave unsaid
+    # A person the passage names by surname is mentioned ("Aryal" for "Chief Secretary Ek
+    # Narayan Aryal"); a weekday beside a date of the claim is that date, which the figures
+    # compare ("on Thursday, 26 September 2024").
+    surnamed = [n.text for n in side.names
+                if n.kind is NameKind.PERSON and mentioned(n, evidence_text)]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not _entity_in(e, evidence_text, title)
                     and not (_POSSESSED.match(e)
                              and _entity_in(_POSSESSED.sub("", e), evidence_text, title))
-                    and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text))
+                    and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text)
+                    and not any(person in e for person in surnamed)
+                    and not _dating_weekday(claim_text, e, claim_quantities))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *ranks, *conflicts]}
@@ -481,12 +513,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text))
     # (a model named in another sentence than the one telling the claim, "landed ... in a
     # C-130" after "left on a military helicopter", is about another part of the story)
-    told = _sentence_telling(evidence_text, frozenset(claim_tokens))
     subjects = tuple(e for e in extra
                      if _other_subject(e, evidence_text, claim_text, claim_tokens)
                      and (told is None or told[0] <= evidence_text.find(e) < told[1]))
     clash = (_polarity_clash(claim_text, evidence_text,
-                             _bound_elsewhere(evidence_text, evidence_quantities, matched))
+                             _bound_elsewhere(evidence_text, evidence_quantities, matched),
+                             _told_apart(evidence_text, matched))
              or _comparison_refuted(claim_text, matched)
              or _order_reversed(claim_text, side.names, evidence_text))
     if clash.startswith("claim says") and claim_tokens:
@@ -572,6 +604,16 @@ def _neighbours(text: str, start: int, end: int) -> tuple[frozenset[str], frozen
             frozenset(w for w in after[:2] if w not in _LINKS))
 
 
+def _dating_weekday(text: str, entity: str, quantities: Sequence[Quantity]) -> bool:
+    """Whether ``entity`` is a weekday written next to a date of ``text`` ("Thursday, 26
+    September 2024", "26 September (Thursday)")."""
+    if entity.lower() not in WEEKDAYS:
+        return False
+    at = text.find(entity)
+    return any(q.kind is QuantityKind.DATE and (0 <= q.start - (at + len(entity)) <= 3
+                                                or 0 <= at - q.end <= 3) for q in quantities)
+
+
 def _weekday(name: Name, text: str) -> str:
     """"day" for a bare day of the week ("on Saturday"), "dated" for one beside its date
     ("Monday 3 April 2023": the date answers it), "" for any other name. A day is swapped only
@@ -604,7 +646,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     # "the Games", "the Final": an event's common noun, capitalised by custom, names no rival
     spare = [p for p in passage_names
              if not name_in(p, claim_names) and not mentioned(p, claim_text)
-             and p.key.removeprefix("the ") not in _EVENT_COMMON_NOUNS]
+             and not _names_the_event(p, claim_text)]
     for name in unmentioned:
         if _weekday(name, claim_text) == "day" and _TOLD_ON.search(
                 claim_text, max(0, name.start - 30), name.start):
@@ -710,6 +752,17 @@ _REACTION = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,4}?\s+(?:congratulat|pr
 
 _EVENT_COMMON_NOUNS = frozenset({"games", "final", "finals", "cup", "league", "championship",
                                  "championships", "series", "tour", "tournament", "summit"})
+
+
+def _names_the_event(name: Name, claim_text: str) -> bool:
+    """Whether a passage's name is an event's common noun, alone or after words the claim
+    writes too ("the Games", "the Final"; "the Paris Games" for a claim on "the Paris Olympics"):
+    it names the claim's event in common words, no rival of a name."""
+    words = name.key.removeprefix("the ").split()
+    if not words or words[-1] not in _EVENT_COMMON_NOUNS:
+        return False
+    lowered = fold(claim_text.lower())
+    return all(has_word(word, lowered) for word in words[:-1])
 _BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
@@ -746,9 +799,14 @@ def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: st
     # spaCy types some people as organisations ("Marcell Jacobs"): full names of either kind
     others = [n for n in passage_names if n.kind is NameKind.PERSON
               or n.kind is NameKind.ORG and _full(n)]
+    credited = [n for n in claim_names if n.kind is NameKind.PERSON
+                or n.kind is NameKind.ORG and _full(n)]
     for claim_q, passage_q in matched:
         if claim_q.kind == QuantityKind.DATE:
             continue
+        ours = _owner(claim_text, claim_q, credited)
+        if ours is not None and ours != holder:
+            continue  # the claim credits this figure to another ("Reliance will own 16.34%")
         owner = _owner(passage_text, passage_q, others)
         if owner is None or mentioned(owner, claim_text):
             continue  # (a body the claim names in another form: "the UN Satellite Centre")
@@ -1023,7 +1081,12 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     candidates = [e for e in evidence_quantities if comparable(quantity, e)]
     if quantity.kind is QuantityKind.ORDINAL:
         # "the 10th team" answers "the first women's team", not "taken first overall"
-        return [e for e in candidates if e.unit == quantity.unit != ELLIPTIC] or candidates
+        same = [e for e in candidates if e.unit == quantity.unit != ELLIPTIC]
+        if same or quantity.unit == REPEAT:
+            return same or candidates
+        # and "for the second time" counts how often: "his eighth Olympic medal" is answered by
+        # "the medal was his eighth" beside it, if the passage has one
+        return [e for e in candidates if e.unit != REPEAT] or candidates
     if quantity.kind is QuantityKind.DATE:
         # "since late 2018" opens a period: it answers a claim's "since", not when something
         # happened ("the November 2024 filing"), unless it states that date alike
@@ -1113,15 +1176,17 @@ _SINCE_DATE = re.compile(r"\bsince\s+" + _PERIOD_PART, re.IGNORECASE)
 def _names_period(claim_text: str, quantity: Quantity,
                   matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
     """Whether a length of time only names the period ending on a matched date ("the three
-    months to 28 April", "the 12 months ended March 2024")."""
-    if quantity.kind != QuantityKind.COUNT or quantity.unit not in ("day", "month", "year"):
+    months to 28 April", "the 12 months ended March 2024", "the 24 hours to 8am on 14 May")."""
+    if quantity.kind != QuantityKind.COUNT or quantity.unit not in ("day", "month", "year",
+                                                                    DURATION):
         return False
     follows = _PERIOD_END.match(claim_text, quantity.end)
     return follows is not None and any(
         c.kind == QuantityKind.DATE and c.start == follows.end() for c, _ in matched)
 
 
-_PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:on\s+)?", re.I)
+_PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:\d{1,2}(?::\d\d)?\s*"
+                         r"(?:am|pm|a\.m\.|p\.m\.)\s+)?(?:on\s+)?", re.I)
 
 
 def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Quantity) -> int:
@@ -1167,7 +1232,7 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
 # Words that count one thing: "107 dead" and "136 deaths" both count deaths.
 _COUNTED_AS = {"dead": "deaths", "died": "deaths", "killed": "deaths", "fatalities": "deaths",
                "wounded": "injured", "hurt": "injured", "injuries": "injured",
-               "ballots": "votes", "ballot": "votes"}
+               "ballots": "votes", "ballot": "votes", "others": "people"}
 _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other", "new",
                               "separate", "consecutive", "straight", "successive", "more",
                               "additional", "extra", "former", "different", "registered",
@@ -1222,6 +1287,8 @@ def _is_change(text: str, quantity: Quantity) -> bool:
                      if q.end <= quantity.start - 1 and quantity.start - q.end <= 3]
         if converted:
             return _is_change(text, converted[-1])
+    if _LEVEL_THEN_PAST.match(text, quantity.end):
+        return False  # "49.8 percent, up from 40 percent": the new level, the old one after it
     before = re.findall(r"[\w'’-]+", text[max(0, quantity.start - 12):quantity.start])
     after = re.findall(r"[\w'’-]+", text[quantity.end:quantity.end + 12])
     # the words before, past a hedge: "by about a tenth" changes by a tenth
@@ -1261,6 +1328,9 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     return earlier is not None and _is_change(text, earlier)
 
 
+_LEVEL_THEN_PAST = re.compile(r"\s*,\s*(?:(?:up|down)\s+from|(?:higher|lower|more|less|fewer|"
+                              r"greater|bigger|smaller|larger)\s+than|ahead\s+of|clear\s+of|"
+                              r"behind)\b", re.IGNORECASE)
 _RELATIVE_AFTER = frozenset({"above", "below", "premium", "discount", "markup", "mark-up"})
 # "its discount to asset value had reached 48%": a gap to another price, however placed
 _GAP_BEFORE = re.compile(r"\b(?:premium|discount)\b[^.;,]{0,40}$", re.IGNORECASE)
@@ -1294,9 +1364,10 @@ def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _counts_of(noun: str, text: str) -> tuple[float, ...]:
-    """The numbers ``text`` writes right before ``noun`` ("built in two phases": 2.0)."""
+    """The numbers ``text`` writes right before ``noun`` ("built in two phases": 2.0; not the
+    number of a name, "the LEV-2 robot")."""
     wanted = stem(noun)
-    return tuple(count for match in re.finditer(r"\b(\w+)(?=\s+(\w+))", text)
+    return tuple(count for match in re.finditer(r"(?<![\w-])(\w+)(?=\s+(\w+))", text)
                  if stem(match.group(2).lower()) == wanted
                  and (count := parse_number(match.group(1))) is not None)
 
@@ -1839,6 +1910,20 @@ def _bound_elsewhere(evidence_text: str, evidence_quantities: Sequence[Quantity]
     return words
 
 
+def _told_apart(evidence_text: str, matched: Sequence[tuple[Quantity, Quantity]]) -> set[str]:
+    """Words with an opposite that the passage writes only in sentences apart from those
+    stating the claim's figures alike: "Pezeshkian led with 10.4 million votes" beside
+    "Pourmohammadi fourth on 206,397" is about someone else than the claim's "trailed"."""
+    told = {_sentence_around(evidence_text, e.start) for c, e in matched
+            if c.kind is not QuantityKind.DATE}
+    spans = _sentence_spans(evidence_text)
+    if not told or len(spans) < 2:
+        return set()
+    inside = set().union(*(_polar_words(evidence_text[a:b]) for a, b in told))
+    return set().union(*(_polar_words(evidence_text[a:b]) for a, b in spans
+                         if (a, b) not in told)) - inside
+
+
 _WARDS = re.compile(r"(?<=north|south)wards?$|(?<=east|west)wards?$|(?<=up)wards?$"
                     r"|(?<=down)wards?$")
 
@@ -1856,7 +1941,10 @@ def _as_written(text: str, token: str) -> str:
 
 
 def _polarity_clash(claim_text: str, evidence_text: str,
-                    elsewhere: frozenset[str] | set[str] = frozenset()) -> str:
+                    elsewhere: frozenset[str] | set[str] = frozenset(),
+                    apart: frozenset[str] | set[str] = frozenset()) -> str:
+    # (``elsewhere``: the passage's words about other figures; ``apart``: its words only in
+    # sentences about other things, which state no opposite of the claim's)
     # A negation clashes only when it is about something the other text says unnegated
     # ("did not run the marathon" against "ran the marathon"), whatever else either text denies.
     word = _denial(claim_text, evidence_text)
@@ -1879,7 +1967,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
         evidence_words = _polar_words(evidence_text) - elsewhere - _bounding(evidence_text)
         for word in sorted(claim_words - evidence_words):  # (sorted: the same word every run)
             opposite = {other for other in _ANTONYM_OF.get(word, set())
-                        & (evidence_words - claim_words)
+                        & (evidence_words - claim_words - apart)
                         if not _converse(claim_text, word, evidence_text, other)}
             if opposite:
                 other = sorted(opposite)[0]
@@ -1966,8 +2054,11 @@ def _clock_order_clash(claim_text: str, evidence_text: str) -> str:
     "before" or "after" is found in the passage's clause sharing most of its words (names
     aside), and both clauses must tell a time of day."""
     words = list(_ORDER_WORD.finditer(claim_text))
-    if len(words) != 1:
-        return ""  # (before the passage's clock times are read: most claims order nothing)
+    if len(words) != 1 or _CLOCK.search(claim_text):
+        # (before the passage's clock times are read: most claims order nothing; a claim
+        # telling times of its own, "stayed open until midnight after ... to 8 p.m.", says
+        # "after" of them, not of the passage's)
+        return ""
     times = _clock_times(evidence_text)
     if len(times) < 2:
         return ""
@@ -2217,7 +2308,8 @@ _EDITION = re.compile(r"\s+(?:(?:men|women)['’]s\s+)?((?:[A-Z][\w-]*\s+){0,3}[
 # final", "the 2023 general election").
 _EVENT_NOUN = re.compile(r"\s+(?:(?:men|women)['’]s\s+)?(?:[a-z]+\s+)?(finals?|elections?|"
                          r"games|olympics|season|tournament|championships?|race|marathon|summit|"
-                         r"edition|campaign|derby|playoffs?|series)\b")
+                         r"edition|campaign|derby|playoffs?|series|run-?offs?|referendums?|"
+                         r"primar(?:y|ies))\b")
 
 
 def _edition_of(text: str, quantity: Quantity) -> str:

@@ -178,8 +178,11 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
     # launch"); a passage agreeing on none of them is about another moment.
     # A passage agreeing on fewer of them than one stating three or more of the claim's
     # figures alike is about another part or measure ("Intel Foundry's loss" beside Intel's).
+    # So is one clashing only on a date against a passage stating more of the figures alike:
+    # it tells of another year's event ("the 2005 first round" against the 2024 run-off's).
     pinned = max((len(c.matched) for c in confirming if _pins_event(c)), default=0)
-    if len(conflict.matched) < pinned and (not conflict.matched or pinned >= 3):
+    dated = all(q.kind is QuantityKind.DATE for q, _ in conflict.conflicts)
+    if len(conflict.matched) < pinned and (not conflict.matched or pinned >= 3 or dated):
         return False
     return any(
         conflict.fit.get(q, 0) > max(c.fit.get(q, 0) for c in confirming)

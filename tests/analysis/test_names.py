@@ -230,3 +230,21 @@ def test_a_bodys_acronym_before_the_words_it_ends_on_writes_its_name():
 def test_demonyms_name_a_people():
     assert is_demonym("french") and is_demonym("spaniard")
     assert not is_demonym("france") and not is_demonym("paris")
+
+
+@pytest.mark.parametrize("written", ["K. P. Sharma Oli", "K P Sharma Oli", "KP Sharma Oli"])
+def test_a_persons_initials_are_one_word_however_spaced_and_dotted(written: str):
+    assert name_key(written, NameKind.PERSON) == "kp sharma oli"
+
+
+def test_a_middle_name_written_otherwise_does_not_make_another_person():
+    from factcheck.analysis.names import heads_another
+    assert not heads_another(["mohammad", "bagher", "ghalibaf"],
+                             "Speaker Mohammad Baqer Ghalibaf came third.")
+    assert heads_another(["gatwick", "airport"], "Flights left Heathrow Airport.")
+
+
+@needs_spacy
+def test_half_a_hyphenated_compound_is_no_name():
+    names = [n.text for n in NameIndex().of("Regulators cleared the Disney-Reliance deal.")]
+    assert not any(n.endswith("-") for n in names)

@@ -670,3 +670,46 @@ def test_a_number_in_words_counts_a_part_of_a_counted_whole():
     assert [q.surface for q in extract_quantities("She was one of the 20 finalists.")] == ["20"]
     assert [q.surface for q in extract_quantities("All but two of the 650 seats were declared.")
             ] == ["650"]
+
+
+@pytest.mark.parametrize(("race", "words", "alike"), [
+    ("won in 1:54.23", "won in 1 minute 54.23 seconds", True),
+    ("an Olympic record of 4:02.95", "touching in 4 minutes 2.95 seconds", True),
+    ("won in 1:54.23", "won in 1 minute 54.06 seconds", False),
+])
+def test_a_race_time_of_minutes_and_hundredths_is_a_length_of_time(race, words, alike):
+    assert only(race).unit == DURATION
+    assert agree(only(race), only(words)) is alike
+
+
+def test_a_time_of_day_is_no_race_time():
+    assert extract_quantities("polls closed at 6:30 in the evening") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("won the 200m butterfly", 200, "metre"),
+    ("the river was 2.16 m above its danger level", 2.16, "metre"),
+    ("took the Olympic men's 100m title", 100, "metre"),
+    ("raised 5m for the appeal", 5e6, ""),
+])
+def test_an_m_of_length_or_a_race_is_metres_and_otherwise_millions(text, value, unit):
+    found = only(text)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_every_bare_m_of_a_text_about_races_is_metres():
+    text = "won the 200m breaststroke and the 200m and 400m individual medleys"
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == [
+        (200, "metre"), (200, "metre"), (400, "metre")]
+    assert agree(only("the 100m final"), only("the 100 metres final"))
+
+
+def test_for_the_nth_time_counts_how_often_and_the_nth_time_that_ranks():
+    assert only("won silver in the relay for the second time").unit == "time"
+    assert only("this was the second time the agency had sent a probe").unit != "time"
+
+
+def test_the_hours_to_a_time_of_day_are_a_length_of_time():
+    assert [(q.surface, q.unit) for q in extract_quantities("in the 24 hours to 8:45 am")] == [
+        ("24 hours", DURATION)]
+    assert extract_quantities("it was ten minutes to midnight") == []

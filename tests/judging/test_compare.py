@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from factcheck.analysis.names import NameIndex, alias_in, heads_another
+from factcheck.analysis.names import Name, NameIndex, NameKind, alias_in, heads_another
 from factcheck.analysis.quantities import extract_quantities
 from factcheck.judging.compare import compare_all, direction_of
 from factcheck.judging.rules import RulesJudge
@@ -1568,3 +1568,109 @@ def test_a_passage_stating_the_claims_ranks_alike_outweighs_one_giving_other_ran
     hits = [Hit(Passage("p2", other, "Wire", None, None, None, "t:2"), 1, 0.8, 0.7, 0.5),
             Hit(Passage("p1", alike, "Wire", None, None, None, "t:1"), 2, 0.8, 0.66, 0.5)]
     assert RulesJudge().judge(claim, hits).label is Label.SUPPORTED
+
+
+def test_a_level_then_the_one_it_rose_from_states_the_level():
+    found = compared("Turnout in the run-off was 49.8 percent, up from a record low of about "
+                     "40 percent in the first round.",
+                     "Officials put turnout at 49.8 percent, higher than the record low of "
+                     "roughly 40 percent recorded in the first round.")
+    assert surfaces(found.matched) == [("49.8 percent", "49.8 percent"),
+                                       ("40 percent", "40 percent")]
+
+
+def test_an_opposite_in_a_sentence_about_others_is_no_opposite_of_the_claims():
+    claim = "Kovac, a former minister, trailed in fourth with 206,397 votes."
+    passage = ("Lind led with 10,415,991 votes. Former minister Kovac was fourth on "
+               "206,397 votes.")
+    assert compared(claim, passage).polarity_clash == ""
+    assert "led" in compared(claim, "Former minister Kovac led in fourth with 206,397 votes."
+                             ).polarity_clash
+
+
+def test_a_date_outside_the_sentence_telling_the_claim_dates_something_else():
+    passage = ("Polling stations in the 5 July run-off, meant to close early, stayed open "
+               "until midnight. Jalil was the council's secretary between 2007 and 2013.")
+    claim = "In the 2024 presidential run-off, polling stations stayed open until midnight."
+    assert compared(claim, passage).conflicts == ()
+    moved = compared("Polling stations in the run-off held on 12 July 2024 stayed open until "
+                     "midnight.", passage)
+    assert surfaces(moved.conflicts) == [("12 July 2024", "5 July")]
+
+
+def test_a_passage_of_another_year_is_outweighed_by_one_stating_more_figures_alike():
+    claim_text = ("Turnout in the 2024 presidential run-off was 49.8 percent, up from about "
+                  "40 percent in the first round.")
+    alike = ("Officials put run-off turnout at 49.8 percent, higher than the roughly 40 percent "
+             "of the first round.")
+    older = ("In the first round of the June 2005 presidential election nobody reached 50 "
+             "percent, on a 62 percent turnout.")
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    hits = [Hit(Passage("p2", older, "Wire", None, None, None, "t:2"), 1, 0.6, 0.6, 0.5),
+            Hit(Passage("p1", alike, "Wire", None, None, None, "t:1"), 2, 0.6, 0.55, 0.5)]
+    assert RulesJudge().judge(claim, hits).label is Label.SUPPORTED
+
+
+def test_a_claim_telling_its_own_clock_times_is_not_ordered_by_the_passages():
+    assert compared("Polling stations due to close at 6 p.m. stayed open until midnight after "
+                    "voting was extended three times, to 8 p.m., then 10 p.m. and finally "
+                    "midnight.",
+                    "On polling day, voting was prolonged three times beyond the 6 p.m. closing "
+                    "time, and the lines finally closed at midnight, after which counting began "
+                    "at polling stations.").polarity_clash == ""
+
+
+def test_the_claims_event_in_common_words_is_no_rival_name():
+    found = compared("Lea Martin won the 400m medley at the Paris Olympics on Sunday.",
+                     "Lea Martin took the 400m medley title at the Paris Games on Sunday.")
+    assert found.name_swaps == ()
+
+
+def test_a_person_named_by_surname_and_a_weekday_beside_a_date_are_not_missing():
+    found = compared("Chief Secretary Ek Narayan Aryal said 4,331 security personnel had been "
+                     "mobilised.", "Aryal said 30,700 security personnel had been mobilised.")
+    assert found.missing_entities == ()
+    assert verdict("The landslide struck on Thursday, 26 September 2024, killing six pupils.",
+                   "Six pupils died when the landslide struck on Saturday (28 September)."
+                   ).label is Label.CONTRADICTED
+
+
+def test_others_counts_people():
+    found = compared("Raisi died in the crash along with nine other people.",
+                     "Raisi and seven others were killed in the crash.")
+    assert surfaces(found.conflicts) == [("nine", "seven")]
+
+
+def test_a_second_time_gives_way_to_the_rank_beside_it():
+    found = compared("With his eighth Olympic medal, a silver in the relay, Kerr overtook Hoy.",
+                     "Kerr won silver in the relay for the second time. The medal was his "
+                     "eighth at the Olympics and moved him past Hoy.")
+    assert found.conflicts == ()
+
+
+def test_a_figure_the_claim_credits_to_another_is_no_persons_swap():
+    claim = "Reliance Industries will own 16.34 percent directly and Viacom18 46.82 percent."
+    passage = "Mukesh Ambani's Reliance will hold 16.34% directly and Viacom18 46.82%."
+    names = NameIndex(enabled=True)
+    names.add([claim, passage], [
+        (Name("Reliance Industries", NameKind.ORG, 0, 19, "reliance industries"),
+         Name("Viacom18", NameKind.PERSON, 56, 64, "viacom18")),
+        (Name("Mukesh Ambani's", NameKind.PERSON, 0, 15, "mukesh ambani"),
+         Name("Reliance", NameKind.ORG, 16, 24, "reliance"),
+         Name("Viacom18", NameKind.PERSON, 52, 60, "viacom18"))])
+    assert compare_all(claim, [passage_hit(passage)], names)[0].name_swaps == ()
+
+
+def test_the_number_of_a_name_counts_nothing():
+    found = compared("Tomy said the toy had become the second robot to land on the Moon.",
+                     "The photo was taken by the LEV-2 robot. Tomy said the toy was now the first "
+                     "robot to have landed on the Moon.")
+    assert surfaces(found.conflicts) == [("second robot", "first robot")]
+
+
+def test_the_hours_to_a_time_on_a_date_name_a_period():
+    found = compared("The river gained 41 centimetres in the 24 hours to 8am on 14 May 2024 to "
+                     "stand at 5.21 metres.",
+                     "The river rose 41 cm between 8 am on 13 May and 8 am on 14 May to 5.21 "
+                     "metres.")
+    assert found.unmatched == () and found.conflicts == ()
