@@ -364,6 +364,12 @@ def may_stand_for(name: Name, other: Name) -> bool:
     return not is_people(name) or is_country(fold(other.text.lower()).removeprefix("the "))
 
 
+def within(name: Name, other: Name) -> bool:
+    """Whether every word of ``name`` is a word of ``other`` ("Dubai" of "Dubai International
+    Airport"): a part of that name, never a rival of it."""
+    return bool(name.key) and set(name.key.split()) <= set(other.key.split())
+
+
 def name_in(name: Name, names: Iterable[Name]) -> bool:
     """Whether ``name`` is among ``names`` (by :func:`same_name`)."""
     return any(same_name(name, other) for other in names)

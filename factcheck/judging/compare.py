@@ -32,6 +32,7 @@ from factcheck.analysis.names import (
     name_in,
     name_key,
     same_name,
+    within,
 )
 from factcheck.analysis.quantities import (
     DURATION,
@@ -710,7 +711,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             holders = [other for other in spare if other.kind is NameKind.PERSON
                        and roles & _roles(passage_text, other)]
             best = holders[0] if len(holders) == 1 else None
-        if best is not None and may_stand_for(name, best):
+        if best is not None and may_stand_for(name, best) and not within(best, name):
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import NameIndex, may_stand_for
+from factcheck.analysis.names import NameIndex, may_stand_for, within
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -485,8 +485,11 @@ def another_value(claim_text: str, comparison: Comparison,
             owner = _POSSESSIVE_AFTER.match(claim_text, missing.end) is not None
             for other in others:
                 if (owner and not _POSSESSIVE_AFTER.match(passage, other.end)
-                        or not may_stand_for(missing, other)):
-                    continue  # ("the South African election": no "Julius Malema's" for it)
+                        or not may_stand_for(missing, other) or not may_stand_for(other, missing)
+                        or within(other, missing) or within(missing, other)):
+                    # ("the South African election": no "Julius Malema's" for it; "Chinese"
+                    # is no value of "Beijing", nor "Dubai" of "Dubai International Airport")
+                    continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
                         and not (parser is not None and speaker_only(other, passage, parser)
                                  and not speaker_only(missing, claim_text, parser))):

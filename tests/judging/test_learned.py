@@ -535,3 +535,11 @@ def test_another_value_is_no_sum_of_another_measure_nor_a_day_for_a_deadline():
     comparison = compare_all(bigger, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
     assert "$35.3 billion" in another_value(bigger, comparison) + " ".join(
         e.surface for _, e in comparison.conflicts)
+
+
+def test_a_name_within_the_claims_name_is_no_other_value():
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(
+        claim("Dubai International Airport cancelled flights on Tuesday after the storm."),
+        [hit("Dubai cancelled flights on Tuesday after the storm flooded its roads.",
+             dense=0.8)])
+    assert verdict.label is not Label.CONTRADICTED
