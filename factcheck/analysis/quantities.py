@@ -235,6 +235,13 @@ _DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<
 _CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
 # 1:54.23, 4:02.95: a race time of minutes, seconds and hundredths (never a time of day)
 _RACE_TIME = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d\.\d{1,3})(?![\d:])")
+# "in 51:44", "10:24 down": minutes and seconds of a race or a gap (never "at 10:24 am")
+_SPLIT_TIME = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:]|\.\d)")
+_SPLIT_BEFORE = re.compile(r"\b(?:in|clocked|timed|time\s+of|by)\s+$", re.IGNORECASE)
+_SPLIT_AFTER = re.compile(r"\s+(?:down|behind|back|clear|ahead|adrift|slower|faster|quicker)\b",
+                          re.IGNORECASE)
+_TIME_OF_DAY_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|local|hrs)(?!\w)",
+                                re.IGNORECASE)
 # 1:53 left, 0:03 remaining (a game clock: minutes and seconds still to play)
 _GAME_CLOCK = re.compile(r"(?<![\d:])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])"
                          r"(?=\s+(?:left|remaining|to\s+go|to\s+play)\b)", re.IGNORECASE)
@@ -641,6 +648,18 @@ def _read_race_time(match: re.Match[str], free: _Free) -> Quantity | None:
                      match.start(), match.end())
 
 
+def _read_split_time(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``in 51:44``, ``10:24 down``: a length of time of minutes and seconds, in seconds."""
+    text = match.string
+    if _TIME_OF_DAY_AFTER.match(text, match.end()) or not (
+            _SPLIT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or _SPLIT_AFTER.match(text, match.end())):
+        return None
+    seconds = int(match.group("m")) * 60 + int(match.group("s"))
+    return _quantity(text, QuantityKind.COUNT, float(seconds), DURATION, match.start(),
+                     match.end())
+
+
 def _read_game_clock(match: re.Match[str], free: _Free) -> Quantity | None:
     """``1:53 left``: the minutes and seconds still to play, in seconds."""
     seconds = int(match.group("m")) * 60 + int(match.group("s"))
@@ -665,16 +684,22 @@ def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
         return _quantity(match.string, QuantityKind.COUNT, quarters * 900.0, DURATION,
                          match.start(), match.end())
     total = unit = 0.0
+    end = match.end()
     for part in _DURATION_PART.finditer(match.group(0)):
         number = 1.0 if part.group("n").lower() in ("a", "an") else parse_number(part.group("n"))
         if number is None:
             return None
+        if unit and _SECONDS_IN[part.group("u").lower()] >= unit:
+            # "51 minutes and 44 seconds, 17 seconds faster": a second length of time begins
+            end = match.start() + len(match.group(0)[:part.start()].rstrip(", ").removesuffix(
+                " and").rstrip(", "))
+            break
         unit = _SECONDS_IN[part.group("u").lower()]
         total += number * unit
-    if match.group(0).lower().endswith("a half"):  # "an hour and a half"
-        total += unit / 2
-    return _quantity(match.string, QuantityKind.COUNT, total, DURATION, match.start(),
-                     match.end())
+    else:
+        if match.group(0).lower().endswith("a half"):  # "an hour and a half"
+            total += unit / 2
+    return _quantity(match.string, QuantityKind.COUNT, total, DURATION, match.start(), end)
 
 
 def _read_bare_month(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -858,6 +883,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     noun = _singular(noun)
     if noun in _PRONOUNS:
         noun, end = ELLIPTIC, match.end("word")  # "in the fifth they scored"
+    elif noun == "overall":
+        noun = "place"  # "third overall" is "third place overall"
     elif noun == "time" and _FOR_THE.search(text, max(0, match.start() - 40), match.start()):
         noun = REPEAT  # "silver for the second time": how often, not which medal
     elif noun in _FUNCTION_WORDS:
@@ -965,6 +992,7 @@ _READERS: tuple[_Reader, ...] = (
     # Lengths of time before counts, so "2:04:12" and "3 minutes and 27 seconds" stay whole.
     _Reader("clock time", _CLOCK, _read_clock),
     _Reader("race time", _RACE_TIME, _read_race_time),
+    _Reader("split time", _SPLIT_TIME, _read_split_time),
     _Reader("game clock", _GAME_CLOCK, _read_game_clock),
     _Reader("duration", _DURATION, _read_duration),
     _Reader("factor", _FACTOR, _read_factor),

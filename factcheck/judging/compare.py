@@ -292,6 +292,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
     claim_quantities = _dated(claim_text, extract_quantities(claim_text))
+    named_there = names.of(evidence_text) if names is not None else ()
     # A passage stating every figure of the claim alike states them, whatever words stand
     # around each: "6-2, 6-2, 7-6 (7-4)", "between 20 and 34 billion dollars".
     matched.extend(_all_alike(claim_text, claim_quantities, evidence_text, evidence_quantities))
@@ -307,7 +308,6 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             # passage on "Game 5 of the Finals" with no year tells of the claim's edition
             # (an edition other people's sentence tells of is theirs: "Kirk Gibson's home run
             # in the 1988 World Series" in a passage on Freddie Freeman's)
-            named_there = names.of(evidence_text) if names is not None else ()
             theirs = {e.start for e in evidence_quantities if e.kind is QuantityKind.DATE
                       and of_other_people(evidence_text, e, named_there, claim_text, side.names)}
             candidates = [e for e in candidates if _edition_of(evidence_text, e) == event
@@ -519,7 +519,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                      and (told is None or told[0] <= evidence_text.find(e) < told[1]))
     clash = (_polarity_clash(claim_text, evidence_text,
                              _bound_elsewhere(evidence_text, evidence_quantities, matched),
-                             _told_apart(evidence_text, matched))
+                             _told_apart(evidence_text, matched)
+                             | _moves_judged(claim_text, evidence_text, matched))
              or _comparison_refuted(claim_text, matched)
              or _order_reversed(claim_text, side.names, evidence_text))
     if clash.startswith("claim says") and claim_tokens:
@@ -1252,6 +1253,8 @@ def worlds_apart(a: float, b: float) -> bool:
 
 _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "earlier",
                            "later", "ahead", "behind", "higher", "lower", "up", "down",
+                           # a margin: "17 seconds quicker", "two minutes adrift"
+                           "quicker", "adrift", "back",
                            # a gap between two things: "21 years younger than him"
                            "younger", "older", "longer", "shorter", "larger", "smaller",
                            "bigger", "taller", "heavier", "lighter", "wider", "deeper"})
@@ -1911,6 +1914,20 @@ def _bound_elsewhere(evidence_text: str, evidence_quantities: Sequence[Quantity]
     return words
 
 
+def _moves_judged(claim_text: str, evidence_text: str,
+                  matched: Sequence[tuple[Quantity, Quantity]]) -> set[str]:
+    """The passage's words moving a figure the claim moves the same way ("21 percent higher"
+    for "rose more than 21 percent"): the figures' comparison judged them, and they are no
+    opposite of another word of the claim ("still below the offer price")."""
+    judged: set[str] = set()
+    for claim_q, evidence_q in matched:
+        theirs = direction_of(evidence_text, evidence_q)
+        ours = direction_of(claim_text, claim_q)
+        if theirs is not None and ours is not None and theirs.way == ours.way:
+            judged |= _polar_words(theirs.word.lower())
+    return judged
+
+
 def _told_apart(evidence_text: str, matched: Sequence[tuple[Quantity, Quantity]]) -> set[str]:
     """Words with an opposite that the passage writes only in sentences apart from those
     stating the claim's figures alike: "Pezeshkian led with 10.4 million votes" beside
@@ -2451,7 +2468,10 @@ def _framed_opposite(claim_text: str, evidence_text: str) -> str:
     bounds = _bounding(claim_text) | _bounding(evidence_text)  # "above 40%": the figures decide
     for (before, word, after), said in claim_frames.items():
         for other in sorted(_ANTONYM_OF.get(word, set()) - bounds):
-            found = word not in bounds and evidence_frames.get((before, other, after))
+            # (a passage writing both, "at the lower rate and ... at the higher rate", as the
+            # claim does, states no opposite)
+            found = (word not in bounds and (before, word, after) not in evidence_frames
+                     and evidence_frames.get((before, other, after)))
             if found:
                 return f"claim says '{said}', evidence says '{found}'"
     return ""

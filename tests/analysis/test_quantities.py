@@ -713,3 +713,28 @@ def test_the_hours_to_a_time_of_day_are_a_length_of_time():
     assert [(q.surface, q.unit) for q in extract_quantities("in the 24 hours to 8:45 am")] == [
         ("24 hours", DURATION)]
     assert extract_quantities("it was ten minutes to midnight") == []
+
+
+def test_a_second_length_of_time_after_a_comma_is_a_figure_of_its_own():
+    assert [(q.surface, q.value) for q in extract_quantities(
+        "rode it in 51 minutes and 44 seconds, 17 seconds faster than Ganna")] == [
+        ("51 minutes and 44 seconds", 3104.0), ("17 seconds", 17.0)]
+    assert only("in 2 hours, 4 minutes and 12 seconds").value == 7452.0
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("won the stage in 51:44, 17 seconds quicker", 3104.0),
+    ("Thomas took third place overall, 10:24 down", 624.0),
+])
+def test_minutes_and_seconds_of_a_race_or_a_gap_are_a_length_of_time(text, seconds):
+    assert [q.value for q in extract_quantities(text) if q.unit == DURATION][0] == seconds
+
+
+@pytest.mark.parametrize("text", ["the crew closed the hatch by 7:55 a.m. Eastern time",
+                                  "polls closed at 6:30", "at 10:24 local time"])
+def test_a_time_of_day_is_no_split_time(text):
+    assert [q for q in extract_quantities(text) if q.unit == DURATION] == []
+
+
+def test_third_overall_is_third_place():
+    assert only("with Thomas third overall").unit == only("Thomas took third place overall").unit

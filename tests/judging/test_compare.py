@@ -1674,3 +1674,27 @@ def test_the_hours_to_a_time_on_a_date_name_a_period():
                      "The river rose 41 cm between 8 am on 13 May and 8 am on 14 May to 5.21 "
                      "metres.")
     assert found.unmatched == () and found.conflicts == ()
+
+
+def test_a_passage_writing_both_opposites_as_the_claim_does_states_none():
+    claim = ("Capital gains tax rises from 10 per cent to 18 per cent at the lower rate and from "
+             "20 per cent to 24 per cent at the higher rate.")
+    assert compared(claim, "Capital gains tax goes from 10 to 18 per cent at the lower rate and "
+                           "from 20 to 24 per cent at the higher rate.").polarity_clash == ""
+    other = compared("The tax rises to 18 per cent at the lower rate.",
+                     "The tax rises to 18 per cent at the higher rate.")
+    assert other.conflicts or other.polarity_clash
+
+
+def test_a_margin_quicker_than_a_rival_is_a_change_like_faster():
+    found = compared("Pogacar rode the time trial in 51:44, 17 seconds faster than Ganna.",
+                     "Pogacar won the time trial in 51:44, 17 seconds quicker than Ganna, while "
+                     "Sheffield was third, 49 seconds down.")
+    assert found.conflicts == () and found.unmatched == ()
+
+
+def test_the_passages_move_of_the_claims_own_figure_is_no_opposite_of_another_claim_word():
+    claim = "Splunk's shares rose more than 21 percent to $145.04, still below the offer price."
+    passage = ("Splunk stock traded more than 21 percent higher at $145.04, short of the offer "
+               "price.")
+    assert compared(claim, passage).polarity_clash == ""
