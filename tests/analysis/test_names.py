@@ -242,9 +242,3 @@ def test_a_middle_name_written_otherwise_does_not_make_another_person():
     assert not heads_another(["mohammad", "bagher", "ghalibaf"],
                              "Speaker Mohammad Baqer Ghalibaf came third.")
     assert heads_another(["gatwick", "airport"], "Flights left Heathrow Airport.")
-
-
-@needs_spacy
-def test_half_a_hyphenated_compound_is_no_name():
-    names = [n.text for n in NameIndex().of("Regulators cleared the Disney-Reliance deal.")]
-    assert not any(n.endswith("-") for n in names)
