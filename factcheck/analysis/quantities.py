@@ -684,19 +684,17 @@ def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
         return _quantity(match.string, QuantityKind.COUNT, quarters * 900.0, DURATION,
                          match.start(), match.end())
     total = unit = 0.0
-    end = match.end()
     for part in _DURATION_PART.finditer(match.group(0)):
         number = 1.0 if part.group("n").lower() in ("a", "an") else parse_number(part.group("n"))
         if number is None:
             return None
         if unit and _SECONDS_IN[part.group("u").lower()] >= unit:
-            # "51 minutes and 44 seconds, 17 seconds faster": a second length of time begins
-            end = match.start() + len(match.group(0)[:part.start()].rstrip(", ").removesuffix(
-                " and").rstrip(", "))
-            break
+            break  # "51 minutes and 44 seconds, 17 seconds faster": a second length of time
         unit = _SECONDS_IN[part.group("u").lower()]
         total += number * unit
+        end = match.start() + part.end()
     else:
+        end = match.end()
         if match.group(0).lower().endswith("a half"):  # "an hour and a half"
             total += unit / 2
     return _quantity(match.string, QuantityKind.COUNT, total, DURATION, match.start(), end)

@@ -292,7 +292,6 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
     claim_quantities = _dated(claim_text, extract_quantities(claim_text))
-    named_there = names.of(evidence_text) if names is not None else ()
     # A passage stating every figure of the claim alike states them, whatever words stand
     # around each: "6-2, 6-2, 7-6 (7-4)", "between 20 and 34 billion dollars".
     matched.extend(_all_alike(claim_text, claim_quantities, evidence_text, evidence_quantities))
@@ -308,6 +307,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             # passage on "Game 5 of the Finals" with no year tells of the claim's edition
             # (an edition other people's sentence tells of is theirs: "Kirk Gibson's home run
             # in the 1988 World Series" in a passage on Freddie Freeman's)
+            named_there = names.of(evidence_text) if names is not None else ()
             theirs = {e.start for e in evidence_quantities if e.kind is QuantityKind.DATE
                       and of_other_people(evidence_text, e, named_there, claim_text, side.names)}
             candidates = [e for e in candidates if _edition_of(evidence_text, e) == event
@@ -407,23 +407,25 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # run-off")
     told = _sentence_telling(evidence_text, frozenset(claim_tokens))
     if not matched and told is not None:
-        for pair in conflicts:
-            date, said = pair
+        compared = []
+        for date, said in conflicts:
             if date.kind is not QuantityKind.DATE or told[0] <= said.start < told[1] or (
-                    pair in later):
+                    (date, said) in later):
+                compared.append((date, said))
                 continue
             inside = [e for e in figures_like(claim_text, date, evidence_text,
                                               evidence_quantities) if told[0] <= e.start < told[1]]
             if not inside:
-                later.append(pair)
+                later.append((date, said))
+                compared.append((date, said))  # (taken out with the rest of ``later``)
                 continue
             instead = max(inside, key=lambda e: (agree(date, e), _fit(claim_text, date,
                                                                        evidence_text, e)))
             if agree(date, instead):
                 matched.append((date, instead))
-                conflicts = [p for p in conflicts if p != pair]
             else:
-                conflicts = [(date, instead) if p == pair else p for p in conflicts]
+                compared.append((date, instead))
+        conflicts = compared
     unmatched.extend(c for c, _ in later)
     conflicts = [pair for pair in conflicts if pair not in later]
     conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text, claim_text))

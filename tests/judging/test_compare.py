@@ -34,6 +34,14 @@ def surfaces(pairs):
     return [(c.surface, e.surface) for c, e in pairs]
 
 
+def rules_label(claim_text: str, passages: list[tuple[str, float, float]]) -> Label:
+    """The rules judge's label for a claim against passages given as (text, score, dense)."""
+    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
+    hits = [Hit(Passage(f"p{rank}", text, "Wire", None, None, None, f"t:{rank}"), rank, score,
+                dense, 0.5) for rank, (text, score, dense) in enumerate(passages, 1)]
+    return RulesJudge().judge(claim, hits).label
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Exports fell 12% last year.", "down"),
     ("Exports were up 12% last year.", "up"),
@@ -1564,10 +1572,7 @@ def test_a_passage_stating_the_claims_ranks_alike_outweighs_one_giving_other_ran
              "then moved in front with two more runs in the eighth.")
     other = ("The Sharks, scoring five times to move in front of the Hawks, climbed out of the "
              "hole and won 4-2 after two more runs in the first inning of Game 3.")
-    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
-    hits = [Hit(Passage("p2", other, "Wire", None, None, None, "t:2"), 1, 0.8, 0.7, 0.5),
-            Hit(Passage("p1", alike, "Wire", None, None, None, "t:1"), 2, 0.8, 0.66, 0.5)]
-    assert RulesJudge().judge(claim, hits).label is Label.SUPPORTED
+    assert rules_label(claim_text, [(other, 0.8, 0.7), (alike, 0.8, 0.66)]) is Label.SUPPORTED
 
 
 def test_a_level_then_the_one_it_rose_from_states_the_level():
@@ -1605,10 +1610,7 @@ def test_a_passage_of_another_year_is_outweighed_by_one_stating_more_figures_ali
              "of the first round.")
     older = ("In the first round of the June 2005 presidential election nobody reached 50 "
              "percent, on a 62 percent turnout.")
-    claim = Claim("a-c01", "a", claim_text, 0, (Span(0, len(claim_text)),), 0.8)
-    hits = [Hit(Passage("p2", older, "Wire", None, None, None, "t:2"), 1, 0.6, 0.6, 0.5),
-            Hit(Passage("p1", alike, "Wire", None, None, None, "t:1"), 2, 0.6, 0.55, 0.5)]
-    assert RulesJudge().judge(claim, hits).label is Label.SUPPORTED
+    assert rules_label(claim_text, [(older, 0.6, 0.6), (alike, 0.6, 0.55)]) is Label.SUPPORTED
 
 
 def test_a_claim_telling_its_own_clock_times_is_not_ordered_by_the_passages():
