@@ -95,6 +95,18 @@ class Structure:
                     return True
         return False
 
+    def figure_words(self, start: int, end: int) -> frozenset[str]:
+        """The lemmas of the content words the figure at ``start:end`` is bound to: those of its
+        clause and of whatever hangs from it ("the third, where Broberg and McLeod scored"),
+        its own words left out; empty when unparsed."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return frozenset()
+        own, inside = self.homes[span.root.i], {t.i for t in span.root.subtree}
+        return frozenset(t.lemma_.lower() for t in self.doc
+                         if (t.i in inside or self.homes[t.i] & own)
+                         and not span.start <= t.i < span.end and t.is_alpha and not t.is_stop)
+
     def title(self, span: tuple[int, int]) -> tuple[str, ...]:
         """The title words beside the name at character span ``span`` (lower case, "CEO" as
         "chief executive"), in text order: common words compounded before it ("UK Foreign

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import (
     COMPANY_WORDS,
     MONTH_NAMES,
@@ -242,17 +243,19 @@ class Comparison:
         return 0.5 * max(self.hit.dense, 0.0) + 0.5 * self.coverage
 
 
-def compare_all(claim_text: str, hits: Sequence[Hit],
-                names: NameIndex | None = None) -> list[Comparison]:
+def compare_all(claim_text: str, hits: Sequence[Hit], names: NameIndex | None = None,
+                parser: Parser | None = None) -> list[Comparison]:
     """The :class:`Comparison` of the claim with each hit, in the hits' order.
 
     With ``names`` (the names of claim and passages, see :mod:`factcheck.analysis.names`), a
-    name the passage replaces by another of its kind in the same place is found too.
+    name the passage replaces by another of its kind in the same place is found too; with a
+    ``parser``, a figure the passage states alike answers the claim's where its clause's words
+    fit the claim's better than those of the figure read nearest.
     """
     if names is not None:
         names.prepare([claim_text, *(hit.passage.text for hit in hits)])
     side = _claim_side(claim_text, names)  # what the claim brings, read once for every passage
-    return [compare(claim_text, hit, names, side) for hit in hits]
+    return [compare(claim_text, hit, names, side, parser) for hit in hits]
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +281,7 @@ def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
 
 
 def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
-            side: _ClaimSide | None = None) -> Comparison:
+            side: _ClaimSide | None = None, parser: Parser | None = None) -> Comparison:
     """Compare a claim with one passage (judges get these once per claim: :func:`compare_all`)."""
     side = side or _claim_side(claim_text, names)
     evidence_text = hit.passage.text
@@ -334,6 +337,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             quantity.unit == SCORE and agree(quantity, e),  # "2-0 on aggregate" after "1-0"
             _fit(claim_text, quantity, evidence_text, e), agree(quantity, e),
             e.value == quantity.value))  # "650" is "the 650", not "648" rounded
+        if parser is not None and not agree(quantity, best):
+            best = _bound_alike(claim_text, quantity, evidence_text, best,
+                                [e for e in free or candidates if agree(quantity, e)], parser)
         # A date of the passage answers one date of the claim ("in 2023, 37.9% more than in
         # 2023" is not confirmed by "in 2023, 37.9% more than in 2022").
         fresh = [e for e in candidates if agree(quantity, e)
@@ -1086,6 +1092,10 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     if quantity.kind is QuantityKind.ORDINAL:
         # "the 10th team" answers "the first women's team", not "taken first overall"
         same = [e for e in candidates if e.unit == quantity.unit != ELLIPTIC]
+        if same and quantity.unit in _PLAY_PARTS:
+            # "scored twice in the third" leaves the period unsaid: the same part of a game
+            # without its noun answers as well as "the first period" beside it, as its words tell
+            same += [e for e in candidates if e.unit == ELLIPTIC and agree(quantity, e)]
         if same or quantity.unit == REPEAT:
             return same or candidates
         # and "for the second time" counts how often: "his eighth Olympic medal" is answered by
@@ -1143,6 +1153,9 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
+_PLAY_PARTS = frozenset({"period", "half", "quarter", "set", "inning", "innings", "round", "leg",
+                         "lap", "stage", "session", "over"})
+"""Parts of a game or race a report names by their rank alone ("in the third")."""
 _PHYSICAL = frozenset({"km", "kwh", "kw", "degree", "metre", "cm", "millibar", "km/h", "litre",
                        "tonne", "hectare", "°F"})
 """Units of physical measures: a figure in one is no bare number's to answer."""
@@ -1191,6 +1204,24 @@ def _names_period(claim_text: str, quantity: Quantity,
 
 _PERIOD_END = re.compile(r"\s+(?:to|ended|ending|through|until|till)\s+(?:\d{1,2}(?::\d\d)?\s*"
                          r"(?:am|pm|a\.m\.|p\.m\.)\s+)?(?:on\s+)?", re.I)
+
+
+def _bound_alike(claim_text: str, quantity: Quantity, evidence_text: str, best: Quantity,
+                 alike: Sequence[Quantity], parser: Parser) -> Quantity:
+    """The figure stated alike whose clause shares more of the words bound to the claim's figure
+    than ``best``'s does, or ``best`` ("going into the third, where Broberg and McLeod pulled
+    Edmonton to within a goal" against "Foegele equalised in the second period" for "Broberg and
+    McLeod scored for Edmonton in the third period")."""
+    if not alike:
+        return best
+    wanted = parser.structure(claim_text).figure_words(quantity.start, quantity.end)
+    passage = parser.structure(evidence_text)
+
+    def shared(e: Quantity) -> int:
+        return len(wanted & passage.figure_words(e.start, e.end))
+
+    bound = max(alike, key=shared)
+    return bound if shared(bound) > shared(best) else best
 
 
 def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Quantity) -> int:

@@ -275,7 +275,7 @@ class LearnedJudge:
     def _decide(self, claim: Claim,
                 hits: Sequence[Hit]) -> tuple[Verdict, str, Sequence[Comparison]]:
         s = self.settings
-        comparisons = compare_all(claim.text, hits, self.names)
+        comparisons = compare_all(claim.text, hits, self.names, self.parser)
         rules = rules_verdict(claim.text, hits, s, comparisons) if relevant(hits, s) else None
         fixed = rules_decision(claim, hits, s, rules, comparisons, self.names, self.parser)
         if fixed is not None:

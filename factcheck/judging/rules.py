@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex
 from factcheck.analysis.quantities import (
     QuantityKind,
@@ -46,11 +47,14 @@ class RulesJudge:
         """Maps raw scores to the probability that the label is right (``None``: raw scores)."""
         self.names = names or NameIndex()
         """Where names of claims and passages come from (the checker gives the corpus's)."""
+        self.parser = Parser()
+        """The clauses figures belong to (spaCy, loaded on first use)."""
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from ``hits``; ``unverified`` whenever no hit is relevant enough."""
         relevant = relevant_hits(hits, self.settings)
-        verdict = self.decide(claim, hits, compare_all(claim.text, relevant, self.names))
+        verdict = self.decide(claim, hits, compare_all(claim.text, relevant, self.names,
+                                                        self.parser))
         if self.calibration is None:
             return verdict
         confidence = self.calibration.probability("rules", verdict.label, verdict.confidence)

@@ -116,6 +116,17 @@ def test_a_verb_of_belonging_ties_its_subject_only_when_asked():
 
 
 @needs_spacy
+def test_the_words_a_figure_is_bound_to():
+    text = ("After Eva Lund scored in the second period, the Hawks added three goals going into "
+            "the third, where Sara Holm pulled the Jets within one.")
+    structure = PARSER.structure(text)
+    third = structure.figure_words(*span(text, "third"))
+    second = structure.figure_words(*span(text, "second period"))
+    assert {"sara", "holm", "pull"} <= third and "eva" not in third  # the clause hanging from it
+    assert {"eva", "lund", "score"} <= second and "period" not in second  # its own words left out
+
+
+@needs_spacy
 def test_a_clause_after_a_semicolon_stands_apart():
     text = ("With three titles he drew level with Greg LeMond; the record of five titles is "
             "shared by Eddy Merckx.")

@@ -140,6 +140,23 @@ def test_two_figures_of_one_kind_each_find_their_own():
     assert sorted(surfaces(result.matched)) == [("$1.20", "$1.20"), ("$1.45", "$1.45")]
 
 
+@pytest.mark.parametrize(("claim", "passage"), [
+    # a period told by its rank alone
+    ("Lena Park scored twice in the third period of the Hawks' 3-1 win.",
+     "The Hawks won 3-1. Marc Dion opened the scoring in the first period, and Lena Park then "
+     "scored twice in the third."),
+    # and bound by its clause to the people the claim's is bound to, though the words nearest
+    # another period fit better
+    ("Sara Holm and Nina Berg scored for the Jets in the third period of the 4-3 loss.",
+     "The Jets lost 4-3. After Eva Lund scored for the Jets in the second period, the Hawks "
+     "added three goals going into the third, where Sara Holm and Nina Berg pulled the Jets "
+     "within one."),
+])
+def test_a_part_of_a_game_stated_alike_answers_the_claims(claim, passage):
+    result = verdict(claim, passage)
+    assert result.label is Label.SUPPORTED, result.rationale
+
+
 @pytest.mark.parametrize(("claim", "passage", "other"), [
     # a place sharing only its head word is another place
     ("The charter flight took off from Stansted Airport on 3 May 2023.",
