@@ -168,7 +168,9 @@ class Structure:
         elif token.dep_ == "pobj" and token.head.dep_ == "agent":
             verb = token.head.head
         else:
-            return frozenset()
+            verb = _subjectless_verb_after(token)
+            if verb is None:
+                return frozenset()
         if verb.pos_ not in ("VERB", "AUX"):
             return frozenset()
         subject = {t.i for t in token.subtree}
@@ -337,6 +339,24 @@ def structure_of(doc: Any) -> Structure:
         if t.dep_ == "conj":  # shares its neighbour's subject and fronted words
             _share(t, doc[outer], homes)
     return Structure(doc, tuple(frozenset(h) for h in homes), parents)
+
+
+def _subjectless_verb_after(token: Any) -> Any:
+    """The verb right after a name and its apposition that the parser left without a subject,
+    or ``None``: in "In Kolkata's Entally, Sheikh Sajid, 51, was killed" the small model joins
+    the name to the place before it, yet the name is who was killed."""
+    after = token.doc[token.i + 1:token.sent.end]
+    inside = {t.i for t in token.subtree}
+    following = next((t for t in after if t.i not in inside and not t.is_punct), None)
+    if following is None:
+        return None
+    # a finite verb ("was killed", "died"), not a phrase hanging from the name ("including")
+    finite = following.dep_ in ("aux", "auxpass") or following.tag_ in ("VBD", "VBZ", "VBP")
+    verb = following.head if following.dep_ in ("aux", "auxpass") else following
+    if (not finite or verb.pos_ != "VERB" or verb.i < token.i
+            or any(c.dep_ in _SUBJECTS for c in verb.children)):
+        return None
+    return verb
 
 
 def _share(clause: Any, neighbour: Any, homes: list[set[int]]) -> None:

@@ -127,6 +127,23 @@ def test_the_words_a_figure_is_bound_to():
 
 
 @needs_spacy
+@pytest.mark.parametrize(("text", "name", "deed"), [
+    # the small model joins the name to the place put before it; it is still who was hurt
+    ("In Leeds's Headingley, Tom Ward, 44, was injured when a wall fell on him, while Ann Cole, "
+     "70, died in Otley after a tree came down on her car.", "Tom Ward", {"injure", "wall"}),
+    ("In Bristol's Clifton, Mark Hale, 62, was hurt when the roof of a shed fell on him.",
+     "Mark Hale", {"hurt", "roof", "shed"}),
+    # a phrase hanging from the name is no deed of it
+    ("Options for Star Media, including selling its whole stake, were weighed.", "Star Media",
+     set()),
+])
+def test_the_deed_of_a_name_the_parser_left_outside_its_clause(text: str, name: str,
+                                                               deed: set[str]):
+    found = PARSER.structure(text).deed(span(text, name))
+    assert deed <= found and (deed or not found)
+
+
+@needs_spacy
 def test_a_clause_after_a_semicolon_stands_apart():
     text = ("With three titles he drew level with Greg LeMond; the record of five titles is "
             "shared by Eddy Merckx.")
