@@ -60,6 +60,10 @@ _CALENDAR = WEEKDAYS | MONTH_NAMES
 # A named storm is an event, whatever its name looks like to the recogniser ("Hurricane Ian" is
 # no organisation, "Storm Boris" no person)
 _STORM_HEADS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical"})
+_VENUE_HEADS = frozenset({"arena", "stadium", "place", "park", "field", "garden", "gardens",
+                          "dome", "coliseum", "colosseum", "oval", "ballpark", "speedway",
+                          "raceway", "velodrome", "racecourse"})
+"""Last words of a venue's name, which the small model often types an organisation."""
 _LABEL_OF_KIND = {NameKind.PERSON: "PERSON", NameKind.ORG: "ORG", NameKind.PLACE: "GPE",
                   NameKind.GROUP: "NORP", NameKind.THING: "PRODUCT"}
 
@@ -659,6 +663,8 @@ class NameFinder:
                     continue
                 if " " in key and key.split()[0] in _STORM_HEADS:
                     kind = NameKind.THING
+                elif kind is NameKind.ORG and " " in key and key.split()[-1] in _VENUE_HEADS:
+                    kind = NameKind.PLACE  # "Rogers Place", "Amerant Bank Arena": where it was
                 kind = self.table.kind(key, kind)
                 names.append(Name(ent.text, kind, ent.start_char, ent.end_char, key))
             found.append(tuple(names))

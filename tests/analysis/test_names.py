@@ -133,6 +133,16 @@ def test_a_name_before_a_title_and_a_person_is_their_employer_not_a_person(text,
 
 
 @needs_spacy
+def test_a_venue_the_model_types_an_organisation_is_a_place():
+    text = ("Calgary beat Dallas 6-2 in Game 3 at Rogers Place on Sunday, cutting the Stars' "
+            "series lead to 2-1, the league reported.")
+    names = {n.text: n.kind for n in NameIndex().of(text)}
+    assert names["Rogers Place"] is NameKind.PLACE
+    companies = NameIndex().of("Acme Holdings and Beta Capital agreed the deal on Monday.")
+    assert {n.kind for n in companies} == {NameKind.ORG}
+
+
+@needs_spacy
 def test_a_country_before_a_title_and_a_person_stays_a_place():
     names = {n.text: n.kind for n in NameIndex().of("Britain's prime minister Keir Starmer spoke.")}
     assert names["Britain"] is NameKind.PLACE

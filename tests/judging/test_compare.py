@@ -209,6 +209,12 @@ def test_opposites_are_compared_with_what_they_qualify():
     assert "fewer votes" in compared(claim, passage).polarity_clash
 
 
+def test_an_economy_growing_is_the_opposite_of_one_contracting():
+    claim = "Acme's home economy was on course to grow for a second straight year."
+    passage = "Acme's home economy was expected to contract for a second year running."
+    assert verdict(claim, passage).label is Label.CONTRADICTED
+
+
 def test_a_negation_denies_what_happens_not_the_names_after_it():
     claim = "Each inspection of the grounded Max 9 jets was expected to last 12 hours."
     passage = ("Each inspection of the grounded Max 9 jets was expected to take 12 hours; the "
