@@ -379,24 +379,29 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             conflicts.append((quantity, best))
     # Each evidence figure answers one claim figure: "In Oct. 2021 Lei said production would
     # start in the second half of 2024" must clash with the passage's 2024, not its 2021.
+    # (until nothing moves: a figure found stated alike late in the round frees the claim
+    # figure compared with it earlier, "three assists ... to 32" against "With 32 assists")
     used = {id(e) for _, e in matched}
-    reassigned = []
-    for quantity, best in conflicts:
-        if id(best) in used:
-            others = [e for e in figures_like(claim_text, quantity, evidence_text,
-                                             evidence_quantities) if id(e) not in used]
-            if not others:
-                if not (quantity.kind is QuantityKind.COUNT
-                        and says_number(evidence_text, quantity.value)):
-                    unmatched.append(quantity)  # (not "2" where the passage writes "two")
-                continue
-            best = max(others, key=lambda e: (agree(quantity, e), _context_overlap(
-                claim_text, quantity, evidence_text, e)))
-            if agree(quantity, best):
-                matched.append((quantity, best))  # "$5.98 under GAAP and $6.12 adjusted"
-                used.add(id(best))
-                continue
-        reassigned.append((quantity, best))
+    reassigned, moved = conflicts, True
+    while moved:
+        pending, reassigned, moved = reassigned, [], False
+        for quantity, best in pending:
+            if id(best) in used:
+                moved = True
+                others = [e for e in figures_like(claim_text, quantity, evidence_text,
+                                                 evidence_quantities) if id(e) not in used]
+                if not others:
+                    if not (quantity.kind is QuantityKind.COUNT
+                            and says_number(evidence_text, quantity.value)):
+                        unmatched.append(quantity)  # (not "2" where the passage writes "two")
+                    continue
+                best = max(others, key=lambda e: (agree(quantity, e), _context_overlap(
+                    claim_text, quantity, evidence_text, e)))
+                if agree(quantity, best):
+                    matched.append((quantity, best))  # "$5.98 under GAAP and $6.12 adjusted"
+                    used.add(id(best))
+                    continue
+            reassigned.append((quantity, best))
     conflicts = [_against_finer(c, e, matched) for c, e in reassigned]
     # a figure of a passage sentence dated otherwise tells of another time: "the 2018 circular
     # cancelling the 30 per cent quota" against a cut "to 5 percent" on the passage's 21 July

@@ -157,6 +157,17 @@ def test_a_part_of_a_game_stated_alike_answers_the_claims(claim, passage):
     assert result.label is Label.SUPPORTED, result.rationale
 
 
+def test_a_figure_stated_alike_late_in_the_round_is_no_answer_to_another():
+    claim = ("Tom Baker's three assists in Game 5 lifted his postseason total to 32, breaking the "
+             "single-playoff record of 31 that Joe Hart set in 1990-91.")
+    passage = ("With 32 assists after Game 5, Baker broke Joe Hart's league record for assists in "
+               "a single postseason, 31, set with the Kings in 1990-91; the same game brought "
+               "Baker's first goal.")
+    result = compared(claim, passage)
+    assert not result.conflicts  # the 32 is the total's, not a count of Game 5's assists
+    assert ("32", "32") in surfaces(result.matched)
+
+
 @pytest.mark.parametrize(("claim", "passage", "other"), [
     # a place sharing only its head word is another place
     ("The charter flight took off from Stansted Airport on 3 May 2023.",
