@@ -71,8 +71,11 @@ class RulesJudge:
         # that one fits the claim's wording around the figure better (another phase or product);
         # so does one pinning the claim's event down that leaves one of them out ("on 18
         # December 2023 ... 4 km long" without "the first eruption").
+        # (a rank the passage leaves unsaid, "the opening offer" for "first rejected an offer of
+        # $77", does not stop it stating the figure)
         confirming = [c for c in comparisons
-                      if c.matched and not c.conflicts and not c.unmatched and c.coverage >= 0.4]
+                      if c.matched and not c.conflicts and c.coverage >= 0.4
+                      and all(q.kind is QuantityKind.ORDINAL for q in c.unmatched)]
         pinning = [c for c in comparisons if c.matched and not c.conflicts
                    and c.coverage >= 0.4 and _pins_event(c)]
         contradicting = [c for c in comparisons

@@ -157,6 +157,15 @@ def test_a_part_of_a_game_stated_alike_answers_the_claims(claim, passage):
     assert result.label is Label.SUPPORTED, result.rationale
 
 
+def test_a_passage_stating_the_figure_but_not_its_rank_outweighs_another_figure():
+    label = rules_label("Acme turned down Beta's opening offer of $77 a share.", [
+        ("The talks were long: Acme first rejected an offer of $77 per share, and Beta came back "
+         "with two improved bids before settling on $83.50 per share in cash.", 0.8, 0.8),
+        ("At $83.50 a share Beta would pay almost $29 billion for Acme's equity, a 33 percent "
+         "premium to the share price on 2 August.", 0.75, 0.75)])
+    assert label is not Label.CONTRADICTED  # the final price is no answer to the opening offer
+
+
 def test_a_figure_stated_alike_late_in_the_round_is_no_answer_to_another():
     claim = ("Tom Baker's three assists in Game 5 lifted his postseason total to 32, breaking the "
              "single-playoff record of 31 that Joe Hart set in 1990-91.")
