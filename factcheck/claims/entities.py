@@ -82,6 +82,9 @@ class _Mention:
     subject: bool
 
 
+STORM_WORDS = frozenset({"storm", "cyclone", "typhoon", "hurricane", "tropical"})
+"""Words opening a storm's name, and saying "the storm" of it."""
+_STORM_BEFORE = re.compile(r"\b(Storm|Cyclone|Typhoon|Hurricane)\s+$")
 _SUBJECT_WINDOW = 2  # sentences back in which a subject organisation outranks the main one
 _COUNTRY_WINDOW = 2  # sentences back in which a named country is "the country"
 
@@ -97,6 +100,7 @@ class Entities:
     """
 
     def __init__(self, text: str, sentences: Sequence[Sentence], headline: str) -> None:
+        self.text = text
         tokenised = [(s.index, word_tokens(text, s.start, s.end)) for s in sentences]
         lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][\w&'\u2019-]*", text))
         headline_words = {
@@ -238,6 +242,20 @@ class Entities:
         """"He"/"she": the last person named before ``offset``."""
         people = [m for m in self.mentions if m.kind is EntityKind.PERSON and m.start < offset]
         return max(people, key=lambda m: m.start).name if people else None
+
+    def storm_before(self, offset: int) -> str | None:
+        """"The storm", "the cyclone": the storm named most often before ``offset``, the last of
+        those ("Cyclone Remal", "Hurricane Milton")."""
+        storms = [(m.start, m.name) for m in self.mentions if m.start < offset
+                  and m.name.split()[0].lower() in STORM_WORDS and len(m.name.split()) > 1]
+        # (a name the article opens a sentence with may lose its "Hurricane" to the sentence)
+        storms += [(m.start, f"{word.group(1)} {m.name}") for m in self.mentions
+                   if m.start < offset and (word := _STORM_BEFORE.search(
+                       self.text, max(0, m.start - 12), m.start)) is not None]
+        # the storm the article is about, not one it compares it with ("the strongest since
+        # Hurricane Patricia"): the most named, then the last
+        counts = Counter(name for _, name in storms)
+        return max(storms, key=lambda pair: (counts[pair[1]], pair[0]))[1] if storms else None
 
     def thing_before(self, sentence: int, offset: int) -> str | None:
         """The product named last in this or the three sentences before ``offset``."""

@@ -84,6 +84,7 @@ _COUNTRY_REFERENCE = re.compile(
     r"south american|central american|middle eastern) )?(?:country|nation)(?:'s)?$"
     r"|^the (?:nordic|scandinavian|baltic|balkan|gulf|himalayan|island) state(?:'s)?$")
 _CITY_REFERENCE = re.compile(r"^the city(?:'s)?$")
+_STORM_REFERENCE = re.compile(r"^the (?:storm|cyclone|typhoon|hurricane)(?:'s)?$")
 
 _ANTECEDENT_KINDS = (EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.THING, EntityKind.PHRASE)
 
@@ -209,6 +210,9 @@ class Context:
         if _COUNTRY_REFERENCE.match(joined):
             country = self.entities.country_at(self.index, offset)
             return swap(country) if country else tokens
+        if _STORM_REFERENCE.match(joined):
+            storm = self.entities.storm_before(offset)
+            return swap(storm) if storm else tokens
         if _CITY_REFERENCE.match(joined):
             city = self.entities.city_before(offset)
             return swap(city) if city else tokens

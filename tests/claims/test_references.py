@@ -167,6 +167,24 @@ def test_words_that_refer_to_nothing_earlier_are_left_alone(sentence: str) -> No
     assert resolved("Xiaomi opened orders for the SU7. " + sentence, PLANT)[-1] == sentence
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cyclone Tara made landfall near Kolta on Sunday. The storm struck the coast with winds "
+     "of up to 135 km/h.", "Cyclone Tara struck the coast with winds of up to 135 km/h."),
+    # (a name opening the article's sentence, read without its "Hurricane")
+    ("Hurricane Lana hit Port Vell in May. The hurricane flooded 40 homes.",
+     "Hurricane Lana flooded 40 homes."),
+    # the storm the article is about, not the one it is compared with
+    ("Hurricane Otto hit Acapulco on Tuesday. Otto was the strongest landfall there since "
+     "Hurricane Pablo in 2015. The storm damaged some 120 hospitals.",
+     "Hurricane Otto damaged some 120 hospitals."),
+    # no storm named before: left alone
+    ("Rain fell across Kolta on Sunday. The storm cut power to 9,000 homes.",
+     "The storm cut power to 9,000 homes."),
+])
+def test_the_storm_is_the_storm_named_before(text: str, expected: str) -> None:
+    assert resolved(text)[-1] == expected
+
+
 def test_a_resolved_reference_keeps_the_span_of_the_words_it_replaced() -> None:
     text = "Xiaomi sold 10 million phones in 2022. However, the company lost $1 billion in 2023."
     first, second = split_sentences(text)
