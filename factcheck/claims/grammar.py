@@ -376,10 +376,11 @@ def _with_dummy_subject(tokens: Sequence[Token]) -> list[Token]:
 
 
 def is_adverb(lower: str) -> bool:
-    """Whether a lower-cased word is an adverb: "also", "later", "never", or a longer "-ly" word."""
+    """Whether a lower-cased word is an adverb: "also", "later", "never", "first" ("Scholz first
+    set out a timetable"), or a longer "-ly" word."""
     return lower in (
         "also", "then", "later", "soon", "still", "already", "now", "even", "since", "only",
-        "just", "never", "once",
+        "just", "never", "once", "first", "again", "twice",
     ) or (lower.endswith("ly") and len(lower) > 4)
 
 

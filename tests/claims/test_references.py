@@ -185,6 +185,12 @@ def test_the_storm_is_the_storm_named_before(text: str, expected: str) -> None:
     assert resolved(text)[-1] == expected
 
 
+def test_he_after_a_subject_with_an_adverb_is_that_subject() -> None:
+    text = ("Lindner refused to accept tax increases. Scholz first announced a slow timetable. "
+            "He said the Bundestag would vote on 15 January.")
+    assert resolved(text)[-1] == "Scholz said the Bundestag would vote on 15 January."
+
+
 def test_a_resolved_reference_keeps_the_span_of_the_words_it_replaced() -> None:
     text = "Xiaomi sold 10 million phones in 2022. However, the company lost $1 billion in 2023."
     first, second = split_sentences(text)
