@@ -126,7 +126,7 @@ FLOORS = {"topics": 0.85, "heldout": 0.7, "heldout2": 0.55, "heldout3": 0.55, "h
           "heldout17": 0.45, "heldout18": 0.65, "heldout19": 0.6,
           "heldout20": 0.55, "heldout21": 0.55, "heldout22": 0.75, "heldout23": 0.55,
           "heldout24": 0.55, "heldout25": 0.55,
-          "heldout26": 0.6, "heldout27": 0.6, "heldout28": 0.55,
+          "heldout26": 0.6, "heldout27": 0.6, "heldout28": 0.65,
           "heldout29": 0.55}
 
 
