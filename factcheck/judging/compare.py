@@ -210,6 +210,12 @@ _PARTS = _SCOPES | {"half", "quarter", "plant",
           "set", "leg", "lap", "heat", "innings", "session"}
 
 
+def names_a_part(quantity: Quantity) -> bool:
+    """Whether a figure is the rank of a part of something ("the first phase", "the second
+    set"), which says what the claim is about rather than a value to check."""
+    return quantity.kind is QuantityKind.ORDINAL and quantity.unit in _PARTS
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """How one passage relates to a claim: relevance, word coverage, agreeing and clashing facts."""

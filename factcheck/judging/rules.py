@@ -29,6 +29,7 @@ from factcheck.judging.compare import (
     Comparison,
     compare_all,
     is_identifier,
+    names_a_part,
     say,
 )
 from factcheck.records import Claim, Hit, Label, Verdict
@@ -72,10 +73,12 @@ class RulesJudge:
         # so does one pinning the claim's event down that leaves one of them out ("on 18
         # December 2023 ... 4 km long" without "the first eruption").
         # (a rank the passage leaves unsaid, "the opening offer" for "first rejected an offer of
-        # $77", does not stop it stating the figure)
+        # $77", does not stop it stating the figure; the part a figure is of, "the first phase",
+        # does)
         confirming = [c for c in comparisons
                       if c.matched and not c.conflicts and c.coverage >= 0.4
-                      and all(q.kind is QuantityKind.ORDINAL for q in c.unmatched)]
+                      and all(q.kind is QuantityKind.ORDINAL and not names_a_part(q)
+                              for q in c.unmatched)]
         pinning = [c for c in comparisons if c.matched and not c.conflicts
                    and c.coverage >= 0.4 and _pins_event(c)]
         contradicting = [c for c in comparisons

@@ -166,6 +166,15 @@ def test_a_passage_stating_the_figure_but_not_its_rank_outweighs_another_figure(
     assert label is not Label.CONTRADICTED  # the final price is no answer to the opening offer
 
 
+def test_a_passage_on_the_whole_does_not_outweigh_one_on_the_claims_part():
+    label = rules_label("The first phase of Acme's plant can produce 300,000 units a year.", [
+        ("Acme's plant will be able to produce 300,000 units a year once both of its phases "
+         "are finished.", 0.8, 0.8),
+        ("The first phase of Acme's plant has a capacity of 150,000 vehicles a year.", 0.78,
+         0.78)])
+    assert label is Label.CONTRADICTED
+
+
 def test_a_figure_stated_alike_late_in_the_round_is_no_answer_to_another():
     claim = ("Tom Baker's three assists in Game 5 lifted his postseason total to 32, breaking the "
              "single-playoff record of 31 that Joe Hart set in 1990-91.")
