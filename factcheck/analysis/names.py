@@ -59,7 +59,7 @@ MONTH_NAMES = frozenset("january february march april may june july august septe
 _CALENDAR = WEEKDAYS | MONTH_NAMES
 # A named storm is an event, whatever its name looks like to the recogniser ("Hurricane Ian" is
 # no organisation, "Storm Boris" no person)
-_STORM_HEADS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical"})
+STORM_HEADS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical"})
 _VENUE_HEADS = frozenset({"arena", "stadium", "place", "park", "field", "garden", "gardens",
                           "dome", "coliseum", "colosseum", "oval", "ballpark", "speedway",
                           "raceway", "velodrome", "racecourse"})
@@ -661,7 +661,7 @@ class NameFinder:
                     continue
                 if kind is not NameKind.PERSON and _CALENDAR.issuperset(key.split()):
                     continue
-                if " " in key and key.split()[0] in _STORM_HEADS:
+                if " " in key and key.split()[0] in STORM_HEADS:
                     kind = NameKind.THING
                 elif kind is NameKind.ORG and " " in key and key.split()[-1] in _VENUE_HEADS:
                     kind = NameKind.PLACE  # "Rogers Place", "Amerant Bank Arena": where it was

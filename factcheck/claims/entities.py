@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from factcheck.analysis.names import STORM_HEADS
 from factcheck.claims.grammar import (
     Token,
     is_adverb,
@@ -82,8 +83,7 @@ class _Mention:
     subject: bool
 
 
-STORM_WORDS = frozenset({"storm", "cyclone", "typhoon", "hurricane", "tropical"})
-"""Words opening a storm's name, and saying "the storm" of it."""
+# the head a sentence-initial storm name may have lost to the sentence ("Hurricane| Otis hit")
 _STORM_BEFORE = re.compile(r"\b(Storm|Cyclone|Typhoon|Hurricane)\s+$")
 _SUBJECT_WINDOW = 2  # sentences back in which a subject organisation outranks the main one
 _COUNTRY_WINDOW = 2  # sentences back in which a named country is "the country"
@@ -247,7 +247,7 @@ class Entities:
         """"The storm", "the cyclone": the storm named most often before ``offset``, the last of
         those ("Cyclone Remal", "Hurricane Milton")."""
         storms = [(m.start, m.name) for m in self.mentions if m.start < offset
-                  and m.name.split()[0].lower() in STORM_WORDS and len(m.name.split()) > 1]
+                  and m.name.split()[0].lower() in STORM_HEADS and len(m.name.split()) > 1]
         # (a name the article opens a sentence with may lose its "Hurricane" to the sentence)
         storms += [(m.start, f"{word.group(1)} {m.name}") for m in self.mentions
                    if m.start < offset and (word := _STORM_BEFORE.search(

@@ -449,7 +449,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts.extend(_binding_conflicts(matched, evidence_quantities, evidence_text, claim_text))
     # "the fourth company" against "the third company" is a clash of rank; "second phase" against
     # "first phase" only means the passage is about another part.
-    scoped = [c for c, _ in conflicts if c.kind == QuantityKind.ORDINAL and c.unit in _PARTS]
+    scoped = [c for c, _ in conflicts if names_a_part(c)]
     # "all four Grand Slam titles" is the whole of a set, not a tally: "24 Grand Slam titles"
     # counts wins, not kinds, and a passage need not count the set
     conflicts = [(c, e) for c, e in conflicts
