@@ -33,6 +33,7 @@ import bench_topics  # the topic sets' gold files, beside this script
 from factcheck.judging.calibration import default_calibration_path, save_calibration
 from factcheck.judging.learned import LearnedJudge, load_model
 from factcheck.judging.rules import RulesJudge
+from factcheck.judging.unsaid import load_unsaid
 from factcheck.pipeline import Checker, make_embedder
 from factcheck.records import Claim, Hit, Label, Span
 from factcheck.settings import Settings
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(cache_dir=args.cache_dir)
     model = load_model()
     embedder = make_embedder(settings)
-    learned, rules = LearnedJudge(model, settings), RulesJudge(settings)
+    learned = LearnedJudge(model, settings, unsaid=load_unsaid())
+    rules = RulesJudge(settings)
     rows: list[CalibrationRow] = []
     sources: dict[str, int] = {}
 

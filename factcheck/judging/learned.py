@@ -76,6 +76,7 @@ from factcheck.judging.features import (
     pair_features,
     rules_verdict,
 )
+from factcheck.judging.unsaid import UnsaidModel
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
 from factcheck.text import tokenize
@@ -237,9 +238,12 @@ class LearnedJudge:
 
     def __init__(self, model: VerifierModel, settings: Settings | None = None,
                  names: NameIndex | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None,
+                 unsaid: UnsaidModel | None = None) -> None:
         self.model = model
         self.calibration = calibration
+        self.unsaid = unsaid
+        """A second look at a passage silent on some of the claim (``None``: ``unverified``)."""
         """Maps raw scores to the probability that the label is right (``None``: raw scores)."""
         self.settings = settings or Settings()
         self.names = names or NameIndex()
@@ -277,7 +281,8 @@ class LearnedJudge:
         s = self.settings
         comparisons = compare_all(claim.text, hits, self.names, self.parser)
         rules = rules_verdict(claim.text, hits, s, comparisons) if relevant(hits, s) else None
-        fixed = rules_decision(claim, hits, s, rules, comparisons, self.names, self.parser)
+        fixed = rules_decision(claim, hits, s, rules, comparisons, self.names, self.parser,
+                               self.unsaid)
         if fixed is not None:
             return (*fixed, comparisons)
         assert rules is not None  # rules_decision settles every claim without relevant passages
@@ -350,18 +355,18 @@ def states_conflict(x: np.ndarray) -> np.ndarray:
     return np.asarray((x[:, [_COLUMN[name] for name in cues]] > 0).any(axis=1))
 
 
-ROUTES = ("nothing relevant", "figures", "names", "silent", "differs", "model")
+ROUTES = ("nothing relevant", "figures", "names", "silent", "unsaid", "differs", "model")
 """How the learned judge reaches a verdict: no relevant passage; figures stated alike or
-differently; a name replaced by another; a passage silent on the claim's names or figures; a
-passage reporting the same event with another value where the claim's is missing, or stating
-the claim's names and figures bound otherwise; the learned model. Confidence is calibrated per
-route and label."""
+differently; a name replaced by another; a passage silent on the claim's names or figures;
+the second look at such a passage (:mod:`factcheck.judging.unsaid`); a passage reporting the
+same event with another value where the claim's is missing, or stating the claim's names and
+figures bound otherwise; the learned model. Confidence is calibrated per route and label."""
 
 
 def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                    rules: Verdict | None, comparisons: Sequence[Comparison],
-                   names: NameIndex | None = None,
-                   parser: Parser | None = None) -> tuple[Verdict, str] | None:
+                   names: NameIndex | None = None, parser: Parser | None = None,
+                   unsaid: UnsaidModel | None = None) -> tuple[Verdict, str] | None:
     """The verdict the learned judge takes without asking the model and its route, or ``None``.
 
     Four cases: no passage clears the relevance floor (``unverified``; ``rules`` is then
@@ -422,10 +427,41 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                                h for h in rules.evidence if h is not where.hit)),
                            f"the report differs: {'closest ' if where is closest else ''}"
                            f"evidence ({cite(where.hit)}) {swapped}", LearnedJudge.name), "differs"
+        if unsaid is not None:
+            label, probability = unsaid.decide(closest)
+            if label is not Label.UNVERIFIED:
+                return Verdict(claim, label, round(probability, 4), rules.evidence,
+                               unsaid_rationale(claim.text, label, closest),
+                               LearnedJudge.name), "unsaid"
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}",
                        LearnedJudge.name), "silent"
     return None
+
+
+def unsaid_rationale(claim_text: str, label: Label, closest: Comparison) -> str:
+    """Why a passage that leaves some of the claim unsaid still decides it, in words a
+    journalist can check: what it shares with the claim, and what it does not say."""
+    where = (f"closest evidence ({cite(closest.hit)}) reports the same event (similarity "
+             f"{closest.hit.dense:.2f}, {closest.coverage:.0%} of the claim's words")
+    alike = ", ".join(dict.fromkeys(f"'{q.surface}'" for q, _ in closest.matched))
+    where += f"; it states {alike} alike)" if alike else ")"
+    unsaid = [*dict.fromkeys([*(f"'{q.surface}'" for q in closest.unmatched),
+                              *(f"'{name.text}'" for name in closest.missing_names)])]
+    if not unsaid:
+        unsaid = [f"'{entity}'" for entity in dict.fromkeys(closest.missing_entities)]
+    missing = ", ".join(unsaid) or "some of the claim's wording"
+    if label is Label.SUPPORTED:
+        return (f"{where}; nothing in it conflicts with the claim, though it does not state "
+                f"{missing} in the claim's words")
+    differs = ", ".join(f"'{p.surface}' where the claim says '{c.surface}'"
+                        for c, p in closest.conflicts)
+    others = [entity for entity in dict.fromkeys(closest.extra_entities)
+              if entity.lower() not in missing.lower()]
+    instead = (f"; it gives {differs}" if differs else
+               f"; it names {', '.join(others[:3])} instead" if others else "")
+    return (f"the report differs: {where} but not the claim's {missing}{instead}; a report of "
+            "the event without them suggests the claim altered them")
 
 
 def another_value(claim_text: str, comparison: Comparison,

@@ -32,6 +32,7 @@ from factcheck.judging.llm import LLMJudge
 from factcheck.judging.nli import NLIJudge
 from factcheck.judging.rules import RulesJudge
 from factcheck.judging.similarity import SimilarityJudge
+from factcheck.judging.unsaid import load_unsaid
 from factcheck.settings import Settings
 
 JudgeFactory = Callable[[str, str, Settings], Judge]
@@ -102,7 +103,7 @@ def _learned(spec: str, argument: str, settings: Settings) -> Judge:
     # A model of one's own is not calibrated by the shipped calibration: its scores are its own.
     calibration = None if argument else load_calibration()
     return LearnedJudge(load_model(Path(argument) if argument else None), settings,
-                        calibration=calibration)
+                        calibration=calibration, unsaid=load_unsaid())
 
 
 def _nli(spec: str, argument: str, settings: Settings) -> Judge:
