@@ -429,7 +429,9 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"evidence ({cite(where.hit)}) {swapped}", LearnedJudge.name), "differs"
         if unsaid is not None:
             label, probability = unsaid.decide(closest)
-            if label is not Label.UNVERIFIED:
+            # (a contradiction needs a passage sharing most of the claim's words, as above)
+            if label is Label.SUPPORTED or (label is Label.CONTRADICTED and closest.coverage
+                                            >= settings.same_event_coverage):
                 return Verdict(claim, label, round(probability, 4), rules.evidence,
                                unsaid_rationale(claim.text, label, closest),
                                LearnedJudge.name), "unsaid"

@@ -23,7 +23,8 @@ from factcheck.judging.unsaid import (
 from factcheck.records import Claim, Hit, Label, Passage, Span
 from factcheck.training.unsaid import fit_unsaid, unsaid_row
 
-MINISTRY = "The industry ministry received an application from a carmaker for approval."
+MINISTRY = "A unit of a state carmaker applied to the industry ministry for approval to build cars."
+RECEIVED = "The industry ministry received an application from a carmaker for approval."
 DONGFENG = "A unit of Dongfeng applied to the industry ministry for approval to build cars."
 TEAM = "Xiaomi's car research and development team has more than 2,300 members."
 
@@ -99,6 +100,12 @@ def test_the_model_can_call_a_report_without_the_claims_name_a_contradiction():
     assert verdict.rationale.startswith("the report differs: closest evidence")
     assert "not the claim's 'Dongfeng'" in verdict.rationale
     assert "0." not in verdict.rationale.split("similarity")[0]
+
+
+def test_a_contradiction_needs_a_passage_sharing_most_of_the_claims_words():
+    judge = LearnedJudge(load_model(), unsaid=leaning(Label.CONTRADICTED))
+    verdict, route = judge.decide(claim(DONGFENG), [hit(RECEIVED)])  # 38 % of its words
+    assert route == "silent" and verdict.label is Label.UNVERIFIED
 
 
 def test_the_model_can_call_a_report_without_a_detail_supported():
