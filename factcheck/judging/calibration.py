@@ -11,15 +11,14 @@ in the raw score's log-odds). It is stored as JSON beside the verifier
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
+from factcheck.judging.modelfiles import read_json, shipped_path
 from factcheck.records import Label
 
 CALIBRATION_FORMAT = "factcheck-calibration"
@@ -79,7 +78,7 @@ class Calibration:
 
 def default_calibration_path() -> Path:
     """The calibration shipped with the package."""
-    return Path(str(resources.files("factcheck") / "models" / DEFAULT_CALIBRATION_NAME))
+    return shipped_path(DEFAULT_CALIBRATION_NAME)
 
 
 def load_calibration(path: Path | None = None) -> Calibration | None:
@@ -87,13 +86,7 @@ def load_calibration(path: Path | None = None) -> Calibration | None:
     target = path or default_calibration_path()
     if path is None and not target.is_file():
         return None
-    try:
-        data = json.loads(target.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{target}: calibration file not found") from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{target}: the calibration is not valid JSON ({exc})") from None
-    return Calibration.from_json(data, str(target))
+    return Calibration.from_json(read_json(target, "the calibration file"), str(target))
 
 
 def save_calibration(calibration: Calibration, path: Path) -> None:

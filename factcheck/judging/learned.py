@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +74,7 @@ from factcheck.judging.features import (
     pair_features,
     rules_verdict,
 )
+from factcheck.judging.modelfiles import read_json, shipped_path
 from factcheck.judging.unsaid import UnsaidModel
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
@@ -184,7 +183,7 @@ def _array(values: Any, shape: tuple[int, ...]) -> np.ndarray:
 
 def default_model_path() -> Path:
     """Where the shipped model lives inside the installed package."""
-    return Path(str(resources.files("factcheck") / "models" / DEFAULT_MODEL_NAME))
+    return shipped_path(DEFAULT_MODEL_NAME)
 
 
 def load_model(path: Path | None = None) -> VerifierModel:
@@ -194,18 +193,8 @@ def load_model(path: Path | None = None) -> VerifierModel:
         ModelError: the file is missing, not JSON, or not a model this version can use.
     """
     path = path or default_model_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ModelError(
-            f"{path}: learned judge model not found; reinstall factcheck, train one with "
-            "factcheck train-judge, or pass --judge rules") from None
-    except OSError as exc:
-        raise ModelError(f"{path}: cannot read the learned judge model ({exc.strerror})") from exc
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise ModelError(f"{path}: the learned judge model is not valid JSON ({exc})") from exc
+    data = read_json(path, "the learned judge model", "; reinstall factcheck, train one with "
+                     "factcheck train-judge, or pass --judge rules")
     return VerifierModel.from_json(data, str(path))
 
 

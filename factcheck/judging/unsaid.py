@@ -13,9 +13,7 @@ and stored as JSON beside the verifier, loaded without pickle.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from factcheck.analysis.quantities import QuantityKind
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.compare import Comparison
+from factcheck.judging.modelfiles import read_json, shipped_path
 from factcheck.records import Label
 
 UNSAID_FORMAT = "factcheck-unsaid"
@@ -137,7 +136,7 @@ def _floats(values: np.ndarray) -> list[float]:
 
 def default_unsaid_path() -> Path:
     """The unsaid-slot model shipped with the package."""
-    return Path(str(resources.files("factcheck") / "models" / DEFAULT_UNSAID_NAME))
+    return shipped_path(DEFAULT_UNSAID_NAME)
 
 
 def load_unsaid(path: Path | None = None) -> UnsaidModel | None:
@@ -145,13 +144,7 @@ def load_unsaid(path: Path | None = None) -> UnsaidModel | None:
     target = path or default_unsaid_path()
     if path is None and not target.is_file():
         return None
-    try:
-        data = json.loads(target.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{target}: unsaid-slot model not found") from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{target}: the unsaid-slot model is not valid JSON ({exc})") from None
-    return UnsaidModel.from_json(data, str(target))
+    return UnsaidModel.from_json(read_json(target, "the unsaid-slot model"), str(target))
 
 
 def save_unsaid(model: UnsaidModel, path: Path) -> None:
