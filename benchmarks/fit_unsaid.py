@@ -62,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
                     y.append(UNSAID_LABELS.index(Label(item["label"])))
                     groups.append(gold_path.parent.name)
         print(f"{gold_path}: {len(x)} rows so far", file=sys.stderr, flush=True)
-    if not x:
-        print("no claim's closest passage leaves part of it unsaid; nothing to fit",
+    if len(set(groups)) < 2:
+        print(f"{len(x)} rows from {len(set(groups))} topic set(s): give --gold files of two or "
+              "more sets (the floors are chosen by leaving one set out at a time)",
               file=sys.stderr)
         return 1
     model = fit_unsaid(np.array(x), np.array(y), groups, {

@@ -81,6 +81,9 @@ def fit_unsaid(x: np.ndarray, y: np.ndarray, groups: Sequence[str],
     """Choose the L2 strength and floors by leave-one-group-out cross-validation (a group is a
     topic set), then fit on every row. ``y`` holds indices into :data:`UNSAID_LABELS`."""
     group = np.asarray(groups)
+    if len(np.unique(group)) < 2:
+        raise ValueError("the unsaid-slot model needs rows of two or more topic sets: its L2 "
+                         "strength and floors are chosen by leaving one set out at a time")
     scores = []
     for l2 in L2_GRID:
         probabilities = np.zeros((len(y), len(UNSAID_LABELS)))

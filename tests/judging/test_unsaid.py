@@ -143,3 +143,9 @@ def test_the_fit_learns_separable_rows_and_records_its_choice():
     cv = model.metadata["cross_validation"]
     assert cv["chosen"]["right"] > cv["always_unverified"] == 30
     assert model.metadata["rows"] == {"supported": 30, "contradicted": 30, "unverified": 30}
+
+
+def test_the_fit_needs_two_sets_to_choose_its_floors():
+    x = np.zeros((6, len(UNSAID_FEATURES)))
+    with pytest.raises(ValueError, match="two or more topic sets"):
+        fit_unsaid(x, np.array([0, 1, 2, 0, 1, 2]), ["only"] * 6)
