@@ -231,9 +231,9 @@ class LearnedJudge:
                  unsaid: UnsaidModel | None = None) -> None:
         self.model = model
         self.calibration = calibration
+        """Maps raw scores to the probability that the label is right (``None``: raw scores)."""
         self.unsaid = unsaid
         """A second look at a passage silent on some of the claim (``None``: ``unverified``)."""
-        """Maps raw scores to the probability that the label is right (``None``: raw scores)."""
         self.settings = settings or Settings()
         self.names = names or NameIndex()
         """Where names of claims and passages come from (the checker gives the corpus's)."""
@@ -422,7 +422,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
             if label is Label.SUPPORTED or (label is Label.CONTRADICTED and closest.coverage
                                             >= settings.same_event_coverage):
                 return Verdict(claim, label, round(probability, 4), rules.evidence,
-                               unsaid_rationale(claim.text, label, closest),
+                               unsaid_rationale(label, closest),
                                LearnedJudge.name), "unsaid"
         return Verdict(claim, rules.label, rules.confidence, rules.evidence,
                        f"names and figures decide: {rules.rationale}",
@@ -430,7 +430,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
     return None
 
 
-def unsaid_rationale(claim_text: str, label: Label, closest: Comparison) -> str:
+def unsaid_rationale(label: Label, closest: Comparison) -> str:
     """Why a passage that leaves some of the claim unsaid still decides it, in words a
     journalist can check: what it shares with the claim, and what it does not say."""
     where = (f"closest evidence ({cite(closest.hit)}) reports the same event (similarity "
