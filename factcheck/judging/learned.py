@@ -74,7 +74,7 @@ from factcheck.judging.features import (
     pair_features,
     rules_verdict,
 )
-from factcheck.judging.modelfiles import read_json, shipped_path
+from factcheck.judging.modelfiles import float_array, json_floats, read_json, shipped_path
 from factcheck.judging.unsaid import UnsaidModel
 from factcheck.records import Claim, Hit, Label, Verdict
 from factcheck.settings import Settings
@@ -127,11 +127,11 @@ class VerifierModel:
             "version": MODEL_VERSION,
             "labels": [label.value for label in LABELS],
             "features": list(self.features),
-            "mean": _floats(self.mean),
-            "scale": _floats(self.scale),
-            "weights": [_floats(row) for row in self.weights],
-            "bias": _floats(self.bias),
-            "offsets": _floats(self.offsets),
+            "mean": json_floats(self.mean),
+            "scale": json_floats(self.scale),
+            "weights": [json_floats(row) for row in self.weights],
+            "bias": json_floats(self.bias),
+            "offsets": json_floats(self.offsets),
             "metadata": self.metadata,
         }
 
@@ -155,11 +155,11 @@ class VerifierModel:
             n, k = len(features), len(LABELS)
             model = cls(
                 features=features,
-                mean=_array(data["mean"], (n,)),
-                scale=_array(data["scale"], (n,)),
-                weights=_array(data["weights"], (k, n)),
-                bias=_array(data["bias"], (k,)),
-                offsets=_array(data["offsets"], (k,)),
+                mean=float_array(data["mean"], (n,)),
+                scale=float_array(data["scale"], (n,)),
+                weights=float_array(data["weights"], (k, n)),
+                bias=float_array(data["bias"], (k,)),
+                offsets=float_array(data["offsets"], (k,)),
                 metadata=dict(data.get("metadata") or {}),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -168,17 +168,6 @@ class VerifierModel:
         if np.any(model.scale <= 0):
             raise ModelError(f"{origin}: malformed model (non-positive feature scale)")
         return model
-
-
-def _floats(values: np.ndarray) -> list[float]:
-    return [float(f"{v:.6g}") for v in np.asarray(values, dtype=np.float64).ravel()]
-
-
-def _array(values: Any, shape: tuple[int, ...]) -> np.ndarray:
-    array = np.asarray(values, dtype=np.float64)
-    if array.shape != shape or not np.all(np.isfinite(array)):
-        raise ValueError(f"expected finite numbers of shape {shape}, got {array.shape}")
-    return array
 
 
 def default_model_path() -> Path:

@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from factcheck.errors import ModelError
 
 
@@ -29,3 +31,17 @@ def read_json(path: Path, what: str, hint: str = "") -> Any:
         return json.loads(text)
     except ValueError as exc:
         raise ModelError(f"{path}: {what} is not valid JSON ({exc})") from exc
+
+
+def json_floats(values: np.ndarray) -> list[float]:
+    """An array's numbers, flattened, to six significant digits: how model files store them."""
+    return [float(f"{v:.6g}") for v in np.asarray(values, dtype=np.float64).ravel()]
+
+
+def float_array(values: Any, shape: tuple[int, ...]) -> np.ndarray:
+    """A model file's numbers as an array of ``shape``; a ``ValueError`` unless they all are
+    finite and of that shape."""
+    array = np.asarray(values, dtype=np.float64)
+    if array.shape != shape or not np.all(np.isfinite(array)):
+        raise ValueError(f"expected finite numbers of shape {shape}, got {array.shape}")
+    return array

@@ -23,7 +23,7 @@ from factcheck.analysis.quantities import QuantityKind
 from factcheck.errors import ModelError
 from factcheck.files import write_shared_json
 from factcheck.judging.compare import Comparison
-from factcheck.judging.modelfiles import read_json, shipped_path
+from factcheck.judging.modelfiles import float_array, json_floats, read_json, shipped_path
 from factcheck.records import Label
 
 UNSAID_FORMAT = "factcheck-unsaid"
@@ -84,8 +84,9 @@ class UnsaidModel:
         return {"format": UNSAID_FORMAT, "version": UNSAID_VERSION,
                 "labels": [label.value for label in UNSAID_LABELS],
                 "features": list(UNSAID_FEATURES),
-                "mean": _floats(self.mean), "scale": _floats(self.scale),
-                "weights": [_floats(row) for row in self.weights], "bias": _floats(self.bias),
+                "mean": json_floats(self.mean), "scale": json_floats(self.scale),
+                "weights": [json_floats(row) for row in self.weights],
+                "bias": json_floats(self.bias),
                 "min_supported": self.min_supported, "min_contradicted": self.min_contradicted,
                 "metadata": self.metadata}
 
@@ -102,20 +103,16 @@ class UnsaidModel:
                              "factcheck computes; refit it with python benchmarks/fit_unsaid.py")
         d, k = len(UNSAID_FEATURES), len(UNSAID_LABELS)
         try:
-            model = cls(np.array(data["mean"], dtype=float), np.array(data["scale"], dtype=float),
-                        np.array(data["weights"], dtype=float),
-                        np.array(data["bias"], dtype=float),
+            model = cls(float_array(data["mean"], (d,)), float_array(data["scale"], (d,)),
+                        float_array(data["weights"], (k, d)), float_array(data["bias"], (k,)),
                         float(data["min_supported"]), float(data["min_contradicted"]),
                         dict(data.get("metadata") or {}))
         except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{origin}: malformed unsaid-slot model ({exc})") from None
-        shapes = (model.mean.shape, model.scale.shape, model.weights.shape, model.bias.shape)
-        if shapes != ((d,), (d,), (k, d), (k,)):
-            raise ModelError(f"{origin}: array shapes {shapes} do not fit {d} features and "
-                             f"{k} labels")
-        values = np.concatenate([model.mean, model.scale, model.weights.ravel(), model.bias])
-        if not np.isfinite(values).all() or (model.scale <= 0).any():
-            raise ModelError(f"{origin}: weights must be finite and scales positive")
+            raise ModelError(f"{origin}: malformed unsaid-slot model ({exc}); refit it with "
+                             "python benchmarks/fit_unsaid.py") from None
+        if (model.scale <= 0).any():
+            raise ModelError(f"{origin}: malformed unsaid-slot model (non-positive feature "
+                             "scale); refit it with python benchmarks/fit_unsaid.py")
         return model
 
 
@@ -128,10 +125,6 @@ def choose_label(p: np.ndarray, min_supported: float, min_contradicted: float) -
     if contradicted >= min_contradicted and contradicted > unverified:
         return Label.CONTRADICTED
     return Label.UNVERIFIED
-
-
-def _floats(values: np.ndarray) -> list[float]:
-    return [float(f"{v:.6g}") for v in np.asarray(values, dtype=float).ravel()]
 
 
 def default_unsaid_path() -> Path:

@@ -6,6 +6,7 @@ See :mod:`factcheck.judging.unsaid` for the model, and
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -60,11 +61,11 @@ class UnsaidScore:
         return self.right - self.errors_supported
 
 
-def _fit(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, ...]:
+def _fit(x: np.ndarray, y: np.ndarray, l2: float) -> UnsaidModel:
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     weights, bias = fit_logistic((x - mean) / scale, y, np.ones(len(y)), l2)
-    return mean, scale, weights, bias
+    return UnsaidModel(mean, scale, weights, bias)
 
 
 def _score(probabilities: np.ndarray, y: np.ndarray, l2: float,
@@ -89,16 +90,13 @@ def fit_unsaid(x: np.ndarray, y: np.ndarray, groups: Sequence[str],
         probabilities = np.zeros((len(y), len(UNSAID_LABELS)))
         for held in np.unique(group):
             train = group != held
-            mean, scale, weights, bias = _fit(x[train], y[train], l2)
-            logits = ((x[~train] - mean) / scale) @ weights.T + bias
-            logits -= logits.max(axis=1, keepdims=True)
-            probabilities[~train] = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+            probabilities[~train] = _fit(x[train], y[train], l2).probabilities(x[~train])
         for floors in FLOOR_GRID:
             scores.append(_score(probabilities, y, l2, floors))
     best = max(scores, key=lambda s: (s.objective, -s.l2))
-    mean, scale, weights, bias = _fit(x, y, best.l2)
     unverified = UNSAID_LABELS.index(Label.UNVERIFIED)
-    return UnsaidModel(mean, scale, weights, bias, best.min_supported, best.min_contradicted, {
+    return dataclasses.replace(_fit(x, y, best.l2), min_supported=best.min_supported,
+                               min_contradicted=best.min_contradicted, metadata={
         **(metadata or {}),
         "features": list(UNSAID_FEATURES),
         "rows": {label.value: int((y == i).sum()) for i, label in enumerate(UNSAID_LABELS)},
