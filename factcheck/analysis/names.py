@@ -649,7 +649,7 @@ class NameFinder:
             ents = doc.ents
             for i, ent in enumerate(ents):
                 kind = _KIND_OF_LABEL.get(ent.label_)
-                if kind is None or ent.text.endswith("-"):
+                if kind is None or ent.text.endswith("-") or not _written_as_name(doc, ent):
                     continue  # ("Disney-" of "the Disney-Reliance deal": half a compound)
                 if (kind is NameKind.PERSON and i + 1 < len(ents)
                         and _employs(doc, ent, ents[i + 1])):
@@ -669,6 +669,27 @@ class NameFinder:
                 names.append(Name(ent.text, kind, ent.start_char, ent.end_char, key))
             found.append(tuple(names))
         return found
+
+
+def _written_as_name(doc: Any, ent: Any) -> bool:
+    """Whether an entity is written as a name: with a capital (the corpus's names are matched
+    in any case, so "parliament" would be its "Parliament"), and not a lone function word that
+    opens a sentence ("Not all of them", "Neither man")."""
+    if not any(ch.isupper() for ch in ent.text):
+        return False
+    if len(ent) > 1 or ent.start > 0 and doc[ent.start - 1].text not in _SENTENCE_ENDS:
+        return True
+    return ent.text.lower() not in _stop_words()
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n", "\"", "“", "'", "‘", "(", "—", "-"})
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded with the pipeline
+
+    return frozenset(STOP_WORDS)
 
 
 # Titles that open a person's name and never an organisation's or a place's ("General Motors",

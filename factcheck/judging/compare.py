@@ -1353,7 +1353,10 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         # "add about $225m to its liquidity" is "lift it by $225 million" ("add 150,000 units
         # of annual capacity" is the size of what is added)
         return True
-    by = lead[-1:] == ["by"]
+    # "led by 23.5% to 21.9%", "passed by 310 votes to 140": the two sides' levels, no change
+    # (but "by 0.5 to 1 cm" is a range of one change: its first number has no unit of its own)
+    by = lead[-1:] == ["by"] and not (_SIDES_AFTER.match(text, quantity.end)
+                                      and not re.fullmatch(r"[\d.,]+", quantity.surface))
     if by:
         if (len(lead) > 1 and _passive_agent(lead[-2])
                 and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes
@@ -1377,6 +1380,7 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     return earlier is not None and _is_change(text, earlier)
 
 
+_SIDES_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+(?:about\s+|around\s+)?[$€£]?\d")
 _LEVEL_THEN_PAST = re.compile(r"\s*,\s*(?:(?:up|down)\s+from|(?:higher|lower|more|less|fewer|"
                               r"greater|bigger|smaller|larger)\s+than|ahead\s+of|clear\s+of|"
                               r"behind)\b", re.IGNORECASE)

@@ -386,6 +386,16 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"the same event (similarity {closest.hit.dense:.2f}, "
                            f"{closest.coverage:.0%} of the claim's words) and {differs}",
                            LearnedJudge.name), "differs"
+        other = conflict_elsewhere(closest, comparisons, relevant_hits(hits, settings), settings)
+        if other is not None:
+            said = ", ".join(f"'{e.surface}' where the claim says '{c.surface}'"
+                             for c, e in other.conflicts)
+            return Verdict(claim, Label.CONTRADICTED, 0.5, (other.hit, *(
+                               h for h in rules.evidence if h is not other.hit)),
+                           f"the report differs: closest evidence ({cite(closest.hit)}) does not "
+                           f"state {', '.join(repr(c.surface) for c, _ in other.conflicts)}, and "
+                           f"evidence ({cite(other.hit)}) reports the same event and gives {said}",
+                           LearnedJudge.name), "differs"
         swapped, where = "", closest
         if names is not None and parser is not None:
             # a team, employer or party a relevant passage gives in the claim's one's place
@@ -521,6 +531,24 @@ def _gap(a: Quantity, b: Quantity) -> float:
     if a.kind is QuantityKind.DATE:
         return abs(a.value - b.value)
     return abs(math.log10(abs(a.value) + 1e-9) - math.log10(abs(b.value) + 1e-9))
+
+
+def conflict_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
+                       near: Sequence[Hit], settings: Settings) -> Comparison | None:
+    """Another relevant passage that tells the claim's event (most of its words and of what
+    happened) and gives other values exactly where the closest passage is silent ("12 February"
+    for the claim's "2 February" the closest leaves unsaid), naming no one else: it answers
+    the slot the closest left open. ``None`` if there is none."""
+    silent = {(q.start, q.end) for q in closest.unmatched}
+    for other in comparisons:
+        if (other is closest or other.hit not in near or not other.conflicts
+                or other.missing_names or other.name_swaps or other.polarity_clash
+                or other.coverage < settings.same_event_coverage
+                or other.event_coverage < settings.same_event_coverage
+                or any((c.start, c.end) not in silent for c, _ in other.conflicts)):
+            continue
+        return other
+    return None
 
 
 def reports_same_event(comparison: Comparison, settings: Settings) -> bool:

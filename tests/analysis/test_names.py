@@ -252,3 +252,13 @@ def test_a_middle_name_written_otherwise_does_not_make_another_person():
     assert not heads_another(["mohammad", "bagher", "ghalibaf"],
                              "Speaker Mohammad Baqer Ghalibaf came third.")
     assert heads_another(["gatwick", "airport"], "Flights left Heathrow Airport.")
+
+
+@needs_spacy
+def test_a_lowercase_word_or_a_function_word_opening_a_sentence_is_no_name():
+    table = NameTable({"parliament": ("Parliament", NameKind.ORG)})  # the corpus's "Parliament"
+    found = NameFinder(table).find([
+        "Robert Fico's party took 42 of parliament's 150 seats. 'Not a single round', Fico said.",
+        "Parliament met on Monday."])
+    assert [n.text for n in found[0]] == ["Robert Fico's", "Fico"]
+    assert [n.text for n in found[1]] == ["Parliament"]  # written as a name, it is one

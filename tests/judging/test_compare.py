@@ -401,6 +401,16 @@ def test_a_crowd_filled_by_spectators_is_a_level_not_a_change():
     assert surfaces(c.matched) == [("75,784", "75,784")] and not c.conflicts
 
 
+def test_a_lead_by_one_share_to_another_states_both_sides_levels():
+    c = compared("The Greens led Labour by 23.5% to 21.9% in the exit poll.",
+                 "The exit poll put the Greens first with 23.5 percent and Labour second with "
+                 "21.9 percent.")
+    assert surfaces(c.matched) == [("23.5%", "23.5 percent"), ("21.9%", "21.9 percent")]
+    # a range after "by" is still one change: "lifting the ground by 0.5 to 1 cm a day"
+    c = compared("The ground rose by 0.5 to 1 cm a day.", "The ground was 1 cm higher.")
+    assert not c.matched
+
+
 @pytest.mark.parametrize(("claim_text", "passage", "clash"), [
     ("She became the youngest player to score in a final.",
      "She became the second-youngest player to score in a final.",

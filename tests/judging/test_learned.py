@@ -543,3 +543,23 @@ def test_a_name_within_the_claims_name_is_no_other_value():
         [hit("Dubai cancelled flights on Tuesday after the storm flooded its roads.",
              dense=0.8)])
     assert verdict.label is not Label.CONTRADICTED
+
+
+def test_another_report_of_the_event_answers_the_slot_the_closest_leaves_open():
+    closest = ("Channel NewsAsia reported that total prize money at the 2023 US Open was "
+               "$65 million, a record for the event, against $60 million in 2022.")
+    other = ("The 2023 US Open prize money was set by the tennis association and was 8 percent "
+             "higher overall than in 2022.")
+    text = ("The 2023 US Open prize money of $65 million was 12 percent higher than the "
+            "$60 million of 2022.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    hits = [hit(closest, dense=0.64, rank=1), hit(other, dense=0.6, rank=2)]
+    verdict, route = judge.decide(claim(text), hits)
+    assert verdict.label is Label.CONTRADICTED and route == "differs"
+    assert "'8 percent' where the claim says '12 percent'" in verdict.rationale
+    assert verdict.evidence[0].passage.text == other  # the passage that answers decides
+    # a passage on another event (another year too) answers nothing
+    elsewhere = ("The 2019 US Open prize money was set by the tennis association and was "
+                 "8 percent higher overall than in 2018.")
+    verdict, route = judge.decide(claim(text), [hits[0], hit(elsewhere, dense=0.6, rank=2)])
+    assert verdict.label is not Label.CONTRADICTED
