@@ -672,11 +672,9 @@ class NameFinder:
 
 
 def _written_as_name(doc: Any, ent: Any) -> bool:
-    """Whether an entity is written as a name: with a capital (the corpus's names are matched
-    in any case, so "parliament" would be its "Parliament"), and not a lone function word that
-    opens a sentence ("Not all of them", "Neither man")."""
-    if not any(ch.isupper() for ch in ent.text):
-        return False
+    """Whether an entity may be a name: not a lone function word that opens a sentence ("Not
+    all of them", "Neither man"). (A body written in lower case, "the electoral commission",
+    still fills a slot a claim can swap.)"""
     if len(ent) > 1 or ent.start > 0 and doc[ent.start - 1].text not in _SENTENCE_ENDS:
         return True
     return ent.text.lower() not in _stop_words()

@@ -30,9 +30,8 @@ from factcheck.analysis.names import (
 from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
-# v10: no lowercase words, nor a function word opening a sentence; v9: venues ("Rogers
-# Place") are places; v8: initials joined ("K. P."), half a compound
-# ("Disney-") no name; v6: days and months
+# v10: no function word opening a sentence is a name; v9: venues ("Rogers Place") are places;
+# v8: initials joined ("K. P."), half a compound ("Disney-") no name; v6: days and months
 _FORMAT = "factcheck-names-v10"
 _KEPT = 4
 _PARALLEL_FROM = 2_000

@@ -255,10 +255,8 @@ def test_a_middle_name_written_otherwise_does_not_make_another_person():
 
 
 @needs_spacy
-def test_a_lowercase_word_or_a_function_word_opening_a_sentence_is_no_name():
-    table = NameTable({"parliament": ("Parliament", NameKind.ORG)})  # the corpus's "Parliament"
-    found = NameFinder(table).find([
-        "Robert Fico's party took 42 of parliament's 150 seats. 'Not a single round', Fico said.",
-        "Parliament met on Monday."])
-    assert [n.text for n in found[0]] == ["Robert Fico's", "Fico"]
-    assert [n.text for n in found[1]] == ["Parliament"]  # written as a name, it is one
+def test_a_function_word_opening_a_sentence_is_no_name():
+    table = NameTable({"not": ("Not", NameKind.ORG)})  # a corpus whose slogan spaCy typed
+    found = NameFinder(table).find(["'Not a single round', Robert Fico told the rally.",
+                                    "Not all of them agreed with Robert Fico."])
+    assert [[n.text for n in names] for names in found] == [["Robert Fico"], ["Robert Fico"]]
