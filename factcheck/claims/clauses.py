@@ -106,8 +106,19 @@ def _split_semicolons(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _split_contrast(tokens: list[Token]) -> list[tuple[list[Token], Role]]:
-    """"Whereas X, Y" and "Y, while X" -> X and Y, when both have a subject; X is an aside."""
+    """"Whereas X, Y" and "Y, while X" -> X and Y, when both have a subject; X is an aside.
+    So are a lead-in before a colon ("Brussels had its say: the Commission cleared the deal")
+    and a clause after ", so", ", before" or ", until" ("... fell 8%, before the two sides met
+    at $83.50")."""
     whole = [(tokens, Role.MAIN)]
+    lead = _split_lead_in(tokens)
+    if lead is not None:
+        return lead
+    for j in range(3, len(tokens) - 2):
+        if tokens[j].lower in _TRAILING_CLAUSE_OPENERS and tokens[j - 1].text == ",":
+            left, right = tokens[: j - 1], tokens[j + 1 :]
+            if find_subject(left) is not None and find_subject(right) is not None:
+                return [(left, Role.MAIN), (right, Role.ASIDE)]
     if len(tokens) >= 4 and tokens[0].lower in CONTRAST_OPENERS and tokens[1].text != ",":
         comma = next((i for i in range(3, len(tokens)) if tokens[i].text == ","), None)
         if comma is None:
@@ -126,6 +137,27 @@ def _split_contrast(tokens: list[Token]) -> list[tuple[list[Token], Role]]:
             return whole
         return [(left, Role.MAIN), (right, Role.ASIDE)]
     return whole
+
+
+_TRAILING_CLAUSE_OPENERS = frozenset({"so", "before", "until"})
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes",
+                     "warned", "warns", "announced", "announces", "declared", "declares",
+                     "explained", "explains", "noted", "notes", "asked", "asks", "replied"})
+
+
+def _split_lead_in(tokens: list[Token]) -> list[tuple[list[Token], Role]] | None:
+    """A sentence's one colon between two clauses: the clause after it tells the fact, the one
+    before leads in ("Investors did not need long: Kellanova's shares climbed 8%"); not a
+    speaker's words ("He said: ...") nor a list, which have no subject of their own."""
+    colons = [i for i, tok in enumerate(tokens) if tok.text == ":"]
+    if len(colons) != 1 or colons[0] < 3 or colons[0] > len(tokens) - 4:
+        return None
+    left, right = tokens[: colons[0]], tokens[colons[0] + 1 :]
+    if left[-1].lower in _SPEECH or not right[0].is_word:
+        return None  # (a quotation opens with its mark)
+    if find_subject(left) is None or find_subject(right) is None:
+        return None
+    return [(left, Role.ASIDE), (right, Role.MAIN)]
 
 
 def _split_asides(tokens: list[Token]) -> tuple[list[Token], list[list[Token]]]:

@@ -536,12 +536,14 @@ def _gap(a: Quantity, b: Quantity) -> float:
 def conflict_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
                        near: Sequence[Hit], settings: Settings) -> Comparison | None:
     """Another relevant passage that tells the claim's event (most of its words and of what
-    happened) and gives other values exactly where the closest passage is silent ("12 February"
-    for the claim's "2 February" the closest leaves unsaid), naming no one else: it answers
-    the slot the closest left open. ``None`` if there is none."""
+    happened, and one of its figures alike) and gives other values exactly where the closest
+    passage is silent ("8 percent" for the claim's "12 percent" beside the year both state),
+    naming no one else: it answers the slot the closest left open. ``None`` if there is none.
+    (A passage on the next model's orders states none of the claim's figures alike.)"""
     silent = {(q.start, q.end) for q in closest.unmatched}
     for other in comparisons:
         if (other is closest or other.hit not in near or not other.conflicts
+                or not other.matched
                 or other.missing_names or other.name_swaps or other.polarity_clash
                 or other.coverage < settings.same_event_coverage
                 or other.event_coverage < settings.same_event_coverage

@@ -198,6 +198,50 @@ def test_one_fact_stays_one_clause(sentence: str) -> None:
     assert split(sentence) == [(sentence, MAIN)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Investors did not need long to make up their minds: after the announcement, "
+            "Kellanova's shares climbed about 8% to $83.50.",
+            [("Investors did not need long to make up their minds.", ASIDE),
+             ("After the announcement, Kellanova's shares climbed about 8% to $83.50.", MAIN)],
+            id="lead-in-before-a-colon",
+        ),
+        pytest.param(
+            "Clarke threatened to walk away when Kellanova proposed $85 a share, before the two "
+            "sides met at $83.50.",
+            [("Clarke threatened to walk away when Kellanova proposed $85 a share.", MAIN),
+             ("The two sides met at $83.50.", ASIDE)],
+            id="trailing-before-clause",
+        ),
+        pytest.param(
+            "Viacom18 is a joint venture between Reliance and Sony, so there is little doubt "
+            "about who will lead.",
+            [("Viacom18 is a joint venture between Reliance and Sony.", MAIN),
+             ("There is little doubt about who will lead.", ASIDE)],
+            id="trailing-so-clause",
+        ),
+    ],
+)
+def test_commentary_around_the_fact_is_a_clause_of_its_own(
+    sentence: str, expected: list[tuple[str, Role]]
+) -> None:
+    assert split(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said: the plant will open in 2026.",
+        "The company sold three brands: Pringles, Cheez-It and Eggo.",
+        "Shares fell 5% before the open.",
+    ],
+)
+def test_a_quotation_a_list_or_a_phrase_stays_with_its_clause(sentence: str) -> None:
+    assert split(sentence) == [(sentence, MAIN)]
+
+
 def test_a_clause_that_borrows_the_subject_spans_the_subject_and_its_own_words() -> None:
     text = "Xiaomi has invested $1.5 billion in EV development and built a factory in Beijing."
     _, second = split_clauses(clause(text))
