@@ -90,6 +90,7 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             for clause in _split_coordination(main):
                 kept = _take_with_phrase(list(clause.tokens), asides)
                 kept = _take_trailing_appositive(kept, asides)
+                kept = _take_speech_participle(kept, asides)
                 clauses.append(Clause(tuple(kept), role))
             clauses.extend(Clause(tuple(aside), Role.ASIDE) for aside in asides)
     return clauses
@@ -264,6 +265,30 @@ def _take_with_phrase(tokens: list[Token], asides: list[list[Token]]) -> list[To
             fronted = fronted[:-1]
         have_token = Token(have, tokens[k + 1].start, tokens[k + 1].end, True)
         asides.append(fronted + left[subject[0] : subject[1]] + [have_token] + rest)
+        return left
+    return tokens
+
+
+_SPEECH_PARTICIPLES = {"saying": "said", "telling": "told", "adding": "added",
+                       "noting": "noted", "warning": "warned", "arguing": "argued",
+                       "concluding": "concluded", "insisting": "insisted",
+                       "explaining": "explained", "claiming": "claimed"}
+
+
+def _take_speech_participle(tokens: list[Token], asides: list[list[Token]]) -> list[Token]:
+    """", telling MPs that ..." at the end -> "X told MPs that ...": what the subject said
+    while doing the clause's deed is a claim of its own (past tense: "saying" -> "said")."""
+    for k in range(3, len(tokens) - 3):
+        if tokens[k].text != "," or tokens[k + 1].lower not in _SPEECH_PARTICIPLES:
+            continue
+        left = tokens[:k]
+        subject = find_subject(left)
+        verb = main_verb(left)
+        if subject is None or verb is None:
+            continue
+        said = Token(_SPEECH_PARTICIPLES[tokens[k + 1].lower], tokens[k + 1].start,
+                     tokens[k + 1].end, True)
+        asides.append(left[subject[0] : subject[1]] + [said] + trim(tokens[k + 2 :]))
         return left
     return tokens
 

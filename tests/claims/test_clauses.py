@@ -231,6 +231,24 @@ def test_commentary_around_the_fact_is_a_clause_of_its_own(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Reeves announced a £25.6bn rise in the NHS budget, telling MPs that reform had to "
+         "come with it.",
+         [("Reeves announced a £25.6bn rise in the NHS budget.", MAIN),
+          ("Reeves told MPs that reform had to come with it.", ASIDE)]),
+        ("Police said 12 people had died, adding that 40 were missing.",
+         [("Police said 12 people had died.", MAIN),
+          ("Police added that 40 were missing.", ASIDE)]),
+    ],
+)
+def test_what_the_subject_said_while_doing_it_is_a_claim_of_its_own(
+    sentence: str, expected: list[tuple[str, Role]]
+) -> None:
+    assert split(sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The minister said: the plant will open in 2026.",
