@@ -401,6 +401,10 @@ def mentioned(name: Name, text: str) -> bool:
         if (name.kind is NameKind.ORG and _person_like(name) and _capitalised_in(words[-1], text)
                 and not heads_another(words, text)):
             return True
+        # a party or body by its full form with a suffixed acronym ("Smer-SD" mentions Smer)
+        if name.kind is NameKind.ORG and len(words) == 1 and re.search(
+                rf"(?i:(?<![\w-]){re.escape(words[0])})-[A-Z]{{1,4}}\b", fold(text)):
+            return True
         # its usual other forms: "the US" mentions the United States, "the Fed" the Federal Reserve;
         # a body's acronym before the words they end on ("the UN Satellite Centre")
         return _usual_form_in(name.key, text, lowered) or (

@@ -145,6 +145,7 @@ _UNIT_CLASSES = {
     "foot": ("feet", "foot", "ft"),
     "metre": ("metres", "meters", "metre", "meter"),
     "mile": ("miles", "mile"),
+    "yard": ("yards", "yard", "yds"),
     "inch": ("inches", "inch"),
     "cm": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
     "millibar": ("mb", "mbar", "millibars", "millibar", "hpa", "hectopascals"),
@@ -152,8 +153,11 @@ _UNIT_CLASSES = {
     "km/h": ("kph", "kmh"),
     "mm": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
     "litre": ("litres", "liters", "litre", "liter"),
+    "gallon": ("gallons", "gallon"),
     "tonne": ("tonnes", "tonne", "tons", "ton"),
     "kg": ("kg", "kilograms", "kilogrammes", "kilogram", "kilos"),
+    "gram": ("grams", "gram", "grammes", "gramme"),
+    "ounce": ("ounces", "ounce", "oz"),
     "lb": ("lb", "lbs", "pounds", "pound"),  # (money unless the text weighs: _WEIGHING)
     "hectare": ("hectares", "hectare"),
     "acre": ("acres", "acre"),
@@ -424,9 +428,12 @@ _NOT_COUNTED = frozenset({"of", "to", "or", "and", "in", "on", "at", "by", "for"
 _SECONDS_OF_UNIT = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _METRIC = {"mile": (1.609344, "km"), "foot": (0.3048, "metre"), "inch": (2.54, "cm"),
            "mph": (1.609344, "km/h"), "mm": (0.1, "cm"), "kg": (0.001, "tonne"),
-           "lb": (0.00045359237, "tonne"),
+           "lb": (0.00045359237, "tonne"), "gram": (1e-6, "tonne"),
+           "ounce": (2.8349523125e-5, "tonne"), "yard": (0.9144, "metre"),
+           "gallon": (3.785411784, "litre"),
            "acre": (0.40468564, "hectare"), "mw": (1e3, "kw"), "gw": (1e6, "kw")}
-"""Units as the one they are compared in: "115 miles" is "185 km", "386 mm" is "38.6 cm"."""
+"""Units as the one they are compared in: "115 miles" is "185 km", "386 mm" is "38.6 cm",
+"4.29 ounces" is "121.6 grams"."""
 FAHRENHEIT = "°F"
 """Unit of a temperature (Celsius is converted): "3,000F", "1,650C", "5,000 degrees Fahrenheit"."""
 _TEMPERATURE = re.compile(r"(?P<glued>°?[FC])\b|\s?(?:°|degrees?)\s?(?P<named>[FC]\b|"

@@ -28,6 +28,7 @@ from factcheck.analysis.names import (
     alias_in,
     has_word,
     heads_another,
+    is_country,
     may_stand_for,
     mentioned,
     name_in,
@@ -673,6 +674,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         if _weekday(name, claim_text) == "day" and _TOLD_ON.search(
                 claim_text, max(0, name.start - 30), name.start):
             continue  # "Astrobotic said on Tuesday": when it was told, which outlets tell apart
+        if _owns_stated(claim_text, name, claim_names, unmentioned):
+            continue  # "Turkey's MIT" against "the National Intelligence Organization (MIT)"
         # many may react ("Sundar Pichai congratulated Hinton"): only the holder of the claim's
         # title ("University of Toronto president ...") stands in for one who does
         reacting = _reacts(claim_text, name)
@@ -739,6 +742,22 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     return swaps
 
 
+def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
+                 unmentioned: Sequence[Name]) -> bool:
+    """Whether ``name`` is a country or place owning, in the possessive, a claim name the passage
+    states ("Turkey's MIT", "Britain's CMA"), or the first part of one the recogniser split ("Novak"
+    of "Novak Djokovic"): the passage naming what is owned need not name its owner, and a name
+    in the owner's place stands for the owned, not for it."""
+    owned = _POSSESSIVE.match(claim_text, name.end)
+    if owned is not None and owned.group(0).strip() and not (
+            name.kind is NameKind.PLACE or is_country(name.key)):
+        return False  # ("ESPN's Alex Corretja": an employer is a slot of its own)
+    return owned is not None and any(
+        other.start == owned.end() and not any(other is u for u in unmentioned)
+        for other in claim_names)
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s?)?[ \t]+")
 _TOLD_ON = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+"
                       r"(?:\w+\s+){0,2}?on\s+$", re.IGNORECASE)
 
@@ -821,8 +840,9 @@ def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: st
     # spaCy types some people as organisations ("Marcell Jacobs"): full names of either kind
     others = [n for n in passage_names if n.kind is NameKind.PERSON
               or n.kind is NameKind.ORG and _full(n)]
-    credited = [n for n in claim_names if n.kind is NameKind.PERSON
-                or n.kind is NameKind.ORG and _full(n)]
+    # (and the claim credits a figure to whomever it names before it, of either kind, even a
+    # part of a name the recogniser split: "Novak Djokovic is the first ... to win 24")
+    credited = [n for n in claim_names if n.kind in (NameKind.PERSON, NameKind.ORG)]
     for claim_q, passage_q in matched:
         if claim_q.kind == QuantityKind.DATE:
             continue

@@ -489,6 +489,12 @@ def another_value(claim_text: str, comparison: Comparison,
                   == names_deadline(passage, stated.start))
              and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
                   or stated.unit == claim_q.unit)
+             # (an ordinal ranks its own noun: "came second" is no value of "the first round")
+             and (claim_q.kind is not QuantityKind.ORDINAL or stated.unit == claim_q.unit)
+             # (a date the passage gives more loosely elsewhere, "by the end of 2022" for
+             # "September 2022", is stated there, not replaced by its founding "2012")
+             and not (claim_q.kind is QuantityKind.DATE
+                      and any(e.kind is QuantityKind.DATE and agree(claim_q, e) for e in every))
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE
                   or not worlds_apart(claim_q.value, stated.value))]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
@@ -506,7 +512,8 @@ def another_value(claim_text: str, comparison: Comparison,
                 continue  # "since American Airlines filed in 2011": a point of reference
             # "Porto Alegre's airport": an owner the passage may leave unsaid, unless it names
             # another owner ("Baltimore's harbor" against "the Eiffel Tower's harbor")
-            owner = _POSSESSIVE_AFTER.match(claim_text, missing.end) is not None
+            owner = (_POSSESSIVE_AFTER.match(claim_text, missing.end) is not None
+                     or missing.text.endswith(("'s", "’s")))  # (the recogniser's "Fico's")
             for other in others:
                 if (owner and not _POSSESSIVE_AFTER.match(passage, other.end)
                         or not may_stand_for(missing, other) or not may_stand_for(other, missing)

@@ -75,6 +75,9 @@ def test_accents_and_usual_short_forms_do_not_make_another_name(written: str, ot
     ("Fed", NameKind.ORG, "The cattle were fed hay.", False),  # the verb, not the name
     ("US", NameKind.PLACE, "The US economy grew.", True),
     ("US", NameKind.PLACE, "They told us about it.", False),  # the pronoun
+    # a party by its full form with a suffixed acronym, not a word the name opens
+    ("Smer", NameKind.ORG, "Smer-SD won the election.", True),
+    ("Smer", NameKind.ORG, "Smer-led talks began.", False),
 ])
 def test_a_name_is_mentioned_in_its_usual_short_form(written, kind, text, found):
     name = Name(written, kind, 0, len(written), name_key(written, kind))

@@ -137,6 +137,11 @@ def test_dates_become_day_intervals(text, first, last):
         ("won 21,225 votes", "won 21,252 votes", False),
         ("closed at 41,622.08", "closed at 41,622.1", True),
         ("62 miles", "100 km", True),
+        # weights in grams and ounces, volumes in gallons and litres, lengths in yards
+        ("121.6 grams", "4.29 ounces", True),
+        ("60 grams", "4.29 ounces", False),
+        ("five gallons", "18.9 litres", True),
+        ("100 yards", "91.4 metres", True),
         # golf scores against par: under is below par
         ("finished 11 under par", "finished at 11-under", True),
         ("shot a four-under round", "shot a four-over round", False),

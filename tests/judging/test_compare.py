@@ -1178,6 +1178,22 @@ def test_one_who_reacts_in_the_passage_stands_in_for_no_one():
     assert swapped == ()
 
 
+@pytest.mark.parametrize(("claim", "passage"), [
+    # the owner of a name the passage states is no slot of its own
+    ("Hakan Fidan, who had run Turkey's MIT intelligence service since 2010, became foreign "
+     "minister.",
+     "Hakan Fidan, who had run the National Intelligence Organization (MIT) since 2010, became "
+     "foreign minister."),
+    # nor is the first word of a name the recogniser split, whose last the passage gives
+    ("Novak Djokovic is the first player to win 24 titles; Margaret Court also won 24, but 13 "
+     "of hers came early.",
+     "The AP's Howard Fendrich said Djokovic went one title beyond Serena Williams, the first "
+     "player with 24. Margaret Court also has 24, though 13 of hers came early."),
+])
+def test_an_owner_or_a_part_of_a_stated_name_is_not_swapped(claim, passage):
+    assert compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps == ()
+
+
 def test_another_outlet_reporting_the_same_fact_is_no_swap():
     text = "Reuters reported on 8 October 2024 that Hopfield and Hinton had won the prize."
     claim = ("The Hindustan Times reported on 8 October 2024 that Hopfield and Hinton had won the "

@@ -466,6 +466,42 @@ def test_another_value_is_no_number_counting_another_noun():
     assert another_value(claim_text, comparison) == "it gives 150 where the claim says 126"
 
 
+def test_another_value_is_no_rank_of_another_noun():
+    passage = Passage("p1", "Sinan Ogan, who came third in the 14 May vote with 5.17 percent, "
+                      "backed Erdogan on 22 May; Kemal Kilicdaroglu came second with 44.88 "
+                      "percent.", "Wire", None, None, None, "t:1")
+    claim_text = ("Sinan Ogan, third in the first round with 5.17% of the vote, backed Erdogan "
+                  "on 22 May.")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == ""  # "second" ranks no round
+
+
+def test_another_value_is_no_date_where_the_passage_gives_the_claims_more_loosely():
+    passage = Passage("p1", "Figma, founded in 2012, had been valued at $10 billion; Adobe said "
+                      "its revenue would exceed $400 million by the end of 2022.", "Wire", None,
+                      None, None, "t:1")
+    claim_text = ("When the deal was unveiled in September 2022, Adobe said Figma's revenue "
+                  "would exceed $400 million.")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == ""  # 2022 is stated, 2012 dates another
+    founded = Passage("p1", "Figma, founded in 2012, said its revenue would exceed $400 million "
+                      "by the end of 2021.", "Wire", None, None, None, "t:1")
+    comparison = compare_all(claim_text, [Hit(founded, 1, 0.8, 0.88, 0.5)])[0]
+    assert "where the claim says September 2022" in another_value(claim_text, comparison)
+
+
+def test_an_owner_the_recogniser_writes_with_its_possessive_is_not_replaced():
+    passage = Passage("p1", "Smer-SD won the election of 30 September 2023 with 42 of the 150 "
+                      "seats. Maria Kovac, the commission's head, confirmed the result.", "Wire",
+                      None, None, None, "t:1")
+    claim_text = ("Robert Fico's Smer won the election of 30 September 2023 with 42 of the 150 "
+                  "seats.")
+    names = NameIndex()
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)], names)[0]
+    assert [n.text for n in comparison.missing_names] == ["Robert Fico's"]
+    assert another_value(claim_text, comparison, names) == ""
+
+
 @pytest.mark.parametrize(("claim_text", "differs"), [
     # an owner the passage leaves unsaid is no slot it fills with another name
     ("Lisbon's Humberto Delgado airport reopened on 3 May 2024, after flights resumed.", False),
