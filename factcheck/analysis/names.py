@@ -660,7 +660,11 @@ class NameFinder:
                     kind = NameKind.ORG  # "Quora chief executive Adam D'Angelo"
                 elif kind in (NameKind.ORG, NameKind.PLACE) and titled_person(ent.text):
                     kind = NameKind.PERSON  # "Chair Gary Gensler", never the commission
-                key = name_key(ent.text, kind)
+                # "the World Health Organization (WHO": the recogniser ran into the bracket
+                text = ent.text
+                if "(" in text and ")" not in text:
+                    text = text[:text.index("(")].rstrip()
+                key = name_key(text, kind)
                 if not key or not any(ch.isalpha() for ch in key):
                     continue
                 if kind is not NameKind.PERSON and _CALENDAR.issuperset(key.split()):
@@ -670,7 +674,7 @@ class NameFinder:
                 elif kind is NameKind.ORG and " " in key and key.split()[-1] in _VENUE_HEADS:
                     kind = NameKind.PLACE  # "Rogers Place", "Amerant Bank Arena": where it was
                 kind = self.table.kind(key, kind)
-                names.append(Name(ent.text, kind, ent.start_char, ent.end_char, key))
+                names.append(Name(text, kind, ent.start_char, ent.start_char + len(text), key))
             found.append(tuple(names))
         return found
 

@@ -664,8 +664,6 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     swaps: list[tuple[Name, Name]] = []
     unmentioned = [name for name in claim_names
                    if not name_in(name, passage_names) and not mentioned(name, passage_text)]
-    if not unmentioned:
-        return swaps
     # "the Games", "the Final": an event's common noun, capitalised by custom, names no rival
     spare = [p for p in passage_names
              if not name_in(p, claim_names) and not mentioned(p, claim_text)
@@ -739,6 +737,37 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)
+    swaps += _displaced(claim_text, claim_names, unmentioned, passage_text, spare)
+    return swaps
+
+
+def _displaced(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],
+               passage_text: str, spare: Sequence[Name]) -> list[tuple[Name, Name]]:
+    """Names the passage mentions elsewhere while another of their kind stands in their very
+    place, both neighbours alike: "met senior Federal Trade Commission officials" against "met
+    with senior Justice Department officials ..., and its sister agency, the Federal Trade
+    Commission"."""
+    swaps = []
+    for name in claim_names:
+        if (any(name is u for u in unmentioned) or name.kind not in _CHECKED_NAMES
+                or not name.text[:1].isupper()):
+            continue
+        # (content words: "that Adobe had" and "that the CMA had" share no place)
+        left, right = ({w for w in side if w not in STOPWORDS and w not in _BOUNDARIES
+                        and w not in _NO_SLOT}
+                       for side in _neighbours(claim_text, name.start, name.end))
+        if not left or not right:
+            continue
+        spots = [m.span() for m in re.finditer(re.escape(name.text), passage_text)]
+        if not spots or any(_neighbours(passage_text, *spot)[1] & right for spot in spots):
+            continue  # (written in its own place too, or in another form)
+        placed = [other for other in spare
+                  if other.kind is name.kind and not within(other, name)
+                  and not within(name, other)
+                  and left & _neighbours(passage_text, other.start, other.end)[0]
+                  and right & _neighbours(passage_text, other.start, other.end)[1]]
+        if len(placed) == 1 and may_stand_for(name, placed[0]):
+            swaps.append((name, placed[0]))
     return swaps
 
 
@@ -2374,11 +2403,13 @@ def _rank_clash(claim_text: str, evidence_text: str) -> str:
     return ""
 
 
-# Superlatives that rank the same way ("the second-largest" against "the biggest"), as
+# Superlatives that rank the same way ("the second-largest" against "the biggest", "the market
+# leader"), as
 # patterns; a count's "second-highest" is ranked against "the most ever" ("the most" of an
 # adjective, "the most powerful", is another superlative).
 _MOST_EVER = r"the most(?=\s+(?:ever|on record|recorded|in (?:history|a single|one)))"
-_SAME_SUPERLATIVE = {"largest": ("biggest",), "biggest": ("largest",),
+_SAME_SUPERLATIVE = {"largest": ("biggest", "market leader"),
+                     "biggest": ("largest", "market leader"),
                      "smallest": ("tiniest",), "highest": ("tallest", _MOST_EVER, "costliest"),
                      "tallest": ("highest",), "most": ("highest", _MOST_EVER),
                      # a cost ranked: "the third-highest (damage) on record" is no "costliest"

@@ -30,10 +30,11 @@ from factcheck.analysis.names import (
 from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
 from factcheck.retrieval.corpus import Corpus
 
-# v11: the project's stop words, acronyms kept; v10: no function word opening a sentence is a
-# name; v9: venues ("Rogers Place") are places; v8: initials joined ("K. P."), half a compound
-# ("Disney-") no name; v6: days and months
-_FORMAT = "factcheck-names-v11"
+# v12: a name cut before an unclosed bracket ("the World Health Organization (WHO"); v11: the
+# project's stop words, acronyms kept; v10: no function word opening a sentence is a name; v9:
+# venues ("Rogers Place") are places; v8: initials joined ("K. P."), half a compound ("Disney-")
+# no name; v6: days and months
+_FORMAT = "factcheck-names-v12"
 _KEPT = 4
 _PARALLEL_FROM = 2_000
 """Corpora from this many distinct passages are analysed on two processes (starting the second

@@ -263,3 +263,12 @@ def test_a_function_word_opening_a_sentence_is_no_name():
     found = NameFinder(table).find(["'Not a single round', Robert Fico told the rally.",
                                     "Not all of them agreed with Robert Fico."])
     assert [[n.text for n in names] for names in found] == [["Robert Fico"], ["Robert Fico"]]
+
+
+def test_a_name_the_recogniser_runs_into_a_bracket_ends_before_it():
+    text = ("By 18 September 2023 the World Food Programme (WFP) handed out food rations to more "
+            "than 5,000 households, and the World Health Organization (WHO) flew in 28 tons of "
+            "medical supplies.")
+    found = NameIndex().of(text)
+    assert "the World Health Organization" in [name.text for name in found]
+    assert all("(" not in name.text and text[name.start:name.end] == name.text for name in found)

@@ -421,6 +421,10 @@ def test_a_lead_by_one_share_to_another_states_both_sides_levels():
     ("It was the second-largest bank failure in US history.",
      "It was the second-largest bank failure in US history.", ""),
     ("The second test flight ended early.", "The first test flight ended early.", ""),
+    # the market leader is the largest
+    ("She called the start-up the second-largest supplier of design software.",
+     "She described the start-up as the clear market leader in design software.",
+     "claim says 'second-largest', evidence says 'market leader'"),
 ])
 def test_a_superlative_ranked_otherwise_clashes(claim_text: str, passage: str, clash: str):
     assert compared(claim_text, passage).polarity_clash == clash
@@ -1192,6 +1196,20 @@ def test_one_who_reacts_in_the_passage_stands_in_for_no_one():
 ])
 def test_an_owner_or_a_part_of_a_stated_name_is_not_swapped(claim, passage):
     assert compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps == ()
+
+
+def test_a_name_the_passage_moves_elsewhere_while_another_takes_its_place_is_swapped():
+    passage = ("Executives met on Thursday with senior Justice Department officials, led by "
+               "Jonathan Kanter. The department and its sister agency, the Federal Trade "
+               "Commission, had taken an aggressive stance.")
+    claim = "Executives met senior Federal Trade Commission officials, including Jonathan Kanter."
+    swapped = compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps
+    assert [(a.text, b.text) for a, b in swapped] == [("Federal Trade Commission",
+                                                       "Justice Department")]
+    # written in its own place too, it is stated
+    both = passage.replace("senior Justice Department officials", "senior Justice Department "
+                           "officials and senior Federal Trade Commission officials")
+    assert compare_all(claim, [passage_hit(both)], NameIndex())[0].name_swaps == ()
 
 
 def test_another_outlet_reporting_the_same_fact_is_no_swap():
