@@ -410,6 +410,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     continue
             reassigned.append((quantity, best))
     conflicts = [_against_finer(c, e, matched) for c, e in reassigned]
+    # a date told in words that share nothing with the claim date's dates another deed: "a
+    # term loan arranged in January 2023" is not dated by "Figma, founded in 2012"
+    other_deeds = [(c, e) for c, e in conflicts if c.kind is QuantityKind.DATE
+                   and _dates_another_deed(claim_text, c, evidence_text, e)]
+    conflicts = [pair for pair in conflicts if pair not in other_deeds]
+    unmatched.extend(c for c, _ in other_deeds)
     # a figure of a passage sentence dated otherwise tells of another time: "the 2018 circular
     # cancelling the 30 per cent quota" against a cut "to 5 percent" on the passage's 21 July
     later = [(c, e) for c, e in conflicts if c.kind is not QuantityKind.DATE
@@ -502,7 +508,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                              and _entity_in(_POSSESSED.sub("", e), evidence_text, title))
                     and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text)
                     and not any(person in e for person in surnamed)
-                    and not _dating_weekday(claim_text, e, claim_quantities))
+                    and not _dating_weekday(claim_text, e, claim_quantities)
+                    and not _country_of_office(claim_text, claim_text.find(e), e))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *ranks, *conflicts]}
@@ -532,7 +539,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
-                       and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text))
+                       and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text)
+                       and not _country_of_office(claim_text, n.start, n.text))
     # (a model named in another sentence than the one telling the claim, "landed ... in a
     # C-130" after "left on a military helicopter", is about another part of the story)
     subjects = tuple(e for e in extra
@@ -672,8 +680,11 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         if _weekday(name, claim_text) == "day" and _TOLD_ON.search(
                 claim_text, max(0, name.start - 30), name.start):
             continue  # "Astrobotic said on Tuesday": when it was told, which outlets tell apart
-        if _owns_stated(claim_text, name, claim_names, unmentioned):
-            continue  # "Turkey's MIT" against "the National Intelligence Organization (MIT)"
+        # "Turkey's MIT" against "the National Intelligence Organization (MIT)": only another
+        # country or place stands in for the owner of a name the passage states
+        owner = _owns_stated(claim_text, name, claim_names, unmentioned)
+        if owner == "part":
+            continue  # "Novak" of "Novak Djokovic", whose last word the passage gives
         # many may react ("Sundar Pichai congratulated Hinton"): only the holder of the claim's
         # title ("University of Toronto president ...") stands in for one who does
         reacting = _reacts(claim_text, name)
@@ -733,6 +744,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             holders = [other for other in spare if other.kind is NameKind.PERSON
                        and roles & _roles(passage_text, other)]
             best = holders[0] if len(holders) == 1 else None
+        if owner and best is not None and not (best.kind is NameKind.PLACE
+                                               or is_country(best.key)):
+            best = None
         if best is not None and may_stand_for(name, best) and not within(best, name):
             swaps.append((name, best))
             if best in spare:
@@ -772,18 +786,19 @@ def _displaced(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequen
 
 
 def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
-                 unmentioned: Sequence[Name]) -> bool:
-    """Whether ``name`` is a country or place owning, in the possessive, a claim name the passage
-    states ("Turkey's MIT", "Britain's CMA"), or the first part of one the recogniser split ("Novak"
-    of "Novak Djokovic"): the passage naming what is owned need not name its owner, and a name
-    in the owner's place stands for the owned, not for it."""
+                 unmentioned: Sequence[Name]) -> str:
+    """"owner" if ``name`` is a country or place owning, in the possessive, a claim name the
+    passage states ("Turkey's MIT", "Britain's CMA"), "part" if it is the first part of one the
+    recogniser split ("Novak" of "Novak Djokovic"), else "": the passage naming what is owned
+    need not name its owner, and only another country or place stands in for it."""
     owned = _POSSESSIVE.match(claim_text, name.end)
-    if owned is not None and owned.group(0).strip() and not (
-            name.kind is NameKind.PLACE or is_country(name.key)):
-        return False  # ("ESPN's Alex Corretja": an employer is a slot of its own)
-    return owned is not None and any(
-        other.start == owned.end() and not any(other is u for u in unmentioned)
-        for other in claim_names)
+    if owned is None or not any(other.start == owned.end()
+                                and not any(other is u for u in unmentioned)
+                                for other in claim_names):
+        return ""
+    if not owned.group(0).strip() and not name.text.endswith(("'s", "’s")):
+        return "part"  # (the recogniser's "São Paulo's" is an owner, not a split name)
+    return "owner" if name.kind is NameKind.PLACE or is_country(name.key) else ""
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s?)?[ \t]+")
@@ -1637,6 +1652,15 @@ _CLOSED_AT = re.compile(r"\b(?:finish|settl|end)(?:e|es|ed|ing)?\s+at\b", re.IGN
 """A level at the end of a session, however it is said: "finished at $37.05" is "closed at"."""
 
 
+def _dates_another_deed(claim_text: str, claim_q: Quantity, evidence_text: str,
+                        evidence_q: Quantity) -> bool:
+    """Whether a passage date is told in two or more words of its clause that share nothing
+    with the claim date's: "a term loan arranged in January 2023 to help pay for the
+    acquisition" is not dated by "Figma, founded in 2012 and a direct competitor"."""
+    return (len(_measure_words(evidence_text, evidence_q)) >= 2
+            and _other_measure(claim_text, claim_q, evidence_text, evidence_q))
+
+
 def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
                    evidence_q: Quantity) -> bool:
     """Whether two figures are told in words that share nothing but names: "the mission costs
@@ -1645,7 +1669,8 @@ def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
     claim_words = _measure_words(claim_text, claim_q)
     evidence_words = _measure_words(evidence_text, evidence_q)
     return (len(claim_words) >= 2 and bool(evidence_words) and not claim_words & evidence_words
-            or _money_measures_differ(claim_q, claim_words, evidence_q, evidence_words))
+            or _money_measures_differ(claim_q, claim_words, evidence_q, evidence_words,
+                                      _nearest_money_measure(claim_text, claim_q)))
 
 
 def money_measures_differ(claim_text: str, claim_q: Quantity, evidence_text: str,
@@ -1653,18 +1678,48 @@ def money_measures_differ(claim_text: str, claim_q: Quantity, evidence_text: str
     """Whether two sums are told as different measures ("$1.5 billion of expenses" against "the
     $35.3 billion purchase")."""
     return _money_measures_differ(claim_q, _measure_words(claim_text, claim_q), evidence_q,
-                                  _measure_words(evidence_text, evidence_q))
+                                  _measure_words(evidence_text, evidence_q),
+                                  _nearest_money_measure(claim_text, claim_q))
 
 
 def _money_measures_differ(claim_q: Quantity, claim_words: frozenset[str],
-                           evidence_q: Quantity, evidence_words: frozenset[str]) -> bool:
+                           evidence_q: Quantity, evidence_words: frozenset[str],
+                           claim_nearest: str = "") -> bool:
     """Whether two sums are told as different measures: revenue against a valuation or a
-    profit ("revenue of $2.68 billion" is no answer to "a $60 billion valuation")."""
+    profit ("revenue of $2.68 billion" is no answer to "a $60 billion valuation"), or the
+    measure nearest the claim's sum is none of the passage's ("a term loan of $3.5 billion to
+    help pay for the acquisition" against "the $20 billion deal")."""
     if claim_q.kind is not QuantityKind.MONEY or evidence_q.kind is not QuantityKind.MONEY:
         return False
     claim_kinds = {_MONEY_MEASURE[w] for w in claim_words if w in _MONEY_MEASURE}
     evidence_kinds = {_MONEY_MEASURE[w] for w in evidence_words if w in _MONEY_MEASURE}
-    return bool(claim_kinds) and bool(evidence_kinds) and not claim_kinds & evidence_kinds
+    return bool(claim_kinds) and bool(evidence_kinds) and (
+        not claim_kinds & evidence_kinds
+        or bool(claim_nearest) and claim_nearest not in evidence_kinds)
+
+
+@functools.lru_cache(maxsize=16384)
+def _nearest_money_measure(text: str, quantity: Quantity) -> str:
+    """What the words nearest a sum, in its clause, say it measures (a kind of
+    :data:`_MONEY_MEASURE`), or ""."""
+    start, end = max(quantity.start - 100, 0), min(quantity.end + 100, len(text))
+    for stop in _CLAUSE_END.finditer(text, start, end):
+        if stop.end() <= quantity.start:
+            start = stop.end()
+        elif stop.start() >= quantity.end:
+            end = stop.start()
+            break
+    found = [(quantity.start - m.end(), m.group(0)) for m in _LOWER_WORD.finditer(
+                 text, start, quantity.start)]
+    found += [(m.start() - quantity.end, m.group(0)) for m in _LOWER_WORD.finditer(
+                  text, quantity.end, end)]
+    kinds = [(distance, _MONEY_MEASURE[stem(_FAMILY.get(w, _IRREGULAR.get(w, w)))])
+             for distance, w in found
+             if stem(_FAMILY.get(w, _IRREGULAR.get(w, w))) in _MONEY_MEASURE]
+    return min(kinds)[1] if kinds else ""
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 # What a sum measures, by the words told with it (a deal's price and a company's value are one
@@ -1674,7 +1729,7 @@ _MONEY_MEASURE = {stem(word): kind for kind, words in {
     "profit": "profit profits earnings income",
     "value": "valuation valued value values valuing worth capitalisation capitalization "
              "paid pay pays buy buys bought acquire acquired acquisition takeover purchase "
-             "purchased",
+             "purchased deal deals",
     "raised": "raise raised raises raising proceeds",
     "cost": "cost costs costing spend spent spending budget damage damages expense expenses "
             "saving savings synergy synergies",
@@ -1774,6 +1829,23 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
 
 
 _POSSESSED = re.compile(r"^.*['’]s\s+(?=[A-Z])")
+
+
+def _country_of_office(text: str, start: int, entity: str) -> bool:
+    """Whether ``entity`` (at ``start`` in ``text``) is a country owning an office or body
+    named in common words ("Turkey's president", "Britain's competition watchdog"): the
+    setting of the event, which a report of it need not repeat."""
+    name = re.sub(r"['’]s$", "", entity)
+    return (start >= 0 and is_country(name_key(name).removeprefix("the "))
+            and _OWNS_COMMON.match(text, start + len(name)) is not None)
+
+
+_OWNS_COMMON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:president|prime minister|"
+                          r"government|parliament|watchdog|regulator|leader|army|military|"
+                          r"police|central bank|election|economy|capital|team|squad|coach|"
+                          r"foreign minister|finance minister|ministry|cabinet|opposition|"
+                          r"king|queen|monarch|navy|air force|coast guard|embassy|football "
+                          r"association)\b")
 _TIME_ZONE = re.compile(r"\b(?:Eastern|Pacific|Central|Mountain|Atlantic)(?:\s+(?:Daylight|"
                         r"Standard))?\s+[Tt]ime\b|\b(?:GMT|UTC|EDT|EST|PDT|PST|CDT|CST|MDT|MST|"
                         r"BST|CET|CEST|JST)\b")

@@ -492,9 +492,11 @@ def another_value(claim_text: str, comparison: Comparison,
              # (an ordinal ranks its own noun: "came second" is no value of "the first round")
              and (claim_q.kind is not QuantityKind.ORDINAL or stated.unit == claim_q.unit)
              # (a date the passage gives more loosely elsewhere, "by the end of 2022" for
-             # "September 2022", is stated there, not replaced by its founding "2012")
+             # "September 2022", is stated there, not replaced by its founding "2012"; a
+             # finer date within that one, "1 July 2024" beside "2024", still is)
              and not (claim_q.kind is QuantityKind.DATE
-                      and any(e.kind is QuantityKind.DATE and agree(claim_q, e) for e in every))
+                      and _dates_otherwise(claim_q, stated, [
+                          e for e in every if (e.start, e.end) not in answered]))
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE
                   or not worlds_apart(claim_q.value, stated.value))]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
@@ -526,6 +528,16 @@ def another_value(claim_text: str, comparison: Comparison,
                                  and not speaker_only(missing, claim_text, parser))):
                     return f"it names {other.text} where the claim names {missing.text}"
     return ""
+
+
+def _dates_otherwise(claim_q: Quantity, stated: Quantity, every: Sequence[Quantity]) -> bool:
+    """Whether a passage date that differs from the claim's lies outside every date of the
+    passage that agrees with it (``every``: those answering no other figure of the claim): it
+    dates something else ("founded in 2012" beside "by the end of 2022" for "September
+    2022")."""
+    alike = [e for e in every if e.kind is QuantityKind.DATE and agree(claim_q, e)]
+    return bool(alike) and not any(a.value <= stated.value and stated.high <= a.high
+                                   for a in alike)
 
 
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+[A-Z][\w.-]*)*['’]s\b")

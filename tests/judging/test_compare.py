@@ -95,6 +95,27 @@ def test_a_change_is_compared_with_a_change_not_with_a_level():
     assert not result.conflicts
 
 
+def test_a_sum_told_nearest_as_another_measure_is_no_answer():
+    passage = ("On Monday Adobe shelved its $20 billion cash-and-stock deal for Figma and would "
+               "pay the design platform a termination fee.")
+    loan = compared("Adobe arranged a term loan of up to $3.5 billion in January 2023 to help "
+                    "pay for the Figma acquisition.", passage)
+    assert not loan.conflicts  # a loan's sum, not the deal's
+    price = compared("On Monday Adobe shelved its $25 billion deal for Figma.", passage)
+    assert surfaces(price.conflicts) == [("$25 billion", "$20 billion")]
+
+
+def test_a_date_told_of_another_deed_is_no_answer():
+    passage = ("Figma, founded in 2012 and a direct competitor to Adobe XD, was valued at $10 "
+               "billion in 2021.")
+    loan = compared("Adobe arranged a term loan in January 2023 to help pay for the Figma "
+                    "acquisition.", passage)
+    assert not loan.conflicts and surfaces([(q, q) for q in loan.unmatched])[0][0] == (
+        "January 2023")
+    founded = compared("Figma, founded in 2014, was a direct competitor to Adobe XD.", passage)
+    assert surfaces(founded.conflicts) == [("2014", "2012")]
+
+
 def test_a_number_counting_another_noun_is_no_answer():
     result = compared("The metro network has 30 stations.",
                       "The metro network's longest platform is 240 metres.")
@@ -1196,6 +1217,33 @@ def test_one_who_reacts_in_the_passage_stands_in_for_no_one():
 ])
 def test_an_owner_or_a_part_of_a_stated_name_is_not_swapped(claim, passage):
     assert compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps == ()
+
+
+def test_the_country_of_an_office_is_the_setting_a_report_need_not_repeat():
+    passage = "Erdogan was sworn in for a third term on 3 June 2023 in the Grand National Assembly."
+    office = compare_all("Erdogan was sworn in as Turkey's president on 3 June 2023 in the Grand "
+                         "National Assembly.", [passage_hit(passage)], NameIndex())[0]
+    assert office.missing_entities == () and office.missing_names == ()
+    # a country owning a person is a fact of its own
+    person = compare_all("Turkey's Erdogan was sworn in on 3 June 2023 in the Grand National "
+                         "Assembly.", [passage_hit(passage)], NameIndex())[0]
+    assert [n.text for n in person.missing_names] == ["Turkey"]
+
+
+@pytest.mark.parametrize(("claim", "passage", "pair"), [
+    ("Prime Minister Kovac met Germany's Bundesbank chief in Berlin on Monday.",
+     "Prime Minister Kovac met Austria's Bundesbank chief in Berlin on Monday.",
+     ("Germany", "Austria")),
+    # the recogniser may keep the possessive in the owner's name
+    ("Marchand won the 200m medley in 1 minute 54.06 seconds, ahead of Britain's Duncan Scott "
+     "and the United States's Wang Shun.",
+     "Marchand won the 200m medley in 1 minute 54.06 seconds, ahead of Britain's Duncan Scott "
+     "and China's Wang Shun.", ("United States", "China")),
+])
+def test_another_country_owning_the_stated_name_is_a_swap(claim, passage, pair):
+    swapped = compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps
+    assert [(a.text.removeprefix("the ").removesuffix("'s"), b.text) for a, b in swapped] == [
+        pair]
 
 
 def test_a_name_the_passage_moves_elsewhere_while_another_takes_its_place_is_swapped():

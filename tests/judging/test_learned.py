@@ -488,6 +488,20 @@ def test_another_value_is_no_date_where_the_passage_gives_the_claims_more_loosel
                       "by the end of 2021.", "Wire", None, None, None, "t:1")
     comparison = compare_all(claim_text, [Hit(founded, 1, 0.8, 0.88, 0.5)])[0]
     assert "where the claim says September 2022" in another_value(claim_text, comparison)
+    # a finer date within the looser one is another value of the claim's
+    finer = Passage("p1", "In 2024 the rules changed: from 1 July 2024 every bank had to report "
+                    "its fees.", "Wire", None, None, None, "t:1")
+    claim_text = "From 1 March 2024 every bank had to report its fees."
+    comparison = compare_all(claim_text, [Hit(finer, 1, 0.8, 0.88, 0.5)])[0]
+    assert another_value(claim_text, comparison) == ("it gives 1 July 2024 where the claim says "
+                                                     "1 March 2024")
+    # a looser date answering another figure of the claim leaves this one's slot open
+    shown = Passage("p1", "In January 2023 the firm showed a prototype, with pre-orders planned "
+                    "for the first half of 2025.", "Wire", None, None, None, "t:1")
+    claim_text = ("In January 2025 the firm showed a prototype, with pre-orders planned for the "
+                  "first half of 2025.")
+    comparison = compare_all(claim_text, [Hit(shown, 1, 0.8, 0.88, 0.5)])[0]
+    assert "it gives January 2023" in another_value(claim_text, comparison)
 
 
 def test_an_owner_the_recogniser_writes_with_its_possessive_is_not_replaced():
