@@ -744,9 +744,12 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             holders = [other for other in spare if other.kind is NameKind.PERSON
                        and roles & _roles(passage_text, other)]
             best = holders[0] if len(holders) == 1 else None
-        if owner and best is not None and not (best.kind is NameKind.PLACE
-                                               or is_country(best.key)):
+        if owner == "owner" and best is not None and not (best.kind is NameKind.PLACE
+                                                          or is_country(best.key)):
             best = None
+        elif owner == "person" and best is not None and not re.match(
+                r"['’]s\s", passage_text[best.end:]) and not best.text.endswith(("'s", "’s")):
+            best = None  # ("Robert Fico's Smer": another person owns it only in the possessive)
         if best is not None and may_stand_for(name, best) and not within(best, name):
             swaps.append((name, best))
             if best in spare:
@@ -787,10 +790,12 @@ def _displaced(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequen
 
 def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
                  unmentioned: Sequence[Name]) -> str:
-    """"owner" if ``name`` is a country or place owning, in the possessive, a claim name the
-    passage states ("Turkey's MIT", "Britain's CMA"), "part" if it is the first part of one the
-    recogniser split ("Novak" of "Novak Djokovic"), else "": the passage naming what is owned
-    need not name its owner, and only another country or place stands in for it."""
+    """How ``name`` stands before a claim name the passage states: "owner" for a country or
+    place owning it in the possessive ("Turkey's MIT", "Britain's CMA"), "person" for a person
+    owning it ("Robert Fico's Smer"), "part" for the first part of a name the recogniser split
+    ("Novak" of "Novak Djokovic"), else "". The passage naming what is owned need not name its
+    owner: only another country or place stands in for the one, only a person the passage
+    writes in the possessive for the other."""
     owned = _POSSESSIVE.match(claim_text, name.end)
     if owned is None or not any(other.start == owned.end()
                                 and not any(other is u for u in unmentioned)
@@ -798,7 +803,9 @@ def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
         return ""
     if not owned.group(0).strip() and not name.text.endswith(("'s", "’s")):
         return "part"  # (the recogniser's "São Paulo's" is an owner, not a split name)
-    return "owner" if name.kind is NameKind.PLACE or is_country(name.key) else ""
+    if name.kind is NameKind.PLACE or is_country(name.key):
+        return "owner"
+    return "person" if name.kind is NameKind.PERSON else ""
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s?)?[ \t]+")

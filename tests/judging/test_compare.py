@@ -9,9 +9,16 @@ import sys
 
 import pytest
 
-from factcheck.analysis.names import Name, NameIndex, NameKind, alias_in, heads_another
+from factcheck.analysis.names import (
+    Name,
+    NameIndex,
+    NameKind,
+    alias_in,
+    heads_another,
+    name_key,
+)
 from factcheck.analysis.quantities import extract_quantities
-from factcheck.judging.compare import compare_all, direction_of
+from factcheck.judging.compare import compare_all, direction_of, name_swaps
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span
 
@@ -1217,6 +1224,23 @@ def test_one_who_reacts_in_the_passage_stands_in_for_no_one():
 ])
 def test_an_owner_or_a_part_of_a_stated_name_is_not_swapped(claim, passage):
     assert compare_all(claim, [passage_hit(passage)], NameIndex())[0].name_swaps == ()
+
+
+def _names(text: str, *written: tuple[str, NameKind]) -> list[Name]:
+    return [Name(w, kind, text.index(w), text.index(w) + len(w), name_key(w, kind))
+            for w, kind in written]
+
+
+def test_a_person_owning_a_stated_name_is_replaced_only_by_another_owner():
+    claim = "Robert Fico's Smer won 42 of the 150 seats on 30 September 2023."
+    claim_names = _names(claim, ("Robert Fico's", NameKind.PERSON), ("Smer", NameKind.ORG))
+    other = "Smer won 42 of the 150 seats on 30 September 2023. Turnout was 68.51 percent."
+    assert name_swaps(claim, claim_names, other, _names(
+        other, ("Smer", NameKind.ORG), ("Turnout", NameKind.PERSON)), anywhere=True) == []
+    owner = "Peter Pellegrini's Smer won 42 of the 150 seats on 30 September 2023."
+    swapped = name_swaps(claim, claim_names, owner, _names(
+        owner, ("Peter Pellegrini's", NameKind.PERSON), ("Smer", NameKind.ORG)), anywhere=True)
+    assert [(a.text, b.text) for a, b in swapped] == [("Robert Fico's", "Peter Pellegrini's")]
 
 
 def test_the_country_of_an_office_is_the_setting_a_report_need_not_repeat():
