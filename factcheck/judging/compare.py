@@ -672,6 +672,9 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     swaps: list[tuple[Name, Name]] = []
     unmentioned = [name for name in claim_names
                    if not name_in(name, passage_names) and not mentioned(name, passage_text)]
+    moved = _out_of_place(claim_text, claim_names, unmentioned, passage_text)
+    if not unmentioned and not moved:
+        return swaps
     # "the Games", "the Final": an event's common noun, capitalised by custom, names no rival
     spare = [p for p in passage_names
              if not name_in(p, claim_names) and not mentioned(p, claim_text)
@@ -747,37 +750,15 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         if owner == "owner" and best is not None and not (best.kind is NameKind.PLACE
                                                           or is_country(best.key)):
             best = None
-        elif owner == "person" and best is not None and not re.match(
-                r"['’]s\s", passage_text[best.end:]) and not best.text.endswith(("'s", "’s")):
+        elif owner == "person" and best is not None and not _SAXON.match(
+                passage_text, best.end) and not best.text.endswith(("'s", "’s")):
             best = None  # ("Robert Fico's Smer": another person owns it only in the possessive)
         if best is not None and may_stand_for(name, best) and not within(best, name):
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)
-    swaps += _displaced(claim_text, claim_names, unmentioned, passage_text, spare)
-    return swaps
-
-
-def _displaced(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],
-               passage_text: str, spare: Sequence[Name]) -> list[tuple[Name, Name]]:
-    """Names the passage mentions elsewhere while another of their kind stands in their very
-    place, both neighbours alike: "met senior Federal Trade Commission officials" against "met
-    with senior Justice Department officials ..., and its sister agency, the Federal Trade
-    Commission"."""
-    swaps = []
-    for name in claim_names:
-        if (any(name is u for u in unmentioned) or name.kind not in _CHECKED_NAMES
-                or not name.text[:1].isupper()):
-            continue
-        # (content words: "that Adobe had" and "that the CMA had" share no place)
-        left, right = ({w for w in side if w not in STOPWORDS and w not in _BOUNDARIES
-                        and w not in _NO_SLOT}
-                       for side in _neighbours(claim_text, name.start, name.end))
-        if not left or not right:
-            continue
-        spots = [m.span() for m in re.finditer(re.escape(name.text), passage_text)]
-        if not spots or any(_neighbours(passage_text, *spot)[1] & right for spot in spots):
-            continue  # (written in its own place too, or in another form)
+    for name, left, right in moved:
+        # the passage mentions it elsewhere while another of its kind stands in its very place
         placed = [other for other in spare
                   if other.kind is name.kind and not within(other, name)
                   and not within(name, other)
@@ -786,6 +767,28 @@ def _displaced(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequen
         if len(placed) == 1 and may_stand_for(name, placed[0]):
             swaps.append((name, placed[0]))
     return swaps
+
+
+def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],
+                  passage_text: str) -> list[tuple[Name, frozenset[str], frozenset[str]]]:
+    """Claim names the passage writes, but never between the content words around them in the
+    claim, with those words: "met senior Federal Trade Commission officials" against "met with
+    senior Justice Department officials ..., and its sister agency, the Federal Trade
+    Commission". (Content words: "that Adobe had" and "that the CMA had" share no place.)"""
+    moved = []
+    for name in claim_names:
+        if (any(name is u for u in unmentioned) or name.kind not in _CHECKED_NAMES
+                or not name.text[:1].isupper()):
+            continue
+        left, right = (frozenset(w for w in side if w not in STOPWORDS
+                                 and w not in _BOUNDARIES and w not in _NO_SLOT)
+                       for side in _neighbours(claim_text, name.start, name.end))
+        if not left or not right:
+            continue
+        spots = [m.span() for m in re.finditer(re.escape(name.text), passage_text)]
+        if spots and not any(_neighbours(passage_text, *spot)[1] & right for spot in spots):
+            moved.append((name, left, right))  # (not written in its own place, nor otherwise)
+    return moved
 
 
 def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
@@ -809,6 +812,7 @@ def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s?)?[ \t]+")
+_SAXON = re.compile(r"['’]s\s")
 _TOLD_ON = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+"
                       r"(?:\w+\s+){0,2}?on\s+$", re.IGNORECASE)
 
@@ -1709,20 +1713,13 @@ def _money_measures_differ(claim_q: Quantity, claim_words: frozenset[str],
 def _nearest_money_measure(text: str, quantity: Quantity) -> str:
     """What the words nearest a sum, in its clause, say it measures (a kind of
     :data:`_MONEY_MEASURE`), or ""."""
-    start, end = max(quantity.start - 100, 0), min(quantity.end + 100, len(text))
-    for stop in _CLAUSE_END.finditer(text, start, end):
-        if stop.end() <= quantity.start:
-            start = stop.end()
-        elif stop.start() >= quantity.end:
-            end = stop.start()
-            break
+    start, end = _clause_span(text, quantity)
     found = [(quantity.start - m.end(), m.group(0)) for m in _LOWER_WORD.finditer(
                  text, start, quantity.start)]
     found += [(m.start() - quantity.end, m.group(0)) for m in _LOWER_WORD.finditer(
                   text, quantity.end, end)]
-    kinds = [(distance, _MONEY_MEASURE[stem(_FAMILY.get(w, _IRREGULAR.get(w, w)))])
-             for distance, w in found
-             if stem(_FAMILY.get(w, _IRREGULAR.get(w, w))) in _MONEY_MEASURE]
+    stems = ((distance, stem(_FAMILY.get(w, _IRREGULAR.get(w, w)))) for distance, w in found)
+    kinds = [(distance, _MONEY_MEASURE[w]) for distance, w in stems if w in _MONEY_MEASURE]
     return min(kinds)[1] if kinds else ""
 
 
@@ -1750,14 +1747,7 @@ _MONEY_MEASURE = {stem(word): kind for kind, words in {
 def _measure_words(text: str, quantity: Quantity, chars: int = 100) -> frozenset[str]:
     """The lower-case words of a figure's clause, stemmed, names, function words and hedges
     aside: what the figure measures and what governs it ("the mission costs")."""
-    start = max(quantity.start - chars, 0)
-    end = min(quantity.end + chars, len(text))
-    for stop in _CLAUSE_END.finditer(text, start, end):
-        if stop.end() <= quantity.start:
-            start = stop.end()
-        elif stop.start() >= quantity.end:
-            end = stop.start()
-            break
+    start, end = _clause_span(text, quantity, chars)
     before = text[start: quantity.start]
     before = before if start == 0 or not text[start - 1].isalpha() else before.partition(" ")[2]
     if start == 0 or re.match(r"[.!?]\s", text[start - 2: start]):
@@ -1777,6 +1767,18 @@ def _measure_words(text: str, quantity: Quantity, chars: int = 100) -> frozenset
         word = _COUNTED_AS.get(word, _FAMILY.get(word, _IRREGULAR.get(word, word)))
         words.update(_UNDOUBLED.sub(r"\1", t) for t in tokenize(word) if t not in STOPWORDS)
     return frozenset(words)
+
+
+def _clause_span(text: str, quantity: Quantity, chars: int = 100) -> tuple[int, int]:
+    """Where the clause of a figure starts and ends, at most ``chars`` either side of it."""
+    start, end = max(quantity.start - chars, 0), min(quantity.end + chars, len(text))
+    for stop in _CLAUSE_END.finditer(text, start, end):
+        if stop.end() <= quantity.start:
+            start = stop.end()
+        elif stop.start() >= quantity.end:
+            end = stop.start()
+            break
+    return start, end
 
 
 _UNDOUBLED = re.compile(r"([bdgklmnprt])\1$")  # "winning" and "wins" meet at "win"

@@ -468,11 +468,12 @@ def another_value(claim_text: str, comparison: Comparison,
     # this ("since late 2022" in both is no date of "11 June 2024")
     answered = {(e.start, e.end) for _, e in comparison.matched}
     every = extract_quantities(passage) if differing else []
+    unanswered = [e for e in every if (e.start, e.end) not in answered]
     # (nor a figure of a sentence dated otherwise: "the 2018 circular cancelling the 30 per cent
     # quota" is no value of the quota the claim's day set)
-    stated_all = [e for e in every if (e.start, e.end) not in answered
-                  and (e.kind is QuantityKind.DATE
-                       or not dated_otherwise(passage, e, comparison.matched, every))]
+    stated_all = [e for e in unanswered
+                  if e.kind is QuantityKind.DATE
+                  or not dated_otherwise(passage, e, comparison.matched, every)]
     if stated_all and names is not None:  # (nor one of a sentence about other people)
         claim_names, passage_names = names.of(claim_text), names.of(passage)
         stated_all = [e for e in stated_all if not of_other_people(
@@ -495,8 +496,7 @@ def another_value(claim_text: str, comparison: Comparison,
              # "September 2022", is stated there, not replaced by its founding "2012"; a
              # finer date within that one, "1 July 2024" beside "2024", still is)
              and not (claim_q.kind is QuantityKind.DATE
-                      and _dates_otherwise(claim_q, stated, [
-                          e for e in every if (e.start, e.end) not in answered]))
+                      and _dates_otherwise(claim_q, stated, unanswered))
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE
                   or not worlds_apart(claim_q.value, stated.value))]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
