@@ -7,7 +7,8 @@ heldout23, heldout24 and heldout25: scored once, then half tuned on; heldout26: 
 next session; heldout27: scored before and after a session's work, then tuned on; heldout28:
 scored before and after a session's work, then tuned on in the next; heldout29 to
 heldout33: never read; heldout34: scored once, then trained and tuned on; heldout35: scored
-once, then read and tuned on; heldout36: never read),
+once, then read and tuned on; heldout36: never read; heldout37: scored once, then read and
+tuned on; heldout38: never read),
 each gold file checked against its topics' corpora."""
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ SETS = {"topics": (REPO / "benchmarks" / "topics", "t-"),
         "heldout33": (REPO / "benchmarks" / "heldout33", "ai-"),
         "heldout34": (REPO / "benchmarks" / "heldout34", "aj-"),
         "heldout35": (REPO / "benchmarks" / "heldout35", "ak-"),
-        "heldout36": (REPO / "benchmarks" / "heldout36", "al-")}
+        "heldout36": (REPO / "benchmarks" / "heldout36", "al-"),
+        "heldout37": (REPO / "benchmarks" / "heldout37", "am-"),
+        "heldout38": (REPO / "benchmarks" / "heldout38", "an-")}
 ERROR_CLASSES = {"figure", "other-measure", "date", "place", "person", "org", "direction",
                  "qualifier", "negation"}
 CLASSES = ERROR_CLASSES | {"restatement", "uncovered"}
@@ -137,7 +140,8 @@ FLOORS = {"topics": 0.85, "heldout": 0.7, "heldout2": 0.55, "heldout3": 0.55, "h
           "heldout24": 0.55, "heldout25": 0.55,
           "heldout26": 0.6, "heldout27": 0.6, "heldout28": 0.65,
           "heldout29": 0.55, "heldout30": 0.55, "heldout31": 0.6, "heldout32": 0.55,
-          "heldout33": 0.55, "heldout34": 0.55, "heldout35": 0.6, "heldout36": 0.6}
+          "heldout33": 0.55, "heldout34": 0.55, "heldout35": 0.6, "heldout36": 0.6,
+          "heldout37": 0.6, "heldout38": 0.6}
 
 
 @pytest.mark.integration
