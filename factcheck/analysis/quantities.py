@@ -246,6 +246,98 @@ _SPLIT_AFTER = re.compile(r"\s+(?:down|behind|back|clear|ahead|adrift|slower|fas
                           re.IGNORECASE)
 _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|local|hrs)(?!\w)",
                                 re.IGNORECASE)
+TIME_OF_DAY = "time of day"
+"""Unit of a time of day ("5:45 a.m.", "14:30 GMT", "four in the morning"): minutes after the
+midnight before, plus 1,440 so that no time is zero; a time zone the text names follows the unit
+after "@" ("time of day@et"). Compared only with another time of day in the same zone."""
+_HOUR_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# 5:45 a.m., 8 pm; 14:30 GMT, 09:00 local time; half past eight in the evening, 17 minutes past
+# four in the morning; four in the morning, ten at night; at noon, until midnight
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d:.$£€])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?)?\s*"
+    r"(?P<ampm>[ap])\.?\s?m\b\.?"
+    r"|(?<![\d:.$£€])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?=\s*\(?\s*"
+    r"(?:UTC|GMT|BST|CES?T|[ECMP][SD]T|JST|KST|IST|MSK|local\s+time|hrs\b|hours\s+local))"
+    r"|\b(?:(?P<mins>\d{1,2}|" + _WORD_NUMBER + r")\s+minutes?|(?P<half>half)|(?:a\s+)?"
+    r"(?P<quarter>quarter))\s+(?P<way>past|after|to)\s+(?P<hw>" + _HOUR_WORD
+    + r"|noon|midday|midnight|1[0-2]|[1-9])\b(?:\s+o['’]clock)?"
+    r"(?:\s*(?P<ampm2>[ap])\.?\s?m\b\.?|\s+in\s+the\s+"
+    r"(?P<part>morning|afternoon|evening|night)|\s+at\s+(?P<night>night))?"
+    r"|\b(?P<hw2>" + _HOUR_WORD + r"|1[0-2]|[1-9])(?:\s+o['’]clock)?\s+(?:in\s+the\s+"
+    r"(?P<part2>morning|afternoon|evening|night)|at\s+(?P<night2>night))\b"
+    r"|\b(?:at|until|till|by|before|after|around|about|from|to|past)\s+"
+    r"(?P<noon>noon|midday|midnight)\b",
+    re.IGNORECASE)
+# the time zone after a time of day: "EDT", "(GMT)", "local time", "Tokyo time"
+_ZONE_AFTER = re.compile(r"\s*\(?\s*(?P<zone>(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|JST|KST|"
+                         r"AE[SD]T|HKT|SGT|WIB|MSK)\b|local\s+time\b|(?P<city>[A-Z][a-z]+)"
+                         r"\s+time\b)")
+_LATER_PARTS = ("afternoon", "evening", "night")
+_ZONE_NAMES = {"edt": "et", "est": "et", "et": "et", "cdt": "ct", "cst": "ct", "ct": "ct",
+               "mdt": "mt", "mst": "mt", "mt": "mt", "pdt": "pt", "pst": "pt", "pt": "pt",
+               "gmt": "utc", "utc": "utc", "cest": "cet", "cet": "cet", "aedt": "aet",
+               "aest": "aet"}
+
+
+def _read_time_of_day(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``5:45 a.m.``, ``14:30 GMT``, ``half past eight in the evening``: a time of day."""
+    g, start, unit = match.groupdict(), match.start(), TIME_OF_DAY
+    minute: float
+    if g["noon"]:
+        hour, minute = (12 if g["noon"].lower() in ("noon", "midday") else 0), 0.0
+        start = match.start("noon")
+    elif g["h24"]:
+        hour, minute = int(g["h24"]), float(g["m24"])
+    else:
+        hour_text = (g["h"] or g["hw"] or g["hw2"]).lower()
+        hour = (int(hour_text) if hour_text.isdigit() else 24 if hour_text == "midnight"
+                else 12 if hour_text in ("noon", "midday") else int(_WORD_NUMBERS[hour_text]))
+        minute = int(g["m"] or 0) + int(g["s"] or 0) / 60
+        if g["hw"]:
+            minute = (30.0 if g["half"] else 15.0 if g["quarter"] else
+                      parse_number(g["mins"]) or 0.0)
+            if g["way"].lower() == "to":
+                hour, minute = hour - 1, 60 - minute
+        part = (g["part"] or g["part2"] or "").lower()
+        night = bool(g["night"] or g["night2"])
+        later = ((g["ampm"] or g["ampm2"] or "").lower() == "p"
+                 or part in _LATER_PARTS and not (part == "night" and hour < 5)
+                 or night and hour >= 6)
+        told = bool(g["ampm"] or g["ampm2"] or part or night)
+        if hour_text in ("noon", "midday", "midnight"):
+            told = True  # ("ten minutes to midnight" is 23:50)
+        else:
+            hour = hour % 12 + (12 if later else 0)
+        if not told:
+            unit = TIME_OF_DAY + _TWELVE_HOURS  # "half past eight": morning or evening
+    end, zone = match.end(), ""
+    found = _ZONE_AFTER.match(match.string, end)
+    if found:  # ("Tokyo time", "local time": the place's own, as when none is named)
+        end, zone = found.end(), found.group("zone").lower()
+        zone = "" if zone.startswith("local") or found.group("city") else _ZONE_NAMES.get(
+            zone, zone)
+    quantity = _quantity(match.string, QuantityKind.COUNT,
+                         float(1440 + (hour * 60 + minute) % 1440),
+                         unit + (f"@{zone}" if zone else ""), start, end)
+    if _NEAR_TIME.search(match.string, max(0, start - 20), start):
+        quantity = dataclasses.replace(quantity, bound=Bound.APPROX)
+    return quantity
+
+
+_TWELVE_HOURS = "?"
+"""Marks a time of day told without morning or evening ("half past eight")."""
+_NEAR_TIME = re.compile(r"\b(?:shortly|just|soon|right)\s+(?:after|before)\s+$", re.IGNORECASE)
+
+
+def _zone(quantity: Quantity) -> str:
+    return quantity.unit.partition("@")[2]
+
+
+def is_time_of_day(quantity: Quantity) -> bool:
+    """Whether a figure is a time of day (see :data:`TIME_OF_DAY`)."""
+    return quantity.unit.startswith(TIME_OF_DAY)
+
+
 # 1:53 left, 0:03 remaining (a game clock: minutes and seconds still to play)
 _GAME_CLOCK = re.compile(r"(?<![\d:])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])"
                          r"(?=\s+(?:left|remaining|to\s+go|to\s+play)\b)", re.IGNORECASE)
@@ -994,7 +1086,10 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
     _Reader("day of a month", _DAY_MONTH, _read_day_month),
     _Reader("bare month", _BARE_MONTH, _read_bare_month, claims="month"),
-    # Lengths of time before counts, so "2:04:12" and "3 minutes and 27 seconds" stay whole.
+    # Times of day before lengths of time, so "1:24:33 a.m." is no race time nor "four minutes
+    # past one" a length of time; lengths of time before counts, so "2:04:12" and "3 minutes
+    # and 27 seconds" stay whole.
+    _Reader("time of day", _TIME_OF_DAY, _read_time_of_day),
     _Reader("clock time", _CLOCK, _read_clock),
     _Reader("race time", _RACE_TIME, _read_race_time),
     _Reader("split time", _SPLIT_TIME, _read_split_time),
@@ -1277,6 +1372,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return a.unit == b.unit
     if FACTOR in (a.unit, b.unit):
         return a.unit == b.unit
+    if is_time_of_day(a) or is_time_of_day(b):
+        # a time in another zone is no other time ("7:45 a.m. ET" is "11:45 GMT")
+        return (is_time_of_day(a) and is_time_of_day(b)
+                and (_zone(a) == _zone(b) or not _zone(a) or not _zone(b)))
     return a.unit == b.unit or not a.unit or not b.unit or {a.unit, b.unit} == {"day", DURATION}
 
 
@@ -1310,6 +1409,8 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
         return True
     if claim.kind == QuantityKind.ORDINAL:
         return False
+    if is_time_of_day(claim):
+        return _times_agree(claim, evidence)
     if claim.unit == DURATION and Bound.EXACT == claim.bound == evidence.bound:
         # race times agree to the precision given: 2:04:02 to the second, 9.85 s to the hundredth
         # (9.79 is 9.784 rounded; 9.86 is not 9.85)
@@ -1337,6 +1438,20 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     if loose:
         return abs(c - e) <= tolerance * max(abs(c), abs(e))
     return _same_when_rounded(c, e)
+
+
+def _times_agree(claim: Quantity, evidence: Quantity) -> bool:
+    """Times of day agree to the minute; "about 8 a.m." within half an hour; "after 6 a.m."
+    within the hour after it, "before" within the hour before."""
+    turn = 720 if _TWELVE_HOURS in claim.unit + evidence.unit else 1440
+    gap = (evidence.value - claim.value + turn / 2) % turn - turn / 2  # minutes it is later
+    if Bound.APPROX in (claim.bound, evidence.bound):
+        return abs(gap) <= 30
+    if claim.bound is Bound.AT_LEAST or evidence.bound is Bound.AT_MOST:
+        return -1 <= gap <= 60
+    if claim.bound is Bound.AT_MOST or evidence.bound is Bound.AT_LEAST:
+        return -60 <= gap <= 1
+    return abs(gap) < 1
 
 
 def _approx_tolerance(claim: Quantity, evidence: Quantity) -> float:

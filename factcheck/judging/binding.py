@@ -50,7 +50,10 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
     # the passage's own publisher tells the news ("Reuters reported on 8 October", "CNN traced
     # the saga to February 2022"): it holds no fact of it
     source = comparison.hit.passage.source
-    passage_names = tuple(p for p in names.of(passage) if not own_outlet(p, source))
+    # (nor is a time zone a name: "12:01 a.m. ET")
+    figures = [(q.start, q.end) for q in extract_quantities(passage)]
+    passage_names = tuple(p for p in names.of(passage) if not own_outlet(p, source)
+                          and not any(start <= p.start < end for start, end in figures))
     # Only a claim name the passage mentions can be bound otherwise, and only to a name of its
     # kind the claim lacks: without both, nothing is parsed.
     strangers = {p.kind for p in passage_names if not _named(p, claim_names)}

@@ -49,6 +49,7 @@ from factcheck.analysis.quantities import (
     comparable,
     extract_quantities,
     in_seconds,
+    is_time_of_day,
     parse_number,
     says_number,
 )
@@ -1526,6 +1527,8 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
     """
     conflicts = []
     for claim_q, evidence_q in matched:
+        if is_time_of_day(claim_q):
+            continue  # a time of day is told with its date, not bound to the nearest one
         for _, anchor in matched:
             # Only a time binds a figure to it ("in May"); two figures side by side do not.
             if (anchor is evidence_q or anchor.kind == evidence_q.kind

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from factcheck.analysis.quantities import (
     DURATION,
     FACTOR,
+    TIME_OF_DAY,
     Bound,
     QuantityKind,
     agree,
     comparable,
     extract_quantities,
+    is_time_of_day,
     named_number,
     parse_number,
     says_number,
@@ -399,10 +401,44 @@ def test_pressures_and_speeds_have_units(text, unit):
     assert only(text).unit == unit
 
 
-@pytest.mark.parametrize("text", ["The shadow left land at 5.16 p.m. local time.",
-                                  "The union had opposed the deal since it was first announced."])
-def test_times_of_day_and_first_as_an_adverb_are_no_figures(text):
-    assert extract_quantities(text) == []
+def test_first_as_an_adverb_is_no_figure():
+    assert extract_quantities("The union had opposed the deal since it was first announced.") == []
+
+
+@pytest.mark.parametrize(("text", "minutes", "zone"), [
+    ("The shadow left land at 5.16 p.m. local time.", 17 * 60 + 16, ""),
+    ("Karikó texted him at 5:45 a.m. on Monday.", 5 * 60 + 45, ""),
+    ("The quake struck at 17 minutes past four in the morning.", 4 * 60 + 17, ""),
+    ("It made landfall at 7:45 a.m. ET on 30 August.", 7 * 60 + 45, "et"),
+    ("The update went out at 04:09 UTC.", 4 * 60 + 9, "utc"),
+    ("Polls stayed open until midnight.", 0, ""),
+    ("It was ten minutes to midnight.", 23 * 60 + 50, ""),
+    ("The bridge was shut from 3 p.m. on 10 September.", 15 * 60, ""),
+])
+def test_a_time_of_day_is_read_in_minutes_with_its_zone(text, minutes, zone):
+    found = [q for q in extract_quantities(text) if is_time_of_day(q)]
+    assert len(found) == 1
+    assert found[0].value == 1440 + minutes
+    assert found[0].unit.partition("@")[2] == zone
+
+
+@pytest.mark.parametrize(("claim", "evidence", "agrees"), [
+    ("She texted him at 4 a.m.", "She texted him at four in the morning.", True),
+    ("She texted him at 5:45 a.m.", "She texted him at four in the morning.", False),
+    ("It hit at about half past eight that evening.", "It hit at 8:30 p.m.", True),
+    ("Power was cut shortly after 6 a.m.", "Power was cut at 6:10 a.m.", True),
+    ("The polls closed at 8 a.m.", "The polls closed at 8:05 a.m.", False),
+    ("The quake struck at about 3 a.m.", "The quake struck at 3:20 a.m.", True),
+    ("The quake struck at about 3 a.m.", "The quake struck at 4:10 a.m.", False),
+])
+def test_times_of_day_agree_to_the_minute_or_as_hedged(claim, evidence, agrees):
+    assert agree(only(claim), only(evidence)) is agrees
+
+
+def test_a_time_of_day_compares_only_with_a_time_of_day_in_the_same_zone():
+    assert not comparable(only("It landed at 7:45 a.m. ET."), only("It landed at 11:45 GMT."))
+    assert comparable(only("It landed at 7:45 a.m. ET."), only("It landed at 7:45 a.m."))
+    assert not comparable(only("It landed at 8 a.m."), only("It carried 8 people."))
 
 
 @pytest.mark.parametrize("text", ["Winds reached 140 miles per hour.", "Winds reached 140 mph."])
@@ -716,8 +752,7 @@ def test_for_the_nth_time_counts_how_often_and_the_nth_time_that_ranks():
 
 def test_the_hours_to_a_time_of_day_are_a_length_of_time():
     assert [(q.surface, q.unit) for q in extract_quantities("in the 24 hours to 8:45 am")] == [
-        ("24 hours", DURATION)]
-    assert extract_quantities("it was ten minutes to midnight") == []
+        ("24 hours", DURATION), ("8:45 am", TIME_OF_DAY)]
 
 
 def test_a_second_length_of_time_after_a_comma_is_a_figure_of_its_own():

@@ -223,3 +223,11 @@ def test_the_one_a_role_is_held_by_in_the_passage_is_the_one_named_after_by():
     # "headed by" is "led by"
     assert "Ana Duarte" in bound("The rebuilding board is headed by finance minister Marta Ilves.",
                                  passage.replace("coordinated", "led"))
+
+
+def test_a_time_zone_beside_a_figure_is_no_name_it_is_tied_to():
+    claim = ("Starliner's landing came at one minute past midnight Eastern time on September 7, "
+             "2024.")
+    passage = ("According to NASA, the uncrewed Boeing Starliner landed in New Mexico at 12:01 "
+               "a.m. ET (04:01 UTC) on Saturday, 7 September 2024, completing its flight test.")
+    assert bound(claim, passage) == ""

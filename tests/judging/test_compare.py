@@ -1868,3 +1868,17 @@ def test_the_passages_move_of_the_claims_own_figure_is_no_opposite_of_another_cl
     passage = ("Splunk stock traded more than 21 percent higher at $145.04, short of the offer "
                "price.")
     assert compared(claim, passage).polarity_clash == ""
+
+
+def test_a_time_of_day_is_compared_with_the_time_the_passage_gives_for_its_date():
+    claim = ("The seismic group NORSAR detected signals of an explosion at the dam at 2:54 a.m. "
+             "local time on 6 June 2023.")
+    passage = ("NORSAR picked up signals of an explosion near the dam at 2:54 a.m. local time on "
+               "June 6 (1:54 a.m. in Norway) on its regional seismic stations.")
+    c = compared(claim, passage)
+    assert surfaces(c.matched) == [("2:54 a.m. local time", "2:54 a.m. local time"),
+                                   ("6 June 2023", "June 6")]
+    assert not c.conflicts
+    late = compared("The fire flared up again at 3:52 p.m.",
+                    "The fire flared up again at 2:18 p.m. in a gully near where it began.")
+    assert surfaces(late.conflicts) == [("3:52 p.m.", "2:18 p.m.")]
