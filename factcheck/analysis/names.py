@@ -401,6 +401,11 @@ def mentioned(name: Name, text: str) -> bool:
         if (name.kind is NameKind.ORG and _person_like(name) and _capitalised_in(words[-1], text)
                 and not heads_another(words, text)):
             return True
+        # a team by its nickname, capitalised ("the Bucks game" mentions the Milwaukee Bucks)
+        if (name.kind is NameKind.ORG and 2 <= len(words) <= 3 and len(words[-1]) > 3
+                and words[-1].endswith("s") and words[-1] not in COMPANY_WORDS
+                and _alone_capitalised(words[-1], fold(text))):
+            return True
         # a party or body by its full form with a suffixed acronym ("Smer-SD" mentions Smer)
         if name.kind is NameKind.ORG and len(words) == 1 and re.search(
                 rf"(?i:(?<![\w-]){re.escape(words[0])})-[A-Z]{{1,4}}\b", fold(text)):
@@ -412,6 +417,13 @@ def mentioned(name: Name, text: str) -> bool:
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
     # Kamworor": the last word there belongs to another name.
     return len(words) == 1 or name.kind is not NameKind.PERSON or not heads_another(words, text)
+
+
+def _alone_capitalised(word: str, text: str) -> bool:
+    """Whether ``text`` writes the word capitalised as a name of its own, not inside a longer
+    run of capitalised words ("the Bucks game", not "the Nations League")."""
+    return re.search(rf"(?<![\w-]){re.escape(word.capitalize())}(?![\w-])(?!\s+[A-Z])",
+                     text) is not None
 
 
 def _person_like(name: Name) -> bool:

@@ -229,6 +229,13 @@ _MONTH_RANGE = re.compile(r"\b(?:(?P<between>between)\s+|from\s+)?(?P<first>" + 
 _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                          r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
                          r"(?P<year>(?:1[6-9]|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# 10-11 June, June 10-11, 10 to 12 June 2023, June 10 and 11: a span of days in one month
+_DAY_RANGE = re.compile(r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})"
+                        r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_NAMES + r")\b\.?"
+                        r"|(?P<month2>" + _MONTH_NAMES + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?"
+                        r"\s*(?:-|–|to|and)\s*(?P<d4>\d{1,2})(?:st|nd|rd|th)?\b)"
+                        r"(?:,?\s+(?:of\s+)?(?P<year>(?:1[6-9]|20)\d{2})\b)?(?!\s*:)",
+                        re.IGNORECASE | re.ASCII)
 # 21 August, August 21 (no year follows)
 _DAY_MONTH = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
                         + _MONTH_NAMES + r")\b\.?|(?P<month2>" + _MONTH_NAMES
@@ -699,6 +706,25 @@ def _read_day_month(match: re.Match[str], free: _Free) -> Quantity | None:
     return _day_of_year(match, month, int(match.group("day") or match.group("day2")))
 
 
+def _read_day_range(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``10-11 June``, ``June 10-11, 2023``: the days from the first to the last (with a year,
+    unit :data:`DAYS`; without, :data:`DAY_OF_YEAR`, ``value`` and ``high`` the first and last)."""
+    month = _MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+    first = int(match.group("d1") or match.group("d3"))
+    last = int(match.group("d2") or match.group("d4"))
+    if not 1 <= first < last <= 31:
+        return None
+    if match.group("year"):
+        quantity = _date(match, int(match.group("year")), month, month, first)
+        try:
+            high = datetime.date(int(match.group("year")), month, last).toordinal()
+        except ValueError:
+            return None
+        return dataclasses.replace(quantity, high=float(high))
+    low = _day_of_year(match, month, first)
+    return dataclasses.replace(low, high=float((month - 1) * 100 + last)) if low else None
+
+
 def _day_of_year(match: re.Match[str], month: int, day: int) -> Quantity | None:
     """The day ``day`` of ``month`` in no year, written at ``match``."""
     if not 1 <= day <= 31:
@@ -1081,6 +1107,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("part of year", _PART_OF_YEAR, _read_part_of_year),
     _Reader("first months of a year", _FIRST_MONTHS, _read_first_months),
     _Reader("range of months", _MONTH_RANGE, _read_month_range),
+    _Reader("span of days", _DAY_RANGE, _read_day_range),
     _Reader("ordinal day of a month", _ORDINAL_DAY, _read_ordinal_day),
     _Reader("month date", _MONTH_DATE, _read_month_date),
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
@@ -1282,6 +1309,19 @@ def _month_day(quantity: Quantity) -> tuple[int, int] | None:
     return None
 
 
+def _month_days(quantity: Quantity) -> tuple[int, int] | None:
+    """The first and last day a quantity names within one month, as month * 100 + day (one
+    day or a span of days, "10-11 June"), with or without a year; ``None`` otherwise."""
+    if quantity.unit == DAY_OF_YEAR:
+        return int(quantity.value), int(quantity.high)
+    if quantity.unit == DAYS and quantity.high - quantity.value < 27:
+        low = datetime.date.fromordinal(int(quantity.value))
+        high = datetime.date.fromordinal(int(quantity.high))
+        if low.month == high.month:
+            return (low.month - 1) * 100 + low.day, (high.month - 1) * 100 + high.day
+    return None
+
+
 def _single_month(quantity: Quantity) -> int | None:
     """The month (0-11) a quantity names, when it lies within one month."""
     if quantity.unit == MONTH_OF_YEAR:
@@ -1361,7 +1401,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         # "May 2024" (not with "2024"), "on 21 August" with "21 August 2023".
         units = {a.unit, b.unit}
         if DAY_OF_YEAR in units:
-            return _month_day(a) is not None and _month_day(b) is not None
+            return _month_days(a) is not None and _month_days(b) is not None
         if MONTH_OF_YEAR in units:
             return _single_month(a) is not None and _single_month(b) is not None
         return False
@@ -1389,7 +1429,11 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
     if QuantityKind.DATE in (claim.kind, evidence.kind) and claim.kind != evidence.kind:
         return False  # "October" is no "$4.392m" (whose value read as a day is no date at all)
     if claim.kind == QuantityKind.DATE and DAY_OF_YEAR in (claim.unit, evidence.unit):
-        return _month_day(claim) == _month_day(evidence)
+        days, other = _month_days(claim), _month_days(evidence)
+        if days is None or other is None or (claim.value == claim.high
+                                             and evidence.value == evidence.high):
+            return _month_day(claim) == _month_day(evidence)
+        return days[0] <= other[1] and other[0] <= days[1]  # "10-11 June" and "11 June"
     if claim.kind == QuantityKind.DATE and MONTH_OF_YEAR in (claim.unit, evidence.unit):
         return _single_month(claim) == _single_month(evidence)
     if claim.kind == QuantityKind.DATE:

@@ -341,10 +341,17 @@ def _named(name: Name, names: Sequence[Name]) -> bool:
 
 def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
     """Whether ``name`` can stand in another's place: not a possessor ("Lyles's teammate"),
-    and typed alike wherever the passage mentions it (the recogniser is unsure otherwise)."""
+    typed alike wherever the passage mentions it, and like the names it is listed with
+    ("between Leicester and Burton": a town typed a person) (the recogniser is unsure
+    otherwise)."""
     return (not text.startswith(("'s", "’s"), name.end) and not name.text.endswith(("'s", "’s"))
             and name.key.removeprefix("the ") not in _WORLDS
-            and all(other.kind is name.kind for other in names if same_name(name, other)))
+            and all(other.kind is name.kind for other in names if same_name(name, other)
+                    or _LISTED.fullmatch(text[other.end:name.start])
+                    or _LISTED.fullmatch(text[name.end:other.start])))
+
+
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
 
 
 # A world holds every place on it: "back to Earth" is no rival of "the Gulf of Mexico".

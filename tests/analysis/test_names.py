@@ -272,3 +272,14 @@ def test_a_name_the_recogniser_runs_into_a_bracket_ends_before_it():
     found = NameIndex().of(text)
     assert "the World Health Organization" in [name.text for name in found]
     assert all("(" not in name.text and text[name.start:name.end] == name.text for name in found)
+
+
+@pytest.mark.parametrize(("written", "text", "found"), [
+    ("the Milwaukee Bucks", "Prices for the Bucks game were 70% above average.", True),
+    ("the Milwaukee Bucks", "Prices for the bucks were high.", False),  # no capital: no team
+    ("Spirit Airlines", "The Airlines said prices rose.", False),  # a trade, not a nickname
+    ("the United Nations", "The Nations League final is in June.", False),  # another name's head
+])
+def test_a_team_is_mentioned_by_its_nickname(written, text, found):
+    name = Name(written, NameKind.ORG, 0, len(written), name_key(written, NameKind.ORG))
+    assert mentioned(name, text) is found

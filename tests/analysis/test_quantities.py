@@ -778,3 +778,21 @@ def test_a_time_of_day_is_no_split_time(text):
 
 def test_third_overall_is_third_place():
     assert only("with Thomas third overall").unit == only("Thomas took third place overall").unit
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The team visited the region on June 10-11 with prosecutors.", "June 10-11"),
+    ("The team visited the region on 10-11 June with prosecutors.", "10-11 June"),
+    ("Talks ran from 10 to 12 June 2023 in Geneva.", "10 to 12 June 2023"),
+])
+def test_a_span_of_days_is_one_date(text, surface):
+    assert only(text).surface == surface
+    assert only(text).high > only(text).value
+
+
+def test_a_span_of_days_agrees_with_the_days_within_it():
+    span = only("The team visited on June 10-11.")
+    assert agree(span, only("The team visited on 10-11 June."))
+    assert agree(span, only("The team visited on 11 June."))
+    assert not agree(span, only("The team visited on 13 June."))
+    assert agree(only("The talks ran 10-12 June 2023."), only("The talks began on June 10."))

@@ -231,3 +231,15 @@ def test_a_time_zone_beside_a_figure_is_no_name_it_is_tied_to():
     passage = ("According to NASA, the uncrewed Boeing Starliner landed in New Mexico at 12:01 "
                "a.m. ET (04:01 UTC) on Saturday, 7 September 2024, completing its flight test.")
     assert bound(claim, passage) == ""
+
+
+def test_a_name_listed_with_a_name_of_another_kind_cannot_stand_in_a_claims_place():
+    from factcheck.analysis.names import Name, NameKind
+    from factcheck.judging.binding import _firm
+
+    text = "It will reopen the line between Leicester and Burton, with funding of £1.75 billion."
+    leicester = Name("Leicester", NameKind.PLACE, 32, 41, "leicester")
+    burton = Name("Burton", NameKind.PERSON, 46, 52, "burton")  # a town the recogniser typed
+    assert text[burton.start:burton.end] == "Burton"
+    assert not _firm(burton, (leicester, burton), text)
+    assert _firm(burton, (burton,), text)
