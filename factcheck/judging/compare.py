@@ -538,6 +538,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
+                       and not _split_before(n, side.names, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text)
@@ -568,6 +569,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+
+
+def _split_before(name: Name, claim_names: Sequence[Name], passage_names: Sequence[Name]) -> bool:
+    """Whether a person's name is the first part of one the recogniser split, whose rest the
+    passage names ("Luiz Inácio" of "Luiz Inácio Lula da Silva" beside the passage's "Lula")."""
+    return name.kind is NameKind.PERSON and any(
+        other.kind is NameKind.PERSON and other.start == name.end + 1
+        and name_in(other, passage_names) for other in claim_names)
 
 
 def _qualifies(text: str, start: int, length: int, passage: str) -> bool:

@@ -1882,3 +1882,14 @@ def test_a_time_of_day_is_compared_with_the_time_the_passage_gives_for_its_date(
     late = compared("The fire flared up again at 3:52 p.m.",
                     "The fire flared up again at 2:18 p.m. in a gully near where it began.")
     assert surfaces(late.conflicts) == [("3:52 p.m.", "2:18 p.m.")]
+
+
+def test_the_first_part_of_a_split_name_is_not_missing_where_the_rest_is_named():
+    from factcheck.analysis.names import Name, NameKind
+    from factcheck.judging.compare import _split_before
+
+    first = Name("Luiz Inácio", NameKind.PERSON, 10, 21, "luiz inacio")
+    rest = Name("Lula", NameKind.PERSON, 22, 26, "lula")
+    passage_lula = Name("Lula", NameKind.PERSON, 0, 4, "lula")
+    assert _split_before(first, [first, rest], [passage_lula])
+    assert not _split_before(first, [first, rest], [])
