@@ -252,7 +252,37 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _antonym_clash(claim_text: str, passage_text: str) -> bool:
+    return _opposites(claim_text, passage_text) is not None
+
+
+def _opposites(claim_text: str, passage_text: str) -> tuple[str, str] | None:
+    """A claim word and its opposite in the passage, neither in the other text (stems)."""
     claim_words = _word_set(claim_text)
     passage_words = _word_set(passage_text)
-    return any(_OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
-               for word in claim_words - passage_words)
+    for word in sorted(claim_words - passage_words):
+        opposite = _OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
+        if opposite:
+            return word, min(opposite)
+    return None
+
+
+def conflict_cue(claim_text: str, passage_text: str) -> str:
+    """In words, the opposite or the denial the model's conflict features find between a claim
+    and a passage ("claim says 'rose', evidence says 'fell'"), or ""."""
+    pair = _opposites(claim_text, passage_text)
+    if pair is not None:
+        said = [_surface(stemmed, text) for stemmed, text in zip(pair, (claim_text, passage_text),
+                                                                  strict=True)]
+        return f"claim says '{said[0]}', evidence says '{said[1]}'"
+    denial = negation_about(passage_text, claim_text, GENERAL_NEGATION)
+    if denial and not GENERAL_NEGATION.search(claim_text):
+        return f"the evidence is negated ('{denial}')"
+    denial = negation_about(claim_text, passage_text, GENERAL_NEGATION)
+    if denial and not GENERAL_NEGATION.search(passage_text):
+        return f"the claim is negated ('{denial}')"
+    return ""
+
+
+def _surface(stemmed: str, text: str) -> str:
+    """The first word of ``text`` whose stem is ``stemmed``, as written there."""
+    return next((w for w in _WORD.findall(text) if words(w) == [stemmed]), stemmed)

@@ -70,6 +70,7 @@ from factcheck.judging.features import (
     FEATURE_NAMES,
     PAIR_FEATURES,
     claim_features,
+    conflict_cue,
     decided_by_figures,
     pair_features,
     rules_verdict,
@@ -291,7 +292,11 @@ class LearnedJudge:
         overlap = (f"similarity {best.dense:.2f}, {comparison.coverage:.0%} of the claim's "
                    "words")
         if label is Label.CONTRADICTED:
-            clash = comparison.polarity_clash or "it states the claim's facts differently"
+            differs = ", ".join(f"it gives '{e.surface}' where the claim says '{c.surface}'"
+                                for c, e in comparison.conflicts)
+            clash = (comparison.polarity_clash or differs
+                     or conflict_cue(claim_text, best.passage.text)
+                     or "it states the claim's facts differently")
             return f"{where} conflicts with the claim: {clash} ({overlap})"
         if label is Label.SUPPORTED:
             return (f"{where} says the same in other words ({overlap}); no figure, name or "

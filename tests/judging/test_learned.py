@@ -613,3 +613,13 @@ def test_another_report_of_the_event_answers_the_slot_the_closest_leaves_open():
                  "8 percent higher overall than in 2018.")
     verdict, route = judge.decide(claim(text), [hits[0], hit(elsewhere, dense=0.6, rank=2)])
     assert verdict.label is not Label.CONTRADICTED
+
+
+def test_a_model_contradiction_names_the_opposite_or_the_denial_it_rests_on():
+    from factcheck.judging.features import conflict_cue
+
+    assert conflict_cue("Exports rose sharply in May.", "Exports fell sharply in May.") == (
+        "claim says 'rose', evidence says 'fell'")
+    assert conflict_cue("The board approved the merger.",
+                        "The board did not approve the merger.") == "the evidence is negated ('not')"
+    assert conflict_cue("The board approved the merger.", "The board approved the merger.") == ""
