@@ -364,17 +364,8 @@ def is_people(name: Name) -> bool:
 
 def may_stand_for(name: Name, other: Name) -> bool:
     """Whether ``other`` may stand where ``name`` stands: a people only for another people or a
-    country ("British" for "Canadian", never "Lula's" for "the Brazilian government"); a world
-    only for another world ("to study the Sun" has no "Sriharikota" in its place)."""
-    if (name.key.removeprefix("the ") in WORLDS) != (other.key.removeprefix("the ") in WORLDS):
-        return False
+    country ("British" for "Canadian", never "Lula's" for "the Brazilian government")."""
     return not is_people(name) or is_country(fold(other.text.lower()).removeprefix("the "))
-
-
-WORLDS = frozenset({"earth", "moon", "sun", "mars", "venus", "mercury", "jupiter", "saturn",
-                    "space", "world"})
-"""Bodies in space, and space itself: each holds every place on it, and none is a rival of a
-place on Earth."""
 
 
 def within(name: Name, other: Name) -> bool:

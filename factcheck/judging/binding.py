@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from factcheck.analysis.binding import Parser, Structure
 from factcheck.analysis.names import (
     TITLES,
-    WORLDS,
     Name,
     NameIndex,
     NameKind,
@@ -346,7 +345,7 @@ def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
     ("between Leicester and Burton": a town typed a person) (the recogniser is unsure
     otherwise)."""
     return (not text.startswith(("'s", "’s"), name.end) and not name.text.endswith(("'s", "’s"))
-            and name.key.removeprefix("the ") not in WORLDS
+            and name.key.removeprefix("the ") not in _WORLDS
             and all(other.kind is name.kind for other in names if same_name(name, other)
                     or _LISTED.fullmatch(text[other.end:name.start])
                     or _LISTED.fullmatch(text[name.end:other.start])))
@@ -355,8 +354,8 @@ def _firm(name: Name, names: tuple[Name, ...], text: str) -> bool:
 _LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
 
 
-# A world holds every place on it: "back to Earth" is no rival of "the Gulf of Mexico" (see
-# :data:`factcheck.analysis.names.WORLDS`).
+# A world holds every place on it: "back to Earth" is no rival of "the Gulf of Mexico".
+_WORLDS = frozenset({"earth", "moon", "mars", "space", "world"})
 
 
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:

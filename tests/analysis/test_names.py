@@ -284,12 +284,3 @@ def test_a_team_is_mentioned_by_its_nickname(written, text, found):
     name = Name(written, NameKind.ORG, 0, len(written), name_key(written, NameKind.ORG))
     assert mentioned(name, text) is found
 
-
-def test_a_world_stands_only_for_another_world():
-    from factcheck.analysis.names import may_stand_for
-
-    sun = Name("the Sun", NameKind.PLACE, 0, 7, name_key("the Sun", NameKind.PLACE))
-    site = Name("Sriharikota", NameKind.PLACE, 0, 11, name_key("Sriharikota", NameKind.PLACE))
-    moon = Name("the Moon", NameKind.PLACE, 0, 8, name_key("the Moon", NameKind.PLACE))
-    assert not may_stand_for(sun, site) and not may_stand_for(site, sun)
-    assert may_stand_for(sun, moon)
