@@ -252,11 +252,15 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _antonym_clash(claim_text: str, passage_text: str) -> bool:
-    return _opposites(claim_text, passage_text) is not None
+    claim_words = _word_set(claim_text)
+    passage_words = _word_set(passage_text)
+    return any(_OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
+               for word in claim_words - passage_words)
 
 
 def _opposites(claim_text: str, passage_text: str) -> tuple[str, str] | None:
-    """A claim word and its opposite in the passage, neither in the other text (stems)."""
+    """The first claim word (in sorted order, so a rationale is stable) with its opposite in the
+    passage, neither in the other text (stems): what :func:`_antonym_clash` finds, said."""
     claim_words = _word_set(claim_text)
     passage_words = _word_set(passage_text)
     for word in sorted(claim_words - passage_words):

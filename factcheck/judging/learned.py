@@ -292,9 +292,8 @@ class LearnedJudge:
         overlap = (f"similarity {best.dense:.2f}, {comparison.coverage:.0%} of the claim's "
                    "words")
         if label is Label.CONTRADICTED:
-            differs = ", ".join(f"it gives '{e.surface}' where the claim says '{c.surface}'"
-                                for c, e in comparison.conflicts)
-            clash = (comparison.polarity_clash or differs
+            differs = said_otherwise(comparison.conflicts)
+            clash = (comparison.polarity_clash or (f"it gives {differs}" if differs else "")
                      or conflict_cue(claim_text, best.passage.text)
                      or "it states the claim's facts differently")
             return f"{where} conflicts with the claim: {clash} ({overlap})"
@@ -396,8 +395,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
         other = conflict_elsewhere(closest, comparisons, near, settings)
         if other is not None:  # another report of the event fills the slot the closest leaves
             where = other
-            said = ", ".join(f"'{e.surface}' where the claim says '{c.surface}'"
-                             for c, e in other.conflicts)
+            said = said_otherwise(other.conflicts)
             unstated = ", ".join(repr(c.surface) for c, _ in other.conflicts)
             swapped = (f"reports the same event and gives {said} (the closest evidence, "
                        f"{cite(closest.hit)}, does not state {unstated})")
@@ -447,14 +445,18 @@ def unsaid_rationale(label: Label, closest: Comparison) -> str:
     if label is Label.SUPPORTED:
         return (f"{where}; nothing in it conflicts with the claim, though it does not state "
                 f"{missing} in the claim's words")
-    differs = ", ".join(f"'{p.surface}' where the claim says '{c.surface}'"
-                        for c, p in closest.conflicts)
+    differs = said_otherwise(closest.conflicts)
     others = [entity for entity in dict.fromkeys(closest.extra_entities)
               if entity.lower() not in missing.lower()]
     instead = (f"; it gives {differs}" if differs else
                f"; it names {', '.join(others[:3])} instead" if others else "")
     return (f"the report differs: {where} but not the claim's {missing}{instead}; a report of "
             "the event without them suggests the claim altered them")
+
+
+def said_otherwise(conflicts: Sequence[tuple[Quantity, Quantity]]) -> str:
+    """Conflicting figures in words: "'$3.6 billion' where the claim says '$2.8bn'", ...."""
+    return ", ".join(f"'{e.surface}' where the claim says '{c.surface}'" for c, e in conflicts)
 
 
 def another_value(claim_text: str, comparison: Comparison,
