@@ -388,6 +388,13 @@ def mentioned(name: Name, text: str) -> bool:
     wanted = words[-1:] if name.kind is NameKind.PERSON else words
     lowered = fold(text.lower())
     if not all(has_word(w, lowered) for w in wanted):
+        # a body of three words or more written with one word in another form ("the
+        # Commissioner of Railway Safety" for the Commission of Railway Safety)
+        unsaid = [w for w in wanted if not has_word(w, lowered)]
+        if (name.kind is NameKind.ORG and len(wanted) >= 3 and len(unsaid) == 1
+                and len(unsaid[0]) >= 6 and re.search(rf"\b{re.escape(unsaid[0])}\w{{1,3}}\b",
+                                                      lowered)):
+            return True
         # a company by its short form ("Spirit" for Spirit Airlines, "Xiaomi" for Xiaomi
         # Corporation), not a people's ("American" for American Airlines) nor a part of another
         # name ("Spirit AeroSystems")

@@ -70,6 +70,10 @@ _WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
     "half a dozen": 6, "half a": 0.5, "half an": 0.5,  # "half a billion dollars", "half an hour"
+    # "three-quarters of a million people", "a quarter of a billion dollars"
+    "a quarter of a": 0.25, "one quarter of a": 0.25, "three-quarters of a": 0.75,
+    "three quarters of a": 0.75, "a third of a": 1 / 3, "one third of a": 1 / 3,
+    "two-thirds of a": 2 / 3, "two thirds of a": 2 / 3,
 }
 # Words that only scale a figure ("400 thousand", "$2.5bn"): figures are compared as figures,
 # so these are no content words a passage must share.
@@ -437,7 +441,8 @@ _POINTS = re.compile(
 # "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
 _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearly|almost|about"
                        r"|around|roughly|more\s+than|less\s+than)\s+)?(?P<n>a|one|two|three)[\s-]+"
-                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?(by)|(?(pre)|(?=\s+of\b)))"
+                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?!\s+of\s+an?\s+(?:thousand|million|billion|trillion)\b)"
+                       r"(?(by)|(?(pre)|(?=\s+of\b)))"
                        r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half\s+of)\b",
                        re.IGNORECASE | re.ASCII)
 _FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tenths)\b",

@@ -8,6 +8,7 @@ words, dates as intervals (years, quarters, halves, months), and ordinals in the
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import itertools
 import re
@@ -72,7 +73,7 @@ GENERAL_NEGATION = re.compile(
     r"isn't|aren't|"
     r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
     r"fail(?:s|ed|ure)? to|yet to|rul(?:e|es|ed|ing) out|lack(?:s|ed|ing)?|absence|unlikely|"
-    r"false|myth|hoax)\b",
+    r"refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|false|myth|hoax)\b",
     re.IGNORECASE,
 )
 # A planned figure ("will invest $10 billion") and an achieved one ("has invested $1.5 billion")
@@ -313,6 +314,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if quantity.kind is QuantityKind.ORDINAL and _counts_to(quantity, evidence_text):
             continue  # "a fifth Champions League title" is "five Champions League titles"
         candidates = figures_like(claim_text, quantity, evidence_text, evidence_quantities)
+        if quantity.kind is QuantityKind.ORDINAL and not candidates:
+            candidates = _ranks_alike(claim_text, quantity, evidence_text, evidence_quantities)
         event = _edition_of(claim_text, quantity)
         if event and not any(agree(quantity, e) for e in candidates):
             # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
@@ -371,6 +374,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 unmatched.append(quantity)  # "2022" does not confirm "September 2022"
             else:
                 matched.append((quantity, pick))
+        elif agree(quantity, best) and _only_bounds(quantity, best):
+            unmatched.append(quantity)  # "at least 25%" does not state "36 percent"
         elif agree(quantity, best):
             matched.append((quantity, best))
         elif quantity.kind != QuantityKind.DATE and _plan_and_fact(claim_text, quantity,
@@ -482,6 +487,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)
                  # "by one fire rather than by two separate blazes": the two is not claimed
                  and not _REJECTED.search(claim_text, max(0, q.start - 30), q.start)]
+    # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
+    # claim that a weekday of the dated passage names is stated (never contradicted by it)
+    for day in _weekday_dates(evidence_text, hit.passage.published):
+        said = next((q for q in unmatched if q.kind is QuantityKind.DATE
+                     and q.value == q.high and agree(q, day)), None)
+        if said is not None:
+            unmatched.remove(said)
+            matched.append((said, day))
     # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
     turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
@@ -510,7 +523,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text)
                     and not any(person in e for person in surnamed)
                     and not _dating_weekday(claim_text, e, claim_quantities)
-                    and not _country_of_office(claim_text, claim_text.find(e), e))
+                    and not _country_of_office(claim_text, claim_text.find(e), e)
+                    and not _whole_name_in(claim_text, e, evidence_text))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *ranks, *conflicts]}
@@ -664,6 +678,32 @@ def _weekday(name: Name, text: str) -> str:
     return "dated" if _DATE_AFTER.match(text, name.end) else "day"
 
 
+_WEEKDAY_TOLD = re.compile(r"\b(?:(next|coming|until|by|every|each|from|last)\s+)?("
+                           + "|".join(d.capitalize() for d in sorted(WEEKDAYS)) + r")\b")
+
+
+def _weekday_dates(text: str, published: str | None) -> list[Quantity]:
+    """The days a dated text means by its bare weekdays ("on Friday": the last Friday up to its
+    date, "last Friday" the one before it); none ahead ("next Friday") or undated."""
+    try:
+        today = datetime.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return []
+    days = []
+    for match in _WEEKDAY_TOLD.finditer(text):
+        before, name = match.groups()
+        if before and before != "last" or _DATE_AFTER.match(text, match.end()):
+            continue  # (ahead, repeated, or a weekday its own date answers)
+        back = (today.weekday() - _WEEKDAY_NUMBER[name.lower()]) % 7 or (7 if before else 0)
+        day = datetime.date.fromordinal(today.toordinal() - back)
+        days.append(Quantity(QuantityKind.DATE, day.toordinal(), day.toordinal(), "day",
+                             Bound.EXACT, match.start(2), match.end(2),
+                             f"{name} ({day.day} {day:%B} {day.year})"))
+    return days
+
+
+_WEEKDAY_NUMBER = {day: number for number, day in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())}
 _DATE_AFTER = re.compile(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:"
                          + "|".join(sorted(m.capitalize() for m in MONTH_NAMES)) + r")\b")
 
@@ -1392,12 +1432,15 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
 
 _AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
 _ADDING = frozenset({"add", "adds", "added", "adding"})
+_SAVING = frozenset({"save", "saves", "saved", "saving"})
+_SAVINGS_AFTER = re.compile(r"\s+(?:of|in)\s+(?:[\w-]+\s+)?savings?\b", re.IGNORECASE)
 _ADDED_TO = re.compile(r"[^,.;]{0,40}?\bto\b")
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "approximately",
                      "just", "only", "an", "estimated"})
 _CHANGE_NOUNS = frozenset(stem(w) for w in (
     "rise", "rises", "raise", "raises", "increase", "increases", "cut", "cuts", "drop", "fall",
-    "decline", "gain", "gains", "jump", "hike", "hikes", "reduction", "reductions", "growth"))
+    "decline", "gain", "gains", "jump", "hike", "hikes", "reduction", "reductions", "growth",
+    "saving", "savings"))
 _CHANGED = frozenset("""
 increased decreased reduced raised lowered boosted lifted cut trimmed slashed hiked dropped risen
 fallen grown shrunk narrowed widened extended shortened delayed advanced beaten led trailed
@@ -1432,6 +1475,9 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         lead.pop()
     if len(lead) > 1 and lead[-1] in _AMOUNTING and stem(lead[-2]) in _CHANGE_NOUNS:
         return True  # "a rise of 5%", "pay raises totalling 38%", "cuts worth $2 billion"
+    if quantity.kind is QuantityKind.MONEY and (lead[-1:] and lead[-1] in _SAVING
+                                                or _SAVINGS_AFTER.match(text, quantity.end)):
+        return True  # "would save £6.5 billion", "$10 billion of cost savings": costs that less
     if before[-1:] and before[-1].lower() in _LEVEL_BEFORE:
         return False  # "rose to $26 billion", "from 2:01:09", "climbed through 18,000 feet"
     if lead[-1:] and lead[-1] in _ADDING and _ADDED_TO.match(text, quantity.end):
@@ -1486,6 +1532,38 @@ def _restates(text: str, quantity: Quantity) -> Quantity | None:
         return None
     earlier = [q for q in extract_quantities(text) if q.end <= quantity.start - 3]
     return earlier[-1] if earlier else None
+
+
+def _only_bounds(claim_q: Quantity, evidence_q: Quantity) -> bool:
+    """Whether a passage's bound ("at least 25%", "over 300") only admits the claim's figure
+    (36 percent, about 312) without stating it."""
+    return (evidence_q.bound in (Bound.AT_LEAST, Bound.AT_MOST)
+            and claim_q.bound in (Bound.EXACT, Bound.APPROX)
+            and claim_q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
+            and (claim_q.value, claim_q.high) != (evidence_q.value, evidence_q.high))
+
+
+def _ranks_alike(claim_text: str, quantity: Quantity, evidence_text: str,
+                 evidence_quantities: list[Quantity]) -> list[Quantity]:
+    """Ordinals of the passage ranking what the claim's ranks under another noun: "the 72nd
+    person to serve as Treasury Secretary" and "the 71st Secretary of the Treasury" (the
+    passage's noun follows the claim's ordinal), "the fourth spaceflight" and "the third trip to
+    space" (one noun begins the other)."""
+    claim_after = set(tokenize(claim_text[quantity.end:quantity.end + 50])[:5])
+    found = []
+    for other in evidence_quantities:
+        if other.kind is not QuantityKind.ORDINAL or other.unit in ("", ELLIPTIC, REPEAT):
+            continue
+        after = re.findall(r"[a-z]+", evidence_text[other.start:other.end + 30].lower())[:5]
+        if (quantity.unit in _ANYONE and stem(other.unit) in claim_after) or any(
+                len(word) >= 5 and word != quantity.unit
+                and (quantity.unit.startswith(word) or word.startswith(quantity.unit))
+                for word in after):
+            found.append(other)
+    return found
+
+
+_ANYONE = frozenset({"person", "man", "woman", "player", "one", "athlete", "individual"})
 
 
 def _ordinal_fits(quantity: Quantity, evidence_text: str) -> bool:
@@ -1549,6 +1627,9 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
             if not _TIME_ADJUNCT.search(claim_text[max(0, claim_anchor.start - 20):
                                                    claim_anchor.start]):
                 continue  # "in the 2024 final" names the event in the claim, binds no figure
+            if (_since_reference(claim_text, claim_anchor)
+                    or _since_reference(evidence_text, anchor)):
+                continue  # "the lowest since 1999": a point of reference, binding no figure
             # (a figure a hundred times off measures something else: "$40.00 per share" is no
             # rival of "$14 billion" for the day the deal was announced)
             rivals = [e for e in evidence_quantities if comparable(claim_q, e)
@@ -1592,6 +1673,16 @@ _COMMA = re.compile(r"[,;.]\s")
 def _clause_between(text: str, a: Quantity, b: Quantity) -> bool:
     """Whether a clause ends between two figures of ``text``."""
     return _NEXT_CLAUSE.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
+
+
+_SINCE_REFERENCE = re.compile(r"\b(?:\w+est|first|most|least|fewest|best|worst)\b[^.;:]{0,40}?"
+                              r"\bsince\b[^.;:]*$", re.IGNORECASE)
+
+
+def _since_reference(text: str, quantity: Quantity) -> bool:
+    """Whether a date only marks how far back a superlative reaches ("the lowest since 1999",
+    "the first ... since the return to democracy in 1999")."""
+    return bool(_SINCE_REFERENCE.search(text, max(0, quantity.start - 80), quantity.start))
 
 
 _TIME_ADJUNCT = re.compile(r"\b(?:in|on|during|for|by|since|until|through|from|to|and|as of|"
@@ -1911,6 +2002,19 @@ def _capitalised_mid_sentence(word: str, text: str) -> bool:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+_OF_NAME = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+)*[A-Z][\w'’&-]*\s+(?:of|for)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'’&-]*)(?:\s+[A-Z][\w'’&-]*)*")
+
+
+def _whole_name_in(claim_text: str, entity: str, evidence_text: str) -> bool:
+    """Whether a part of a name written with "of" ("Central Bureau", "Investigation" of "the
+    Central Bureau of Investigation") is mentioned by the whole name's usual form ("CBI")."""
+    at = claim_text.find(entity)
+    return any(whole.start() <= at < whole.end() and whole.group(0) != entity
+               and alias_in(whole.group(0), evidence_text)
+               for whole in _OF_NAME.finditer(claim_text))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -2829,10 +2933,26 @@ def _denial(text: str, other_text: str) -> str:
     # "unbeaten in 28 matches" is "28 matches without defeat"
     if _UNBEATEN.search(other_text):
         other_denied |= _DEFEAT_WORDS
+    # "would lose responsibility for the site" is "would no longer be responsible for the site",
+    # unless the negation denies the losing itself ("did not lose its licence")
+    given_up = [(frozenset(tokenize(m.group(1))) | _GIVING_UP_FORMS.get(m.group(1).lower()[:3],
+                                                                       frozenset()),
+                 set(tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]))
+                for m in _GIVING_UP.finditer(other_text)]
     for cue, words in scopes:
-        if words & plain and not words & other_denied:
+        denied = other_denied.union(*(after for verb, after in given_up if not verb & words))
+        if words & plain and not words & denied:
             return cue
     return ""
+
+
+_GIVING_UP = re.compile(r"\b(los(?:e|es|ing)|lost|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|"
+                        r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?|"
+                        r"(?:giv(?:e|es|ing)|gave)\s+up)\s", re.IGNORECASE)
+_GIVING_UP_FORMS = {form[:3]: frozenset(tokenize(forms)) for forms in (
+    "lose loses losing lost", "cease ceases ceased ceasing", "quit quits quitting",
+    "relinquish relinquishes relinquished relinquishing", "abandon abandons abandoned abandoning",
+    "give gives giving gave given") for form in forms.split()}
 
 
 def _telling_sentences(text: str, other_text: str) -> str:

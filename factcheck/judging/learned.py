@@ -418,9 +418,13 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"evidence ({cite(where.hit)}) {swapped}", LearnedJudge.name), "differs"
         if unsaid is not None:
             label, probability = unsaid.decide(closest)
-            # (a contradiction needs a passage sharing most of the claim's words, as above)
+            # (a contradiction needs a passage sharing most of the claim's words, as above, and
+            # none is read into figures another report of the event states alike in the
+            # claim's words: the closest report only tells less)
             if label is Label.SUPPORTED or (label is Label.CONTRADICTED and closest.coverage
-                                            >= settings.same_event_coverage):
+                                            >= settings.same_event_coverage
+                                            and stated_elsewhere(closest, comparisons,
+                                                                 near) is None):
                 return Verdict(claim, label, round(probability, 4), rules.evidence,
                                unsaid_rationale(label, closest),
                                LearnedJudge.name), "unsaid"
@@ -450,6 +454,8 @@ def unsaid_rationale(label: Label, closest: Comparison) -> str:
               if entity.lower() not in missing.lower()]
     instead = (f"; it gives {differs}" if differs else
                f"; it names {', '.join(others[:3])} instead" if others else "")
+    if not unsaid and differs:  # (it states every figure, one of them otherwise)
+        return f"the report differs: {where}; it gives {differs}"
     return (f"the report differs: {where} but not the claim's {missing}{instead}; a report of "
             "the event without them suggests the claim altered them")
 
@@ -574,6 +580,24 @@ def conflict_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
                 or any((c.start, c.end) not in silent for c, _ in other.conflicts)):
             continue
         return other
+    return None
+
+
+def stated_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
+                     near: Sequence[Hit]) -> Comparison | None:
+    """Another relevant passage stating alike, in the claim's words around them, every figure
+    the closest passage leaves unsaid, and nothing against the claim; ``None`` if there is none
+    or the closest passage lacks a name of the claim (names are left to it)."""
+    if not closest.unmatched or closest.missing_names or closest.conflicts:
+        return None
+    wanted = {(q.start, q.end) for q in closest.unmatched}
+    for other in comparisons:
+        if (other is closest or other.hit not in near or other.conflicts or other.name_swaps
+                or other.polarity_clash or other.other_subjects):
+            continue
+        fitting = {(q.start, q.end) for q, _ in other.matched if other.fit.get(q, 0) >= 1}
+        if wanted <= fitting:
+            return other
     return None
 
 

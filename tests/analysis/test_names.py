@@ -284,3 +284,14 @@ def test_a_team_is_mentioned_by_its_nickname(written, text, found):
     name = Name(written, NameKind.ORG, 0, len(written), name_key(written, NameKind.ORG))
     assert mentioned(name, text) is found
 
+
+
+@pytest.mark.parametrize(("written", "text", "found"), [
+    ("the Commission of Railway Safety",
+     "The Commissioner of Railway Safety blamed lapses in signalling.", True),
+    ("the Commission of Railway Safety", "The Commission of Aviation Safety met.", False),
+    ("the Bank of England", "The Banking Authority of England met.", False),  # two words differ
+])
+def test_a_body_is_mentioned_with_one_word_in_another_form(written, text, found):
+    name = Name(written, NameKind.ORG, 0, len(written), name_key(written, NameKind.ORG))
+    assert mentioned(name, text) is found

@@ -50,6 +50,8 @@ def only(text: str):
         ("a team of 2,300 engineers", QuantityKind.COUNT, 2300, "person"),
         ("sales rose 12.5% last year", QuantityKind.PERCENT, 12.5, "%"),
         ("ten years", QuantityKind.COUNT, 10, "year"),
+        ("roughly three-quarters of a million people", QuantityKind.COUNT, 750_000, "person"),
+        ("a quarter of a billion dollars", QuantityKind.MONEY, 2.5e8, "USD"),
     ],
 )
 def test_amounts_are_normalised(text, kind, value, unit):

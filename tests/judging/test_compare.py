@@ -1893,3 +1893,78 @@ def test_the_first_part_of_a_split_name_is_not_missing_where_the_rest_is_named()
     passage_lula = Name("Lula", NameKind.PERSON, 0, 4, "lula")
     assert _split_before(first, [first, rest], [passage_lula])
     assert not _split_before(first, [first, rest], [])
+
+
+def dated_hit(text: str, published: str) -> Hit:
+    return Hit(Passage("p1", text, "Wire", None, None, published, "t:1"), 1, 0.8, 0.85, 0.5)
+
+
+def test_a_weekday_of_a_dated_passage_states_the_claims_day():
+    claim = "On 7 July the CBI arrested three railway engineers in Balasore."
+    told = compare_all(claim, [dated_hit("The CBI arrested three railway engineers in Balasore "
+                                         "on Friday.", "2023-07-07")], NameIndex())[0]
+    assert ("7 July", "Friday (7 July 2023)") in surfaces(told.matched)
+    assert not told.unmatched and not told.conflicts
+    # another day is not stated, but a weekday never contradicts it; nor does a day ahead
+    other = compare_all(claim.replace("7 July", "5 July"), [dated_hit(
+        "The CBI arrested three railway engineers in Balasore on Friday.", "2023-07-07")],
+        NameIndex())[0]
+    assert [q.surface for q in other.unmatched] == ["5 July"] and not other.conflicts
+    ahead = compare_all(claim, [dated_hit("The CBI will question three railway engineers in "
+                                          "Balasore next Friday.", "2023-07-01")], NameIndex())[0]
+    assert [q.surface for q in ahead.unmatched] == ["7 July"]
+
+
+def test_a_superlative_since_a_year_binds_no_figure_to_it():
+    c = compared("Turnout was below 27 percent, the lowest since 1999.",
+                 "Turnout was 26.72 percent, the lowest since the return of civilian rule in "
+                 "1999 and well short of the 50 percent the commission had aimed for.")
+    assert ("27 percent", "26.72 percent") in surfaces(c.matched) and not c.conflicts
+
+
+def test_money_saved_is_a_cost_that_much_lower():
+    c = compared("The prime minister said the new plan for the station would save £6.5 billion.",
+                 "The prime minister said the new plan for the station would cost £6.5bn less.")
+    assert surfaces(c.matched) == [("£6.5 billion", "£6.5bn")]
+    c = compared("The company aims to save ten billion dollars in 2025.",
+                 "The company planned $10 billion of cost savings in 2025.")
+    assert ("ten billion dollars", "$10 billion") in surfaces(c.matched)
+
+
+def test_a_rank_under_another_noun_is_compared():
+    c = compared("Larry Summers was the 72nd person to serve as US Treasury Secretary.",
+                 "Larry Summers was the 71st Secretary of the US Treasury.")
+    assert surfaces(c.conflicts) == [("72nd person", "71st Secretary")]
+    c = compared("For both astronauts the Starliner trip was the fourth spaceflight.",
+                 "The Starliner test was the third trip to space for both astronauts.")
+    assert surfaces(c.conflicts) == [("fourth spaceflight", "third trip")]
+    c = compared("For both astronauts the Starliner trip was the third spaceflight.",
+                 "The Starliner test was the third trip to space for both astronauts.")
+    assert not c.conflicts
+
+
+def test_a_bound_only_admits_a_figure_it_does_not_state():
+    c = compared("Tinubu took 36 percent of the vote in the capital.",
+                 "Tinubu took at least 25 percent of the vote in the capital.")
+    assert not c.matched and [q.surface for q in c.unmatched] == ["36 percent"]
+    c = compared("Tinubu took at least 25 percent of the vote in the capital.",
+                 "Tinubu took at least 25 percent of the vote in the capital.")
+    assert surfaces(c.matched) == [("25 percent", "25 percent")]
+
+
+def test_losing_a_thing_is_no_longer_having_it():
+    assert not compared("The company would lose responsibility for the Euston site.",
+                        "The company would no longer be responsible for the Euston site."
+                        ).polarity_clash
+    assert compared("The firm did not lose its licence to operate.",
+                    "The firm lost its licence to operate.").polarity_clash
+
+
+def test_a_name_written_with_of_is_mentioned_by_its_acronym():
+    c = compared("The Central Bureau of Investigation took over the case on 6 June.",
+                 "The CBI took over the case on June 6.")
+    assert not c.missing_entities and len(c.matched) == 1
+    c = compared("The Central Bureau of Investigation took over the case on 6 June.",
+                 "The NIA took over the case on June 6.")
+    assert c.missing_entities
+

@@ -26,7 +26,9 @@ from factcheck.judging.learned import (
     default_model_path,
     load_model,
     save_model,
+    stated_elsewhere,
     states_conflict,
+    unsaid_rationale,
 )
 from factcheck.judging.rules import RulesJudge
 from factcheck.pipeline import Checker
@@ -623,3 +625,42 @@ def test_a_model_contradiction_names_the_opposite_or_the_denial_it_rests_on():
     denied = conflict_cue("The board approved the merger.", "The board did not approve the merger.")
     assert denied == "the evidence is negated ('not')"
     assert conflict_cue("The board approved the merger.", "The board approved the merger.") == ""
+
+
+def test_a_word_the_stemmer_folds_onto_an_opposite_is_no_opposite():
+    from factcheck.judging.features import conflict_cue
+
+    assert conflict_cue("The museum stands where the old railway had its terminus.",
+                        "The museum is on the site of the old railway's terminus.") == ""
+    assert conflict_cue("The final lasted four hours in Los Angeles.",
+                        "The final was won in four hours.") == ""
+    assert conflict_cue("The museum stands on the hill.", "The museum sits on the hill.") == (
+        "claim says 'stands', evidence says 'sits'")
+    # a refusal is a denial: "refused to relitigate" is "could not be relitigated"
+    assert conflict_cue("The justices refused to relitigate the nomination.",
+                        "The nomination could not be relitigated.") == ""
+
+
+def test_a_figure_another_report_states_alike_is_not_read_as_altered():
+    from factcheck.judging.compare import compare_all
+
+    text = "Regulators seized the bank, which held $229.1 billion in assets, on Monday."
+    closest = hit("Regulators seized the bank on Monday and sold it to a rival lender.")
+    other = hit("The bank held $229.1 billion in assets when regulators seized it.", 0.7, 2)
+    comparisons = compare_all(text, [closest, other], NameIndex())
+    assert stated_elsewhere(comparisons[0], comparisons, [closest, other]) is comparisons[1]
+    assert stated_elsewhere(comparisons[0], comparisons, [closest]) is None
+    otherwise = hit("The bank held $212 billion in assets when regulators seized it.", 0.7, 2)
+    comparisons = compare_all(text, [closest, otherwise], NameIndex())
+    assert stated_elsewhere(comparisons[0], comparisons, [closest, otherwise]) is None
+
+
+def test_an_unsaid_rationale_with_nothing_unsaid_says_what_differs():
+    from factcheck.judging.compare import compare_all
+
+    text = "For both astronauts the Starliner trip was the fourth spaceflight."
+    comparison = compare_all(text, [hit("The Starliner test was the third trip to space for "
+                                        "both astronauts.")], NameIndex())[0]
+    said = unsaid_rationale(Label.CONTRADICTED, comparison)
+    assert "'third trip' where the claim says 'fourth spaceflight'" in said
+    assert "some of the claim's wording" not in said
