@@ -490,11 +490,11 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
     # claim that a weekday of the dated passage names is stated (never contradicted by it)
     for day in _weekday_dates(evidence_text, hit.passage.published):
-        said = next((q for q in unmatched if q.kind is QuantityKind.DATE
-                     and q.value == q.high and agree(q, day)), None)
-        if said is not None:
-            unmatched.remove(said)
-            matched.append((said, day))
+        answered = next((q for q in unmatched if q.kind is QuantityKind.DATE
+                         and q.value == q.high and agree(q, day)), None)
+        if answered is not None:
+            unmatched.remove(answered)
+            matched.append((answered, day))
     # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
     turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
