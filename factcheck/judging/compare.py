@@ -2940,19 +2940,30 @@ def _denial(text: str, other_text: str) -> str:
                  set(tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]))
                 for m in _GIVING_UP.finditer(other_text)]
     for cue, words in scopes:
-        denied = other_denied.union(*(after for verb, after in given_up if not verb & words))
+        # (what is given up must be what the negation is about: two of its words, not one
+        # shared noun, "lost its majority in the 465-seat house" against "did not surge to 148
+        # seats")
+        denied = other_denied.union(*(after for verb, after in given_up
+                                      if not verb & words and _alike_words(after, words) >= 2))
         if words & plain and not words & denied:
             return cue
     return ""
 
 
+def _alike_words(these: set[str] | frozenset[str], those: set[str] | frozenset[str]) -> int:
+    """How many of ``these`` stems are among ``those`` or share seven letters with one of them
+    ("responsibiliti" and "responsibl")."""
+    return sum(any(w == o or len(w) >= 7 and len(o) >= 7 and w[:7] == o[:7] for o in those)
+               for w in these)
+
+
+# ("giving up two hits" concedes them: not a way of losing)
 _GIVING_UP = re.compile(r"\b(los(?:e|es|ing)|lost|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|"
-                        r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?|"
-                        r"(?:giv(?:e|es|ing)|gave)\s+up)\s", re.IGNORECASE)
+                        r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?)\s", re.IGNORECASE)
 _GIVING_UP_FORMS = {form[:3]: frozenset(tokenize(forms)) for forms in (
     "lose loses losing lost", "cease ceases ceased ceasing", "quit quits quitting",
     "relinquish relinquishes relinquished relinquishing", "abandon abandons abandoned abandoning",
-    "give gives giving gave given") for form in forms.split()}
+) for form in forms.split()}
 
 
 def _telling_sentences(text: str, other_text: str) -> str:

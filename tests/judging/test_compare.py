@@ -1958,6 +1958,13 @@ def test_losing_a_thing_is_no_longer_having_it():
                         ).polarity_clash
     assert compared("The firm did not lose its licence to operate.",
                     "The firm lost its licence to operate.").polarity_clash
+    # a loss of something else leaves the denial standing
+    assert compared("The opposition party did not surge to 148 seats from 98.",
+                    "The coalition lost its majority in the 465-seat house. The opposition party "
+                    "surged to 148 seats from 98.").polarity_clash
+    assert compared("The relievers did not concede only two hits in the sixth inning.",
+                    "The starter threw five innings, giving up two hits. The relievers conceded "
+                    "only two hits in the sixth inning.").polarity_clash
 
 
 def test_a_name_written_with_of_is_mentioned_by_its_acronym():
