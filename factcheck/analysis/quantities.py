@@ -441,7 +441,8 @@ _POINTS = re.compile(
 # "by a tenth", "a third of", "two-thirds of", "half of": shares written as fractions.
 _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearly|almost|about"
                        r"|around|roughly|more\s+than|less\s+than)\s+)?(?P<n>a|one|two|three)[\s-]+"
-                       r"(?P<d>tenth|fifth|quarter|third)s?\b(?!\s+of\s+an?\s+(?:thousand|million|billion|trillion)\b)"
+                       r"(?P<d>tenth|fifth|quarter|third)s?\b"
+                       r"(?!\s+of\s+an?\s+(?:thousand|million|billion|trillion)\b)"
                        r"(?(by)|(?(pre)|(?=\s+of\b)))"
                        r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half\s+of)\b",
                        re.IGNORECASE | re.ASCII)
