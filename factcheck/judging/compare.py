@@ -374,10 +374,11 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 unmatched.append(quantity)  # "2022" does not confirm "September 2022"
             else:
                 matched.append((quantity, pick))
-        elif agree(quantity, best) and _only_bounds(quantity, best):
-            unmatched.append(quantity)  # "at least 25%" does not state "36 percent"
         elif agree(quantity, best):
-            matched.append((quantity, best))
+            if _only_bounds(quantity, best):
+                unmatched.append(quantity)  # "at least 25%" does not state "36 percent"
+            else:
+                matched.append((quantity, best))
         elif quantity.kind != QuantityKind.DATE and _plan_and_fact(claim_text, quantity,
                                                            evidence_text, best):
             # a forecast figure is no answer to a claim's fact; one the passage states alike as a
@@ -489,9 +490,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                  and not _REJECTED.search(claim_text, max(0, q.start - 30), q.start)]
     # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
     # claim that a weekday of the dated passage names is stated (never contradicted by it)
-    for day in _weekday_dates(evidence_text, hit.passage.published):
-        answered = next((q for q in unmatched if q.kind is QuantityKind.DATE
-                         and q.value == q.high and agree(q, day)), None)
+    days = [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]
+    for day in _weekday_dates(evidence_text, hit.passage.published) if days else ():
+        answered = next((q for q in days if q in unmatched and agree(q, day)), None)
         if answered is not None:
             unmatched.remove(answered)
             matched.append((answered, day))
@@ -682,13 +683,14 @@ _WEEKDAY_TOLD = re.compile(r"\b(?:(next|coming|until|by|every|each|from|last)\s+
                            + "|".join(d.capitalize() for d in sorted(WEEKDAYS)) + r")\b")
 
 
-def _weekday_dates(text: str, published: str | None) -> list[Quantity]:
+@functools.lru_cache(maxsize=4096)
+def _weekday_dates(text: str, published: str | None) -> tuple[Quantity, ...]:
     """The days a dated text means by its bare weekdays ("on Friday": the last Friday up to its
     date, "last Friday" the one before it); none ahead ("next Friday") or undated."""
     try:
         today = datetime.date.fromisoformat((published or "")[:10])
     except ValueError:
-        return []
+        return ()
     days = []
     for match in _WEEKDAY_TOLD.finditer(text):
         before, name = match.groups()
@@ -699,7 +701,7 @@ def _weekday_dates(text: str, published: str | None) -> list[Quantity]:
         days.append(Quantity(QuantityKind.DATE, day.toordinal(), day.toordinal(), "day",
                              Bound.EXACT, match.start(2), match.end(2),
                              f"{name} ({day.day} {day:%B} {day.year})"))
-    return days
+    return tuple(days)
 
 
 _WEEKDAY_NUMBER = {day: number for number, day in enumerate(
@@ -2935,8 +2937,7 @@ def _denial(text: str, other_text: str) -> str:
         other_denied |= _DEFEAT_WORDS
     # "would lose responsibility for the site" is "would no longer be responsible for the site",
     # unless the negation denies the losing itself ("did not lose its licence")
-    given_up = [(frozenset(tokenize(m.group(1))) | _GIVING_UP_FORMS.get(m.group(1).lower()[:3],
-                                                                       frozenset()),
+    given_up = [(_GIVING_UP_FORMS[m.group(1).lower()],
                  set(tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]))
                 for m in _GIVING_UP.finditer(other_text)]
     for cue, words in scopes:
@@ -2960,7 +2961,8 @@ def _alike_words(these: set[str] | frozenset[str], those: set[str] | frozenset[s
 # ("giving up two hits" concedes them: not a way of losing)
 _GIVING_UP = re.compile(r"\b(los(?:e|es|ing)|lost|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|"
                         r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?)\s", re.IGNORECASE)
-_GIVING_UP_FORMS = {form[:3]: frozenset(tokenize(forms)) for forms in (
+# each form with the stems of all its verb's forms ("lost": los, lost)
+_GIVING_UP_FORMS = {form: frozenset(tokenize(forms)) for forms in (
     "lose loses losing lost", "cease ceases ceased ceasing", "quit quits quitting",
     "relinquish relinquishes relinquished relinquishing", "abandon abandons abandoned abandoning",
 ) for form in forms.split()}

@@ -88,10 +88,13 @@ _KEEP = frozenset({"more", "most", "up", "down", "all", "before", "after", "no",
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
-def words(text: str) -> list[str]:
-    """Stemmed lower-case words and numbers, keeping opposites the retrieval tokenizer drops."""
+def words(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Stemmed lower-case words and numbers, keeping opposites the retrieval tokenizer drops
+    (and leaving out the lower-case words in ``skip``)."""
     found = []
     for token in _WORD.findall(text.lower()):
+        if token in skip:
+            continue
         if token[0].isdigit():
             token = token.replace(",", "")
             found.append(token[:-2] if token.endswith(".0") else token)
@@ -260,8 +263,7 @@ _STEM_HOMOGRAPHS = frozenset({
 
 @functools.lru_cache(maxsize=8192)
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(words(" ".join(token for token in _WORD.findall(text)
-                                    if token.lower() not in _STEM_HOMOGRAPHS)))
+    return frozenset(words(text, _STEM_HOMOGRAPHS))
 
 
 def _antonym_clash(claim_text: str, passage_text: str) -> bool:
