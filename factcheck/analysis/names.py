@@ -672,7 +672,8 @@ class NameFinder:
             ents = doc.ents
             for i, ent in enumerate(ents):
                 kind = _KIND_OF_LABEL.get(ent.label_)
-                if kind is None or ent.text.endswith("-") or not _written_as_name(doc, ent):
+                if (kind is None or ent.text.endswith("-") or not _written_as_name(doc, ent)
+                        or _time_zone(doc, ent)):
                     continue  # ("Disney-" of "the Disney-Reliance deal": half a compound)
                 if (kind is NameKind.PERSON and i + 1 < len(ents)
                         and _employs(doc, ent, ents[i + 1])):
@@ -696,6 +697,22 @@ class NameFinder:
                 names.append(Name(text, kind, ent.start_char, ent.start_char + len(text), key))
             found.append(tuple(names))
         return found
+
+
+_ZONE_WORDS = frozenset({"eastern", "central", "mountain", "pacific", "greenwich", "british",
+                         "standard", "daylight", "mean", "summer", "time", "et", "est", "edt",
+                         "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc",
+                         "bst", "cet", "cest", "jst", "kst", "ist", "msk", "aest", "aedt", "hkt",
+                         "sgt", "wib"})
+_CLOCK_BEFORE = re.compile(r"(?:\d|\b[ap]\.?m\.?|\bnoon|\bmidnight)\s*\(?\s*$", re.IGNORECASE)
+
+
+def _time_zone(doc: Any, ent: Any) -> bool:
+    """Whether an entity is the time zone of a time of day ("7:57 a.m. Eastern time", "12:40
+    p.m. EST"): no name of anyone or anywhere."""
+    if not _ZONE_WORDS.issuperset(word.lower() for word in ent.text.split()):
+        return False
+    return bool(_CLOCK_BEFORE.search(doc.text, max(0, ent.start_char - 12), ent.start_char))
 
 
 def _written_as_name(doc: Any, ent: Any) -> bool:

@@ -13,7 +13,7 @@ import functools
 import math
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
@@ -269,6 +269,7 @@ _TIME_OF_DAY = re.compile(
     r"(?P<ampm>[ap])\.?\s?m\b\.?"
     r"|(?<![\d:.$£€])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?=\s*\(?\s*"
     r"(?:UTC|GMT|BST|CES?T|[ECMP][SD]T|JST|KST|IST|MSK|local\s+time|hrs\b|hours\s+local))"
+    r"|(?<![\d:.,$£€])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s*\(?\s*(?:UTC|GMT|hrs)\b)"
     r"|\b(?:(?P<mins>\d{1,2}|" + _WORD_NUMBER + r")\s+minutes?|(?P<half>half)|(?:a\s+)?"
     r"(?P<quarter>quarter))\s+(?P<way>past|after|to)\s+(?P<hw>" + _HOUR_WORD
     + r"|noon|midday|midnight|1[0-2]|[1-9])\b(?:\s+o['’]clock)?"
@@ -279,15 +280,21 @@ _TIME_OF_DAY = re.compile(
     r"|\b(?:at|until|till|by|before|after|around|about|from|to|past)\s+"
     r"(?P<noon>noon|midday|midnight)\b",
     re.IGNORECASE)
-# the time zone after a time of day: "EDT", "(GMT)", "local time", "Tokyo time"
+# the time zone after a time of day: "EDT", "(GMT)", "Pacific time", "local time", "Tokyo time"
 _ZONE_AFTER = re.compile(r"\s*\(?\s*(?P<zone>(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|JST|KST|"
-                         r"AE[SD]T|HKT|SGT|WIB|MSK)\b|local\s+time\b|(?P<city>[A-Z][a-z]+)"
-                         r"\s+time\b)")
+                         r"AE[SD]T|HKT|SGT|WIB|MSK)\b|(?P<long>Eastern|Central|Mountain|Pacific|"
+                         r"Greenwich|British)(?:\s+(?:Standard|Daylight|Mean|Summer))?\s+[Tt]ime\b"
+                         r"|local\s+time\b|(?P<city>[A-Z][a-z]+)\s+time\b)")
 _LATER_PARTS = ("afternoon", "evening", "night")
 _ZONE_NAMES = {"edt": "et", "est": "et", "et": "et", "cdt": "ct", "cst": "ct", "ct": "ct",
                "mdt": "mt", "mst": "mt", "mt": "mt", "pdt": "pt", "pst": "pt", "pt": "pt",
                "gmt": "utc", "utc": "utc", "cest": "cet", "cet": "cet", "aedt": "aet",
-               "aest": "aet"}
+               "aest": "aet", "eastern": "et", "central": "ct", "mountain": "mt", "pacific": "pt",
+               "greenwich": "utc", "british": "bst"}
+# Hours ahead of UTC of each zone, standard and summer time ("ET" is either)
+_ZONE_OFFSETS = {"et": (-5, -4), "ct": (-6, -5), "mt": (-7, -6), "pt": (-8, -7), "utc": (0,),
+                 "bst": (1,), "cet": (1, 2), "aet": (10, 11), "jst": (9,), "kst": (9,),
+                 "msk": (3,), "hkt": (8,), "sgt": (8,), "wib": (7,)}
 
 
 def _read_time_of_day(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -297,8 +304,8 @@ def _read_time_of_day(match: re.Match[str], free: _Free) -> Quantity | None:
     if g["noon"]:
         hour, minute = (12 if g["noon"].lower() in ("noon", "midday") else 0), 0.0
         start = match.start("noon")
-    elif g["h24"]:
-        hour, minute = int(g["h24"]), float(g["m24"])
+    elif g["h24"] or g["h4"]:  # ("14:30 GMT", "1740 GMT")
+        hour, minute = int(g["h24"] or g["h4"]), float(g["m24"] or g["m4"])
     else:
         hour_text = (g["h"] or g["hw"] or g["hw2"]).lower()
         hour = (int(hour_text) if hour_text.isdigit() else 24 if hour_text == "midnight"
@@ -324,7 +331,7 @@ def _read_time_of_day(match: re.Match[str], free: _Free) -> Quantity | None:
     end, zone = match.end(), ""
     found = _ZONE_AFTER.match(match.string, end)
     if found:  # ("Tokyo time", "local time": the place's own, as when none is named)
-        end, zone = found.end(), found.group("zone").lower()
+        end, zone = found.end(), (found.group("long") or found.group("zone")).lower()
         zone = "" if zone.startswith("local") or found.group("city") else _ZONE_NAMES.get(
             zone, zone)
     quantity = _quantity(match.string, QuantityKind.COUNT,
@@ -1026,6 +1033,46 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     return _quantity(text, QuantityKind.ORDINAL, float(number), noun, match.start(), end)
 
 
+# "the last of the three automakers": the third of them, as "the first of the three" is the first
+_LAST_OF = re.compile(r"\b(?P<last>last\s+of)\s+(?:the|its|their|his|her|our)\s+(?P<n>\d{1,2}|"
+                      + _WORD_NUMBER + r")\b", re.IGNORECASE)
+
+
+def _read_last_of(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``the last of the three``: the rank that closes a counted set (an ordinal)."""
+    number = parse_number(match.group("n"))
+    if not number or number < 2:
+        return None
+    return _quantity(match.string, QuantityKind.ORDINAL, float(number), ELLIPTIC,
+                     match.start("last"), match.end("last"))
+
+
+# "the nation's worst", "the deadliest": a superlative no ordinal ranks is the first of its kind
+_BARE_SUPERLATIVE = re.compile(r"(?:(?<=\bthe)|(?<=\w['’]s)|(?<=\w['’]))\s+(?P<word>[a-z]+)\b")
+_RANKED_SUPERLATIVE = re.compile(r"\w+[\s-]+(?P<word>worst|best|most|least|[a-z]+est)\b",
+                                 re.IGNORECASE)
+
+
+def ranked_superlatives(text: str, quantities: Sequence[Quantity]) -> dict[str, str]:
+    """The superlatives of ``text`` an ordinal past the first ranks ("second-worst"), each with
+    the unit of that ordinal."""
+    ranked = {}
+    for q in quantities:
+        match = _RANKED_SUPERLATIVE.match(text, q.start)
+        if q.kind is QuantityKind.ORDINAL and q.value >= 2 and match is not None:
+            ranked[match.group("word").lower()] = q.unit
+    return ranked
+
+
+def implied_firsts(text: str, ranked: dict[str, str]) -> list[Quantity]:
+    """The first ranks a text states by a bare superlative that another text ranks further down
+    (``ranked``, see :func:`ranked_superlatives`): "the worst rail disaster" against
+    "the second-worst"."""
+    return [Quantity(QuantityKind.ORDINAL, 1.0, 1.0, ranked[match.group("word")], Bound.EXACT,
+                     match.start("word"), match.end("word"), match.group("word"))
+            for match in _BARE_SUPERLATIVE.finditer(text) if match.group("word") in ranked]
+
+
 def _singular(noun: str) -> str:
     """An ordinal's noun without a plural "s" ("phases": "phase"; not "gas")."""
     return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
@@ -1137,6 +1184,7 @@ _READERS: tuple[_Reader, ...] = (
     # A bare year only where no amount took the number ("$2024" is money).
     _Reader("bare year", _BARE_YEAR, _read_bare_year),
     _Reader("ordinal", _ORDINAL, _read_ordinal),
+    _Reader("last of a count", _LAST_OF, _read_last_of, claims="last"),
     _Reader("score", _SCORE, _read_score),
     # Counts last: any number left over.
     _Reader("count", _COUNT, _read_count, claims="num"),
@@ -1419,9 +1467,11 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if FACTOR in (a.unit, b.unit):
         return a.unit == b.unit
     if is_time_of_day(a) or is_time_of_day(b):
-        # a time in another zone is no other time ("7:45 a.m. ET" is "11:45 GMT")
+        # a time in another zone is compared in UTC when both zones are known ("7:45 a.m. ET"
+        # is "11:45 GMT"), else not at all
+        zones = {_zone(a), _zone(b)}
         return (is_time_of_day(a) and is_time_of_day(b)
-                and (_zone(a) == _zone(b) or not _zone(a) or not _zone(b)))
+                and (len(zones) == 1 or "" in zones or zones <= _ZONE_OFFSETS.keys()))
     return a.unit == b.unit or not a.unit or not b.unit or {a.unit, b.unit} == {"day", DURATION}
 
 
@@ -1455,12 +1505,12 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
         return c == e or c == 1000 * (e % 1000) + e // 1000
     if {claim.bound, evidence.bound} == {Bound.AT_LEAST, Bound.AT_MOST} and c == e:
         return False  # "less than 54 million" against "more than 54 million"
+    if is_time_of_day(claim):
+        return _times_agree(claim, evidence)  # (equal figures in two zones are two times)
     if c == e:
         return True
     if claim.kind == QuantityKind.ORDINAL:
         return False
-    if is_time_of_day(claim):
-        return _times_agree(claim, evidence)
     if claim.unit == DURATION and Bound.EXACT == claim.bound == evidence.bound:
         # race times agree to the precision given: 2:04:02 to the second, 9.85 s to the hundredth
         # (9.79 is 9.784 rounded; 9.86 is not 9.85)
@@ -1494,7 +1544,15 @@ def _times_agree(claim: Quantity, evidence: Quantity) -> bool:
     """Times of day agree to the minute; "about 8 a.m." within half an hour; "after 6 a.m."
     within the hour after it, "before" within the hour before."""
     turn = 720 if _TWELVE_HOURS in claim.unit + evidence.unit else 1440
-    gap = (evidence.value - claim.value + turn / 2) % turn - turn / 2  # minutes it is later
+    # (in the claim's zone; a zone with summer time may be read either way)
+    return any(_gap_agrees(claim, evidence, (evidence.value + shift - claim.value + turn / 2)
+                           % turn - turn / 2)
+               for shift in _zone_shifts(claim, evidence))
+
+
+def _gap_agrees(claim: Quantity, evidence: Quantity, gap: float) -> bool:
+    """Whether a time of day ``gap`` minutes later than the claim's agrees with it, given both
+    qualifiers."""
     if Bound.APPROX in (claim.bound, evidence.bound):
         return abs(gap) <= 30
     if claim.bound is Bound.AT_LEAST or evidence.bound is Bound.AT_MOST:
@@ -1502,6 +1560,15 @@ def _times_agree(claim: Quantity, evidence: Quantity) -> bool:
     if claim.bound is Bound.AT_MOST or evidence.bound is Bound.AT_LEAST:
         return -60 <= gap <= 1
     return abs(gap) < 1
+
+
+def _zone_shifts(claim: Quantity, evidence: Quantity) -> list[float]:
+    """The minutes to add to the evidence's time of day to read it in the claim's zone: none
+    when both share a zone or one names none; one per pair of UTC offsets otherwise."""
+    mine, theirs = _zone(claim), _zone(evidence)
+    if mine == theirs or not mine or not theirs:
+        return [0.0]
+    return sorted({60.0 * (c - e) for c in _ZONE_OFFSETS[mine] for e in _ZONE_OFFSETS[theirs]})
 
 
 def _approx_tolerance(claim: Quantity, evidence: Quantity) -> float:

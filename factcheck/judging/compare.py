@@ -49,9 +49,11 @@ from factcheck.analysis.quantities import (
     agree,
     comparable,
     extract_quantities,
+    implied_firsts,
     in_seconds,
     is_time_of_day,
     parse_number,
+    ranked_superlatives,
     says_number,
 )
 from factcheck.records import Hit
@@ -305,6 +307,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
     claim_quantities = _dated(claim_text, extract_quantities(claim_text))
+    # "the worst" ranks first where the other text ranks "second-worst"
+    ranked = ranked_superlatives(claim_text, claim_quantities)
+    evidence_quantities += implied_firsts(evidence_text, ranked) if ranked else []
+    ranked = ranked_superlatives(evidence_text, evidence_quantities)
+    if ranked:
+        claim_quantities = sorted([*claim_quantities, *implied_firsts(claim_text, ranked)],
+                                  key=lambda q: q.start)
     # A passage stating every figure of the claim alike states them, whatever words stand
     # around each: "6-2, 6-2, 7-6 (7-4)", "between 20 and 34 billion dollars".
     matched.extend(_all_alike(claim_text, claim_quantities, evidence_text, evidence_quantities))

@@ -209,6 +209,15 @@ def test_days_are_no_names_and_a_named_storm_is_an_event():
         ("Hurricane Ivo", NameKind.THING)]
 
 
+@needs_spacy
+def test_the_time_zone_of_a_time_of_day_is_no_name():
+    found = NameFinder().find(["Orion swooped to 81 miles above the Moon at 7:57 a.m. Eastern "
+                               "time, NASA said.", "It passed at 7:57 a.m. ET, NASA said."])
+    assert [[n.text for n in names if n.text != "Moon"] for names in found] == [["NASA"], ["NASA"]]
+    conference = NameFinder().find(["The Eastern Conference final starts at 8 p.m."])[0]
+    assert [n.text for n in conference] == ["The Eastern Conference"]
+
+
 def test_a_surname_is_a_person_where_the_corpus_names_the_person_in_full():
     def mention(text: str, kind: NameKind) -> Name:
         return Name(text, kind, 0, len(text), name_key(text, kind))

@@ -18,9 +18,11 @@ from factcheck.analysis.quantities import (
     agree,
     comparable,
     extract_quantities,
+    implied_firsts,
     is_time_of_day,
     named_number,
     parse_number,
+    ranked_superlatives,
     says_number,
 )
 
@@ -416,6 +418,11 @@ def test_first_as_an_adverb_is_no_figure():
     ("Polls stayed open until midnight.", 0, ""),
     ("It was ten minutes to midnight.", 23 * 60 + 50, ""),
     ("The bridge was shut from 3 p.m. on 10 September.", 15 * 60, ""),
+    ("It splashed down at 9:40 a.m. Pacific time.", 9 * 60 + 40, "pt"),
+    ("It flew over at 7:57 a.m. Eastern Daylight Time.", 7 * 60 + 57, "et"),
+    ("It splashed down at 12:40 p.m. EST on Sunday.", 12 * 60 + 40, "et"),
+    ("The vote closed at 1740 GMT.", 17 * 60 + 40, "utc"),
+    ("Shops shut at 6 p.m. Tokyo time.", 18 * 60, ""),
 ])
 def test_a_time_of_day_is_read_in_minutes_with_its_zone(text, minutes, zone):
     found = [q for q in extract_quantities(text) if is_time_of_day(q)]
@@ -437,10 +444,41 @@ def test_times_of_day_agree_to_the_minute_or_as_hedged(claim, evidence, agrees):
     assert agree(only(claim), only(evidence)) is agrees
 
 
-def test_a_time_of_day_compares_only_with_a_time_of_day_in_the_same_zone():
-    assert not comparable(only("It landed at 7:45 a.m. ET."), only("It landed at 11:45 GMT."))
+def test_a_time_of_day_compares_only_with_a_time_of_day_in_the_same_or_a_known_zone():
     assert comparable(only("It landed at 7:45 a.m. ET."), only("It landed at 7:45 a.m."))
+    assert comparable(only("It landed at 7:45 a.m. ET."), only("It landed at 11:45 GMT."))
+    assert not comparable(only("It landed at 7:45 a.m. ET."), only("It landed at 17:15 IST."))
     assert not comparable(only("It landed at 8 a.m."), only("It carried 8 people."))
+
+
+@pytest.mark.parametrize(("claim", "evidence", "agrees"), [
+    ("It splashed down at 9:40 a.m. Pacific time.", "It splashed down at 12:40 p.m. EST.", True),
+    ("It landed at 7:45 a.m. ET.", "It landed at 11:45 GMT.", True),  # summer time
+    ("It landed at 7:45 a.m. ET.", "It landed at 12:45 GMT.", True),  # standard time
+    ("It landed at 7:45 a.m. ET.", "It landed at 14:45 GMT.", False),
+    ("It splashed down at 9:40 a.m. PT.", "It splashed down at 9:40 a.m. ET.", False),
+])
+def test_times_in_two_known_zones_are_compared_in_utc(claim, evidence, agrees):
+    assert agree(only(claim), only(evidence)) is agrees
+
+
+def test_the_last_of_a_counted_set_ranks_as_its_count():
+    last = [q for q in extract_quantities("GM was the last of the three automakers to settle.")
+            if q.kind is QuantityKind.ORDINAL]
+    first = [q for q in extract_quantities("GM was the first of the three automakers to settle.")
+             if q.kind is QuantityKind.ORDINAL]
+    assert [q.value for q in last] == [3.0] and [q.value for q in first] == [1.0]
+    assert comparable(first[0], last[0]) and not agree(first[0], last[0])
+
+
+def test_a_bare_superlative_ranks_first_against_a_lower_rank_of_it():
+    claim = "The crash ranks as the second-worst rail disaster in Greece's history."
+    ranked = ranked_superlatives(claim, extract_quantities(claim))
+    assert ranked == {"worst": "worst"}
+    first = implied_firsts("It was the nation's worst rail disaster.", ranked)
+    assert [q.value for q in first] == [1.0]
+    assert not agree(extract_quantities(claim)[0], first[0])
+    assert implied_firsts("The worst was over by noon, the report said.", {}) == []
 
 
 @pytest.mark.parametrize("text", ["Winds reached 140 miles per hour.", "Winds reached 140 mph."])

@@ -1977,3 +1977,16 @@ def test_a_name_written_with_of_is_mentioned_by_its_acronym():
                  "The NIA took over the case on June 6.")
     assert c.missing_entities
 
+
+
+def test_a_lower_rank_of_a_superlative_conflicts_with_the_bare_superlative():
+    passage = ("The head-on collision that killed 57 people near Tempi was the nation's worst "
+               "rail disaster, officials said.")
+    claim = "The collision near Tempi ranks as the second-worst rail disaster in the nation."
+    assert surfaces(compared(claim, passage).conflicts) == [("second-worst", "worst")]
+    assert verdict(claim, passage).label is Label.CONTRADICTED
+    # the other way round, and never where no rank past the first is told
+    assert surfaces(compared("Tempi was the nation's worst rail disaster.",
+                             "Tempi was the nation's second-worst rail disaster.").conflicts) == [
+        ("worst", "second-worst")]
+    assert not compared("Tempi was the nation's worst rail disaster.", passage).conflicts
