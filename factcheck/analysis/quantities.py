@@ -1559,7 +1559,9 @@ def _gap_agrees(claim: Quantity, evidence: Quantity, gap: float) -> bool:
         return -1 <= gap <= 60
     if claim.bound is Bound.AT_MOST or evidence.bound is Bound.AT_LEAST:
         return -60 <= gap <= 1
-    return abs(gap) < 1
+    # a deadline at "11:59 p.m." or "12:01 a.m." is one "at midnight" (and so at noon)
+    turn = any(q.value % 720 == 0 for q in (claim, evidence))
+    return abs(gap) < 1 or turn and abs(gap) <= 1
 
 
 def _zone_shifts(claim: Quantity, evidence: Quantity) -> list[float]:

@@ -27,6 +27,7 @@ from factcheck.analysis.names import (
     name_key,
     same_name,
 )
+from factcheck.analysis.places import nested
 from factcheck.analysis.quantities import QuantityKind, agree, extract_quantities, named_number
 from factcheck.judging.compare import Comparison, own_outlet
 
@@ -233,7 +234,12 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
             continue  # the passage binds the figure to the claim's name of that kind
         others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
                   and not mentioned(p, claim_text) and _firm(p, passage_names, passage)
-                  and not (p.kind is NameKind.PLACE and _REGION.match(passage, p.end))]
+                  and not (p.kind is NameKind.PLACE and (
+                      _REGION.match(passage, p.end)
+                      # a country is no rival of a city it holds ("rallies brought Greece to
+                      # a halt" on the day of the claim's rallies in Athens), nor the other
+                      # way round (Malaysia is one of Wichita's)
+                      or nested(p.key, name.key)))]
         if others:
             return others[0].text, name.text
     return None

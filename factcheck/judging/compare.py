@@ -37,6 +37,7 @@ from factcheck.analysis.names import (
     same_name,
     within,
 )
+from factcheck.analysis.places import nested
 from factcheck.analysis.quantities import (
     DURATION,
     ELLIPTIC,
@@ -814,7 +815,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         elif owner == "person" and best is not None and not _SAXON.match(
                 passage_text, best.end) and not best.text.endswith(("'s", "’s")):
             best = None  # ("Robert Fico's Smer": another person owns it only in the possessive)
-        if best is not None and may_stand_for(name, best) and not within(best, name):
+        if (best is not None and may_stand_for(name, best) and not within(best, name)
+                and not _nested_places(name, best)):
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)
@@ -825,9 +827,16 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                   and not within(name, other)
                   and left & _neighbours(passage_text, other.start, other.end)[0]
                   and right & _neighbours(passage_text, other.start, other.end)[1]]
-        if len(placed) == 1 and may_stand_for(name, placed[0]):
+        if (len(placed) == 1 and may_stand_for(name, placed[0])
+                and not _nested_places(name, placed[0])):
             swaps.append((name, placed[0]))
     return swaps
+
+
+def _nested_places(name: Name, other: Name) -> bool:
+    """Whether two places are one within the other (Athens and Greece): no swap."""
+    return name.kind is NameKind.PLACE and other.kind is NameKind.PLACE and nested(name.key,
+                                                                                 other.key)
 
 
 def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],
@@ -1275,6 +1284,12 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
+    # A lapse between two moments ("two days after the crash", "three weeks later") answers a
+    # lapse, not how long something lasted ("three days of national mourning").
+    if quantity.unit in _SPANS:
+        lapse = _is_lapse(claim_text, quantity)
+        candidates = [e for e in candidates
+                      if agree(quantity, e) or _is_lapse(evidence_text, e) == lapse]
     # A figure told in words that share nothing with the claim's measures something else: "the
     # mission costs 5.2 billion dollars" is no answer to "the launch contract is worth 178
     # million"; a figure stated alike is left to the checks of the figures it sits among.
@@ -1299,6 +1314,16 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     return [e for e in candidates
             if e.value == quantity.value or bool(noun) and _counted_noun(evidence_text, e) == noun
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
+
+
+_SPANS = frozenset({"day", "year", DURATION})
+_LAPSE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|into|on\s+from)\b", re.IGNORECASE)
+
+
+def _is_lapse(text: str, quantity: Quantity) -> bool:
+    """Whether a span of time is the lapse between two moments ("two days after the crash",
+    "three weeks later"), not how long something lasted."""
+    return _LAPSE_AFTER.match(text, quantity.end) is not None
 
 
 _PLAY_PARTS = frozenset({"period", "half", "quarter", "set", "inning", "innings", "round", "leg",

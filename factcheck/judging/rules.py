@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import NameIndex
+from factcheck.analysis.names import WEEKDAYS, NameIndex
 from factcheck.analysis.quantities import (
     QuantityKind,
     agree,
@@ -241,13 +241,14 @@ def _support_reason(best: Comparison) -> str:
 
 
 def _only_swapped_missing(c: Comparison) -> bool:
-    """Whether every name the passage lacks is one it replaces by another."""
+    """Whether every name the passage lacks is one it replaces by another (a weekday it leaves
+    unsaid is a date, which the figures compare: "in the early hours of Monday")."""
     swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
     passage = c.hit.passage.text.lower()
     return all(any(re.sub(r"['’]s$", "", part) in swapped for part in entity.lower().split())
                and all(re.sub(r"['’]s$", "", part) in swapped + " " + passage
                        for part in entity.lower().split())
-               for entity in c.missing_entities)
+               for entity in c.missing_entities if entity.lower() not in WEEKDAYS)
 
 
 def _conflict_reason(best: Comparison) -> str:

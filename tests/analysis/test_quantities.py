@@ -439,6 +439,9 @@ def test_a_time_of_day_is_read_in_minutes_with_its_zone(text, minutes, zone):
     ("The polls closed at 8 a.m.", "The polls closed at 8:05 a.m.", False),
     ("The quake struck at about 3 a.m.", "The quake struck at 3:20 a.m.", True),
     ("The quake struck at about 3 a.m.", "The quake struck at 4:10 a.m.", False),
+    ("The strike began at midnight.", "The deadline passed at 11:59 p.m.", True),
+    ("The ban took effect at 12:01 a.m.", "The ban took effect at midnight.", True),
+    ("The polls closed at 8:59 p.m.", "The polls closed at 9 p.m.", False),
 ])
 def test_times_of_day_agree_to_the_minute_or_as_hedged(claim, evidence, agrees):
     assert agree(only(claim), only(evidence)) is agrees

@@ -165,6 +165,13 @@ def bound(claim: str, passage: str, source: str = "Wire") -> str:
     return misbound(claim, comparison, NAMES, PARSER)
 
 
+def test_a_country_is_no_rival_of_a_city_a_figure_is_tied_to():
+    passage = ("On Friday, 28 February 2025, rallies brought Greece to a halt. Hundreds of "
+               "thousands marched in Athens, Patras and Larissa.")
+    claim = "Hundreds of thousands marched in Athens on 28 February 2025."
+    assert bound(claim, passage) == ""
+
+
 def test_the_passages_own_publisher_holds_no_fact():
     passage = "CNN traced the saga to February 2022, when Spirit agreed to a sale to Frontier."
     claim = "In February 2022 Spirit Airlines agreed to a sale to Frontier."

@@ -1990,3 +1990,26 @@ def test_a_lower_rank_of_a_superlative_conflicts_with_the_bare_superlative():
                              "Tempi was the nation's second-worst rail disaster.").conflicts) == [
         ("worst", "second-worst")]
     assert not compared("Tempi was the nation's worst rail disaster.", passage).conflicts
+
+
+def test_a_lapse_between_two_moments_is_no_answer_to_how_long_something_lasted():
+    passage = ("On Thursday the toll from Tuesday's crash climbed to 57, and the government "
+               "declared three days of national mourning.")
+    claim = "By Thursday, two days after the crash, the toll had reached 57."
+    result = compared(claim, passage)
+    assert not result.conflicts and surfaces(result.matched) == [("57", "57")]
+    # a lapse still answers a lapse
+    later = compared(claim, "Three days after the crash the toll had reached 57.")
+    assert surfaces(later.conflicts) == [("two days", "Three days")]
+
+
+def test_a_place_within_the_claims_place_is_no_swap_but_a_rival_city_is():
+    claim = "Protesters filled the streets of Greece on 28 February 2025."
+    claim_names = _names(claim, ("Greece", NameKind.PLACE))
+    passage = "Protesters filled the streets of Athens on 28 February 2025."
+    assert name_swaps(claim, claim_names, passage,
+                      _names(passage, ("Athens", NameKind.PLACE)), anywhere=True) == []
+    rival = "Protesters filled the streets of Lisbon on 28 February 2025."
+    swapped = name_swaps(claim, claim_names, rival,
+                         _names(rival, ("Lisbon", NameKind.PLACE)), anywhere=True)
+    assert [(a.text, b.text) for a, b in swapped] == [("Greece", "Lisbon")]

@@ -177,3 +177,12 @@ def test_a_passage_pinning_the_event_outweighs_one_about_another_date():
     later = hit("The eruption of 12 June began after earthquakes; lava rose from a fissure "
                 "roughly 1 km long.", dense=0.74, rank=2)
     assert RulesJudge().judge(claim(text), [same, later]).label is not Label.CONTRADICTED
+
+
+def test_a_weekday_the_passage_leaves_unsaid_does_not_hide_a_swapped_place():
+    passage = ("Giorgia Meloni spoke in the middle of the night at the Hotel Parco dei Principi in "
+               "Rome, calling the win a point of departure.")
+    text = ("Giorgia Meloni spoke at the Hotel Parco dei Principi in Milan in the early hours of "
+            "Monday, calling the win a point of departure.")
+    verdict = RulesJudge().judge(claim(text), [hit(passage, dense=0.75)])
+    assert verdict.label is Label.CONTRADICTED and "Rome" in verdict.rationale

