@@ -64,6 +64,11 @@ _VENUE_HEADS = frozenset({"arena", "stadium", "place", "park", "field", "garden"
                           "dome", "coliseum", "colosseum", "oval", "ballpark", "speedway",
                           "raceway", "velodrome", "racecourse"})
 """Last words of a venue's name, which the small model often types an organisation."""
+_VENUE_OPENERS = frozenset({"palazzo", "palace", "palacio", "palais", "palast", "castel",
+                            "castello", "castle", "château", "chateau", "hotel", "piazza", "plaza",
+                            "stadio", "estadio", "stade", "fort", "mount", "lake"})
+"""First words of a building's or a site's name ("Palazzo Chigi", "Castel Gandolfo"), which the
+small model types a person or an organisation."""
 _LABEL_OF_KIND = {NameKind.PERSON: "PERSON", NameKind.ORG: "ORG", NameKind.PLACE: "GPE",
                   NameKind.GROUP: "NORP", NameKind.THING: "PRODUCT"}
 
@@ -349,6 +354,12 @@ def _without_country(key: str) -> str:
 def is_country(word: str) -> bool:
     """Whether a lower-case word names a country or its people ("us", "uk", "german", "spain")."""
     return word in _ALIASES or word in _DEMONYMS or word in _DEMONYMS_OF
+
+
+def is_venue(key: str) -> bool:
+    """Whether a name key names a building or a site ("palazzo chigi", "rogers place")."""
+    words = key.split()
+    return len(words) > 1 and (words[0] in _VENUE_OPENERS or words[-1] in _VENUE_HEADS)
 
 
 def is_demonym(word: str) -> bool:
@@ -693,6 +704,8 @@ class NameFinder:
                     kind = NameKind.THING
                 elif kind is NameKind.ORG and " " in key and key.split()[-1] in _VENUE_HEADS:
                     kind = NameKind.PLACE  # "Rogers Place", "Amerant Bank Arena": where it was
+                elif " " in key and key.split()[0] in _VENUE_OPENERS:
+                    kind = NameKind.PLACE  # "Palazzo Chigi": a building, no person
                 kind = self.table.kind(key, kind)
                 names.append(Name(text, kind, ent.start_char, ent.start_char + len(text), key))
             found.append(tuple(names))

@@ -16,6 +16,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from factcheck.analysis.names import is_venue
+
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[tuple[str, str]]]]:
@@ -63,6 +65,16 @@ def holds(outer: str, inner: str) -> bool:
     return state is not None and ("US", state) in found
 
 
+def known(key: str) -> bool:
+    """Whether the gazetteer knows a place: a country, a US state or a city."""
+    countries, states, cities = _gazetteer()
+    folded = _key(key)
+    return folded in countries or folded in states or folded in cities
+
+
 def nested(a: str, b: str) -> bool:
-    """Whether one of two places holds the other (see :func:`holds`)."""
-    return holds(a, b) or holds(b, a)
+    """Whether one of two places may hold the other: a country or US state and a city in it
+    (see :func:`holds`), or a building or site ("Palazzo Chigi") and a city or country, which
+    may be where it stands."""
+    return (holds(a, b) or holds(b, a) or is_venue(a) and not is_venue(b) and known(b)
+            or is_venue(b) and not is_venue(a) and known(a))

@@ -32,7 +32,8 @@ from typing import Any
 import numpy as np
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import NameIndex, may_stand_for, within
+from factcheck.analysis.names import NameIndex, NameKind, may_stand_for, within
+from factcheck.analysis.places import nested
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -532,9 +533,12 @@ def another_value(claim_text: str, comparison: Comparison,
             for other in others:
                 if (owner and not _POSSESSIVE_AFTER.match(passage, other.end)
                         or not may_stand_for(missing, other) or not may_stand_for(other, missing)
-                        or within(other, missing) or within(missing, other)):
+                        or within(other, missing) or within(missing, other)
+                        or other.kind is missing.kind is NameKind.PLACE
+                        and nested(other.key, missing.key)):
                     # ("the South African election": no "Julius Malema's" for it; "Chinese"
-                    # is no value of "Beijing", nor "Dubai" of "Dubai International Airport")
+                    # is no value of "Beijing", nor "Dubai" of "Dubai International Airport",
+                    # nor "Rome" of "Palazzo Chigi" or "Greece" of "Athens")
                     continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
                         and not (parser is not None and speaker_only(other, passage, parser)

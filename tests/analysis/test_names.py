@@ -210,6 +210,14 @@ def test_days_are_no_names_and_a_named_storm_is_an_event():
 
 
 @needs_spacy
+def test_a_building_or_site_named_by_its_first_word_is_a_place():
+    found = NameFinder().find(["Meloni took office at Palazzo Chigi the next day.",
+                               "The pope spoke at Castel Gandolfo on Sunday."])
+    assert [[(n.text, n.kind) for n in names if n.text != "Meloni"] for names in found] == [
+        [("Palazzo Chigi", NameKind.PLACE)], [("Castel Gandolfo", NameKind.PLACE)]]
+
+
+@needs_spacy
 def test_the_time_zone_of_a_time_of_day_is_no_name():
     found = NameFinder().find(["Orion swooped to 81 miles above the Moon at 7:57 a.m. Eastern "
                                "time, NASA said.", "It passed at 7:57 a.m. ET, NASA said."])

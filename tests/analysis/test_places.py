@@ -17,7 +17,7 @@ from factcheck.analysis.places import holds, nested
     ("ukraine", "kiev", True),            # an older spelling
     ("italy", "rome", True),
     ("athens", "greece", False),          # a city holds no country
-    ("greece", "atlantis", False),        # unknown: nothing
+    ("greece", "upper zzyzx", False),        # unknown: nothing
 ])
 def test_a_country_or_us_state_holds_its_cities(outer: str, inner: str, held: bool):
     assert holds(outer, inner) is held
@@ -26,3 +26,9 @@ def test_a_country_or_us_state_holds_its_cities(outer: str, inner: str, held: bo
 def test_nested_reads_either_way():
     assert nested("athens", "greece") and nested("greece", "athens")
     assert not nested("milan", "rome")
+
+
+def test_a_building_may_stand_in_a_known_city_but_not_in_another_building():
+    assert nested("palazzo chigi", "rome") and nested("italy", "palazzo chigi")
+    assert not nested("palazzo chigi", "quirinale palace")
+    assert not nested("palazzo chigi", "upper zzyzx")  # (a place the gazetteer does not know)
