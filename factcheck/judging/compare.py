@@ -37,7 +37,7 @@ from factcheck.analysis.names import (
     same_name,
     within,
 )
-from factcheck.analysis.places import nested
+from factcheck.analysis.places import city, encloses
 from factcheck.analysis.quantities import (
     DURATION,
     ELLIPTIC,
@@ -834,9 +834,11 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
 
 
 def _nested_places(name: Name, other: Name) -> bool:
-    """Whether two places are one within the other (Athens and Greece): no swap."""
-    return name.kind is NameKind.PLACE and other.kind is NameKind.PLACE and nested(name.key,
-                                                                                 other.key)
+    """Whether the claim's place holds the passage's (Greece and Athens): no swap, the claim
+    only says less. (A claim naming a city where the passage names its country says more than
+    it: that stays a swap.)"""
+    return name.kind is NameKind.PLACE and other.kind is NameKind.PLACE and encloses(name.key,
+                                                                                   other.key)
 
 
 def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],
@@ -2063,6 +2065,7 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     lowered = fold(text.lower())
     parts = [re.sub(r"(?<=\d)s$", "", p.rstrip(".")) for p in _name_parts(fold(entity))
              if p and p != "s"]
+    head = parts[-1] if parts else ""
     named = [p for p in parts if p not in TITLES and p not in _PLACE_HEADS]
     if named and len(named) < len(parts):
         parts = named  # "Rear Admiral John Mauger" is John Mauger, "Mount Everest" Everest
@@ -2070,6 +2073,12 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     found = [part in lowered or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
              for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
+        return False
+    if (len(parts) > 1 and parts[-1] == head and not found[-1] and all(found[:-1])
+            and city(" ".join(parts[:-1]))):
+        # a body named after its city is not mentioned by the city alone: "Los Angeles
+        # Clippers" is no "Lakers star ... in Los Angeles" (nor "Utah Test" a state's test, nor
+        # "Dubai International Airport" a body: a place head ends it)
         return False
     if not all(found) and alias_in(entity, text):
         return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"

@@ -12,7 +12,8 @@ from factcheck.analysis.places import holds, nested
     ("malaysia", "wichita", False),
     ("united states", "wichita", True),   # a name key: "US" is "united states"
     ("kansas", "wichita", True),          # a US state holds its cities
-    ("texas", "paris", True),             # any city of the name
+    ("france", "paris", True),
+    ("texas", "paris", False),            # the most populous city of the name: the French one
     ("sweden", "malmö", True),            # accents folded
     ("ukraine", "kiev", True),            # an older spelling
     ("italy", "rome", True),

@@ -2009,7 +2009,23 @@ def test_a_place_within_the_claims_place_is_no_swap_but_a_rival_city_is():
     passage = "Protesters filled the streets of Athens on 28 February 2025."
     assert name_swaps(claim, claim_names, passage,
                       _names(passage, ("Athens", NameKind.PLACE)), anywhere=True) == []
+    # a claim naming the city where the passage names only its country says more: a swap
+    country = "Protesters filled the streets of Greece on 28 February 2025."
+    city_claim = "Protesters filled the streets of Athens on 28 February 2025."
+    assert name_swaps(city_claim, _names(city_claim, ("Athens", NameKind.PLACE)), country,
+                      _names(country, ("Greece", NameKind.PLACE)), anywhere=True) != []
     rival = "Protesters filled the streets of Lisbon on 28 February 2025."
     swapped = name_swaps(claim, claim_names, rival,
                          _names(rival, ("Lisbon", NameKind.PLACE)), anywhere=True)
     assert [(a.text, b.text) for a, b in swapped] == [("Greece", "Lisbon")]
+
+
+def test_a_body_named_after_its_city_is_not_mentioned_by_the_city_alone():
+    passage = ("Kobe Bryant, the late Lakers star who wore No. 24 for ten seasons in Los Angeles, "
+               "died in January 2020.")
+    claim = "Kobe Bryant wore the number 24 for ten seasons with the Los Angeles Clippers."
+    assert "Los Angeles Clippers" in compared(claim, passage).missing_entities
+    # (a state's name opening a longer name is left to the majority of its words)
+    assert "Utah Test" not in compared(
+        "The capsule touched down on the Utah Test and Training Range on Sunday.",
+        "The capsule touched down at the Utah test range on Sunday.").missing_entities
