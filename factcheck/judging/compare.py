@@ -906,6 +906,16 @@ _REPORTED = re.compile(r"(?:,[^.;,]{1,60},)?\s+(?:has\s+|had\s+)?(?:report(?:ed|
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 
+def relays_news(text: str, name: Name) -> bool:
+    """Whether ``name`` is a wire the passage's report draws on ("carrying an IANS report based
+    on Xinhua", "relaying Reuters"): a teller of the news, in no slot of the event."""
+    return _RELAYED.search(text, max(0, name.start - 24), name.start) is not None
+
+
+_RELAYED = re.compile(r"\b(?:based\s+on|relaying|drawing\s+on|carrying|carried\s+by)\s+"
+                      r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
 def _reacts(text: str, name: Name) -> bool:
     """Whether the name is of one who reacts to what happened ("Sundar Pichai congratulated
     Hinton", "Google's chief executive ... praised"): many may, so another who did is no swap."""
@@ -1522,10 +1532,13 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         # "add about $225m to its liquidity" is "lift it by $225 million" ("add 150,000 units
         # of annual capacity" is the size of what is added)
         return True
-    # "led by 23.5% to 21.9%", "passed by 310 votes to 140": the two sides' levels, no change
-    # (but "by 0.5 to 1 cm" is a range of one change: its first number has no unit of its own)
-    by = lead[-1:] == ["by"] and not (_SIDES_AFTER.match(text, quantity.end)
-                                      and not re.fullmatch(r"[\d.,]+", quantity.surface))
+    # "led by 23.5% to 21.9%", "passed by 310 votes to 140", "won by 115 to 79": the two sides'
+    # levels, no change (but "by 0.5 to 1 cm" is a range of one change: its first number has no
+    # unit of its own and is the smaller)
+    sides = _SIDES_AFTER.match(text, quantity.end)
+    by = lead[-1:] == ["by"] and not (sides and not (
+        re.fullmatch(r"[\d.,]+", quantity.surface)
+        and (parse_number(sides.group("next")) or 0.0) > quantity.value))
     if by:
         if (len(lead) > 1 and _passive_agent(lead[-2])
                 and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes
@@ -1549,7 +1562,8 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     return earlier is not None and _is_change(text, earlier)
 
 
-_SIDES_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+(?:about\s+|around\s+)?[$€£]?\d")
+_SIDES_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+(?:about\s+|around\s+)?[$€£]?(?P<next>\d[\d,]*"
+                          r"(?:\.\d+)?)")
 _LEVEL_THEN_PAST = re.compile(r"\s*,\s*(?:(?:up|down)\s+from|(?:higher|lower|more|less|fewer|"
                               r"greater|bigger|smaller|larger)\s+than|ahead\s+of|clear\s+of|"
                               r"behind)\b", re.IGNORECASE)

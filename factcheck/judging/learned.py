@@ -65,6 +65,7 @@ from factcheck.judging.compare import (
     names_deadline,
     of_other_people,
     own_outlet,
+    relays_news,
     worlds_apart,
 )
 from factcheck.judging.features import (
@@ -520,9 +521,10 @@ def another_value(claim_text: str, comparison: Comparison,
         claim_keys = {n.key for n in names.of(claim_text)}
         source = comparison.hit.passage.source
         # (the passage's own publisher tells the news, "NPR, in a story carried by WBHM,
-        # said": it is in no slot of the event)
+        # said", and so does the wire it draws on, "an IANS report based on Xinhua": neither is
+        # in a slot of the event)
         others = [n for n in names.of(passage) if n.key not in claim_keys
-                  and not own_outlet(n, source)]
+                  and not own_outlet(n, source) and not relays_news(passage, n)]
         for missing in comparison.missing_names:
             if follows_since(claim_text, missing.start):
                 continue  # "since American Airlines filed in 2011": a point of reference

@@ -2029,3 +2029,22 @@ def test_a_body_named_after_its_city_is_not_mentioned_by_the_city_alone():
     assert "Utah Test" not in compared(
         "The capsule touched down on the Utah Test and Training Range on Sunday.",
         "The capsule touched down at the Utah test range on Sunday.").missing_entities
+
+
+def test_a_tally_won_by_one_number_to_another_is_two_levels_not_a_change():
+    passage = "The cabinet won its confidence vote in the Senate with 115 in favour and 79 against."
+    claim = "The government won its Senate confidence vote by 115 to 79."
+    result = compared(claim, passage)
+    assert not result.conflicts and surfaces(result.matched) == [("115", "115"), ("79", "79")]
+    # (a range of one change still reads as one: "by 0.5 to 1 cm")
+    assert [c for c, _ in compared("The sea rose by 0.5 to 1 cm.",
+                                    "The sea rose by 0.5 to 1 cm.").matched]
+
+
+def test_the_wire_a_report_draws_on_relays_the_news_but_a_source_cited_does_not():
+    from factcheck.judging.compare import relays_news
+
+    text = ("Newsroom Odisha, carrying an IANS report based on Xinhua, said the cabinet won, "
+            "according to the Senate.")
+    names = NameIndex().of(text)
+    assert [n.text for n in names if relays_news(text, n)] == ["IANS", "Xinhua"]
