@@ -1534,11 +1534,11 @@ def _is_change(text: str, quantity: Quantity) -> bool:
         return True
     # "led by 23.5% to 21.9%", "passed by 310 votes to 140", "won by 115 to 79": the two sides'
     # levels, no change (but "by 0.5 to 1 cm" is a range of one change: its first number has no
-    # unit of its own and is the smaller)
+    # unit of its own and is not the larger)
     sides = _SIDES_AFTER.match(text, quantity.end)
     by = lead[-1:] == ["by"] and not (sides and not (
         re.fullmatch(r"[\d.,]+", quantity.surface)
-        and (parse_number(sides.group("next")) or 0.0) > quantity.value))
+        and (parse_number(sides.group("next")) or 0.0) >= quantity.value))
     if by:
         if (len(lead) > 1 and _passive_agent(lead[-2])
                 and quantity.kind is not QuantityKind.PERCENT):  # "devalued by 54%" changes

@@ -2039,6 +2039,8 @@ def test_a_tally_won_by_one_number_to_another_is_two_levels_not_a_change():
     # (a range of one change still reads as one: "by 0.5 to 1 cm")
     assert [c for c, _ in compared("The sea rose by 0.5 to 1 cm.",
                                     "The sea rose by 0.5 to 1 cm.").matched]
+    assert compared("The ground rose by 1.0 to 1 cm a day.",
+                    "The ground rose by 0.5 to 1 cm a day.").conflicts
 
 
 def test_the_wire_a_report_draws_on_relays_the_news_but_a_source_cited_does_not():
