@@ -1070,7 +1070,12 @@ def implied_firsts(text: str, ranked: dict[str, str]) -> list[Quantity]:
     "the second-worst"."""
     return [Quantity(QuantityKind.ORDINAL, 1.0, 1.0, ranked[match.group("word")], Bound.EXACT,
                      match.start("word"), match.end("word"), match.group("word"))
-            for match in _BARE_SUPERLATIVE.finditer(text) if match.group("word") in ranked]
+            for match in _BARE_SUPERLATIVE.finditer(text) if match.group("word") in ranked
+            # ("one of the biggest" ranks nothing)
+            and not _ONE_OF.search(text, max(0, match.start() - 16), match.start())]
+
+
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the|its|their|his|her)$", re.IGNORECASE)
 
 
 def _singular(noun: str) -> str:

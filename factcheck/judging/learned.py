@@ -33,7 +33,7 @@ import numpy as np
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex, NameKind, may_stand_for, within
-from factcheck.analysis.places import nested
+from factcheck.analysis.places import encloses
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -537,10 +537,10 @@ def another_value(claim_text: str, comparison: Comparison,
                         or not may_stand_for(missing, other) or not may_stand_for(other, missing)
                         or within(other, missing) or within(missing, other)
                         or other.kind is missing.kind is NameKind.PLACE
-                        and nested(other.key, missing.key)):
+                        and encloses(missing.key, other.key)):
                     # ("the South African election": no "Julius Malema's" for it; "Chinese"
                     # is no value of "Beijing", nor "Dubai" of "Dubai International Airport",
-                    # nor "Rome" of "Palazzo Chigi" or "Greece" of "Athens")
+                    # nor "Athens" of "Greece": the claim says less than the passage)
                     continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
                         and not (parser is not None and speaker_only(other, passage, parser)

@@ -482,6 +482,7 @@ def test_a_bare_superlative_ranks_first_against_a_lower_rank_of_it():
     assert [q.value for q in first] == [1.0]
     assert not agree(extract_quantities(claim)[0], first[0])
     assert implied_firsts("The worst was over by noon, the report said.", {}) == []
+    assert implied_firsts("It was one of the worst rail disasters.", ranked) == []
 
 
 @pytest.mark.parametrize("text", ["Winds reached 140 miles per hour.", "Winds reached 140 mph."])
