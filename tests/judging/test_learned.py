@@ -664,3 +664,16 @@ def test_an_unsaid_rationale_with_nothing_unsaid_says_what_differs():
     said = unsaid_rationale(Label.CONTRADICTED, comparison)
     assert "'third trip' where the claim says 'fourth spaceflight'" in said
     assert "some of the claim's wording" not in said
+
+
+def test_a_place_is_another_value_only_where_the_claim_says_more_than_the_passage():
+    names = NameIndex()
+    passage = "Thousands of protesters marched in Athens on 28 February 2025, police said."
+    general = "Thousands of protesters marched in Greece on 28 February 2025, police said."
+    comparison = compare_all(general, [hit(passage)], names)[0]
+    assert "Athens" not in another_value(general, comparison, names)
+    # a city where the passage names only its country: the claim says more
+    country = "Thousands of protesters marched in Japan on 28 February 2025, police said."
+    specific = "Thousands of protesters marched in Toyama on 28 February 2025, police said."
+    comparison = compare_all(specific, [hit(country)], names)[0]
+    assert "Japan" in another_value(specific, comparison, names)
