@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol
 
+from factcheck.analysis.quantities import extract_quantities, is_time_of_day
 from factcheck.errors import ModelError
 from factcheck.text import STOPWORDS, fold
 
@@ -712,20 +713,16 @@ class NameFinder:
         return found
 
 
-_ZONE_WORDS = frozenset({"eastern", "central", "mountain", "pacific", "greenwich", "british",
-                         "standard", "daylight", "mean", "summer", "time", "et", "est", "edt",
-                         "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc",
-                         "bst", "cet", "cest", "jst", "kst", "ist", "msk", "aest", "aedt", "hkt",
-                         "sgt", "wib"})
 _CLOCK_BEFORE = re.compile(r"(?:\d|\b[ap]\.?m\.?|\bnoon|\bmidnight)\s*\(?\s*$", re.IGNORECASE)
 
 
 def _time_zone(doc: Any, ent: Any) -> bool:
     """Whether an entity is the time zone of a time of day ("7:57 a.m. Eastern time", "12:40
-    p.m. EST"): no name of anyone or anywhere."""
-    if not _ZONE_WORDS.issuperset(word.lower() for word in ent.text.split()):
-        return False
-    return bool(_CLOCK_BEFORE.search(doc.text, max(0, ent.start_char - 12), ent.start_char))
+    p.m. EST"), as the figures read it: no name of anyone or anywhere."""
+    if not _CLOCK_BEFORE.search(doc.text, max(0, ent.start_char - 12), ent.start_char):
+        return False  # (the figures are read only for a name right after a clock time)
+    return any(is_time_of_day(q) and q.start < ent.start_char and ent.end_char <= q.end
+               for q in extract_quantities(doc.text))
 
 
 def _written_as_name(doc: Any, ent: Any) -> bool:

