@@ -70,6 +70,10 @@ _VENUE_OPENERS = frozenset({"palazzo", "palace", "palacio", "palais", "palast", 
                             "stadio", "estadio", "stade", "fort", "mount", "lake"})
 """First words of a building's or a site's name ("Palazzo Chigi", "Castel Gandolfo"), which the
 small model types a person or an organisation."""
+_AWARD_HEADS = frozenset({"trophy", "award", "awards", "prize", "medal", "glove", "boot", "ball",
+                          "d'or", "d’or", "cup", "shield", "plate", "belt"})
+"""Last words of an award's or a trophy's name ("the Golden Glove", "the Yashin Trophy", "Ballon
+d'Or"), which the small model types a person, a place or an organisation: a thing won."""
 _LABEL_OF_KIND = {NameKind.PERSON: "PERSON", NameKind.ORG: "ORG", NameKind.PLACE: "GPE",
                   NameKind.GROUP: "NORP", NameKind.THING: "PRODUCT"}
 
@@ -701,7 +705,8 @@ class NameFinder:
                     continue
                 if kind is not NameKind.PERSON and _CALENDAR.issuperset(key.split()):
                     continue
-                if " " in key and key.split()[0] in STORM_HEADS:
+                if " " in key and (key.split()[0] in STORM_HEADS
+                                   or key.split()[-1] in _AWARD_HEADS):
                     kind = NameKind.THING
                 elif kind is NameKind.ORG and " " in key and key.split()[-1] in _VENUE_HEADS:
                     kind = NameKind.PLACE  # "Rogers Place", "Amerant Bank Arena": where it was

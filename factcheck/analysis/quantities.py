@@ -169,6 +169,12 @@ _UNIT_CLASSES = {
     "gw": ("gw", "gigawatts", "gigawatt"),
 }
 _UNIT_OF = {word: cls for cls, words in _UNIT_CLASSES.items() for word in words}
+_COUNTED_CLASSES = frozenset({"vehicle", "person", "store", "order"})
+_COUNTED_NEXT = re.compile(r"\s+([a-z]+)\b")
+_NOT_A_MODIFIER = frozenset({"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for",
+                             "by", "from", "with", "per", "as", "than", "percent", "other",
+                             "more", "additional", "further", "others"})
+"""(nor "nine other people", which the reader compares with "seven others")"""
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -272,7 +278,8 @@ _TIME_OF_DAY = re.compile(
     r"|(?<![\d:.,$£€])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s*\(?\s*(?:UTC|GMT|hrs)\b)"
     r"|\b(?:(?P<mins>\d{1,2}|" + _WORD_NUMBER + r")\s+minutes?|(?P<half>half)|(?:a\s+)?"
     r"(?P<quarter>quarter))\s+(?P<way>past|after|to)\s+(?P<hw>" + _HOUR_WORD
-    + r"|noon|midday|midnight|1[0-2]|[1-9])\b(?:\s+o['’]clock)?"
+    + r"|noon|midday|midnight|1[0-2]|[1-9])\b(?!\s+(?:hours?|hrs?|minutes?|mins?|h)\b)"
+    r"(?:\s+o['’]clock)?"
     r"(?:\s*(?P<ampm2>[ap])\.?\s?m\b\.?|\s+in\s+the\s+"
     r"(?P<part>morning|afternoon|evening|night)|\s+at\s+(?P<night>night))?"
     r"|\b(?P<hw2>" + _HOUR_WORD + r"|1[0-2]|[1-9])(?:\s+o['’]clock)?\s+(?:in\s+the\s+"
@@ -369,6 +376,8 @@ _DURATION = re.compile(r"(?:" + _TIME_PART + r"|\ban?\s+(?:hour|minute|second)\b
                        r"|\b(?P<quarters>a|one|three)[\s-]+quarters?\s+of\s+an\s+hour\b",
                        re.IGNORECASE | re.ASCII)
 _AGED = re.compile(r"\b(?:aged|at\s+the\s+age\s+of|age)\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*,\s*$")
+_APPOSITION_ENDS = re.compile(r"\s*,")
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
 _DURATION_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?|half\s+an?|[a-z]+)\s+(?P<u>[hms])"
                             r"(?:ours?|rs?|inutes?|ins?|econds?|ecs?)\b", re.IGNORECASE)
@@ -1130,6 +1139,12 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         end = match.end("unit")
     elif unit:
         unit = ""
+    elif unit_word.isalpha() and match.group("unit").islower() and not match.group("hyphen"):
+        # "38 rail cars", "500 factory workers": a word before the counted noun
+        counted = _COUNTED_NEXT.match(text, match.end("unit"))
+        if (counted is not None and _UNIT_OF.get(counted.group(1).lower()) in _COUNTED_CLASSES
+                and unit_word not in _NOT_A_MODIFIER and free(start, counted.end())):
+            unit, end = _UNIT_OF[counted.group(1).lower()], counted.end()
     speed = _PER_HOUR.match(text, end) if unit in ("mile", "km") else None
     if speed is not None:  # "140 miles per hour" is "140 mph"
         unit, end = ("mph" if unit == "mile" else "km/h"), speed.end()
@@ -1146,8 +1161,10 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
     elif unit in _METRIC:  # "115 miles" is "185 km", "90 mph" is "145 km/h"
         factor, unit = _METRIC[unit]
         value *= factor
-    elif not unit and _AGED.search(text, 0, start):  # "aged 22" is "22-year-old"
-        unit = "year"
+    elif not unit and (_AGED.search(text, 0, start) or (
+            _NAMED_BEFORE.search(text, max(0, start - 40), start)
+            and _APPOSITION_ENDS.match(text, end) and value == int(value) and 0 < value < 120)):
+        unit = "year"  # "aged 22" is "22-year-old", and so is "Erling Haaland, 23, finished"
     scale_of = _TEMPERATURE.match(text, match.end("scale") if match.group("scale") else
                                   match.end("num"))
     if scale_of is not None and (unit in ("", "degree") or scale_of.group("glued")):

@@ -83,7 +83,8 @@ GENERAL_NEGATION = re.compile(
 # measure different things: they never contradict each other.
 _PLAN = re.compile(
     r"\b(will|would|plans?|planned|planning|aims?|aimed|intends?|intended|expects?|expected|"
-    r"targets?|targeted|goal|pledged?|commit(?:s|ted)?)\b",
+    # ("a goal of 500,000 cars" is a target; "his winning goal" a score)
+    r"targets?|targeted|goals?(?=\s+(?:of|to|is\s+to|was\s+to)\b)|pledged?|commit(?:s|ted)?)\b",
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(r"\b(capacity|capable|able to|can|could|output of)\b", re.IGNORECASE)
@@ -321,7 +322,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     for quantity in claim_quantities:
         if any(quantity is c for c, _ in matched):
             continue
-        if quantity.kind is QuantityKind.ORDINAL and _counts_to(quantity, evidence_text):
+        if quantity.kind is QuantityKind.ORDINAL and (_counts_to(quantity, evidence_text)
+                                                      or _years_to(claim_text, quantity,
+                                                                   evidence_text)):
             continue  # "a fifth Champions League title" is "five Champions League titles"
         candidates = figures_like(claim_text, quantity, evidence_text, evidence_quantities)
         if quantity.kind is QuantityKind.ORDINAL and not candidates:
@@ -500,12 +503,32 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                  and not _REJECTED.search(claim_text, max(0, q.start - 30), q.start)]
     # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
     # claim that a weekday of the dated passage names is stated (never contradicted by it)
+    # "The Fed's September 2024 decision was announced on 18 October 2024" against "wrapped up
+    # the meeting on 18 September 2024": the passage's day, taken by the claim's month, is
+    # compared with the claim's day where its words fit that day better
+    for day in [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]:
+        taken = next((e for c, e in matched if c.kind is e.kind is QuantityKind.DATE
+                      and e.value == e.high and c.high > c.value and not agree(day, e)
+                      and _context_overlap(claim_text, day, evidence_text, e)
+                      > _context_overlap(claim_text, c, evidence_text, e)), None)
+        if taken is not None:
+            unmatched.remove(day)
+            conflicts.append((day, taken))
+    # (and one compared with a bare year of the passage, "the 2022 World Cup", is its weekday's:
+    # "on Monday, 30 October 2023" against "a ceremony in Paris on Monday night")
     days = [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]
-    for day in _weekday_dates(evidence_text, hit.passage.published) if days else ():
+    yearly = [c for c, e in conflicts if c.kind is QuantityKind.DATE and c.value == c.high
+              and re.fullmatch(r"\d{4}", e.surface)]
+    for day in _weekday_dates(evidence_text, hit.passage.published) if days or yearly else ():
         answered = next((q for q in days if q in unmatched and agree(q, day)), None)
         if answered is not None:
             unmatched.remove(answered)
             matched.append((answered, day))
+        settled = next((c for c in yearly if agree(c, day)), None)
+        if settled is not None:
+            yearly.remove(settled)
+            conflicts = [(c, e) for c, e in conflicts if c is not settled]
+            matched.append((settled, day))
     # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
     turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
@@ -527,8 +550,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # compare ("on Thursday, 26 September 2024").
     surnamed = [n.text for n in side.names
                 if n.kind is NameKind.PERSON and mentioned(n, evidence_text)]
+    # ("the Théâtre du Châtelet in Paris" against "in Paris": where, told less finely)
+    placed = [(n.start, n.end) for n in side.names if names is not None and _placed_in_stated(
+        claim_text, n, side.names, names.of(evidence_text), evidence_text)]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
-                    if not _entity_in(e, evidence_text, title)
+                    if not any(a <= claim_text.find(e) < b for a, b in placed)
+                    and not _entity_in(e, evidence_text, title)
                     and not (_POSSESSED.match(e)
                              and _entity_in(_POSSESSED.sub("", e), evidence_text, title))
                     and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text)
@@ -563,6 +590,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
+                       and not _placed_in_stated(claim_text, n, side.names, passage_names,
+                                                 evidence_text)
                        and not _split_before(n, side.names, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
@@ -594,6 +623,24 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+_THINGS = frozenset({NameKind.THING})
+_PEOPLE_LIKE = frozenset({NameKind.PERSON, NameKind.ORG})
+
+
+def _placed_in_stated(claim_text: str, place: Name, claim_names: Sequence[Name],
+                      passage_names: Sequence[Name], passage: str) -> bool:
+    """Whether the claim places ``place`` in another place ("the Théâtre du Châtelet in Paris",
+    "Boca Raton, Florida") that the passage names: it tells where, only less finely."""
+    if place.kind is not NameKind.PLACE:
+        return False
+    after = _PLACED_IN.match(claim_text, place.end)
+    return after is not None and any(
+        n.start == after.end() and n.kind is NameKind.PLACE
+        and name_in(n, [p for p in passage_names if p.kind is NameKind.PLACE])
+        for n in claim_names)  # (not "the Los Angeles Dodgers" for "Dodger Stadium in Los Angeles")
+
+
+_PLACED_IN = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
 
 
 def _split_before(name: Name, claim_names: Sequence[Name], passage_names: Sequence[Name]) -> bool:
@@ -754,7 +801,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         # title ("University of Toronto president ...") stands in for one who does
         reacting = _reacts(claim_text, name)
         left, right = _neighbours(claim_text, name.start, name.end)
-        best, best_score = None, 0
+        best, best_score = None, (0, 0)
         for other in [] if reacting else spare:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
@@ -770,11 +817,15 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
             of_a_kind = _alike(name, claim_text, other, passage_text)
             # in a passage about the same event, one shared neighbour is enough ("headed for
             # Singapore" against "bound for Colombo"), for two names of a kind; for two of
-            # other kinds a shared "of" is no slot ("the NCAA tournament", "of Oklahoma's")
-            score = sides + (anywhere and (of_a_kind or bool(shared - _NO_SLOT))
-                             or of_a_kind)
-            if sides and score >= 2 and score > best_score:
-                best, best_score = other, score
+            # other kinds a shared "of" is no slot ("the NCAA tournament", "of Oklahoma's"), nor
+            # any function word beside an event or a thing ("at the Théâtre du Châtelet in
+            # Paris" against "the World Cup in Qatar")
+            weak = _NO_SLOT | (STOPWORDS if {name.kind, other.kind} & _THINGS else frozenset())
+            score = sides + (anywhere and (of_a_kind or bool(shared - weak)) or of_a_kind)
+            # (of two as fit, the one sharing more words: "World Cup in Australia" stands in
+            # for "World Cup in France" rather than "Ballon d'Or in Paris")
+            if sides and score >= 2 and (score, len(shared)) > best_score:
+                best, best_score = other, (score, len(shared))
         if (best is None and not reacting and name.kind in _CHECKED_NAMES
                 and name.text[:1].isupper()):
             # "IAM was losing $100 million" against "Boeing was losing $100 million": a name the
@@ -796,7 +847,11 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                      if _full(other) and _alike(name, claim_text, other, passage_text,
                                                 mixed=False)
                      and not _serial_for_person(name, other) and not _reacts(passage_text, other)]
-            best = alike[0] if len(alike) == 1 else None
+            # (the only one the recogniser calls a person, among full names it calls
+            # organisations, "Karim Benzema", "Sadio Mane", is no only other person)
+            rivals = [other for other in spare if _full(other) and other.kind in _PEOPLE_LIKE
+                      and not _reacts(passage_text, other)] if name.kind in _PEOPLE_LIKE else alike
+            best = alike[0] if len(alike) == 1 and len(rivals) == 1 else None
         if best is None and claim_text[name.end:name.end + 6].lower() == "-based":
             # "Charlotte-based First Citizens" against "First Citizens, based in Raleigh"
             bases = [other for other in spare
@@ -1267,8 +1322,22 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
             same += [e for e in candidates if e.unit == ELLIPTIC and agree(quantity, e)]
         if same or quantity.unit == REPEAT:
             return same or candidates
+        if quantity.unit == ELLIPTIC and _OWNED.search(claim_text, max(0, quantity.start - 8),
+                                                        quantity.start):
+            # "his winning goal ... was his 27th for Argentina": the noun left out is one the
+            # claim writes, answered by "his 29th goal for Argentina" ("finished third" and
+            # "the second of them" leave none out; "third-period goals" count goals)
+            named = [e for e in candidates if e.unit not in ("", ELLIPTIC, REPEAT)
+                     and re.search(rf"(?<!-)\b{re.escape(e.unit)}", claim_text, re.IGNORECASE)]
+            if named:
+                return named
         # and "for the second time" counts how often: "his eighth Olympic medal" is answered by
-        # "the medal was his eighth" beside it, if the passage has one
+        # "the medal was his eighth" beside it, if the passage has one; a bare ordinal in words
+        # that share nothing with the claim's places someone else ("his eighth Ballon d'Or"
+        # against "Bernardo Silva ninth and Luka Modric tenth")
+        if quantity.unit not in ("", ELLIPTIC):
+            candidates = [e for e in candidates if e.unit != ELLIPTIC or agree(quantity, e)
+                          or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
         return [e for e in candidates if e.unit != REPEAT] or candidates
     if quantity.kind is QuantityKind.DATE:
         # "since late 2018" opens a period: it answers a claim's "since", not when something
@@ -1293,6 +1362,9 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
         return [e for e in candidates if e.unit == SCORE]
     candidates = [e for e in candidates
                   if not worlds_apart(in_seconds(quantity).value, in_seconds(e).value)]
+    # "Gillis, 30, a SpaceX engineer": an age is its owner's, no answer to another's age
+    candidates = [e for e in candidates if agree(quantity, e)
+                  or not _age_of_another(evidence_text, e, claim_text)]
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
@@ -1328,6 +1400,16 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
+def _age_of_another(text: str, quantity: Quantity, claim_text: str) -> bool:
+    """Whether a figure is the age of someone the claim does not name ("Gillis, 30,")."""
+    owner = _AGE_OWNER.search(text, max(0, quantity.start - 40), quantity.start)
+    return (owner is not None and quantity.unit == "year"
+            and text[quantity.end:quantity.end + 1] == ","
+            and not has_word(owner.group(1), claim_text))
+
+
+_AGE_OWNER = re.compile(r"\b([A-Z][\w'’.-]*[a-z][\w'’.-]*),\s*$")
+_OWNED = re.compile(r"\b(?:his|her|its|their)\s+$", re.IGNORECASE)
 _SPANS = frozenset({"day", "year", DURATION})
 _LAPSE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|into|on\s+from)\b", re.IGNORECASE)
 
@@ -1476,6 +1558,11 @@ _CHANGE_AFTER = frozenset({"off", "more", "less", "fewer", "faster", "slower", "
                            # a gap between two things: "21 years younger than him"
                            "younger", "older", "longer", "shorter", "larger", "smaller",
                            "bigger", "taller", "heavier", "lighter", "wider", "deeper"})
+_MARGIN_AFTER_NOUN = frozenset({"clear", "ahead", "behind", "adrift", "more", "fewer", "less",
+                                "higher", "lower"})
+"""Words saying a figure is a margin when they follow the noun it counts ("105 points clear of
+Haaland", "12 seats more than in 2019")."""
+_NOUN_THEN_WORD = re.compile(r"\s+([A-Za-z]+)\s+([A-Za-z]+)\b")
 
 
 _AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
@@ -1488,7 +1575,9 @@ _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "
 _CHANGE_NOUNS = frozenset(stem(w) for w in (
     "rise", "rises", "raise", "raises", "increase", "increases", "cut", "cuts", "drop", "fall",
     "decline", "gain", "gains", "jump", "hike", "hikes", "reduction", "reductions", "growth",
-    "saving", "savings"))
+    "saving", "savings",
+    # a margin: "a margin of 41", "a lead of 3 points", "a gap of 105 points"
+    "margin", "lead", "gap", "deficit"))
 _CHANGED = frozenset("""
 increased decreased reduced raised lowered boosted lifted cut trimmed slashed hiked dropped risen
 fallen grown shrunk narrowed widened extended shortened delayed advanced beaten led trailed
@@ -1536,8 +1625,9 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     # levels, no change (but "by 0.5 to 1 cm" is a range of one change: its first number has no
     # unit of its own and is not the larger)
     sides = _SIDES_AFTER.match(text, quantity.end)
+    # ("by 1,129 points to 1,170": a number with a noun of its own is one side)
     by = lead[-1:] == ["by"] and not (sides and not (
-        re.fullmatch(r"[\d.,]+", quantity.surface)
+        re.fullmatch(r"[\d.,]+", quantity.surface) and not sides.group("own")
         and (parse_number(sides.group("next")) or 0.0) >= quantity.value))
     if by:
         if (len(lead) > 1 and _passive_agent(lead[-2])
@@ -1555,15 +1645,19 @@ def _is_change(text: str, quantity: Quantity) -> bool:
     relative = (bool(after[:1]) and after[0].lower() in _RELATIVE_AFTER or _GAP_BEFORE.search(
         text, max(0, quantity.start - 50), quantity.start) is not None) and (
         quantity.kind in (QuantityKind.PERCENT, QuantityKind.MONEY))
+    following = _NOUN_THEN_WORD.match(text, quantity.end)
+    counted_margin = (following is not None
+                      and following.group(2).lower() in _MARGIN_AFTER_NOUN
+                      and following.group(1).lower() not in STOPWORDS)
     if (by or relative or bool(after[:1]) and after[0].lower() in _CHANGE_AFTER
-            or direction_of(text, quantity) is not None):
+            or counted_margin or direction_of(text, quantity) is not None):
         return True
     earlier = _restates(text, quantity)  # "by a tenth, or 17,000 jobs": the same change again
     return earlier is not None and _is_change(text, earlier)
 
 
-_SIDES_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+(?:about\s+|around\s+)?[$€£]?(?P<next>\d[\d,]*"
-                          r"(?:\.\d+)?)")
+_SIDES_AFTER = re.compile(r"(?:\s+(?P<own>[a-z]+))?\s+to\s+(?:about\s+|around\s+)?[$€£]?"
+                          r"(?P<next>\d[\d,]*(?:\.\d+)?)")
 _LEVEL_THEN_PAST = re.compile(r"\s*,\s*(?:(?:up|down)\s+from|(?:higher|lower|more|less|fewer|"
                               r"greater|bigger|smaller|larger)\s+than|ahead\s+of|clear\s+of|"
                               r"behind)\b", re.IGNORECASE)
@@ -1654,6 +1748,22 @@ def _counts_to(quantity: Quantity, evidence_text: str) -> bool:
     """Whether the passage counts the ordinal's noun up to its rank ("took him to five titles"
     for "his fifth title")."""
     return quantity.value in _counts_of(quantity.unit, evidence_text)
+
+
+def _years_to(claim_text: str, quantity: Quantity, evidence_text: str) -> bool:
+    """Whether a birthday's or an anniversary's rank is the age or the years the passage counts
+    ("what would have been his 63rd birthday" for "would have turned 63"; "the 50th
+    anniversary" for "50 years since")."""
+    noun = quantity.unit
+    if noun in ("", ELLIPTIC):
+        noun = "birthday" if "birthday" in claim_text.lower() else ""
+    if noun not in ("birthday", "anniversary"):
+        return False
+    years = f"{quantity.value:g}"
+    pattern = (rf"\b(?:turn(?:ed|s|ing)?|aged|age\s+of)\s+{years}\b"
+               rf"|\b{years}(?:-year-old|\s+years\s+old)" if noun == "birthday"
+               else rf"\b{years}\s+years\s+(?:since|after|ago|on)\b")
+    return re.search(pattern, evidence_text, re.IGNORECASE) is not None
 
 
 def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
@@ -2169,6 +2279,8 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     if quantity.unit in ("day", "month", "year", DURATION) and _TIME_LAPSE.match(text,
                                                                               quantity.end):
         return None  # "five weeks after beating Fury": a lapse of time, not a figure that moves
+    if _MOVED_TO_ANOTHER.match(text, quantity.end):
+        return None  # "used to take 11 hours 55 minutes had been cut to 11 hours": the old level
     before = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[max(0, quantity.start - 40):
                                                                quantity.start])]
     after = [m.group(0) for m in _CLAUSE_WORDS.finditer(text[quantity.end:quantity.end + 40])]
@@ -2210,6 +2322,10 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
     return None
 
 
+_MOVED_TO_ANOTHER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:has|had|have|was|were|is|are)(?:\s+been)?\s+(?:cut|reduced|"
+    r"lowered|shortened|raised|increased|extended|lengthened|trimmed|slashed|boosted)\s+to\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?[$€£]?\d")
 _LOST = frozenset({"lost", "lose", "loses", "losing", "shed", "sheds", "shedding"})
 _GAINED = frozenset(stem(w) for w in ("gain", "raise", "raised"))
 _MORE_OR_LESS = {"more": "up", "fewer": "down", "less": "down"}
@@ -2769,7 +2885,50 @@ def _order_reversed(claim_text: str, claim_names: Sequence[Name], evidence_text:
         if "loser" in found and "winner" not in found:
             return (f"claim says '{winner.text} ahead of {loser.text}', evidence says "
                     f"'{loser.text} ahead of {winner.text}'")
+    # (people first: "Transportation" of "Transportation Secretary Pete Buttigieg" is his title)
+    for first, second in sorted(itertools.combinations(rivals, 2), key=lambda pair: sum(
+            n.kind is not NameKind.PERSON for n in pair)):
+        # "Buttigieg toured the site a day before Trump visited" against "Trump ..., arriving
+        # before either Biden or Buttigieg had gone there": who came first
+        first_earlier = _earlier(claim_text, (first.start, first.end),
+                                 (second.start, second.end))
+        if first_earlier is None:
+            continue
+        early, late = (first, second) if first_earlier else (second, first)
+        told: set[bool] = set()  # (whether the passage tells the claim's early one first)
+        for at in _spots(evidence_text, early):
+            for there in _spots(evidence_text, late):
+                said = (_earlier(evidence_text, at, there, last=True) if at[0] < there[0] else
+                        _flip(_earlier(evidence_text, there, at, last=True)))
+                if said is not None:
+                    told.add(said)
+        if told == {False}:
+            return (f"claim says '{early.text} before {late.text}', evidence says "
+                    f"'{late.text} before {early.text}'")
     return ""
+
+
+def _flip(said: bool | None) -> bool | None:
+    return None if said is None else not said
+
+
+def _earlier(text: str, first: tuple[int, int], second: tuple[int, int], *,
+             last: bool = False) -> bool | None:
+    """Whether the words between two names, in one sentence, tell the first came before the
+    second ("a day before", "ahead of") or after it ("after", "later than"); None when they say
+    neither or (unless ``last``: the word nearest the second name tells) both."""
+    between = text[first[1]:second[0]]
+    if len(between) > 160 or re.search(r"[.!?]\s+(?=[A-Z\"“])|;|\b(?:but|while|whereas)\b",
+                                       between):  # ("after the Feb. 3 derailment": one sentence)
+        return None
+    said = [m.group(1) is not None for m in _BEFORE_OR_AFTER.finditer(between)]
+    if last:
+        return said[-1] if said else None
+    return said[0] if len(set(said)) == 1 else None
+
+
+_BEFORE_OR_AFTER = re.compile(r"\b(?:(before|earlier\s+than|prior\s+to)|after|later\s+than)\b",
+                              re.IGNORECASE)
 
 
 def _winner_of(text: str, at: tuple[int, int], there: tuple[int, int]) -> str:
@@ -3065,8 +3224,8 @@ def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words
     the claim names no model ("YU7 ... took 289,000 orders" against "Xiaomi received 50,000
     orders"), or the name qualifies a word of the claim; "an LVM-3 rocket" beside the claim's own
     Chandrayaan-3 does not, nor does "Chandrayaan-3's Pragyan" for a claim naming Pragyan."""
-    if not is_identifier(entity):
-        return False
+    if not is_identifier(entity) or _numbered_site(entity):
+        return False  # ("from Space Launch Complex-4": where, not what)
     parts = [re.sub(r"['’]s$", "", p) for p in entity.split()]
     if any(has_word(p, claim_text) for p in parts):
         return False
@@ -3080,6 +3239,18 @@ def _other_subject(entity: str, evidence_text: str, claim_text: str, claim_words
 
 
 _IDENTIFIER = re.compile(r"\b(?=[\w-]*[A-Za-z])(?=[\w-]*\d)[\w-]+\b")
+_SITE_NOUNS = frozenset({"complex", "pad", "base", "station", "terminal", "gate", "runway",
+                         "platform", "pier", "berth", "dock", "route", "highway", "interstate",
+                         "road", "street", "avenue", "lane", "building", "tower", "hall",
+                         "court", "hangar", "bay", "camp", "site", "plant", "reactor"})
+"""Nouns of numbered places ("Space Launch Complex-4", "Pad 39A", "Terminal 5", "Route 66"):
+a number there tells where, not which model."""
+
+
+def _numbered_site(entity: str) -> bool:
+    """Whether a name with a number is a numbered place ("Launch Complex 39A", "Gate 12")."""
+    words = [re.sub(r"[-\d]+[A-Za-z]?$", "", w).lower() for w in entity.split()]
+    return any(w in _SITE_NOUNS for w in words)
 
 
 def is_identifier(entity: str) -> bool:

@@ -5,13 +5,15 @@ Every distinct passage text is run through spaCy's name recogniser once
 :class:`~factcheck.analysis.names.NameTable` (each name typed by the majority of its mentions) and
 a hash of the passage texts are written to ``names-<hash>.npz`` in the model's cache folder:
 numeric columns (offsets, kinds, string ids) and one table of the distinct strings, written
-atomically and checked on open (a file for other texts, another spaCy version or a damaged one is
-rebuilt, never trusted). Opening it builds no name objects: a passage's names are made when the
-judge first asks for them, so a 100k-passage corpus opens in a few hundredths of a second.
+atomically and checked on open (a file for other texts, another spaCy version, another version of
+the name finder's source or a damaged one is rebuilt, never trusted). Opening it builds no name
+objects: a passage's names are made when the judge first asks for them, so a 100k-passage corpus
+opens in a few hundredths of a second.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from importlib import metadata
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factcheck.analysis import names as names_module
 from factcheck.analysis.names import (
     Name,
     NameFinder,
@@ -45,9 +48,18 @@ _KINDS = tuple(NameKind)
 
 def _spacy_version(package: str) -> str:
     try:
-        return f"spacy {metadata.version('spacy')}; {package}"
+        return f"spacy {metadata.version('spacy')}; {package}; {_finder_version()}"
     except metadata.PackageNotFoundError:
-        return package
+        return f"{package}; {_finder_version()}"
+
+
+@functools.cache
+def _finder_version() -> str:
+    """A hash of the name finder's source: names typed by another finder are not reused."""
+    try:
+        return hashlib.sha256(Path(names_module.__file__).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unknown"
 
 
 def corpus_names(corpus: Corpus, folder: Path | None,

@@ -218,6 +218,14 @@ def test_a_building_or_site_named_by_its_first_word_is_a_place():
 
 
 @needs_spacy
+def test_an_award_or_trophy_is_a_thing_won_not_a_place_or_a_person():
+    text = ("Aston Villa goalkeeper Emiliano Martinez, who had won the Golden Glove in Qatar, "
+            "took the Yashin Trophy.")
+    kinds = {n.text: n.kind for n in NameFinder().find([text])[0]}
+    assert kinds["the Golden Glove"] is kinds["Yashin Trophy"] is NameKind.THING
+
+
+@needs_spacy
 def test_the_time_zone_of_a_time_of_day_is_no_name():
     found = NameFinder().find(["Orion swooped to 81 miles above the Moon at 7:57 a.m. Eastern "
                                "time, NASA said.", "It passed at 7:57 a.m. ET, NASA said."])

@@ -840,3 +840,24 @@ def test_a_span_of_days_agrees_with_the_days_within_it():
     assert agree(span, only("The team visited on 11 June."))
     assert not agree(span, only("The team visited on 13 June."))
     assert agree(only("The talks ran 10-12 June 2023."), only("The talks began on June 10."))
+
+
+def test_an_age_between_commas_after_a_name_is_an_age():
+    assert only("Sportskeeda said Erling Haaland, 23, won the Golden Boot.").unit == "year"
+    assert only("Haaland, aged 23, won the Golden Boot.").unit == "year"
+    # (a count after a sentence's opening clause is no age)
+    assert extract_quantities("In March, 23 people died.")[-1].unit == "person"
+
+
+def test_hours_and_minutes_to_another_length_of_time_are_no_time_of_day():
+    found = extract_quantities("The orbit fell from 11 hours 55 minutes to 11 hours 23 minutes.")
+    assert [(q.surface, q.unit) for q in found] == [("11 hours 55 minutes", DURATION),
+                                                     ("11 hours 23 minutes", DURATION)]
+    assert only("The clock stood at ten minutes to midnight.").unit == TIME_OF_DAY
+
+
+@pytest.mark.parametrize("text", ["with 38 rail cars off the track", "38 cars left the track"])
+def test_a_word_before_the_counted_noun_keeps_its_unit(text):
+    assert only(text).unit == only("Thirty-eight cars left the track.").unit == "vehicle"
+    # ("nine other people" stays comparable with "seven others")
+    assert only("along with nine other people").unit == only("along with seven others").unit

@@ -2050,3 +2050,119 @@ def test_the_wire_a_report_draws_on_relays_the_news_but_a_source_cited_does_not(
             "according to the Senate.")
     names = NameIndex().of(text)
     assert [n.text for n in names if relays_news(text, n)] == ["IANS", "Xinhua"]
+
+
+def test_of_two_places_in_one_slot_the_one_sharing_more_words_is_the_swap():
+    claim = "Bonmati was named best player of the Women's World Cup in France, which Spain won."
+    passage = ("Bonmati won the award in Paris on Monday. She had been named best player of the "
+               "Women's World Cup in Australia and New Zealand, which Spain won.")
+    swapped = name_swaps(claim, _names(claim, ("France", NameKind.PLACE)), passage,
+                         _names(passage, ("Paris", NameKind.PLACE), ("Australia", NameKind.PLACE),
+                                ("New Zealand", NameKind.PLACE)), anywhere=True)
+    assert [(a.text, b.text) for a, b in swapped] == [("France", "Australia")]
+
+
+def test_a_function_word_beside_an_event_is_no_slot_for_a_place():
+    claim = "Messi won the award at the Theatre du Chatelet in Paris."
+    passage = "Messi won the award after winning the World Cup in Qatar."
+    swapped = name_swaps(claim, _names(claim, ("the Theatre du Chatelet", NameKind.PLACE)),
+                         passage, _names(passage, ("World Cup", NameKind.THING)), anywhere=True)
+    assert swapped == []
+
+
+def test_a_venue_placed_in_a_city_the_passage_names_is_not_missing():
+    passage = "Messi received the award at a ceremony in Paris on Monday night."
+    claim = "Messi received the award at the Théâtre du Châtelet in Paris on Monday night."
+    result = compared(claim, passage)
+    assert not result.missing_names and "Châtelet" not in " ".join(result.missing_entities)
+    # (one the passage does not place there is missing)
+    elsewhere = compared(claim, "Messi received the award at a ceremony in Lyon on Monday night.")
+    assert "Châtelet" in " ".join(elsewhere.missing_entities)
+
+
+def test_a_placing_in_a_ranking_is_no_answer_to_how_many_titles():
+    passage = "Rodri was fifth, Bernardo Silva ninth and Luka Modric tenth in the vote."
+    assert not compared("Messi won a record eighth Ballon d'Or.", passage).conflicts
+    assert compared("Bernardo Silva finished eighth in the vote.", passage).conflicts
+
+
+def test_a_weekday_of_a_dated_passage_answers_a_day_a_year_of_another_event_does_not():
+    passage = Passage("p1", "Messi received the award in Paris on Monday night, after winning "
+                      "the 2022 World Cup in Qatar.", "Wire", "https://example.com", None,
+                      "2023-10-30", "t:1")
+    hit = Hit(passage, 1, 0.8, 0.85, 0.5)
+    result = compare_all("Messi received the award in Paris on Monday, 30 October 2023.", [hit],
+                         NameIndex())[0]
+    assert not result.conflicts
+    assert surfaces(result.matched) == [("30 October 2023", "Monday (30 October 2023)")]
+
+
+def test_a_margin_counted_in_points_is_a_change_not_a_level():
+    result = compared("Messi finished 105 points clear of Haaland.",
+                      "Kevin De Bruyne was fourth with 100 points.")
+    assert not result.matched and not result.conflicts
+    tally = compared("Vinicius finished 41 points behind Rodri, by 1,129 points to 1,170.",
+                     "Rodri won with 1,170 points against 1,129 for Vinicius, a margin of 41.")
+    assert not tally.conflicts and len(tally.matched) == 3
+
+
+def test_an_age_is_its_owners():
+    passage = "Gillis, 30, a SpaceX engineer, flew with Jared Isaacman."
+    assert not compared("Jared Isaacman was 41 years old when he flew.", passage).conflicts
+    assert compared("Gillis was 35 years old when she flew.", passage).conflicts
+
+
+def test_a_numbered_launch_site_is_where_not_another_model():
+    result = compared("DART lifted off aboard a Falcon 9 rocket from Cape Canaveral in 2021.",
+                      "The Falcon 9 carrying DART rose from Space Launch Complex-4 at Vandenberg "
+                      "in 2021.")
+    assert result.other_subjects == ()
+
+
+def test_the_old_level_before_cut_to_is_no_change():
+    text = "The orbit that used to take 11 hours 55 minutes had been cut to 11 hours 23 minutes."
+    first, second = extract_quantities(text)
+    assert direction_of(text, first) is None
+    assert compared("The orbit shrank from 11 hours 55 minutes to 11 hours 23 minutes.",
+                    text).matched
+
+
+def test_who_came_first_told_the_other_way_round_is_a_conflict():
+    passage = ("Donald Trump was visiting East Palestine on Wednesday, 19 days after the Feb. 3 "
+               "derailment, arriving before Transportation Secretary Pete Buttigieg had gone "
+               "there.")
+    clash = compared("Pete Buttigieg toured the site a day before Donald Trump visited East "
+                     "Palestine.", passage).polarity_clash
+    assert clash == ("claim says 'Pete Buttigieg before Donald Trump', evidence says 'Donald "
+                     "Trump before Pete Buttigieg'")
+    assert not compared("Donald Trump toured the site a day before Pete Buttigieg visited East "
+                        "Palestine.", passage).polarity_clash
+
+
+def test_a_birthday_s_rank_is_the_age_turned():
+    passage = ("Haaland came second. Messi wished Diego Maradona a happy birthday on the day he "
+               "would have turned 63.")
+    result = compared("Messi wished Diego Maradona a happy birthday on what would have been his "
+                      "63rd.", passage)
+    assert not result.unmatched and not result.conflicts
+    other = compared("Messi wished Diego Maradona a happy birthday on what would have been his "
+                     "63rd.", passage.replace("63", "64"))
+    assert other.unmatched or other.conflicts
+
+
+def test_an_ordinal_whose_noun_is_left_out_is_answered_by_that_noun_s_rank():
+    passage = ("Martinez came on in the 97th minute; his winning shot was his 29th goal for "
+               "Argentina and his fifth of the tournament.")
+    result = compared("Martinez's winning goal in the final was his 27th for Argentina.", passage)
+    assert surfaces(result.conflicts) == [("27th for", "29th goal")]
+
+
+def test_a_day_the_passage_gives_for_the_claim_s_month_answers_the_claim_s_day():
+    passage = "The Federal Reserve wrapped up a two-day policy meeting on 18 September 2024."
+    result = compared("The Fed's September 2024 rate-cut decision was announced on 18 October "
+                      "2024, at the end of a two-day policy meeting.", passage)
+    assert surfaces(result.conflicts) == [("18 October 2024", "18 September 2024")]
+    # (a day of another event, in other words, is left unsaid)
+    other = compared("The Fed's September 2024 cut was followed by another cut on 7 November "
+                     "2024.", passage)
+    assert not other.conflicts

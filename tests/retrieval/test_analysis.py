@@ -55,6 +55,16 @@ def test_a_damaged_names_cache_is_rebuilt(tiny_corpus_dir: Path, tmp_path: Path)
     assert finder.analysed == len(set(texts))
 
 
+def test_names_found_by_another_version_of_the_finder_are_found_again(
+        tiny_corpus_dir: Path, tmp_path: Path, monkeypatch):
+    corpus = load_corpus(tiny_corpus_dir)
+    corpus_names(corpus, tmp_path)
+    monkeypatch.setattr(analysis, "_finder_version", lambda: "a later finder")
+    finder = CountingFinder()
+    corpus_names(corpus, tmp_path, finder)
+    assert finder.analysed == len({p.text for p in corpus.passages})
+
+
 def test_claim_names_are_forgotten_on_request_and_workers_get_the_table_only(
         tiny_corpus_dir: Path, tmp_path: Path):
     corpus = load_corpus(tiny_corpus_dir)
