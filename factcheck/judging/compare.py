@@ -1329,8 +1329,8 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
             # "the second of them" leave none out; "third-period goals" count goals)
             named = [e for e in candidates if e.unit not in ("", ELLIPTIC, REPEAT)
                      and re.search(rf"(?<!-)\b{re.escape(e.unit)}", claim_text, re.IGNORECASE)]
-            if named:
-                return named
+            if named:  # (or by the same words: "his fifth of the tournament")
+                return named + [e for e in candidates if e.unit == ELLIPTIC and agree(quantity, e)]
         # and "for the second time" counts how often: "his eighth Olympic medal" is answered by
         # "the medal was his eighth" beside it, if the passage has one; a bare ordinal in words
         # that share nothing with the claim's places someone else ("his eighth Ballon d'Or"

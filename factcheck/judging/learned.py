@@ -33,7 +33,7 @@ import numpy as np
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex, NameKind, may_stand_for, within
-from factcheck.analysis.places import encloses, known
+from factcheck.analysis.places import encloses
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -537,19 +537,12 @@ def another_value(claim_text: str, comparison: Comparison,
                         or not may_stand_for(missing, other) or not may_stand_for(other, missing)
                         or within(other, missing) or within(missing, other)
                         or other.kind is missing.kind is NameKind.PLACE
-                        and (encloses(missing.key, other.key)
-                             # (a building or site, "Palazzo Chigi", is no rival of the city
-                             # or country it stands in, "Rome")
-                             or known(missing.key) != known(other.key))):
+                        and encloses(missing.key, other.key)):
                     # ("the South African election": no "Julius Malema's" for it; "Chinese"
                     # is no value of "Beijing", nor "Dubai" of "Dubai International Airport",
                     # nor "Athens" of "Greece": the claim says less than the passage)
                     continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
-                        # (spaCy's kind of a lone word is a guess: "the asteroid Dimorphos" is
-                        # no person that "Elena Adams" replaces)
-                        and not (missing.kind is NameKind.PERSON and " " not in missing.key
-                                 and " " in other.key)
                         and not (parser is not None and speaker_only(other, passage, parser)
                                  and not speaker_only(missing, claim_text, parser))):
                     return f"it names {other.text} where the claim names {missing.text}"

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import pipeline
-from factcheck.analysis.names import NameFinder, NameIndex, NameKind, NameTable
+from factcheck.analysis.names import NameIndex
 from factcheck.cli import app
 from factcheck.errors import ModelError
 from factcheck.judging.compare import compare_all
@@ -677,23 +677,3 @@ def test_a_place_is_another_value_only_where_the_claim_says_more_than_the_passag
     specific = "Thousands of protesters marched in Toyama on 28 February 2025, police said."
     comparison = compare_all(specific, [hit(country)], names)[0]
     assert "Japan" in another_value(specific, comparison, names)
-
-
-def test_a_lone_word_the_recogniser_calls_a_person_is_no_slot_a_full_name_fills():
-    # (a corpus that typed the asteroid a person, as the small model does)
-    names = NameIndex(NameFinder(NameTable({"dimorphos": ("Dimorphos", NameKind.PERSON)})))
-    passage = ("On Monday a NASA spacecraft named Dart rammed a harmless asteroid 7 million miles "
-               "away. Mission Control's Elena Adams announced the impact.")
-    claim = "NASA's Dart spacecraft rammed the harmless asteroid Dimorphos 7 million miles away."
-    comparison = compare_all(claim, [hit(passage)], names)[0]
-    assert "Elena Adams" not in another_value(claim, comparison, names)
-
-
-def test_a_building_is_no_value_of_the_city_it_stands_in():
-    names = NameIndex()
-    passage = ("Meloni and her 24 ministers were sworn in on 22 October, and she took office in "
-               "Rome the next day, Reuters said.")
-    claim = ("Meloni and her 24 ministers were sworn in on 22 October, and she took office at "
-             "Palazzo Chigi the next day.")
-    comparison = compare_all(claim, [hit(passage)], names)[0]
-    assert "Rome" not in another_value(claim, comparison, names)
