@@ -376,7 +376,8 @@ _DURATION = re.compile(r"(?:" + _TIME_PART + r"|\ban?\s+(?:hour|minute|second)\b
                        r"|\b(?P<quarters>a|one|three)[\s-]+quarters?\s+of\s+an\s+hour\b",
                        re.IGNORECASE | re.ASCII)
 _AGED = re.compile(r"\b(?:aged|at\s+the\s+age\s+of|age)\s+$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*,\s*$")
+AGE_OWNER = re.compile(r"\b([A-Z][\w'’.-]*[a-z][\w'’.-]*),\s*$")
+"""A name and a comma right before a number: whose age it is ("Erling Haaland, 23,")."""
 _APPOSITION_ENDS = re.compile(r"\s*,")
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
 _DURATION_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?|half\s+an?|[a-z]+)\s+(?P<u>[hms])"
@@ -1162,7 +1163,7 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
         factor, unit = _METRIC[unit]
         value *= factor
     elif not unit and (_AGED.search(text, 0, start) or (
-            _NAMED_BEFORE.search(text, max(0, start - 40), start)
+            AGE_OWNER.search(text, max(0, start - 40), start)
             and _APPOSITION_ENDS.match(text, end) and value == int(value) and 0 < value < 120)):
         unit = "year"  # "aged 22" is "22-year-old", and so is "Erling Haaland, 23, finished"
     scale_of = _TEMPERATURE.match(text, match.end("scale") if match.group("scale") else

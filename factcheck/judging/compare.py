@@ -39,6 +39,7 @@ from factcheck.analysis.names import (
 )
 from factcheck.analysis.places import city, encloses
 from factcheck.analysis.quantities import (
+    AGE_OWNER,
     DURATION,
     ELLIPTIC,
     REPEAT,
@@ -501,8 +502,6 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)
                  # "by one fire rather than by two separate blazes": the two is not claimed
                  and not _REJECTED.search(claim_text, max(0, q.start - 30), q.start)]
-    # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
-    # claim that a weekday of the dated passage names is stated (never contradicted by it)
     # "The Fed's September 2024 decision was announced on 18 October 2024" against "wrapped up
     # the meeting on 18 September 2024": the passage's day, taken by the claim's month, is
     # compared with the claim's day where its words fit that day better
@@ -514,6 +513,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if taken is not None:
             unmatched.remove(day)
             conflicts.append((day, taken))
+    # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
+    # claim that a weekday of the dated passage names is stated (never contradicted by it)
     # (and one compared with a bare year of the passage, "the 2022 World Cup", is its weekday's:
     # "on Monday, 30 October 2023" against "a ceremony in Paris on Monday night")
     days = [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]
@@ -552,7 +553,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                 if n.kind is NameKind.PERSON and mentioned(n, evidence_text)]
     # ("the Théâtre du Châtelet in Paris" against "in Paris": where, told less finely)
     placed = [(n.start, n.end) for n in side.names if names is not None and _placed_in_stated(
-        claim_text, n, side.names, names.of(evidence_text), evidence_text)]
+        claim_text, n, side.names, names.of(evidence_text))]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not any(a <= claim_text.find(e) < b for a, b in placed)
                     and not _entity_in(e, evidence_text, title)
@@ -590,8 +591,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
-                       and not _placed_in_stated(claim_text, n, side.names, passage_names,
-                                                 evidence_text)
+                       and not _placed_in_stated(claim_text, n, side.names, passage_names)
                        and not _split_before(n, side.names, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
@@ -628,7 +628,7 @@ _PEOPLE_LIKE = frozenset({NameKind.PERSON, NameKind.ORG})
 
 
 def _placed_in_stated(claim_text: str, place: Name, claim_names: Sequence[Name],
-                      passage_names: Sequence[Name], passage: str) -> bool:
+                      passage_names: Sequence[Name]) -> bool:
     """Whether the claim places ``place`` in another place ("the Théâtre du Châtelet in Paris",
     "Boca Raton, Florida") that the passage names: it tells where, only less finely."""
     if place.kind is not NameKind.PLACE:
@@ -1402,13 +1402,12 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
 
 def _age_of_another(text: str, quantity: Quantity, claim_text: str) -> bool:
     """Whether a figure is the age of someone the claim does not name ("Gillis, 30,")."""
-    owner = _AGE_OWNER.search(text, max(0, quantity.start - 40), quantity.start)
+    owner = AGE_OWNER.search(text, max(0, quantity.start - 40), quantity.start)
     return (owner is not None and quantity.unit == "year"
             and text[quantity.end:quantity.end + 1] == ","
             and not has_word(owner.group(1), claim_text))
 
 
-_AGE_OWNER = re.compile(r"\b([A-Z][\w'’.-]*[a-z][\w'’.-]*),\s*$")
 _OWNED = re.compile(r"\b(?:his|her|its|their)\s+$", re.IGNORECASE)
 _SPANS = frozenset({"day", "year", DURATION})
 _LAPSE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|into|on\s+from)\b", re.IGNORECASE)
