@@ -12,9 +12,9 @@ import datetime
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import (
@@ -2872,38 +2872,41 @@ def _comparison_refuted(claim_text: str, matched: Sequence[tuple[Quantity, Quant
 
 def _order_reversed(claim_text: str, claim_names: Sequence[Name], evidence_text: str) -> str:
     """Two of the claim's rivals the passage places the other way round: "Vingegaard crossed
-    the line 1:08 ahead of Pogačar" against "Pogačar dropped Vingegaard ... and beat him"."""
+    the line 1:08 ahead of Pogačar" against "Pogačar dropped Vingegaard ... and beat him"; or
+    tells in the other order: "Buttigieg toured the site a day before Trump visited" against
+    "Trump ..., arriving before either Biden or Buttigieg had gone there"."""
     rivals = [n for n in claim_names if n.kind in (NameKind.PERSON, NameKind.ORG)]
-    for first, second in itertools.combinations(rivals, 2):
-        first_ahead = _placed(claim_text, (first.start, first.end), (second.start, second.end))
+    pairs = list(itertools.combinations(rivals, 2))
+    # (who came first, people first: "Transportation" of "Transportation Secretary Pete
+    # Buttigieg" is his title)
+    by_people = sorted(pairs, key=lambda pair: sum(n.kind is not NameKind.PERSON for n in pair))
+    return (_told_otherwise(claim_text, pairs, evidence_text, _placed, _placed, "ahead of")
+            or _told_otherwise(claim_text, by_people, evidence_text, _earlier,
+                               functools.partial(_earlier, last=True), "before"))
+
+
+_PairOrder: TypeAlias = Callable[[str, tuple[int, int], tuple[int, int]], bool | None]
+
+
+def _told_otherwise(claim_text: str, pairs: Sequence[tuple[Name, Name]], evidence_text: str,
+                    in_claim: _PairOrder, in_passage: _PairOrder, word: str) -> str:
+    """The first pair the claim orders (``in_claim``: whether the words between two names put
+    the first ahead) that the passage orders only the other way (``in_passage``), in words."""
+    for first, second in pairs:
+        first_ahead = in_claim(claim_text, (first.start, first.end), (second.start, second.end))
         if first_ahead is None:
             continue
-        winner, loser = (first, second) if first_ahead else (second, first)
-        found = {_winner_of(evidence_text, at, there) for at in _spots(evidence_text, winner)
-                 for there in _spots(evidence_text, loser)}
-        if "loser" in found and "winner" not in found:
-            return (f"claim says '{winner.text} ahead of {loser.text}', evidence says "
-                    f"'{loser.text} ahead of {winner.text}'")
-    # (people first: "Transportation" of "Transportation Secretary Pete Buttigieg" is his title)
-    for first, second in sorted(itertools.combinations(rivals, 2), key=lambda pair: sum(
-            n.kind is not NameKind.PERSON for n in pair)):
-        # "Buttigieg toured the site a day before Trump visited" against "Trump ..., arriving
-        # before either Biden or Buttigieg had gone there": who came first
-        first_earlier = _earlier(claim_text, (first.start, first.end),
-                                 (second.start, second.end))
-        if first_earlier is None:
-            continue
-        early, late = (first, second) if first_earlier else (second, first)
-        told: set[bool] = set()  # (whether the passage tells the claim's early one first)
-        for at in _spots(evidence_text, early):
-            for there in _spots(evidence_text, late):
-                said = (_earlier(evidence_text, at, there, last=True) if at[0] < there[0] else
-                        _flip(_earlier(evidence_text, there, at, last=True)))
+        ahead, behind = (first, second) if first_ahead else (second, first)
+        told = set()  # (whether the passage puts the claim's one ahead first)
+        for at in _spots(evidence_text, ahead):
+            for there in _spots(evidence_text, behind):
+                said = (in_passage(evidence_text, at, there) if at[0] < there[0]
+                        else _flip(in_passage(evidence_text, there, at)))
                 if said is not None:
                     told.add(said)
         if told == {False}:
-            return (f"claim says '{early.text} before {late.text}', evidence says "
-                    f"'{late.text} before {early.text}'")
+            return (f"claim says '{ahead.text} {word} {behind.text}', evidence says "
+                    f"'{behind.text} {word} {ahead.text}'")
     return ""
 
 
@@ -2928,16 +2931,6 @@ def _earlier(text: str, first: tuple[int, int], second: tuple[int, int], *,
 
 _BEFORE_OR_AFTER = re.compile(r"\b(?:(before|earlier\s+than|prior\s+to)|after|later\s+than)\b",
                               re.IGNORECASE)
-
-
-def _winner_of(text: str, at: tuple[int, int], there: tuple[int, int]) -> str:
-    """Which of the claim's winner (at ``at``) and loser (at ``there``) the text places ahead
-    ("winner", "loser"), or ""."""
-    if at[0] < there[0]:
-        ahead = _placed(text, at, there)
-        return "" if ahead is None else "winner" if ahead else "loser"
-    ahead = _placed(text, there, at)
-    return "" if ahead is None else "loser" if ahead else "winner"
 
 
 def _spots(text: str, name: Name) -> list[tuple[int, int]]:

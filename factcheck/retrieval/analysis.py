@@ -13,7 +13,6 @@ opens in a few hundredths of a second.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Sequence
 from importlib import metadata
@@ -22,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.analysis import names as names_module
+from factcheck.analysis import quantities
 from factcheck.analysis.names import (
     Name,
     NameFinder,
@@ -30,7 +30,7 @@ from factcheck.analysis.names import (
     NameTable,
     joined_runs,
 )
-from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
+from factcheck.retrieval.columns import StoredRows, load_columns, save_columns, source_digest
 from factcheck.retrieval.corpus import Corpus
 
 # v12: a name cut before an unclosed bracket ("the World Health Organization (WHO"); v11: the
@@ -53,13 +53,10 @@ def _spacy_version(package: str) -> str:
         return f"{package}; {_finder_version()}"
 
 
-@functools.cache
 def _finder_version() -> str:
-    """A hash of the name finder's source: names typed by another finder are not reused."""
-    try:
-        return hashlib.sha256(Path(names_module.__file__).read_bytes()).hexdigest()[:16]
-    except OSError:
-        return "unknown"
+    """A hash of the name finder's source, and of the figure reader it asks which words are a
+    time's zone: names typed by another finder are not reused."""
+    return source_digest(names_module, quantities)
 
 
 def corpus_names(corpus: Corpus, folder: Path | None,

@@ -3,15 +3,31 @@ in one ``.npz`` file written atomically and read back only when its header match
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import numpy as np
 
 from factcheck.files import atomic_path, locked
+
+
+@functools.cache
+def source_digest(*modules: ModuleType) -> str:
+    """A hash of the source of the modules an analysis runs: a cache written by another version
+    of them is not reused ("unknown" where a source cannot be read)."""
+    hasher = hashlib.sha256()
+    try:
+        for module in modules:
+            hasher.update(Path(str(module.__file__)).read_bytes())
+    except OSError:
+        return "unknown"
+    return hasher.hexdigest()[:16]
 
 T = TypeVar("T")
 

@@ -12,7 +12,6 @@ first use.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 
 from factcheck.analysis import quantities
 from factcheck.analysis.quantities import Bound, Quantity, QuantityKind, read_quantities
-from factcheck.retrieval.columns import StoredRows, load_columns, save_columns
+from factcheck.retrieval.columns import StoredRows, load_columns, save_columns, source_digest
 from factcheck.retrieval.corpus import Corpus
 
 _FORMAT = "factcheck-figures-v1"
@@ -31,13 +30,9 @@ _BOUNDS = tuple(Bound)
 _COLUMNS = ("kind", "value", "high", "unit", "bound", "start", "end", "surface")
 
 
-@functools.cache
 def _reader_version() -> str:
     """A hash of the figure reader's source: figures cached by another reader are not reused."""
-    try:
-        return hashlib.sha256(Path(quantities.__file__).read_bytes()).hexdigest()[:16]
-    except OSError:
-        return "unknown"
+    return source_digest(quantities)
 
 
 class StoredFigures(StoredRows[Quantity]):
