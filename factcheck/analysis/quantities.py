@@ -461,7 +461,8 @@ _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearl
                        r"(?P<d>tenth|fifth|quarter|third)s?\b"
                        r"(?!\s+of\s+an?\s+(?:thousand|million|billion|trillion)\b)"
                        r"(?(by)|(?(pre)|(?=\s+of\b)))"
-                       r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half\s+of)\b",
+                       r"|\b(?:by\s+half|(?<!first )(?<!second )(?<!the )(?<!a )half"
+                       r"(?:\s+of|(?=\s+(?:its|their|his|her|the)\b)))\b",
                        re.IGNORECASE | re.ASCII)
 _FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tenths)\b",
                             re.IGNORECASE)

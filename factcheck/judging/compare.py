@@ -353,6 +353,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if not candidates:
             if quantity.kind is QuantityKind.COUNT and says_number(evidence_text, quantity.value):
                 continue  # "Brady's 5" against "Brady's five": a number the reader does not count
+            if _one_written_as_a(quantity, evidence_text):
+                continue  # "one week before" against "a week before"
             if quantity.kind != QuantityKind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
@@ -1490,6 +1492,13 @@ def _bound_alike(claim_text: str, quantity: Quantity, evidence_text: str, best: 
     return bound if shared(bound) > shared(best) else best
 
 
+def _one_written_as_a(quantity: Quantity, evidence_text: str) -> bool:
+    """Whether the claim's "one week" (or "one hour", "one year") is the passage's "a week"."""
+    one = re.fullmatch(r"(?:one|1)\s+([a-z]+)", quantity.surface, re.IGNORECASE)
+    return one is not None and bool(quantity.unit) and re.search(
+        rf"\b(?:a|an)\s+{re.escape(one.group(1))}\b", evidence_text, re.IGNORECASE) is not None
+
+
 def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Quantity) -> int:
     """How well a passage's figure sits in the claim figure's words: the words they share, and
     more for counting the same noun ("15 fours" for "fifteen fours", not "out for 137")."""
@@ -1523,7 +1532,9 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
     if after is None:
         return ""
     word = after.group(1).lower()
-    if word in _BEFORE_THE_NOUN:  # "two earlier countdowns" counts countdowns
+    if word in _BEFORE_THE_NOUN or word.endswith("ed") and _NOUN_NEXT.match(
+            text, quantity.end + after.end()):
+        # "two earlier countdowns" counts countdowns, "280,000 trained reservists" reservists
         return _counted_noun(text, dataclasses.replace(quantity, end=quantity.end + after.end()))
     if word in STOPWORDS or word in _NOT_A_NOUN:
         return ""
@@ -1540,6 +1551,9 @@ _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other"
                               "eligible", "confirmed", "estimated", "total"})
 
 
+_NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|of|and|or|as|from|with|for|after|before|"
+                        r"since|during|per|than|across|over|under|while|when|the|a|an)\b)"
+                        r"[a-z]{3,}\b")
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
                          "year", "old", "to", "and", "or", "of"})
 _LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around"})
@@ -2466,8 +2480,9 @@ def _polarity_clash(claim_text: str, evidence_text: str,
     # "more votes" against "fewer votes", even where the passage says "more" of something else
     claim_pairs = _word_pairs(claim_text)
     evidence_pairs = _word_pairs(evidence_text) if claim_pairs else {}
+    said_both = {first for first, _ in claim_pairs}  # ("the first call ... the last came")
     for (first, noun), said in claim_pairs.items():
-        for other in sorted(_PAIR_OPPOSITE_OF.get(first, set()) - elsewhere):
+        for other in sorted(_PAIR_OPPOSITE_OF.get(first, set()) - elsewhere - said_both):
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
@@ -2722,6 +2737,9 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
             (re.compile(r"\b(?:bring|brings|brought|bringing|pull|pulls|pulled|pulling)\s+"
                         r"(?:\w+\s+){0,3}?forward\b", re.IGNORECASE), "earlier"),
             (re.compile(r"\b(?:lose|loses|losing|lost)\s+ground\b", re.IGNORECASE), "fell"),
+            # "the death toll had gone up by one": rose
+            (re.compile(r"\b(?:go|goes|going|went|gone)\s+up\b", re.IGNORECASE), "rose"),
+            (re.compile(r"\b(?:go|goes|going|went|gone)\s+down\b", re.IGNORECASE), "fell"),
             (re.compile(r"\b(?:gain|gains|gaining|gained)\s+ground\b", re.IGNORECASE), "rose"),
             (re.compile(r"\b(?:fell|fall|falls|falling|came|comes|coming)\s+(?:in\s+)?short\s+of\b|"
                         r"\bshort\s+of\s+(?:the\s+)?(?:\$|forecasts?|estimates?|expectations?)",
@@ -2987,14 +3005,18 @@ def _framed_opposite(claim_text: str, evidence_text: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def _frames(text: str) -> dict[tuple[str, str, str], str]:
     """Each word that has an opposite, stemmed, between the content words before and after it
-    (past forms as their base), and how the text writes it."""
-    words = [(w, stem(_IRREGULAR.get(w.lower(), w.lower())))
-             for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
-    words = [(w, s) for w, s in words if w.lower() not in STOPWORDS]
+    in its sentence (past forms as their base), and how the text writes it."""
+    for phrase, verb in _PHRASAL:
+        text = phrase.sub(verb, text)
     frames = {}
-    for (_, before), (said, word), (_, after) in zip(words, words[1:], words[2:], strict=False):
-        if word in _ANTONYM_OF:
-            frames[(before, word, after)] = said
+    for sentence in _SENTENCE_END.split(text):  # ("the crush. The first came": no frame)
+        words = [(w, stem(_IRREGULAR.get(w.lower(), w.lower())))
+                 for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)]
+        words = [(w, s) for w, s in words if w.lower() not in STOPWORDS]
+        for (_, before), (said, word), (_, after) in zip(words, words[1:], words[2:],
+                                                         strict=False):
+            if word in _ANTONYM_OF:
+                frames[(before, word, after)] = said
     return frames
 
 
@@ -3044,6 +3066,7 @@ def _denies(text: str, match: re.Match[str]) -> bool:
     counted ..."), a time ("did not start until 2010", "did not at first realise", "no order
     had yet been given") or a bound ("no more than 32 ships", "not later than May 2024")."""
     return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
+                or _HEDGED.search(text, max(0, match.start() - 12), match.start())
                 or match.group(0).lower() == "none" and _SCORE_TO.search(
                     text, max(0, match.start() - 30), match.start())
                 or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
@@ -3052,6 +3075,8 @@ def _denies(text: str, match: re.Match[str]) -> bool:
                     _NONE_BIGGER.match(text, match.end()) or _NOT_FOR.match(text, match.end())))
 
 
+# "something this big might not have worked": a possibility, no denial
+_HEDGED = re.compile(r"\b(?:might|may)\s+$", re.IGNORECASE)
 # "led the series two games to none": a score of nil, no denial
 _SCORE_TO = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+\s+)?to\s+$",
                        re.IGNORECASE)

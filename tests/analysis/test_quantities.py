@@ -861,3 +861,10 @@ def test_a_word_before_the_counted_noun_keeps_its_unit(text):
     assert only(text).unit == only("Thirty-eight cars left the track.").unit == "vehicle"
     # ("nine other people" stays comparable with "seven others")
     assert only("along with nine other people").unit == only("along with seven others").unit
+
+
+def test_half_before_its_or_the_is_a_share():
+    assert only("with less than half its mass").value == pytest.approx(50)
+    assert agree(only("less than half of Jupiter's mass"), only("less than half its mass"))
+    assert only("won half the seats").value == pytest.approx(50)
+    assert only("in the first half the team scored").kind is QuantityKind.ORDINAL

@@ -2166,3 +2166,48 @@ def test_a_day_the_passage_gives_for_the_claim_s_month_answers_the_claim_s_day()
     other = compared("The Fed's September 2024 cut was followed by another cut on 7 November "
                      "2024.", passage)
     assert not other.conflicts
+
+
+def test_a_toll_that_went_up_is_no_toll_that_fell():
+    passage = "On November 14 officials said the death toll had gone up by one to 158."
+    clash = compared("On 14 November the death toll fell by one to 158.", passage).polarity_clash
+    assert clash == "claim says 'fell', evidence says 'gone up'"
+    assert compared("On 14 November the death toll rose by one to 158.", passage
+                    ).polarity_clash == ""
+
+
+def test_no_opposite_across_a_sentence_end_nor_one_the_claim_says_too():
+    passage = ("Transcripts of the calls made on the day of the crush. The first came at "
+               "6:34 p.m., some four hours before people began to fall.")
+    result = compared("The first call came at 6:34 p.m., about four hours before the crush, "
+                      "and the last came at 10:11 p.m.", passage)
+    assert result.polarity_clash == ""
+    assert compared("The last call came at 6:34 p.m., about four hours before people began "
+                    "to fall.", passage).polarity_clash
+
+
+def test_what_might_not_have_happened_is_no_denial():
+    passage = ("John Mather said he was thrilled and relieved because something this big "
+               "might not have worked. Mather said his work on the project started in 1995.")
+    claim = "John Mather said he had been working on the project since 1995."
+    assert compared(claim, passage).polarity_clash == ""
+    assert compared(claim, passage.replace("might not", "did not")).polarity_clash
+
+
+def test_one_week_is_a_week():
+    passage = "The document was signed on May 30, a week before the deal was unveiled on CNBC."
+    result = compared("The agreement was signed on May 30, exactly one week before the deal "
+                      "was made public.", passage)
+    assert result.unmatched == ()
+    assert [c.surface for c in compared("The agreement was signed on May 30, one month before "
+                                        "the deal was made public.", passage).unmatched] == [
+        "one month"]
+
+
+def test_a_number_counts_the_noun_after_its_participle():
+    passage = ("It trains 20,000 conscripts a year, giving the army a pool of 900,000 "
+               "reservists, so that in wartime it can deploy 280,000 people at any one time.")
+    result = compared("The army can draw on a pool of some 280,000 trained reservists.", passage)
+    assert surfaces(result.conflicts) == [("280,000", "900,000")]
+    assert surfaces(compared("The army can draw on a pool of some 900,000 trained reservists.",
+                             passage).matched) == [("900,000", "900,000")]
