@@ -2480,9 +2480,8 @@ def _polarity_clash(claim_text: str, evidence_text: str,
     # "more votes" against "fewer votes", even where the passage says "more" of something else
     claim_pairs = _word_pairs(claim_text)
     evidence_pairs = _word_pairs(evidence_text) if claim_pairs else {}
-    said_both = {first for first, _ in claim_pairs}  # ("the first call ... the last came")
     for (first, noun), said in claim_pairs.items():
-        for other in sorted(_PAIR_OPPOSITE_OF.get(first, set()) - elsewhere - said_both):
+        for other in sorted(_PAIR_OPPOSITE_OF.get(first, set()) - elsewhere):
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
@@ -3066,7 +3065,6 @@ def _denies(text: str, match: re.Match[str]) -> bool:
     counted ..."), a time ("did not start until 2010", "did not at first realise", "no order
     had yet been given") or a bound ("no more than 32 ships", "not later than May 2024")."""
     return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
-                or _HEDGED.search(text, max(0, match.start() - 12), match.start())
                 or match.group(0).lower() == "none" and _SCORE_TO.search(
                     text, max(0, match.start() - 30), match.start())
                 or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
@@ -3075,8 +3073,6 @@ def _denies(text: str, match: re.Match[str]) -> bool:
                     _NONE_BIGGER.match(text, match.end()) or _NOT_FOR.match(text, match.end())))
 
 
-# "something this big might not have worked": a possibility, no denial
-_HEDGED = re.compile(r"\b(?:might|may)\s+$", re.IGNORECASE)
 # "led the series two games to none": a score of nil, no denial
 _SCORE_TO = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+\s+)?to\s+$",
                        re.IGNORECASE)
@@ -3141,11 +3137,19 @@ _COORDINATED = re.compile(r"\s+(?:and|but|while|whereas)\s+")
 _SUBORDINATE = re.compile(r"\s+(?:that|which|who|whether)\s+")
 
 
+_MODAL = re.compile(r"\b(?:might|may)\b")  # (lower case: "9 May" is a day)
+_HEDGED_NOT = re.compile(r"\b(might|may)\s+not\b")
+
+
 def _denial(text: str, other_text: str) -> str:
     """The first negation cue of ``text`` about words ``other_text`` states in a clause without
     a negation of its own ("never ran the marathon in under two hours" against "ran the marathon
     in under two hours, which does not count"; but "without winning a licence" and "talks over a
     licence had not produced approval" deny the same thing in two ways)."""
+    if not _MODAL.search(other_text):
+        # "something this big might not have worked" weighs a possibility; it denies only
+        # what the other text too says may be ("may not protect" against "may protect")
+        text = _HEDGED_NOT.sub(r"\1", text)
     scopes = _negated_scopes(_telling_sentences(text, other_text))
     if not scopes or _stated_plainly(text, other_text):
         return ""

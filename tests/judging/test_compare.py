@@ -2176,14 +2176,11 @@ def test_a_toll_that_went_up_is_no_toll_that_fell():
                     ).polarity_clash == ""
 
 
-def test_no_opposite_across_a_sentence_end_nor_one_the_claim_says_too():
-    passage = ("Transcripts of the calls made on the day of the crush. The first came at "
-               "6:34 p.m., some four hours before people began to fall.")
-    result = compared("The first call came at 6:34 p.m., about four hours before the crush, "
-                      "and the last came at 10:11 p.m.", passage)
-    assert result.polarity_clash == ""
-    assert compared("The last call came at 6:34 p.m., about four hours before people began "
-                    "to fall.", passage).polarity_clash
+def test_no_opposite_across_a_sentence_end():
+    passage = "The guards stood at dawn. Raised at dusk, the flag caught the wind."
+    claim = "The flag raised by the guards at dawn was lowered at dusk."
+    assert compared(claim, passage).polarity_clash == ""
+    assert compared(claim, passage.replace("dawn. Raised", "dawn, raised")).polarity_clash
 
 
 def test_what_might_not_have_happened_is_no_denial():
