@@ -553,11 +553,12 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # compare ("on Thursday, 26 September 2024").
     surnamed = [n.text for n in side.names
                 if n.kind is NameKind.PERSON and mentioned(n, evidence_text)]
+    passage_names = names.of(evidence_text) if names is not None else ()
     # ("the Théâtre du Châtelet in Paris" against "in Paris": where, told less finely)
-    placed = [(n.start, n.end) for n in side.names if names is not None and _placed_in_stated(
-        claim_text, n, side.names, names.of(evidence_text))]
+    placed = [n for n in side.names
+              if _placed_in_stated(claim_text, n, side.names, passage_names)]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
-                    if not any(a <= claim_text.find(e) < b for a, b in placed)
+                    if not any(n.start <= claim_text.find(e) < n.end for n in placed)
                     and not _entity_in(e, evidence_text, title)
                     and not (_POSSESSED.match(e)
                              and _entity_in(_POSSESSED.sub("", e), evidence_text, title))
@@ -572,7 +573,6 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     swaps: tuple[tuple[Name, Name], ...] = ()
     absent: tuple[Name, ...] = ()
     if names is not None:
-        passage_names = names.of(evidence_text)
         # A passage that states what happened and every figure alike, with another name of the
         # same kind, tells of the same event: the name is swapped wherever it stands.
         same_event = (side.event_words and _share(side.event_words, evidence_tokens) >= 0.6
@@ -593,7 +593,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             coverage = min(1.0, coverage + len(filled - evidence_tokens) / len(claim_tokens))
         absent = tuple(n for n in side.names
                        if n.kind in _CHECKED_NAMES and not name_in(n, passage_names)
-                       and not _placed_in_stated(claim_text, n, side.names, passage_names)
+                       and n not in placed
                        and not _split_before(n, side.names, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
@@ -2754,9 +2754,14 @@ def _polar_words(text: str) -> frozenset[str]:
     """The stemmed words of ``text`` that may have an opposite, past forms with their base
     ("lost": "lose") and "-wards" dropped."""
     text = _LASTED.sub("endured", text)
+    return frozenset(_WARDS.sub("", w) for w in _verb_words(_phrasal_read(text)))
+
+
+def _phrasal_read(text: str) -> str:
+    """``text`` with each phrase of :data:`_PHRASAL` written as the one word it says."""
     for phrase, verb in _PHRASAL:
         text = phrase.sub(verb, text)
-    return frozenset(_WARDS.sub("", w) for w in _verb_words(text))
+    return text
 
 
 _RANKED = re.compile(r"\b(?P<rank>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+"
@@ -3005,10 +3010,8 @@ def _framed_opposite(claim_text: str, evidence_text: str) -> str:
 def _frames(text: str) -> dict[tuple[str, str, str], str]:
     """Each word that has an opposite, stemmed, between the content words before and after it
     in its sentence (past forms as their base), and how the text writes it."""
-    for phrase, verb in _PHRASAL:
-        text = phrase.sub(verb, text)
     frames = {}
-    for sentence in _SENTENCE_END.split(text):  # ("the crush. The first came": no frame)
+    for sentence in _SENTENCE_END.split(_phrasal_read(text)):  # ("the crush. The first came": no frame)
         words = [(w, stem(_IRREGULAR.get(w.lower(), w.lower())))
                  for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)]
         words = [(w, s) for w, s in words if w.lower() not in STOPWORDS]
