@@ -154,6 +154,15 @@ class Structure:
                          for t in child.subtree if t.is_alpha and not t.is_stop and len(t) > 2
                          for form in (t.lemma_.lower(), t.lower_))
 
+    def speaks(self, span: tuple[int, int], at: tuple[int, int]) -> bool:
+        """Whether the name at ``span`` is the subject of a verb of saying whose clause holds the
+        words at ``at`` ("Matsuno said on Tuesday the funeral would cost 1.66 billion yen")."""
+        token, told = self._name_token(span), self._token(*at)
+        if (token is None or told is None or token.dep_ != "nsubj"
+                or token.head.lemma_.lower() not in _SAYING):
+            return False
+        return told.i in {t.i for t in token.head.subtree}
+
     def deed(self, span: tuple[int, int]) -> frozenset[str]:
         """The content words (lemmas) of what the name at ``span`` does or undergoes as the
         subject of a verb ("the committee approved emergency aid": approve, emergency, aid), and

@@ -239,6 +239,11 @@ _MONTH_RANGE = re.compile(r"\b(?:(?P<between>between)\s+|from\s+)?(?P<first>" + 
 _MONTH_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + _MONTH_NAMES +
                          r")\.?(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
                          r"(?P<year>(?:1[6-9]|20)\d{2})\b", re.IGNORECASE | re.ASCII)
+# "4 April, in 1949", "on April 4 in 1949": a day with its year told apart
+_DAY_IN_YEAR = re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES +
+                          r")|(?P<month2>" + _MONTH_NAMES + r")\.?\s+(?P<day2>\d{1,2})"
+                          r"(?:st|nd|rd|th)?)\b\.?,?\s+in\s+(?P<year>(?:1[6-9]|20)\d{2})\b",
+                          re.IGNORECASE | re.ASCII)
 # 10-11 June, June 10-11, 10 to 12 June 2023, June 10 and 11: a span of days in one month
 _DAY_RANGE = re.compile(r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})"
                         r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_NAMES + r")\b\.?"
@@ -599,11 +604,19 @@ _NUMBER_WORDS = {value: word for word, value in reversed(_WORD_NUMBERS.items())}
 def says_number(text: str, value: float) -> bool:
     """Whether ``text`` writes the whole number ``value`` as a word of its own, in digits or in
     words ("three" for 3), counted by the reader or not ("Germany's three", "six of seven")."""
+    return bool(number_spans(text, value))
+
+
+def number_spans(text: str, value: float) -> list[tuple[int, int]]:
+    """Where ``text`` writes the whole number ``value`` as a word of its own (see
+    :func:`says_number`; "zero" for 0)."""
     if value != int(value):
-        return False
-    forms = [f"{int(value)}", f"{int(value):,}", _NUMBER_WORDS.get(int(value), "")]
-    return any(form and re.search(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
-                                  re.IGNORECASE) for form in forms)
+        return []
+    word = "zero" if value == 0 else _NUMBER_WORDS.get(int(value), "")
+    forms = [f"{int(value)}", f"{int(value):,}", word]
+    return [m.span() for form in dict.fromkeys(forms) if form
+            for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
+                                 re.IGNORECASE)]
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -715,6 +728,13 @@ def _read_month_date(match: re.Match[str], free: _Free) -> Quantity | None:
     month = _MONTHS[match.group("month").lower().rstrip(".")]
     day = match.group("day") or match.group("day2")
     return _date(match, int(match.group("year")), month, month, int(day) if day else None)
+
+
+def _read_day_in_year(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``4 April, in 1949``: that day."""
+    month = _MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+    day = int(match.group("day") or match.group("day2"))
+    return _date(match, int(match.group("year")), month, month, day) if 1 <= day <= 31 else None
 
 
 def _read_iso_date(match: re.Match[str], free: _Free) -> Quantity | None:
@@ -1188,6 +1208,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("range of months", _MONTH_RANGE, _read_month_range),
     _Reader("span of days", _DAY_RANGE, _read_day_range),
     _Reader("ordinal day of a month", _ORDINAL_DAY, _read_ordinal_day),
+    _Reader("day apart from its year", _DAY_IN_YEAR, _read_day_in_year),
     _Reader("month date", _MONTH_DATE, _read_month_date),
     _Reader("ISO date", _ISO_DATE, _read_iso_date),
     _Reader("day of a month", _DAY_MONTH, _read_day_month),

@@ -203,10 +203,12 @@ def _figure_of_another(claim_text: str, comparison: Comparison, every_claim_name
         at, there = (claim_q.start, claim_q.end), (passage_q.start, passage_q.end)
         if (_within(at, claim_spans) or _within(there, passage_spans)
                 or named_number(claim_text, at[0]) or named_number(passage, there[0])
-                or claim_q.kind is QuantityKind.DATE and _DATES_THE_THING.search(
-                    claim_text, 0, at[0])):
+                or claim_q.kind is QuantityKind.DATE and (
+                    _DATES_THE_THING.search(claim_text, 0, at[0])
+                    or _EDITION_BEFORE.search(claim_text, 0, at[0])
+                    and _NOUN_AFTER.match(claim_text, at[1]))):
             # a figure in a name ("Euro 2024", "Paris 2024 Olympics") binds nothing, nor a date
-            # telling which event ("the eclipse of 8 April 2024")
+            # telling which event ("the eclipse of 8 April 2024", "for the 2022 tournament")
             continue
         # the passage may state the figure twice ("scoring 49 points ... Those 49 points were a
         # record, one more than the 48 Gustafson scored"): tied to another only if every time
@@ -232,8 +234,11 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
             continue
         if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
             continue  # the passage binds the figure to the claim's name of that kind
+        # (the one who says it is no owner of the figure: "Matsuno said the funeral would cost
+        # 1.66 billion yen" tells the cost of Abe's funeral)
         others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
                   and not mentioned(p, claim_text) and _firm(p, passage_names, passage)
+                  and not passage_side.speaks(_span(p), there)
                   and not (p.kind is NameKind.PLACE and (
                       _REGION.match(passage, p.end)
                       # a country is no rival of a city it holds ("rallies brought Greece to
@@ -249,6 +254,8 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
 _REGION = re.compile(r"\s*(?:region|county|province|state|district|prefecture|department|"
                      r"oblast|voivodeship|governorate|municipality|canton|territory)\b",
                      re.IGNORECASE)
+_EDITION_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _DATES_THE_THING = re.compile(r"\b(?!(?:end|start|beginning|middle|morning|evening|night)\b)"
                               r"[a-z]+\s+of\s+$")
 

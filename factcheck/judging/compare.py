@@ -54,6 +54,7 @@ from factcheck.analysis.quantities import (
     implied_firsts,
     in_seconds,
     is_time_of_day,
+    number_spans,
     parse_number,
     ranked_superlatives,
     says_number,
@@ -330,6 +331,11 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         candidates = figures_like(claim_text, quantity, evidence_text, evidence_quantities)
         if quantity.kind is QuantityKind.ORDINAL and not candidates:
             candidates = _ranks_alike(claim_text, quantity, evidence_text, evidence_quantities)
+        # a passage figure the claim writes as a word apart from its figures answers that word
+        # ("marked its $214 million investment down to zero" against "down to $0")
+        candidates = [e for e in candidates if agree(quantity, e) or e.kind in (
+            QuantityKind.DATE, QuantityKind.ORDINAL)
+            or not _written_apart(claim_text, e.value, claim_quantities)]
         event = _edition_of(claim_text, quantity)
         if event and not any(agree(quantity, e) for e in candidates):
             # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
@@ -353,8 +359,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if not candidates:
             if quantity.kind is QuantityKind.COUNT and says_number(evidence_text, quantity.value):
                 continue  # "Brady's 5" against "Brady's five": a number the reader does not count
-            if _one_written_as_a(quantity, evidence_text):
-                continue  # "one week before" against "a week before"
+            written = _one_written_as_a(quantity, evidence_text)
+            if written is not None:
+                matched.append((quantity, written))  # "one week before" against "a week before"
+                continue
             if quantity.kind != QuantityKind.ORDINAL or _ordinal_fits(quantity, evidence_text):
                 unmatched.append(quantity)
             continue
@@ -537,6 +545,15 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
                      for c, e in turned)
     matched = [m for m in matched if m not in turned]
+    # "climbed above $20,000, up from around $16,000" against "above $16,000, down from just
+    # over $20,000": the same two levels, passed the other way
+    for claim_move, passage_move in _moves_reversed(claim_text, claim_quantities, evidence_text,
+                                                    evidence_quantities):
+        passed = {claim_move[0].start, claim_move[1].start}
+        matched = [m for m in matched if m[0].start not in passed]
+        conflicts = [c for c in conflicts if c[0].start not in passed]
+        conflicts.append((_as_move(claim_text, *claim_move), _as_move(evidence_text,
+                                                                      *passage_move)))
     # An agreeing ordinal ("its first car") adds nothing a reader could check.
     # (it still fits its words: a passage stating "in the fifth inning" alike fits that claim
     # figure better than one giving "the first inning")
@@ -1492,11 +1509,24 @@ def _bound_alike(claim_text: str, quantity: Quantity, evidence_text: str, best: 
     return bound if shared(bound) > shared(best) else best
 
 
-def _one_written_as_a(quantity: Quantity, evidence_text: str) -> bool:
-    """Whether the claim's "one week" (or "one hour", "one year") is the passage's "a week"."""
+def _written_apart(text: str, value: float, quantities: Sequence[Quantity]) -> bool:
+    """Whether ``text`` writes the number ``value`` in letters outside all of its figures ("down
+    to zero"; not "Class 24", a name); never 1, whose "one" is as often a pronoun ("one of the
+    largest")."""
+    return value != 1 and any(text[start:end].isalpha()
+                              and not any(q.start <= start < q.end for q in quantities)
+                              for start, end in number_spans(text, value))
+
+
+def _one_written_as_a(quantity: Quantity, evidence_text: str) -> Quantity | None:
+    """The passage's "a week" that states the claim's "one week" (or "one hour", "one year"), as
+    a figure, or ``None``."""
     one = re.fullmatch(r"(?:one|1)\s+([a-z]+)", quantity.surface, re.IGNORECASE)
-    return one is not None and bool(quantity.unit) and re.search(
-        rf"\b(?:a|an)\s+{re.escape(one.group(1))}\b", evidence_text, re.IGNORECASE) is not None
+    if one is None or not quantity.unit:
+        return None
+    found = re.search(rf"\b(?:a|an)\s+{re.escape(one.group(1))}\b", evidence_text, re.IGNORECASE)
+    return None if found is None else dataclasses.replace(
+        quantity, start=found.start(), end=found.end(), surface=found.group(0))
 
 
 def _fit(claim_text: str, claim_q: Quantity, evidence_text: str, evidence_q: Quantity) -> int:
@@ -2311,8 +2341,10 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
                 break  # another clause; "up to 18%" is a bound
             key = stem(lowered)
             if key in _DIRECTION and is_before and key in _RIVAL_VERBS and i > 0 and (
-                    words[i - 1][:1].isupper()):
-                break  # "beating Novak Djokovic 6-2": a win over someone, no direction
+                    words[i - 1][:1].isupper() or words[i - 1].lower() in _DETERMINERS):
+                # "beating Novak Djokovic 6-2": a win over someone, no direction; "beating the
+                # 79,115 who saw": the mark beaten, a level
+                break
             if key in _GAINED and is_before and quantity.kind is QuantityKind.MONEY:
                 break  # "gained $5.3 billion", like "lost $5.3 billion", and "raised $5
                 # million" are results, no change
@@ -2350,6 +2382,7 @@ _FALLING_DUE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:fall|falls|falling|fell
                           re.IGNORECASE)
 # Beating or missing someone named is a result, not a direction ("beating Novak Djokovic 6-2").
 _RIVAL_VERBS = frozenset(stem(w) for w in ("beat", "beating", "beats", "miss", "missing"))
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
 # ", or 17,000 jobs", ", roughly 10% of its workforce": the figure before, said again
 _RESTATED = re.compile(r",\s*(?:or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
                        r"almost\s+)?|(?:about|around|roughly|some|nearly|almost)\s+)$",
@@ -2382,6 +2415,45 @@ def _with_direction(text: str, quantity: Quantity) -> Quantity:
     figure = quantity.surface.strip()
     surface = f"{figure} {found.word}" if found.after else f"{found.word} {figure}"
     return dataclasses.replace(quantity, surface=surface)
+
+
+def _moves(text: str, quantities: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """The moves between two levels a text states, as (old level, new level): "$16,000, down
+    from $20,000", "rose from 62 to 64" (dates left out: "from 6 to 31 July" is a period)."""
+    found = []
+    for first, second in itertools.pairwise(q for q in quantities
+                                            if q.kind is not QuantityKind.DATE):
+        if first.kind is not second.kind or first.unit != second.unit:
+            continue
+        between = text[first.end:second.start]
+        if _THEN_FROM.fullmatch(between):
+            found.append((second, first))
+        elif (_FROM_BEFORE.search(text, max(0, first.start - 30), first.start)
+              and _TO_NEXT.fullmatch(between)):
+            found.append((first, second))
+    return found
+
+
+_THEN_FROM = re.compile(r"\s*,\s*(?:up|down)\s+from\s+(?:[a-z]+\s+){0,3}", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_TO_NEXT = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,3}", re.IGNORECASE)
+
+
+def _moves_reversed(claim_text: str, claim_quantities: Sequence[Quantity], evidence_text: str,
+                    evidence_quantities: Sequence[Quantity]
+                    ) -> list[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]]]:
+    """Each move of the claim that the passage makes between the same two levels the other way
+    round, with the passage's move."""
+    theirs = _moves(evidence_text, evidence_quantities) if claim_quantities else []
+    return [((old, new), (their_old, their_new))
+            for old, new in (_moves(claim_text, claim_quantities) if theirs else [])
+            for their_old, their_new in theirs
+            if agree(old, their_new) and agree(new, their_old) and not agree(old, new)]
+
+
+def _as_move(text: str, old: Quantity, new: Quantity) -> Quantity:
+    """The new level quoted as the move to it ("from $16,000 to $20,000")."""
+    return dataclasses.replace(new, bound=Bound.EXACT, surface=f"from {say(old)} to {say(new)}")
 
 
 def _bound_elsewhere(evidence_text: str, evidence_quantities: Sequence[Quantity],
@@ -2724,6 +2796,11 @@ def _casualty_clash(claim_text: str, evidence_text: str) -> str:
 
 # "lasted four minutes" is no "last": the verb stems like the adjective
 _LASTED = re.compile(r"\blast(?:ed|ing|s)\b", re.IGNORECASE)
+# "a visit with stops in Paris and Bordeaux", "two trails": places on a route, not the verbs
+# whose opposites are "start" and "lead" ("put a stop to" still halts)
+_PLACES_ON_A_ROUTE = re.compile(
+    r"\b(with|the|its|their|several|many|two|three|four|five|of)\s+(?:stops|trails)\b",
+    re.IGNORECASE)
 # Phrases that say what one opposite word says: "lost strength" is "weakened", "gained ground"
 # "rose", "fell short of forecasts" "below".
 _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam|momentum|"
@@ -2753,7 +2830,7 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
 def _polar_words(text: str) -> frozenset[str]:
     """The stemmed words of ``text`` that may have an opposite, past forms with their base
     ("lost": "lose") and "-wards" dropped."""
-    text = _LASTED.sub("endured", text)
+    text = _PLACES_ON_A_ROUTE.sub(r"\1 halts", _LASTED.sub("endured", text))
     return frozenset(_WARDS.sub("", w) for w in _verb_words(_phrasal_read(text)))
 
 
@@ -3011,7 +3088,8 @@ def _frames(text: str) -> dict[tuple[str, str, str], str]:
     """Each word that has an opposite, stemmed, between the content words before and after it
     in its sentence (past forms as their base), and how the text writes it."""
     frames = {}
-    for sentence in _SENTENCE_END.split(_phrasal_read(text)):  # ("the crush. The first came": no frame)
+    # (one sentence at a time: "the crush. The first came" frames no opposite)
+    for sentence in _SENTENCE_END.split(_phrasal_read(text)):
         words = [(w, stem(_IRREGULAR.get(w.lower(), w.lower())))
                  for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)]
         words = [(w, s) for w, s in words if w.lower() not in STOPWORDS]

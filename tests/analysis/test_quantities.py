@@ -868,3 +868,10 @@ def test_half_before_its_or_the_is_a_share():
     assert agree(only("less than half of Jupiter's mass"), only("less than half its mass"))
     assert only("won half the seats").value == pytest.approx(50)
     assert only("in the first half the team scored").kind is QuantityKind.ORDINAL
+
+
+@pytest.mark.parametrize("text", ["The treaty was signed on that same date, 4 April, in 1949.",
+                                  "The treaty was signed on April 4 in 1949."])
+def test_a_day_and_its_year_told_apart_are_one_date(text):
+    [date] = extract_quantities(text)
+    assert (date.unit, date.value) == ("day", float(datetime.date(1949, 4, 4).toordinal()))

@@ -250,3 +250,20 @@ def test_a_name_listed_with_a_name_of_another_kind_cannot_stand_in_a_claims_plac
     assert text[burton.start:burton.end] == "Burton"
     assert not _firm(burton, (leicester, burton), text)
     assert _firm(burton, (burton,), text)
+
+
+def test_the_one_who_says_a_figure_does_not_own_it():
+    passage = ("Chief Cabinet Secretary Hirokazu Matsuno said on Tuesday that the state funeral "
+               "was expected to cost 1.66 billion yen. Former prime minister Yoshihide Suga "
+               "would give a eulogy for Abe.")
+    claim = "The government put the expected cost of Abe's state funeral at 1.66 billion yen."
+    assert bound(claim, passage) == ""
+
+
+def test_a_year_naming_the_edition_binds_nothing():
+    passage = ("UEFA approved higher prize money for the Women's Euro in England, with the 16 "
+               "teams to share 16 million euros. The event was scheduled for 6 to 31 July 2022 "
+               "at ten stadiums, with the final at Wembley.")
+    claim = ("UEFA doubled the prize pot for the 2022 tournament to 16 million euros, shared "
+             "among the 16 teams.")
+    assert bound(claim, passage) == ""

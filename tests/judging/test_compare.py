@@ -2208,3 +2208,48 @@ def test_a_number_counts_the_noun_after_its_participle():
     assert surfaces(result.conflicts) == [("280,000", "900,000")]
     assert surfaces(compared("The army can draw on a pool of some 900,000 trained reservists.",
                              passage).matched) == [("900,000", "900,000")]
+
+
+def test_a_figure_the_claim_writes_in_letters_answers_those_letters():
+    passage = ("Sequoia told its partners it was marking its investment in FTX down to $0. The "
+               "firm had put $214 million into the two businesses in 2021.")
+    result = compared("Sequoia marked its $214 million investment in FTX down to zero.", passage)
+    assert surfaces(result.matched) == [("$214 million", "$214 million")]
+    assert result.conflicts == ()
+    # a number in a name is no figure the claim writes ("Class 24" does not take "24 tonnes")
+    assert surfaces(compared("The Class 24 bridge can bear 48 tonnes.",
+                             "The Class 24 bridge can bear 24 tonnes.").conflicts) == [
+        ("48 tonnes", "24 tonnes")]
+
+
+def test_the_mark_beaten_is_a_level_not_a_rise():
+    passage = ("The 87,192 fans at Wembley set a new high, beating the 79,115 who saw Spain play "
+               "the Soviet Union in 1964. The crowd when England lost the final was 67,000.")
+    result = compared("The crowd of 87,192 broke an attendance record of 79,115 set in 1964.",
+                      passage)
+    assert ("79,115", "79,115") in surfaces(result.matched)
+    assert result.conflicts == ()
+
+
+def test_two_levels_passed_the_other_way_are_a_clash():
+    passage = "Bitcoin was trading a little above $16,000, down from just over $20,000 a week ago."
+    turned = compared("Bitcoin climbed above $20,000, up from around $16,000 a week ago.", passage)
+    assert surfaces(turned.conflicts) == [("from about $16,000 to over $20,000",
+                                           "from over $20,000 to over $16,000")]
+    same = compared("Bitcoin fell to about $16,000, down from $20,000 a week ago.", passage)
+    assert same.conflicts == () and len(same.matched) == 2
+
+
+def test_stops_on_a_route_are_no_opposite_of_starting():
+    passage = ("The state visit, starting on 26 March, would have taken the King to Paris and "
+               "Bordeaux; it was postponed.")
+    claim = "The state visit, planned with stops in Paris and Bordeaux, was postponed."
+    assert compared(claim, passage).polarity_clash == ""
+    assert compared("The state visit stopped in Paris and was postponed.", passage).polarity_clash
+
+
+def test_one_week_stated_as_a_week_is_a_figure_stated_alike():
+    passage = "The document was signed on May 30, a week before the deal was unveiled on CNBC."
+    result = compared("The agreement was signed on May 30, exactly one week before the deal "
+                      "was made public.", passage)
+    assert surfaces(result.matched) == [("May 30", "May 30"), ("one week", "a week")]
