@@ -786,6 +786,17 @@ _DATE_AFTER = re.compile(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:"
                          + "|".join(sorted(m.capitalize() for m in MONTH_NAMES)) + r")\b")
 
 
+def _nationality_of(text: str, name: Name) -> bool:
+    """Whether a country names the nationality of the common noun after it ("US prosecutors";
+    not "Jajpur district")."""
+    after = _NOUN_AFTER_NAME.match(text, name.end)
+    return (after is not None and after.group(1).lower() not in STOPWORDS
+            and is_country(name.key))
+
+
+_NOUN_AFTER_NAME = re.compile(r"\s+([a-z][a-z'’-]+)")
+
+
 def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                passage_names: Sequence[Name], *, anywhere: bool = False) -> list[tuple[Name, Name]]:
     """Names of the claim the passage does not mention but replaces, in the same place, by a name
@@ -889,6 +900,10 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         elif owner == "person" and best is not None and not _SAXON.match(
                 passage_text, best.end) and not best.text.endswith(("'s", "’s")):
             best = None  # ("Robert Fico's Smer": another person owns it only in the possessive)
+        if (best is not None and name.kind is NameKind.PLACE
+                and best.kind not in (NameKind.PLACE, NameKind.GROUP)
+                and _nationality_of(claim_text, name)):
+            best = None  # "US prosecutors" are the Justice Department's: a nationality, no actor
         if (best is not None and may_stand_for(name, best) and not within(best, name)
                 and not _nested_places(name, best)):
             swaps.append((name, best))

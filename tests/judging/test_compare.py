@@ -2253,3 +2253,14 @@ def test_one_week_stated_as_a_week_is_a_figure_stated_alike():
     result = compared("The agreement was signed on May 30, exactly one week before the deal "
                       "was made public.", passage)
     assert surfaces(result.matched) == [("May 30", "May 30"), ("one week", "a week")]
+
+
+def test_a_country_naming_a_nationality_is_no_actor_to_swap():
+    passage = ("On Tuesday the Justice Department unsealed an indictment setting out eight counts "
+               "against Sam Bankman-Fried.")
+    claim = "US prosecutors unsealed an eight-count indictment against Sam Bankman-Fried."
+    assert compared(claim, passage).name_swaps == ()
+    # a place of the claim's event is still swapped for another place
+    swapped = compared("Police in Paris unsealed an eight-count indictment on Tuesday.",
+                       "Police in Lyon unsealed an eight-count indictment on Tuesday.")
+    assert [(a.text, b.text) for a, b in swapped.name_swaps] == [("Paris", "Lyon")]
