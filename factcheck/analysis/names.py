@@ -714,10 +714,31 @@ class NameFinder:
                     kind = NameKind.PLACE  # "Palazzo Chigi": a building, no person
                 kind = self.table.kind(key, kind)
                 names.append(Name(text, kind, ent.start_char, ent.start_char + len(text), key))
-            found.append(tuple(names))
+            names += self._described(doc.text, names)
+            found.append(tuple(sorted(names, key=lambda n: n.start)))
         return found
 
+    def _described(self, text: str, found: Sequence[Name]) -> list[Name]:
+        """Names the recogniser missed right after the common noun saying what they are
+        ("blockchain analytics firm Elliptic"), as organisations unless the corpus types them."""
+        extra = []
+        for match in _DESCRIBED_BODY.finditer(text):
+            start, end = match.span(1)
+            if (match.group(1).split()[0].lower() in _ANY_TITLE | _CALENDAR
+                    or any(n.start < end and start < n.end for n in found)):
+                continue  # ("company chief executive Adam", a name the recogniser has)
+            key = name_key(match.group(1), NameKind.ORG)
+            if key:
+                extra.append(Name(match.group(1), self.table.kind(key, NameKind.ORG), start, end,
+                                  key))
+        return extra
 
+
+# "analytics firm Elliptic", "data provider Refinitiv": a body named after what it is
+_DESCRIBED_BODY = re.compile(
+    r"\b(?:firm|company|startup|start-up|lender|insurer|consultancy|provider|broker|retailer|"
+    r"carmaker|automaker|operator|developer|manufacturer)\s+([A-Z][\w&.-]*[\w&](?:\s+[A-Z]"
+    r"[\w&.-]*[\w&])*)")
 _CLOCK_BEFORE = re.compile(r"(?:\d|\b[ap]\.?m\.?|\bnoon|\bmidnight)\s*\(?\s*$", re.IGNORECASE)
 
 

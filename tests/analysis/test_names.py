@@ -320,3 +320,12 @@ def test_a_team_is_mentioned_by_its_nickname(written, text, found):
 def test_a_body_is_mentioned_with_one_word_in_another_form(written, text, found):
     name = Name(written, NameKind.ORG, 0, len(written), name_key(written, NameKind.ORG))
     assert mentioned(name, text) is found
+
+
+@needs_spacy
+def test_a_body_named_after_what_it_is_is_found():
+    found = NameFinder().find(["Blockchain analytics firm Elliptic put the value of the "
+                               "stolen assets at $477 million.",
+                               "The trading firm CEO Sam Bankman-Fried resigned on Friday."])
+    assert ("Elliptic", NameKind.ORG) in [(n.text, n.kind) for n in found[0]]
+    assert not any(n.text.startswith("CEO") for n in found[1])  # a title opens no body's name
