@@ -607,16 +607,17 @@ def says_number(text: str, value: float) -> bool:
     return bool(number_spans(text, value))
 
 
-def number_spans(text: str, value: float) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16384)
+def number_spans(text: str, value: float) -> tuple[tuple[int, int], ...]:
     """Where ``text`` writes the whole number ``value`` as a word of its own (see
     :func:`says_number`; "zero" for 0)."""
     if value != int(value):
-        return []
+        return ()
     word = "zero" if value == 0 else _NUMBER_WORDS.get(int(value), "")
     forms = [f"{int(value)}", f"{int(value):,}", word]
-    return [m.span() for form in dict.fromkeys(forms) if form
-            for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
-                                 re.IGNORECASE)]
+    return tuple(m.span() for form in dict.fromkeys(forms) if form
+                 for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
+                                      re.IGNORECASE))
 
 
 def extract_quantities(text: str) -> list[Quantity]:
