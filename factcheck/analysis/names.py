@@ -724,7 +724,7 @@ class NameFinder:
         extra = []
         for match in _DESCRIBED_BODY.finditer(text):
             start, end = match.span(1)
-            if (match.group(1).split()[0].lower() in _ANY_TITLE | _CALENDAR
+            if (match.group(1).split()[0].lower() in _NO_BODY
                     or any(n.start < end and start < n.end for n in found)):
                 continue  # ("company chief executive Adam", a name the recogniser has)
             key = name_key(match.group(1), NameKind.ORG)
@@ -771,6 +771,8 @@ _PERSON_TITLES = frozenset({"president", "chair", "chairman", "chairwoman", "sen
                             "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "judge",
                             "coach", "chancellor", "secretary", "sen.", "gov.", "rep."})
 _ANY_TITLE = TITLES | _PERSON_TITLES
+_NO_BODY = _ANY_TITLE | _CALENDAR
+"""Words that open no body's name after "firm" or "company" (a title, a day or month)."""
 
 
 def titled_person(text: str) -> bool:

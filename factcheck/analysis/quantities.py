@@ -603,21 +603,26 @@ _NUMBER_WORDS = {value: word for word, value in reversed(_WORD_NUMBERS.items())}
 
 def says_number(text: str, value: float) -> bool:
     """Whether ``text`` writes the whole number ``value`` as a word of its own, in digits or in
-    words ("three" for 3), counted by the reader or not ("Germany's three", "six of seven")."""
-    return bool(number_spans(text, value))
-
-
-@functools.lru_cache(maxsize=16384)
-def number_spans(text: str, value: float) -> tuple[tuple[int, int], ...]:
-    """Where ``text`` writes the whole number ``value`` as a word of its own (see
-    :func:`says_number`; "zero" for 0)."""
+    words ("three" for 3, "zero" for 0), counted by the reader or not ("Germany's three", "six of
+    seven")."""
     if value != int(value):
-        return ()
-    word = "zero" if value == 0 else _NUMBER_WORDS.get(int(value), "")
-    forms = [f"{int(value)}", f"{int(value):,}", word]
-    return tuple(m.span() for form in dict.fromkeys(forms) if form
-                 for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
-                                      re.IGNORECASE))
+        return False
+    forms = [f"{int(value)}", f"{int(value):,}", _SPELLED_AS.get(int(value), "")]
+    return any(form and re.search(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text,
+                                  re.IGNORECASE) for form in forms)
+
+
+def spelled_numbers(text: str) -> list[tuple[float, int]]:
+    """Each whole number ``text`` writes in letters as a word of its own ("zero", "ten"), with
+    where it starts."""
+    return [(float(_SPELLED_VALUE[m.group(0).lower()]), m.start())
+            for m in _SPELLED.finditer(text)]
+
+
+_SPELLED_AS = {0: "zero", **{int(v): w for v, w in _NUMBER_WORDS.items() if v == int(v)}}
+_SPELLED_VALUE = {word: value for value, word in _SPELLED_AS.items()}
+_SPELLED = re.compile(r"(?<![\w.,])(?:" + "|".join(sorted(_SPELLED_VALUE, key=len, reverse=True))
+                      + r")(?![\w]|[.,]\d)", re.IGNORECASE)
 
 
 def extract_quantities(text: str) -> list[Quantity]:

@@ -54,10 +54,10 @@ from factcheck.analysis.quantities import (
     implied_firsts,
     in_seconds,
     is_time_of_day,
-    number_spans,
     parse_number,
     ranked_superlatives,
     says_number,
+    spelled_numbers,
 )
 from factcheck.records import Hit
 from factcheck.text import STOPWORDS, fold, stem, tokenize
@@ -321,6 +321,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # A passage stating every figure of the claim alike states them, whatever words stand
     # around each: "6-2, 6-2, 7-6 (7-4)", "between 20 and 34 billion dollars".
     matched.extend(_all_alike(claim_text, claim_quantities, evidence_text, evidence_quantities))
+    spelled = _written_apart(claim_text, claim_quantities)
     for quantity in claim_quantities:
         if any(quantity is c for c, _ in matched):
             continue
@@ -334,8 +335,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         # a passage figure the claim writes as a word apart from its figures answers that word
         # ("marked its $214 million investment down to zero" against "down to $0")
         candidates = [e for e in candidates if agree(quantity, e) or e.kind in (
-            QuantityKind.DATE, QuantityKind.ORDINAL)
-            or not _written_apart(claim_text, e.value, claim_quantities)]
+            QuantityKind.DATE, QuantityKind.ORDINAL) or e.value not in spelled]
         event = _edition_of(claim_text, quantity)
         if event and not any(agree(quantity, e) for e in candidates):
             # "the 2024 NBA Finals" is answered by a year of the Finals, not "won in 2008"; a
@@ -1524,13 +1524,11 @@ def _bound_alike(claim_text: str, quantity: Quantity, evidence_text: str, best: 
     return bound if shared(bound) > shared(best) else best
 
 
-def _written_apart(text: str, value: float, quantities: Sequence[Quantity]) -> bool:
-    """Whether ``text`` writes the number ``value`` in letters outside all of its figures ("down
-    to zero"; not "Class 24", a name); never 1, whose "one" is as often a pronoun ("one of the
-    largest")."""
-    return value != 1 and any(text[start:end].isalpha()
-                              and not any(q.start <= start < q.end for q in quantities)
-                              for start, end in number_spans(text, value))
+def _written_apart(text: str, quantities: Sequence[Quantity]) -> frozenset[float]:
+    """The numbers ``text`` writes in letters outside all of its figures ("down to zero"; not
+    "Class 24", a name); never 1, whose "one" is as often a pronoun ("one of the largest")."""
+    return frozenset(value for value, start in spelled_numbers(text)
+                     if value != 1 and not any(q.start <= start < q.end for q in quantities))
 
 
 def _one_written_as_a(quantity: Quantity, evidence_text: str) -> Quantity | None:
@@ -2459,9 +2457,9 @@ def _moves_reversed(claim_text: str, claim_quantities: Sequence[Quantity], evide
                     ) -> list[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]]]:
     """Each move of the claim that the passage makes between the same two levels the other way
     round, with the passage's move."""
-    theirs = _moves(evidence_text, evidence_quantities) if claim_quantities else []
-    return [((old, new), (their_old, their_new))
-            for old, new in (_moves(claim_text, claim_quantities) if theirs else [])
+    ours = _moves(claim_text, claim_quantities)  # (the claim first: most claims have none)
+    theirs = _moves(evidence_text, evidence_quantities) if ours else []
+    return [((old, new), (their_old, their_new)) for old, new in ours
             for their_old, their_new in theirs
             if agree(old, their_new) and agree(new, their_old) and not agree(old, new)]
 
