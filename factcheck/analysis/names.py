@@ -63,8 +63,10 @@ _CALENDAR = WEEKDAYS | MONTH_NAMES
 STORM_HEADS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical"})
 _VENUE_HEADS = frozenset({"arena", "stadium", "place", "park", "field", "garden", "gardens",
                           "dome", "coliseum", "colosseum", "oval", "ballpark", "speedway",
-                          "raceway", "velodrome", "racecourse"})
-"""Last words of a venue's name, which the small model often types an organisation."""
+                          "raceway", "velodrome", "racecourse", "mansion", "palace",
+                          "residence", "cathedral", "basilica", "abbey", "chapel"})
+"""Last words of a venue's or a building's name, which the small model often types an
+organisation."""
 _VENUE_OPENERS = frozenset({"palazzo", "palace", "palacio", "palais", "palast", "castel",
                             "castello", "castle", "château", "chateau", "hotel", "piazza", "plaza",
                             "stadio", "estadio", "stade", "fort", "mount", "lake"})
@@ -213,6 +215,8 @@ def alias_in(entity: str, text: str) -> bool:
     """Whether ``text`` names ``entity`` in another usual form: its acronym or expansion ("UAE",
     "the United Arab Emirates"; "NTSB", "National Transportation Safety Board"), or its country
     for a demonym and back ("Scottish", "Scotland")."""
+    if _DOTTED.fullmatch(entity.strip()):
+        entity = entity.replace(".", "")  # "D.C." is "DC", "U.S." "US"
     key = fold(re.sub(r"['’]s$", "", entity.strip(" .")).lower())
     lowered = fold(text.lower())
     # "America" is "the United States", "the US", "USA"; short forms only in capitals ("us")
@@ -221,6 +225,9 @@ def alias_in(entity: str, text: str) -> bool:
     country = _DEMONYMS.get(key)
     if country and has_word(country, lowered):
         return True
+    verb = _PLATFORM_VERBS.get(key)
+    if verb and re.search(rf"\b{verb}(?:s|ed|ing)?\b", lowered):
+        return True  # "wrote on Twitter" is "tweeted"
     if any(has_word(demonym, lowered) for demonym in _DEMONYMS_OF.get(key, ())):
         return True
     if " " not in key and any(country_form(key, w.lower()) for w in _CAPITALISED.findall(text)):
@@ -245,6 +252,9 @@ def alias_in(entity: str, text: str) -> bool:
 
 
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}(?=\b|['’]s\b)")
+_PLATFORM_VERBS = {"twitter": "tweet"}
+"""Platforms a verb names: a post on Twitter is a tweet."""
+_DOTTED = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ic", "i")
 
@@ -696,6 +706,9 @@ class NameFinder:
                     kind = NameKind.ORG  # "Quora chief executive Adam D'Angelo"
                 elif kind in (NameKind.ORG, NameKind.PLACE) and titled_person(ent.text):
                     kind = NameKind.PERSON  # "Chair Gary Gensler", never the commission
+                elif (kind is NameKind.ORG and _TITLED_AFTER.match(doc.text, ent.end_char)
+                      and _person_like(Name(ent.text, kind, 0, 0, ""))):
+                    kind = NameKind.PERSON  # "Vassilios Kaskarelis, a former ambassador"
                 # "the World Health Organization (WHO": the recogniser ran into the bracket
                 text = ent.text
                 if "(" in text and ")" not in text:
@@ -773,6 +786,14 @@ _PERSON_TITLES = frozenset({"president", "chair", "chairman", "chairwoman", "sen
 _ANY_TITLE = TITLES | _PERSON_TITLES
 _NO_BODY = _ANY_TITLE | _CALENDAR
 """Words that open no body's name after "firm" or "company" (a title, a day or month)."""
+
+
+# "Vassilios Kaskarelis, a former Greek ambassador to the United States": a person's name
+# with a title in the words set beside it
+_TITLED_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:" + "|".join(
+    sorted(w for w in TITLES | _PERSON_TITLES if w.isalpha() and w not in (
+        "head", "chief", "general", "player", "driver", "runner", "major", "rear", "king",
+        "queen", "prince", "princess", "lord", "lady", "sir", "dame"))) + r")\b")
 
 
 def titled_person(text: str) -> bool:

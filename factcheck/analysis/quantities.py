@@ -1260,8 +1260,34 @@ def _extract_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return [_in_metres(text, _on_scale(text, _against_par(text, q)))
+    return [_in_points(text, _in_metres(text, _on_scale(text, _against_par(text, q))), found)
             for q in _share_currency(text, _share_scale(text, found))]
+
+
+# "took 40.79% of the vote, 0.94 points more": a bare "points" beside a percentage of its
+# sentence is a change of that percentage; stock indices move in their own points
+_POINTS_AFTER = re.compile(r"\s*points?\b", re.IGNORECASE)
+_INDEX_WORDS = re.compile(r"\b(?:index|indices|Dow|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang\s+Seng|"
+                          r"S&P|Sensex|Nifty|KOSPI|stocks?|shares)\b", re.IGNORECASE)
+
+
+def _in_points(text: str, quantity: Quantity, found: Sequence[Quantity]) -> Quantity:
+    """A bare count of "points" under 100 in a sentence stating a percentage, read as
+    percentage points ("40.79% of the vote, 0.94 points more"), unless the sentence is about a
+    stock index, whose points are its own."""
+    if (quantity.kind is not QuantityKind.COUNT or quantity.unit or quantity.value >= 100
+            or not _POINTS_AFTER.match(text, quantity.end)):
+        return quantity
+    start = max(text.rfind(". ", 0, quantity.start) + 2, 0)
+    end = text.find(". ", quantity.end)
+    end = len(text) if end < 0 else end
+    if not any(q.kind is QuantityKind.PERCENT and q.unit == "%" and start <= q.start < end
+               for q in found) or _INDEX_WORDS.search(text, start, end):
+        return quantity
+    points = _POINTS_AFTER.match(text, quantity.end)
+    assert points is not None
+    return dataclasses.replace(quantity, kind=QuantityKind.PERCENT, unit=POINTS,
+                               end=points.end(), surface=text[quantity.start:points.end()])
 
 
 # "the 200m butterfly", "2.16 m over its danger level", "a 4.5m wall": an "m" of metres

@@ -68,7 +68,7 @@ from factcheck.text import STOPWORDS, fold, stem, tokenize
 NEGATION = re.compile(
     r"\b(not|no(?!\.\s*\d)|never|none|nobody|neither|nor|without|cannot|can't|won't|isn't|"
     r"aren't|wasn't|"
-    r"weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|"
+    r"weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|unable to|"
     r"rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to|refus(?:e|es|ed|ing) to|"
     r"(?:decid|opt)(?:e|es|ed|ing) against)\b",
     re.IGNORECASE,
@@ -142,7 +142,7 @@ ANTONYMS = [
     # going ahead against calling off; speeding up against slowing
     ("ahead", "cancel"), ("ahead", "postpone"), ("proceed", "cancel"), ("proceed", "postpone"),
     ("sped", "slow"), ("speed", "slow"), ("quicken", "slow"),
-    ("increases", "reductions"),
+    ("increases", "reductions"), ("comeback", "squandered"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -289,6 +289,21 @@ def _claim_side(claim_text: str, names: NameIndex | None) -> _ClaimSide:
     found = names.of(claim_text) if names is not None else ()
     return _ClaimSide(_content(claim_text), _content(_NAME_WORD.sub(" ", claim_text)), found,
                       _with_capitals(claim_text, found))
+
+
+def pinned_beside(comparison: Comparison) -> bool:
+    """Whether the passage states alike a figure few events share (not a round number: "43.84%",
+    "146 seats") in the sentence where it gives a claim figure otherwise ("The earlier record,
+    43.84%, had been set at the elections of September 2015" against "January 2015")."""
+    text = comparison.hit.passage.text
+    told = {_sentence_around(text, e.start) for _, e in comparison.conflicts}
+    return any(c.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL) and _distinctive(c.value)
+               and _sentence_around(text, e.start) in told for c, e in comparison.matched)
+
+
+def _distinctive(value: float) -> bool:
+    """Whether a number is written finer than a round one (43.84, 146; not 50, 300, 2)."""
+    return value != int(value) or value >= 100 and value % 10 != 0
 
 
 def comparison_of(hit: Hit, comparisons: Sequence[Comparison]) -> Comparison:
@@ -530,7 +545,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     days = [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]
     yearly = [c for c, e in conflicts if c.kind is QuantityKind.DATE and c.value == c.high
               and re.fullmatch(r"\d{4}", e.surface)]
-    for day in _weekday_dates(evidence_text, hit.passage.published) if days or yearly else ():
+    weekdays = _weekday_dates(evidence_text, hit.passage.published) if days or yearly else ()
+    for day in weekdays:
         answered = next((q for q in days if q in unmatched and agree(q, day)), None)
         if answered is not None:
             unmatched.remove(answered)
@@ -540,6 +556,18 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
             yearly.remove(settled)
             conflicts = [(c, e) for c, e in conflicts if c is not settled]
             matched.append((settled, day))
+    # and the one weekday of the sentence telling the claim's event (half its words or more),
+    # the only date there, dates that event: "called off on Monday" in a report of Tuesday 18
+    # April is no "Tuesday, 18 April" (but "appointed the government on Wednesday" dates no
+    # confidence vote)
+    left = [q for q in days if q in unmatched]
+    if (weekdays and told is not None and len(left) == 1 and _share(
+            side.event_words, set(tokenize(evidence_text[told[0]:told[1]]))) >= 0.5):
+        there = [e for e in (*weekdays, *evidence_quantities) if e.kind is QuantityKind.DATE
+                 and told[0] <= e.start < told[1]]
+        if len(there) == 1 and any(there[0] is w for w in weekdays):
+            unmatched.remove(left[0])
+            conflicts.append((left[0], there[0]))
     # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
     turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
@@ -1188,13 +1216,15 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
                evidence_quantities: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """The claim's figures other than dates, each paired with a figure of the passage that
     agrees with it (one each, the same value first, then the closest wording), when there are
-    two or more of one kind and unit and the passage has one for every one of them; else none.
-    Two bare numbers counting different nouns ("four goals", "four assists") are no pair."""
+    two or more and the passage has one for every one of them: figures of one kind and unit
+    anywhere in it (a score line, a range, sums of money), figures of several kinds in one of
+    its sentences ("4.64% of the vote and 12 seats"); else none. Two bare numbers counting
+    different nouns ("four goals", "four assists") are no pair."""
     figures = [q for q in claim_quantities if q.kind not in (QuantityKind.DATE,
                                                              QuantityKind.ORDINAL)]
-    if len(figures) < 2 or any((q.kind, q.unit) != (figures[0].kind, figures[0].unit)
-                               for q in figures[1:]):
-        return []  # only a run of like figures: a score line, a range, sums of money
+    if len(figures) < 2:
+        return []
+    mixed = any((q.kind, q.unit) != (figures[0].kind, figures[0].unit) for q in figures[1:])
     pairs: list[tuple[Quantity, Quantity]] = []
     for quantity in figures:
         noun = (_counted_noun(claim_text, quantity)
@@ -1206,7 +1236,19 @@ def _all_alike(claim_text: str, claim_quantities: Sequence[Quantity], evidence_t
             return []
         pairs.append((quantity, max(alike, key=lambda e: (
             e.value == quantity.value, _fit(claim_text, quantity, evidence_text, e)))))
+    if mixed and not _side_by_side([e for _, e in pairs], evidence_text, evidence_quantities):
+        return []  # figures of several kinds, each stated somewhere, pin nothing together
     return pairs
+
+
+def _side_by_side(stated: Sequence[Quantity], text: str, quantities: Sequence[Quantity]) -> bool:
+    """Whether figures of a text stand together: in one sentence, with no other figure but a
+    date between them ("4.64% of the vote and 12 seats"; not "12 steals" after "17 of its 34
+    three-point attempts", nor "650 results ... 59.9%, well below the 67.3%")."""
+    first, last = min(e.start for e in stated), max(e.start for e in stated)
+    return (len({_sentence_around(text, e.start) for e in stated}) == 1
+            and not any(first < e.start < last and e.kind is not QuantityKind.DATE
+                        and not any(e is s for s in stated) for e in quantities))
 
 
 def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
@@ -1863,6 +1905,10 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                 continue  # a time in a later clause: "386 mm fell, breaking a record set in 1897"
             nearest = min(rivals, key=lambda e: _distance(e, anchor))
             if (nearest is not evidence_q and not agree(claim_q, nearest)
+                    # (a time binds only a figure of its own sentence: "Founded in 2017, the
+                    # party took off" after "12 seats in the 300-member chamber" binds none)
+                    and _sentence_around(evidence_text, nearest.start)
+                    == _sentence_around(evidence_text, anchor.start)
                     and _distance(nearest, anchor) < _distance(evidence_q, anchor)
                     and not (_clause_between(evidence_text, nearest, anchor)
                              and not _clause_between(evidence_text, evidence_q, anchor))
@@ -2833,6 +2879,20 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
             (re.compile(r"\b(?:fell|fall|falls|falling|came|comes|coming)\s+(?:in\s+)?short\s+of\b|"
                         r"\bshort\s+of\s+(?:the\s+)?(?:\$|forecasts?|estimates?|expectations?)",
                         re.IGNORECASE), "below"),
+            # a side that came back from behind against one that gave its lead away
+            (re.compile(r"\b(?:come|comes|came|coming|fought|fight|fights|fighting)\s+back\s+"
+                        r"from\s+(?:[\w-]+\s+){0,3}?(?:down|behind|deficit)\b", re.IGNORECASE),
+             "comeback"),
+            (re.compile(r"\b(?:surrender|squander|blow|blew|blown|threw|throw|thrown|let|lose|"
+                        r"lost|losing|waste|wasted|surrendered|squandered|blowing|letting)\s+"
+                        r"(?:away\s+|slip\s+)?(?:a|an|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                        r"lead\b", re.IGNORECASE), "squandered"),
+            # "blew up and fell into the Gulf of Mexico": a body falling somewhere, no figure
+            # going down (against "climbed to 39 km")
+            (re.compile(r"\b(?:fell|falls|falling|fallen|plunged|plunges|plunging|tumbled|"
+                        r"tumbling|sank|sunk|sinking)\s+(?:back\s+)?(?:in|on)?to\s+(?:the\s+)?"
+                        r"(?:(?-i:[A-Z])\w+|sea|ocean|gulf|water|waters|river|lake|ground|earth|"
+                        r"ravine|gorge|valley|canal|harbou?r)\b", re.IGNORECASE), "landed in"),
             # "Maravich's record fell": a record that falls is broken, no figure going down
             (re.compile(r"\b(?:record|records|mark|best|barrier)\s+(?:had\s+|has\s+|finally\s+)?"
                         r"(?:fell|falls|fallen|falling|tumbled|tumbles)\b", re.IGNORECASE),
@@ -3159,6 +3219,7 @@ def _denies(text: str, match: re.Match[str]) -> bool:
     counted ..."), a time ("did not start until 2010", "did not at first realise", "no order
     had yet been given") or a bound ("no more than 32 ships", "not later than May 2024")."""
     return not (_CONDITIONAL.search(text[max(0, match.start() - 80):match.start()])
+                or match.group(0).lower() == "without" and _WITHOUT_THEN.match(text, match.end())
                 or match.group(0).lower() == "none" and _SCORE_TO.search(
                     text, max(0, match.start() - 30), match.start())
                 or _NOT_UNTIL.match(text, match.end()) or _NOT_AT_FIRST.match(text, match.end())
@@ -3167,6 +3228,10 @@ def _denies(text: str, match: re.Match[str]) -> bool:
                     _NONE_BIGGER.match(text, match.end()) or _NOT_FOR.match(text, match.end())))
 
 
+# "without recognition from a mainland court, the liquidators would have few powers": a
+# condition ("unless a court recognised them"), no denial
+_WITHOUT_THEN = re.compile(r"[^,;.]{0,100},\s+(?:[\w'’-]+\s+){0,6}?(?:would|could|might)\b",
+                           re.IGNORECASE)
 # "led the series two games to none": a score of nil, no denial
 _SCORE_TO = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+\s+)?to\s+$",
                        re.IGNORECASE)
@@ -3244,7 +3309,11 @@ def _denial(text: str, other_text: str) -> str:
         # "something this big might not have worked" weighs a possibility; it denies only
         # what the other text too says may be ("may not protect" against "may protect")
         text = _HEDGED_NOT.sub(r"\1", text)
-    scopes = _negated_scopes(_telling_sentences(text, other_text))
+    # (a negation in a sentence telling another part of the claim denies it only in two of
+    # its words: "would not become a resting place for human remains" denies no "place")
+    scopes = [(cue, words, 1) for cue, words in _negated_scopes(_telling_sentences(text,
+                                                                                 other_text))]
+    scopes += [(cue, words, 2) for cue, words in _negated_scopes(_other_part(text, other_text))]
     if not scopes or _stated_plainly(text, other_text):
         return ""
     plain: set[str] = set()
@@ -3271,13 +3340,13 @@ def _denial(text: str, other_text: str) -> str:
     given_up = [(_GIVING_UP_FORMS[m.group(1).lower()],
                  set(tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]))
                 for m in _GIVING_UP.finditer(other_text)]
-    for cue, words in scopes:
+    for cue, words, least in scopes:
         # (what is given up must be what the negation is about: two of its words, not one
         # shared noun, "lost its majority in the 465-seat house" against "did not surge to 148
         # seats")
         denied = other_denied.union(*(after for verb, after in given_up
                                       if not verb & words and _alike_words(after, words) >= 2))
-        if words & plain and not words & denied:
+        if len(words & plain) >= least and not words & denied:
             return cue
     return ""
 
@@ -3313,6 +3382,19 @@ def _telling_sentences(text: str, other_text: str) -> str:
     shares = [len(_verb_words(sentence) & wanted) for sentence in sentences]
     return " ".join(sentence for sentence, share in zip(sentences, shares, strict=True)
                     if share >= 0.8 * max(shares) or numbers & set(_DIGITS.findall(sentence)))
+
+
+def _other_part(text: str, other_text: str) -> str:
+    """The sentences of ``text`` apart from :func:`_telling_sentences` that tell three or more
+    words of another part of ``other_text`` ("closing the case did not mean launches would
+    resume" beside the sentence on the inquiry's 63 actions)."""
+    told = _telling_sentences(text, other_text)
+    if told == text:
+        return ""
+    wanted = _verb_words(other_text) - _verb_words(told)
+    return " ".join(text[start:end] for start, end in _sentence_spans(text)
+                    if text[start:end] not in told
+                    and len(_verb_words(text[start:end]) & wanted) >= 3)
 
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")

@@ -385,14 +385,15 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                        f"names decide: {rules.rationale}", LearnedJudge.name), "names"
     if silent_on_claim(rules, comparisons):
         closest = comparison_of(rules.evidence[0], comparisons)
-        differs = another_value(claim.text, closest, names, parser)
+        near = relevant_hits(hits, settings)
+        differs = another_value(claim.text, closest, names, parser,
+                                pinned_elsewhere(closest, comparisons, near))
         if differs and reports_same_event(closest, settings):
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
                            f"the report differs: closest evidence ({cite(closest.hit)}) reports "
                            f"the same event (similarity {closest.hit.dense:.2f}, "
                            f"{closest.coverage:.0%} of the claim's words) and {differs}",
                            LearnedJudge.name), "differs"
-        near = relevant_hits(hits, settings)
         swapped, where = "", closest
         other = conflict_elsewhere(closest, comparisons, near, settings)
         if other is not None:  # another report of the event fills the slot the closest leaves
@@ -468,13 +469,16 @@ def said_otherwise(conflicts: Sequence[tuple[Quantity, Quantity]]) -> str:
 
 
 def another_value(claim_text: str, comparison: Comparison,
-                  names: NameIndex | None = None, parser: Parser | None = None) -> str:
+                  names: NameIndex | None = None, parser: Parser | None = None,
+                  stated: frozenset[tuple[int, int]] = frozenset()) -> str:
     """What the passage puts in a slot the claim fills with another value ("it gives 27 February
     2024 where the claim says Feb. 2023"), or "" if it leaves every such slot empty: a figure of
     the kind of a claim figure it does not state alike, or a name of the kind of a claim name it
-    lacks. A passage that leaves the slot empty only says less than the claim."""
+    lacks. A passage that leaves the slot empty only says less than the claim; a claim figure
+    at a span of ``stated`` another report states alike (:func:`pinned_elsewhere`)."""
     passage = comparison.hit.passage.text
-    claimed = [*comparison.unmatched, *(claim_q for claim_q, _ in comparison.conflicts)]
+    claimed = [q for q in (*comparison.unmatched, *(claim_q for claim_q, _ in comparison.conflicts))
+               if (q.start, q.end) not in stated]
     # a figure the passage writes in words the reader does not count ("Germany's three") is
     # stated there, not replaced
     differing = [q for q in claimed
@@ -589,20 +593,39 @@ def conflict_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
     return None
 
 
+def pinned_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
+                     near: Sequence[Hit]) -> frozenset[tuple[int, int]]:
+    """The spans of the claim figures another relevant passage states alike, two or more of
+    them, with nothing against the claim: "Tsipras, who took over Syriza in 2008 at the age of
+    34" is told by a report of his becoming leader in 2008 aged 34, not replaced by the closest
+    report's "came to power in 2015"."""
+    spans: set[tuple[int, int]] = set()
+    for other in comparisons:
+        if (other is closest or other.hit not in near or len(other.matched) < 2 or other.conflicts
+                or other.name_swaps or other.polarity_clash or other.other_subjects):
+            continue
+        spans |= {(q.start, q.end) for q, _ in other.matched}
+    return frozenset(spans)
+
+
 def stated_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
                      near: Sequence[Hit]) -> Comparison | None:
     """Another relevant passage stating alike, in the claim's words around them, every figure
-    the closest passage leaves unsaid, and nothing against the claim; ``None`` if there is none
-    or the closest passage lacks a name of the claim (names are left to it)."""
-    if not closest.unmatched or closest.missing_names or closest.conflicts:
+    the closest passage leaves unsaid or gives otherwise (in words that fit the claim's as well
+    as the closest passage's do: "taking 158 of the 300 seats" against "a first party gets 20
+    extra seats"), and nothing against the claim; ``None`` if there is none or the closest
+    passage lacks a name of the claim (names are left to it)."""
+    if not (closest.unmatched or closest.conflicts) or closest.missing_names:
         return None
-    wanted = {(q.start, q.end) for q in closest.unmatched}
+    wanted = {(q.start, q.end): 1 for q in closest.unmatched}
+    for q, _ in closest.conflicts:
+        wanted[q.start, q.end] = max(wanted.get((q.start, q.end), 1), closest.fit.get(q, 0))
     for other in comparisons:
         if (other is closest or other.hit not in near or other.conflicts or other.name_swaps
                 or other.polarity_clash or other.other_subjects):
             continue
-        fitting = {(q.start, q.end) for q, _ in other.matched if other.fit.get(q, 0) >= 1}
-        if wanted <= fitting:
+        fits = {(q.start, q.end): other.fit.get(q, 0) for q, _ in other.matched}
+        if all(fits.get(span, -1) >= least for span, least in wanted.items()):
             return other
     return None
 

@@ -329,3 +329,21 @@ def test_a_body_named_after_what_it_is_is_found():
                                "The trading firm CEO Sam Bankman-Fried resigned on Friday."])
     assert ("Elliptic", NameKind.ORG) in [(n.text, n.kind) for n in found[0]]
     assert not any(n.text.startswith("CEO") for n in found[1])  # a title opens no body's name
+
+
+@needs_spacy
+def test_a_name_set_beside_a_persons_title_is_a_person():
+    found = NameFinder().find(["The cabinet in which Dimitris Papadakis, a former ambassador to "
+                               "Italy, is foreign minister was sworn in."])[0]
+    assert ("Dimitris Papadakis", NameKind.PERSON) in [(n.text, n.kind) for n in found]
+    # a body described by what it does stays a body
+    found = NameFinder().find(["Alvarez & Marsal, the adviser, declined to comment."])[0]
+    assert [(n.text, n.kind) for n in found] == [("Alvarez & Marsal", NameKind.ORG)]
+
+
+def test_a_dotted_acronym_and_a_platform_named_by_its_verb_are_other_forms():
+    assert alias_in("D.C.", "The suit was filed in the District of Columbia District Court.")
+    assert alias_in("U.S.", "talks with the United States")
+    assert not alias_in("U.K.", "talks with the United States")
+    assert alias_in("Twitter", "Musk tweeted that the plate was not ready.")
+    assert not alias_in("Twitter", "Musk said that the plate was not ready.")

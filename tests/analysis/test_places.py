@@ -33,3 +33,9 @@ def test_a_building_may_stand_in_a_known_city_but_not_in_another_building():
     assert nested("palazzo chigi", "rome") and nested("italy", "palazzo chigi")
     assert not nested("palazzo chigi", "quirinale palace")
     assert not nested("palazzo chigi", "upper zzyzx")  # (a place the gazetteer does not know)
+
+
+@pytest.mark.parametrize("building", ["maximos mansion", "presidential palace",
+                                      "westminster abbey", "st peter's basilica"])
+def test_a_mansion_a_palace_or_a_church_is_a_building_a_country_may_hold(building: str):
+    assert nested("greece", building)

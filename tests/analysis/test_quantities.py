@@ -875,3 +875,15 @@ def test_half_before_its_or_the_is_a_share():
 def test_a_day_and_its_year_told_apart_are_one_date(text):
     [date] = extract_quantities(text)
     assert (date.unit, date.value) == ("day", float(datetime.date(1949, 4, 4).toordinal()))
+
+
+def test_points_beside_a_percentage_are_percentage_points():
+    [share, change] = extract_quantities("The party took 40.8% of the vote, 1.2 points more than "
+                                         "at the previous election.")
+    assert (change.kind, change.value, change.unit, change.surface) == (
+        QuantityKind.PERCENT, 1.2, "pp", "1.2 points")
+    assert agree(change, only("up 1.2 percentage points"))
+    # an index moves in its own points; a table counts points
+    assert [q.unit for q in extract_quantities("The Dow fell 2.1%, or 70 points.")] == ["%", ""]
+    assert [q.kind for q in extract_quantities("Leverkusen finished on 90 points, 17 points "
+                                               "clear.")] == [QuantityKind.COUNT] * 2

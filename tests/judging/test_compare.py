@@ -2264,3 +2264,97 @@ def test_a_country_naming_a_nationality_is_no_actor_to_swap():
     swapped = compared("Police in Paris unsealed an eight-count indictment on Tuesday.",
                        "Police in Lyon unsealed an eight-count indictment on Tuesday.")
     assert [(a.text, b.text) for a, b in swapped.name_swaps] == [("Paris", "Lyon")]
+
+
+def test_figures_of_several_kinds_side_by_side_are_stated_together():
+    passage = ("The Greens won 6.3% of the vote and 19 seats in the 150-member chamber. With two "
+               "smaller allies, the left bloc took almost 11% and 31 seats.")
+    result = compared("The Greens, led by Ana Ruiz, took 6.3 percent and 19 seats.", passage)
+    assert surfaces(result.matched) == [("6.3 percent", "6.3%"), ("19", "19")]
+    assert result.conflicts == ()
+    # figures with another between them are no pair: "17 of its 34 attempts and 12 steals"
+    apart = compared("The visitors made 12 of their 34 attempts in the 133-130 win.",
+                     "The visitors won 133-130, making 17 of their 34 attempts and recording "
+                     "12 steals.")
+    assert apart.conflicts
+
+
+def test_a_time_binds_only_a_figure_of_its_own_sentence():
+    passage = ("The Greens won 19 seats in the 150-member chamber. Founded by Ana Ruiz in 2015, "
+               "the party grew quickly.")
+    result = compared("The Greens, founded by Ana Ruiz in 2015, won 19 seats.", passage)
+    assert result.conflicts == ()
+    assert ("19", "19") in surfaces(result.matched)
+
+
+@pytest.mark.parametrize(("claim_text", "passage", "clash"), [
+    # "without X, Y would" is a condition, as "unless X" is
+    ("A lawyer warned that without recognition from a mainland court, the liquidators would "
+     "have few powers over onshore assets.",
+     "A lawyer said the liquidators would have few powers over onshore assets unless a mainland "
+     "court recognised them.", ""),
+    ("The plant opened without a licence from the regulator.",
+     "The plant opened with a licence from the regulator.", "the claim is negated ('without')"),
+])
+def test_a_condition_opened_by_without_denies_nothing(claim_text: str, passage: str,
+                                                      clash: str):
+    assert compared(claim_text, passage).polarity_clash == clash
+
+
+def test_a_body_falling_into_the_sea_is_no_figure_going_down():
+    passage = ("The rocket blew up and fell into the Gulf of Mexico after peaking at "
+               "about 39 km.")
+    assert compared("The rocket climbed to about 39 km before it broke up.",
+                    passage).polarity_clash == ""
+    assert compared("Sales climbed to $39 million in May.",
+                    "Sales fell to $39 million in May.").polarity_clash
+
+
+def test_a_figure_few_events_share_pins_a_date_worded_otherwise():
+    passage = ("Abstention hit a new high. The earlier record, {}%, had been set at the elections "
+               "of September 2015.")
+    claim_text = ("The previous abstention record of {} percent dated from the general election "
+                  "of January 2015.")
+    assert verdict(claim_text.format("43.84"), passage.format("43.84")).label is Label.CONTRADICTED
+    # a round figure alike pins nothing
+    assert verdict(claim_text.format("40"), passage.format("40")).label is Label.UNVERIFIED
+
+
+def test_a_weekday_telling_the_claims_event_dates_it():
+    # (the passage is dated Wednesday 1 May 2024: its "Tuesday" is 30 April)
+    passage = ("A frozen valve forced the company to call off the launch on Tuesday. Engineers "
+               "were checking the booster.")
+    wrong = compared("The company called off the launch on 1 May because a valve froze.", passage)
+    assert surfaces(wrong.conflicts) == [("1 May", "Tuesday (30 April 2024)")]
+    right = compared("The company called off the launch on 30 April because a valve froze.",
+                     passage)
+    assert surfaces(right.matched) == [("30 April", "Tuesday (30 April 2024)")]
+    # a weekday of another event dates nothing of the claim's
+    other = compared("The government won a confidence vote in parliament on 21 May with 78 votes.",
+                     "The president appointed the new government on Tuesday at the palace. "
+                     "Ministers met later.")
+    assert other.conflicts == ()
+
+
+def test_a_negation_in_the_sentence_telling_another_part_of_the_claim_denies_it():
+    passage = ("The agency closed its inquiry into the crash, whose report listed 41 corrective "
+               "actions and several root causes. It stressed that closing the case did not mean "
+               "flights at Fairview would resume right away.")
+    claim_text = ("The agency said closing the inquiry, which produced 41 corrective actions, "
+                  "meant flights from Fairview could resume immediately.")
+    assert compared(claim_text, passage).polarity_clash == "the evidence is negated ('not')"
+
+
+def test_unable_to_denies_what_follows():
+    assert compared("Voters living abroad were unable to vote in the May election.",
+                    "Voters living abroad could vote by post in the May election."
+                    ).polarity_clash == "the claim is negated ('unable to')"
+
+
+def test_a_comeback_is_the_opposite_of_a_lead_given_away():
+    passage = "Rovers came back from two goals down to draw 2-2 with City on Saturday."
+    assert compared("Rovers surrendered a two-goal lead and drew 2-2 with City on Saturday.",
+                    passage).polarity_clash == ("claim says 'surrendered a two-goal lead', "
+                                                "evidence says 'came back from two goals down'")
+    assert compared("Rovers fought back from 2-0 down to draw 2-2 with City on Saturday.",
+                    passage).polarity_clash == ""

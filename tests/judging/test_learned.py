@@ -25,6 +25,7 @@ from factcheck.judging.learned import (
     another_value,
     default_model_path,
     load_model,
+    pinned_elsewhere,
     save_model,
     stated_elsewhere,
     states_conflict,
@@ -677,3 +678,39 @@ def test_a_place_is_another_value_only_where_the_claim_says_more_than_the_passag
     specific = "Thousands of protesters marched in Toyama on 28 February 2025, police said."
     comparison = compare_all(specific, [hit(country)], names)[0]
     assert "Japan" in another_value(specific, comparison, names)
+
+
+def test_a_figure_given_otherwise_is_stated_elsewhere_in_words_that_fit_as_well():
+    # the closest passage's "20 extra seats" is another count than the claim's seats; a second
+    # report states both of the claim's figures alike, in the claim's words
+    text = "On 25 June the ruling party won 158 of the 300 seats in parliament."
+    closest = hit("The 25 June vote gave the first party 20 extra seats in parliament, with the "
+                  "rest shared out.")
+    other = hit("The ruling party won 158 of the 300 seats in parliament in Sunday's vote.",
+                0.7, 2)
+    comparisons = compare_all(text, [closest, other], NameIndex())
+    assert comparisons[0].conflicts
+    assert stated_elsewhere(comparisons[0], comparisons, [closest, other]) is comparisons[1]
+    # a second report giving the seats otherwise states nothing alike
+    otherwise = hit("The ruling party won 146 of the 300 seats in parliament in Sunday's vote.",
+                    0.7, 2)
+    comparisons = compare_all(text, [closest, otherwise], NameIndex())
+    assert stated_elsewhere(comparisons[0], comparisons, [closest, otherwise]) is None
+
+
+def test_a_figure_another_report_states_with_a_second_one_is_not_replaced():
+    names = NameIndex()
+    text = ("Maria Lopez, who took over the party in 2011 at the age of 41, said on 12 June 2025 "
+            "that she was stepping down as leader.")
+    closest = hit("Maria Lopez said on 12 June 2025 that she was stepping down as leader of the "
+                  "party, which had come to power in 2019.")
+    other = hit("Lopez became leader of the party in 2011, aged 41.", 0.8, 2)
+    comparisons = compare_all(text, [closest, other], names)
+    assert another_value(text, comparisons[0], names) == "it gives 2019 where the claim says 2011"
+    pinned = pinned_elsewhere(comparisons[0], comparisons, [closest, other])
+    assert {text[a:b] for a, b in pinned} == {"2011", "41"}
+    assert another_value(text, comparisons[0], names, None, pinned) == ""
+    # a report stating one figure alike pins nothing
+    alone = hit("Lopez became leader of the party in 2011.", 0.8, 2)
+    comparisons = compare_all(text, [closest, alone], names)
+    assert pinned_elsewhere(comparisons[0], comparisons, [closest, alone]) == frozenset()
