@@ -470,15 +470,16 @@ def said_otherwise(conflicts: Sequence[tuple[Quantity, Quantity]]) -> str:
 
 def another_value(claim_text: str, comparison: Comparison,
                   names: NameIndex | None = None, parser: Parser | None = None,
-                  stated: frozenset[tuple[int, int]] = frozenset()) -> str:
+                  told_elsewhere: frozenset[tuple[int, int]] = frozenset()) -> str:
     """What the passage puts in a slot the claim fills with another value ("it gives 27 February
     2024 where the claim says Feb. 2023"), or "" if it leaves every such slot empty: a figure of
     the kind of a claim figure it does not state alike, or a name of the kind of a claim name it
-    lacks. A passage that leaves the slot empty only says less than the claim; a claim figure
-    at a span of ``stated`` another report states alike (:func:`pinned_elsewhere`)."""
+    lacks. A passage that leaves the slot empty only says less than the claim, and so does one
+    whose figure another report states alike (at a span of ``told_elsewhere``, see
+    :func:`pinned_elsewhere`)."""
     passage = comparison.hit.passage.text
     claimed = [q for q in (*comparison.unmatched, *(claim_q for claim_q, _ in comparison.conflicts))
-               if (q.start, q.end) not in stated]
+               if (q.start, q.end) not in told_elsewhere]
     # a figure the passage writes in words the reader does not count ("Germany's three") is
     # stated there, not replaced
     differing = [q for q in claimed
