@@ -3368,6 +3368,7 @@ _GIVING_UP_FORMS = {form: frozenset(tokenize(forms)) for forms in (
 ) for form in forms.split()}
 
 
+@functools.lru_cache(maxsize=16384)
 def _telling_sentences(text: str, other_text: str) -> str:
     """The sentences of ``text`` that tell what ``other_text`` says, as nearly as the one that
     tells most of it: a negation in a sentence about something else ("the tribe was relieved the
@@ -3384,6 +3385,7 @@ def _telling_sentences(text: str, other_text: str) -> str:
                     if share >= 0.8 * max(shares) or numbers & set(_DIGITS.findall(sentence)))
 
 
+@functools.lru_cache(maxsize=16384)
 def _other_part(text: str, other_text: str) -> str:
     """The sentences of ``text`` apart from :func:`_telling_sentences` that tell three or more
     words of another part of ``other_text`` ("closing the case did not mean launches would
