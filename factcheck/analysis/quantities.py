@@ -1275,17 +1275,17 @@ def _in_points(text: str, quantity: Quantity, found: Sequence[Quantity]) -> Quan
     """A bare count of "points" under 100 in a sentence stating a percentage, read as
     percentage points ("40.79% of the vote, 0.94 points more"), unless the sentence is about a
     stock index, whose points are its own."""
-    if (quantity.kind is not QuantityKind.COUNT or quantity.unit or quantity.value >= 100
-            or not _POINTS_AFTER.match(text, quantity.end)):
+    points = _POINTS_AFTER.match(text, quantity.end)
+    if (points is None or quantity.kind is not QuantityKind.COUNT or quantity.unit
+            or quantity.value >= 100):
         return quantity
-    start = max(text.rfind(". ", 0, quantity.start) + 2, 0)
+    before = text.rfind(". ", 0, quantity.start)
+    start = 0 if before < 0 else before + 2  # (a text may open on its percentage)
     end = text.find(". ", quantity.end)
     end = len(text) if end < 0 else end
     if not any(q.kind is QuantityKind.PERCENT and q.unit == "%" and start <= q.start < end
                for q in found) or _INDEX_WORDS.search(text, start, end):
         return quantity
-    points = _POINTS_AFTER.match(text, quantity.end)
-    assert points is not None
     return dataclasses.replace(quantity, kind=QuantityKind.PERCENT, unit=POINTS,
                                end=points.end(), surface=text[quantity.start:points.end()])
 

@@ -883,6 +883,8 @@ def test_points_beside_a_percentage_are_percentage_points():
     assert (change.kind, change.value, change.unit, change.surface) == (
         QuantityKind.PERCENT, 1.2, "pp", "1.2 points")
     assert agree(change, only("up 1.2 percentage points"))
+    # (a text opening on its percentage too)
+    assert extract_quantities("40.8% voted for it, 1.2 points more.")[1].unit == "pp"
     # an index moves in its own points; a table counts points
     assert [q.unit for q in extract_quantities("The Dow fell 2.1%, or 70 points.")] == ["%", ""]
     assert [q.kind for q in extract_quantities("Leverkusen finished on 90 points, 17 points "
