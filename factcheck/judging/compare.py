@@ -70,7 +70,8 @@ NEGATION = re.compile(
     r"aren't|wasn't|"
     r"weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|failed to|failure to|yet to|unable to|"
     r"rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to|refus(?:e|es|ed|ing) to|"
-    r"(?:decid|opt)(?:e|es|ed|ing) against)\b",
+    r"(?:decid|opt)(?:e|es|ed|ing) against|stop(?:s|ped|ping)? short of|"
+    r"refrain(?:s|ed|ing)? from)\b",
     re.IGNORECASE,
 )
 GENERAL_NEGATION = re.compile(
@@ -78,7 +79,8 @@ GENERAL_NEGATION = re.compile(
     r"isn't|aren't|"
     r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|hadn't|shouldn't|couldn't|wouldn't|"
     r"fail(?:s|ed|ure)? to|yet to|rul(?:e|es|ed|ing) out|lack(?:s|ed|ing)?|absence|unlikely|"
-    r"refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|false|myth|hoax)\b",
+    r"refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|false|myth|hoax|"
+    r"stop(?:s|ped|ping)? short of|refrain(?:s|ed|ing)? from)\b",
     re.IGNORECASE,
 )
 # A planned figure ("will invest $10 billion") and an achieved one ("has invested $1.5 billion")
@@ -143,6 +145,8 @@ ANTONYMS = [
     ("ahead", "cancel"), ("ahead", "postpone"), ("proceed", "cancel"), ("proceed", "postpone"),
     ("sped", "slow"), ("speed", "slow"), ("quicken", "slow"),
     ("increases", "reductions"), ("comeback", "squandered"),
+    # placings told with the other word of a ranking ("ahead of Ambani", "fell below Ambani")
+    ("ahead", "below"), ("above", "behind"),
 ]
 # Opposites of everyday language that are not the rules judge's business in news ("man" vs
 # "woman", "safe" vs "dangerous"): the learned judge's antonym cue uses ANTONYMS and these.
@@ -523,6 +527,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "190 lawmakers, 172 from the opposition and 18 from the ruling party": a total the
     # figures the passage states alike add up to is stated with them
     unmatched = [q for q in unmatched if not _sum_of_parts(q, matched)]
+    # and so is one the passage gives in parts only ("151 seats, 112 of them in constituencies
+    # and 39 from lists" against "112 constituency seats and 39 list seats"; "Pheu Thai's 141"
+    # against "Pheu Thai 112 constituency and 29 list seats"); "an 11-party coalition" is the
+    # party leading it "with 10 other parties"
+    conflicts = [(c, e) for c, e in conflicts
+                 if not _sum_of_parts(c, matched)
+                 and not _parts_beside(c, e, evidence_text)
+                 and not _with_others(c, claim_text, e, evidence_text)]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
     unmatched = [q for q in unmatched if not _names_period(claim_text, q, matched)
                  # "by one fire rather than by two separate blazes": the two is not claimed
@@ -543,9 +555,21 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # (and one compared with a bare year of the passage, "the 2022 World Cup", is its weekday's:
     # "on Monday, 30 October 2023" against "a ceremony in Paris on Monday night")
     days = [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]
+    # (so is the month of "on a Wednesday in November 2023" by the passage's Wednesday in it)
+    months = [q for q in unmatched if q.kind is QuantityKind.DATE and 0 < q.high - q.value < 31
+              and _WEEKDAY_IN.search(claim_text, max(0, q.start - 30), q.start)]
     yearly = [c for c, e in conflicts if c.kind is QuantityKind.DATE and c.value == c.high
               and re.fullmatch(r"\d{4}", e.surface)]
-    weekdays = _weekday_dates(evidence_text, hit.passage.published) if days or yearly else ()
+    weekdays = (_weekday_dates(evidence_text, hit.passage.published)
+                if days or yearly or months else ())
+    for month in months:
+        named = _WEEKDAY_IN.search(claim_text, max(0, month.start - 30), month.start)
+        weekday = named.group(1).lower() if named is not None else ""
+        stated_day = next((day for day in weekdays if month.value <= day.value <= month.high
+                           and day.surface.split()[0].lower() == weekday), None)
+        if stated_day is not None:
+            unmatched.remove(month)
+            matched.append((month, stated_day))
     for day in weekdays:
         answered = next((q for q in days if q in unmatched and agree(q, day)), None)
         if answered is not None:
@@ -568,6 +592,15 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if len(there) == 1 and any(there[0] is w for w in weekdays):
             unmatched.remove(left[0])
             conflicts.append((left[0], there[0]))
+    # "the children had not seen their mother for seven" against "the twins had not seen their
+    # mother for 11 years": the claim's own words before its figure, with another number after
+    # them in the passage, give the claim's slot another value (the figure stated alike fills
+    # another slot: "he had been unable to see his wife for 11 years")
+    for pair in list(matched):
+        slot = _same_words_other_value(claim_text, pair[0], evidence_text, pair[1])
+        if slot is not None:
+            matched.remove(pair)
+            conflicts.append((pair[0], slot))
     # "fell 18%" against "up 18%": the same figure moving the other way is a clash of direction.
     turned = [(c, e) for c, e in matched if _opposite_directions(claim_text, c, evidence_text, e)]
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
@@ -604,7 +637,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
               if _placed_in_stated(claim_text, n, side.names, passage_names)]
     missing = tuple(e for e in _entities(claim_text, names_in=evidence_text)
                     if not any(n.start <= claim_text.find(e) < n.end for n in placed)
-                    and not _entity_in(e, evidence_text, title)
+                    and not _entity_in(e, *_outlet_apart(e, evidence_text, title,
+                                                         hit.passage.source))
                     and not (_POSSESSED.match(e)
                              and _entity_in(_POSSESSED.sub("", e), evidence_text, title))
                     and not _qualifies(claim_text, claim_text.find(e), len(e), evidence_text)
@@ -808,6 +842,8 @@ def _weekday_dates(text: str, published: str | None) -> tuple[Quantity, ...]:
     return tuple(days)
 
 
+_WEEKDAY_IN = re.compile(r"\b(" + "|".join(d.capitalize() for d in sorted(WEEKDAYS))
+                         + r")\s+(?:in|of)\s+(?:early\s+|mid-?|late\s+)?$")
 _WEEKDAY_NUMBER = {day: number for number, day in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split())}
 _DATE_AFTER = re.compile(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:"
@@ -838,7 +874,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     """
     swaps: list[tuple[Name, Name]] = []
     unmentioned = [name for name in claim_names
-                   if not name_in(name, passage_names) and not mentioned(name, passage_text)]
+                   if not name_in(name, passage_names) and not mentioned(name, passage_text)
+                   and not _joined_alike(claim_text, name, passage_text)]
     moved = _out_of_place(claim_text, claim_names, unmentioned, passage_text)
     if not unmentioned and not moved:
         return swaps
@@ -948,6 +985,72 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                 and not _nested_places(name, placed[0])):
             swaps.append((name, placed[0]))
     return swaps
+
+
+_JOINED_BEFORE = re.compile(r"[\w]+-$")
+
+
+def _joined_alike(claim_text: str, name: Name, passage_text: str) -> bool:
+    """Whether the passage writes a name the recogniser cut out of a hyphenated word as the
+    claim does ("west Sikkim" of "north-west Sikkim")."""
+    joined = _JOINED_BEFORE.search(claim_text, max(0, name.start - 20), name.start)
+    return joined is not None and claim_text[joined.start():name.end] in passage_text
+
+
+def said_in_place(claim_text: str, name: Name, passage_text: str) -> bool:
+    """Whether a passage writes a claim name in the claim's words on both sides ("who live in
+    Paris with their father"): that slot is stated alike there, whatever another passage puts
+    in it."""
+    before = re.findall(r"\S+", claim_text[max(0, name.start - 40):name.start])
+    after = re.findall(r"\S+", claim_text[name.end:name.end + 40])
+    lowered = " ".join(passage_text.lower().split())
+    # (words that tell something of the name, not its title or that it spoke: "Chief
+    # Secretary Pathak said" is any statement of his)
+    for left, right in ((2, 1), (1, 2)):
+        around = [*before[len(before) - left:], *after[:right]]
+        if (len(before) >= left and len(after) >= right
+                and " ".join([*before[len(before) - left:], name.text, *after[:right]]).lower()
+                in lowered and any(_telling(word) for word in around)):
+            return True
+    return False
+
+
+def _telling(word: str) -> bool:
+    word = re.sub(r"[^\w'’-]", "", word.lower())
+    return bool(word) and word not in STOPWORDS and word not in TITLES and word not in _SPOKE
+
+
+_SPOKE = frozenset({"said", "says", "told", "added", "announced", "stated", "noted", "wrote"})
+
+
+_LEAD_WORDS = re.compile(r"((?:[A-Za-z'’-]+\s+){3}[A-Za-z'’-]+)\s+$")
+
+
+def _same_words_other_value(claim_text: str, quantity: Quantity, evidence_text: str,
+                            stated: Quantity) -> Quantity | None:
+    """The number a passage writes right after the four words that lead to a claim count
+    ("not seen their mother for seven"), when it differs from the count and those words are
+    not the ones before the figure stated alike; else ``None``."""
+    if quantity.kind is not QuantityKind.COUNT:
+        return None
+    lead = _LEAD_WORDS.search(claim_text, max(0, quantity.start - 60), quantity.start)
+    if lead is None or sum(w.lower() not in STOPWORDS for w in lead.group(1).split()) < 2:
+        return None
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, lead.group(1).split()))
+                         + r"\s+(\d[\d,]*(?:\.\d+)?|[A-Za-z]+)\b", re.IGNORECASE)
+    for found in pattern.finditer(evidence_text):
+        if found.start(1) <= stated.start < found.end(1) + 2:
+            return None  # (the figure stated alike stands there)
+        there = [e for e in extract_quantities(evidence_text) if e.start == found.start(1)]
+        if there:  # a figure of its own: another value only if it measures the same way
+            if comparable(quantity, there[0]) and not agree(quantity, there[0]):
+                return there[0]
+            continue
+        value = parse_number(found.group(1))
+        if value is not None and value != quantity.value:  # a bare number ("for seven")
+            return Quantity(quantity.kind, value, value, quantity.unit, Bound.EXACT,
+                            found.start(1), found.end(1), found.group(1))
+    return None
 
 
 def _nested_places(name: Name, other: Name) -> bool:
@@ -1258,6 +1361,34 @@ def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity
              and c.unit in (quantity.unit, "")]  # ("190 members, 172 from the opposition")
     return (quantity.kind is QuantityKind.COUNT and len(parts) >= 2
             and abs(sum(c.value for c in parts) - quantity.value) < 1e-9)
+
+
+_PART_BEFORE = re.compile(r"(?<![\d.,])(\d[\d,]*)\s+(?:[a-z-]+\s+){0,2}?(?:and|plus)\s+$")
+
+
+def _parts_beside(quantity: Quantity, evidence_q: Quantity, evidence_text: str) -> bool:
+    """Whether a claim count is the sum of the passage's count it was compared with and the
+    number joined to it by "and" just before ("112 constituency and 29 list seats" for 141)."""
+    if (quantity.kind is not QuantityKind.COUNT or evidence_q.kind is not QuantityKind.COUNT
+            or evidence_q.unit):
+        return False
+    part = _PART_BEFORE.search(evidence_text, max(0, evidence_q.start - 40), evidence_q.start)
+    return part is not None and (
+        abs(float(part.group(1).replace(",", "")) + evidence_q.value - quantity.value) < 1e-9)
+
+
+_OTHERS = re.compile(r"[\s-]+other\b", re.IGNORECASE)
+
+
+def _with_others(quantity: Quantity, claim_text: str, evidence_q: Quantity,
+                 evidence_text: str) -> bool:
+    """Whether one text counts the others of a group and the other text the whole group: "10
+    other parties" and "an 11-party coalition"."""
+    if quantity.kind is not QuantityKind.COUNT or evidence_q.kind is not QuantityKind.COUNT:
+        return False
+    if _OTHERS.match(evidence_text, evidence_q.end):
+        return quantity.value == evidence_q.value + 1
+    return bool(_OTHERS.match(claim_text, quantity.end)) and evidence_q.value == quantity.value + 1
 
 
 def _this_years_edition(quantity: Quantity, evidence_text: str, published: str | None,
@@ -1667,7 +1798,8 @@ _AMOUNTING = frozenset({"of", "totalling", "totaling", "worth"})
 _ADDING = frozenset({"add", "adds", "added", "adding"})
 _SAVING = frozenset({"save", "saves", "saved", "saving"})
 _SAVINGS_AFTER = re.compile(r"\s+(?:of|in)\s+(?:[\w-]+\s+)?savings?\b", re.IGNORECASE)
-_ADDED_TO = re.compile(r"[^,.;]{0,40}?\bto\b")
+# ("added 182 together to take the game away": a stand, no sum added to another)
+_ADDED_TO = re.compile(r"(?![^,.;]{0,20}?\btogether\b)[^,.;]{0,40}?\bto\b")
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "approximately",
                      "just", "only", "an", "estimated"})
 _CHANGE_NOUNS = frozenset(stem(w) for w in (
@@ -1687,6 +1819,11 @@ def _passive_agent(word: str) -> bool:
     """Whether "by" after ``word`` names who did it ("watched by", "filled by"), not a change:
     a past participle that is no verb of change ("increased by", "delayed by")."""
     return word.endswith(("ed", "en")) and word not in _CHANGED
+
+
+def states_change(text: str, quantity: Quantity) -> bool:
+    """Whether a figure states a difference ("ten more than", "rose 5%"), not a level."""
+    return _is_change(text, quantity)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -2279,6 +2416,21 @@ def _whole_name_in(claim_text: str, entity: str, evidence_text: str) -> bool:
     return any(whole.start() <= at < whole.end() and whole.group(0) != entity
                and alias_in(whole.group(0), evidence_text)
                for whole in _OF_NAME.finditer(claim_text))
+
+
+_SERVICE = re.compile(r"\s*\([^)]*\)")
+
+
+def _outlet_apart(entity: str, text: str, title: str, source: str) -> tuple[str, str]:
+    """The passage's text and title to look for a name in: without the name of its outlet when
+    the name is only a part of it ("Bangkok" of "the Bangkok Post" names no place of the news)."""
+    outlet = _SERVICE.sub("", source).strip()
+    # (a place opening the outlet's name, "Bangkok Post"; not the event's own site,
+    # "Wimbledon.com", nor "The Times of India", whose country its news may well be about)
+    if not re.search(rf"\b{re.escape(entity)}\s+\w", outlet, re.IGNORECASE):
+        return text, title
+    apart = re.compile(re.escape(outlet), re.IGNORECASE)
+    return apart.sub(" ", text), apart.sub(" ", title)
 
 
 @functools.lru_cache(maxsize=65536)

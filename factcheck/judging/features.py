@@ -22,7 +22,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from factcheck.analysis.quantities import Quantity, QuantityKind, inside_name
-from factcheck.judging.base import relevant_hits
 from factcheck.judging.compare import (
     ANTONYMS,
     GENERAL_NEGATION,
@@ -34,7 +33,7 @@ from factcheck.judging.compare import (
     negation_about,
 )
 from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
-from factcheck.judging.rules import RulesJudge
+from factcheck.judging.rules import RulesJudge, evidence_of
 from factcheck.records import Claim, Hit, Label, Span, Verdict
 from factcheck.settings import Settings
 from factcheck.text import STOPWORDS, stem, tokenize
@@ -116,10 +115,8 @@ def rules_verdict(claim_text: str, hits: Sequence[Hit], settings: Settings | Non
     """
     settings = settings or Settings()
     claim = Claim("features", "features", claim_text, 0, (Span(0, len(claim_text)),), 1.0)
-    relevant = relevant_hits(hits, settings)
-    made = (compare_all(claim_text, relevant) if comparisons is None
-            else [comparison_of(hit, comparisons) for hit in relevant])
-    return RulesJudge(settings).decide(claim, hits, made)
+    made = compare_all(claim_text, hits) if comparisons is None else comparisons
+    return RulesJudge(settings).decide(claim, hits, evidence_of(hits, made, settings))
 
 
 def decided_by_figures(claim_text: str, verdict: Verdict,

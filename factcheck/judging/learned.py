@@ -66,6 +66,8 @@ from factcheck.judging.compare import (
     of_other_people,
     own_outlet,
     relays_news,
+    said_in_place,
+    states_change,
     worlds_apart,
 )
 from factcheck.judging.features import (
@@ -387,7 +389,8 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
         closest = comparison_of(rules.evidence[0], comparisons)
         near = relevant_hits(hits, settings)
         differs = another_value(claim.text, closest, names, parser,
-                                pinned_elsewhere(closest, comparisons, near))
+                                pinned_elsewhere(closest, comparisons, near)
+                                | placed_elsewhere(claim.text, closest, comparisons, near))
         if differs and reports_same_event(closest, settings):
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
                            f"the report differs: closest evidence ({cite(closest.hit)}) reports "
@@ -475,8 +478,8 @@ def another_value(claim_text: str, comparison: Comparison,
     2024 where the claim says Feb. 2023"), or "" if it leaves every such slot empty: a figure of
     the kind of a claim figure it does not state alike, or a name of the kind of a claim name it
     lacks. A passage that leaves the slot empty only says less than the claim, and so does one
-    whose figure another report states alike (at a span of ``told_elsewhere``, see
-    :func:`pinned_elsewhere`)."""
+    whose figure or name another report states alike (at a span of ``told_elsewhere``, see
+    :func:`pinned_elsewhere` and :func:`placed_elsewhere`)."""
     passage = comparison.hit.passage.text
     claimed = [q for q in (*comparison.unmatched, *(claim_q for claim_q, _ in comparison.conflicts))
                if (q.start, q.end) not in told_elsewhere]
@@ -484,6 +487,13 @@ def another_value(claim_text: str, comparison: Comparison,
     # stated there, not replaced
     differing = [q for q in claimed
                  if not (q.kind is QuantityKind.COUNT and says_number(passage, q.value))]
+    # (a passage stating none of two or more figures of the claim alike gives values of
+    # another measure: a stand of 192 and a century off 110 are no values of "137 runs off
+    # 120 balls")
+    counted = [q for q in differing if q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)]
+    if len(counted) >= 2 and not any(q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
+                                     for q, _ in comparison.matched):
+        differing = [q for q in differing if q not in counted]
     # a figure of the passage that states another of the claim's alike answers that one, not
     # this ("since late 2022" in both is no date of "11 June 2024")
     answered = {(e.start, e.end) for _, e in comparison.matched}
@@ -503,6 +513,8 @@ def another_value(claim_text: str, comparison: Comparison,
     pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
              if comparable(claim_q, stated) and not agree(claim_q, stated)
              and not counts_another(claim_text, claim_q, passage, stated)
+             # (a change, "ten more than", "105 points clear", is no value of a level)
+             and states_change(claim_text, claim_q) == states_change(passage, stated)
              and not money_measures_differ(claim_text, claim_q, passage, stated)
              # (a deadline, "savings by 2027", is answered only by a deadline)
              and (claim_q.kind is not QuantityKind.DATE
@@ -531,7 +543,8 @@ def another_value(claim_text: str, comparison: Comparison,
         others = [n for n in names.of(passage) if n.key not in claim_keys
                   and not own_outlet(n, source) and not relays_news(passage, n)]
         for missing in comparison.missing_names:
-            if follows_since(claim_text, missing.start):
+            if follows_since(claim_text, missing.start) or (
+                    (missing.start, missing.end) in told_elsewhere):
                 continue  # "since American Airlines filed in 2011": a point of reference
             # "Porto Alegre's airport": an owner the passage may leave unsaid, unless it names
             # another owner ("Baltimore's harbor" against "the Eiffel Tower's harbor")
@@ -607,6 +620,15 @@ def pinned_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
             continue
         spans |= {(q.start, q.end) for q, _ in other.matched}
     return frozenset(spans)
+
+
+def placed_elsewhere(claim_text: str, closest: Comparison, comparisons: Sequence[Comparison],
+                     near: Sequence[Hit]) -> frozenset[tuple[int, int]]:
+    """The spans of the claim names the closest passage lacks that another relevant passage
+    writes in the claim's own words (:func:`said_in_place`): no slot left for another name."""
+    return frozenset((name.start, name.end) for name in closest.missing_names
+                     if any(said_in_place(claim_text, name, c.hit.passage.text)
+                            for c in comparisons if c is not closest and c.hit in near))
 
 
 def stated_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],

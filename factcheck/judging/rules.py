@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import WEEKDAYS, NameIndex
+from factcheck.analysis.names import TITLES, WEEKDAYS, NameIndex
 from factcheck.analysis.quantities import (
+    Quantity,
     QuantityKind,
     agree,
     comparable,
@@ -31,6 +32,7 @@ from factcheck.judging.compare import (
     is_identifier,
     names_a_part,
     pinned_beside,
+    said_in_place,
     say,
 )
 from factcheck.records import Claim, Hit, Label, Verdict
@@ -54,9 +56,8 @@ class RulesJudge:
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from ``hits``; ``unverified`` whenever no hit is relevant enough."""
-        relevant = relevant_hits(hits, self.settings)
-        verdict = self.decide(claim, hits, compare_all(claim.text, relevant, self.names,
-                                                        self.parser))
+        made = compare_all(claim.text, hits, self.names, self.parser)
+        verdict = self.decide(claim, hits, evidence_of(hits, made, self.settings))
         if self.calibration is None:
             return verdict
         confidence = self.calibration.probability("rules", verdict.label, verdict.confidence)
@@ -83,7 +84,8 @@ class RulesJudge:
         pinning = [c for c in comparisons if c.matched and not c.conflicts
                    and c.coverage >= 0.4 and _pins_event(c)]
         contradicting = [c for c in comparisons
-                         if _contradicts(c, s) and _fits_better(c, confirming or pinning)]
+                         if _contradicts(c, s) and _fits_better(c, confirming or pinning)
+                         and not _swaps_stated_elsewhere(claim.text, c, comparisons)]
         best_support = max(supporting, key=lambda c: c.strength, default=None)
         if best_support is not None and not best_support.missing_entities:
             # A passage stating the claim with every name it has outweighs a weaker one where
@@ -122,6 +124,24 @@ class RulesJudge:
         return unverified(claim, hits, rationale, self.name)
 
 
+def evidence_of(hits: Sequence[Hit], comparisons: Sequence[Comparison],
+                settings: Settings) -> list[Comparison]:
+    """The comparisons the rules weigh: those of the hits above the relevance floor, and of any
+    below it stating three or more of the claim's figures alike (the very day among them, or
+    all of them numbers) with nothing against the claim: a long report of the event that
+    embeds less like the claim ("400 constituency MPs and 100 party-list MPs" at "3pm on 19
+    June")."""
+    relevant = relevant_hits(hits, settings)
+    return [c for c in comparisons
+            if any(c.hit is h for h in relevant) or _pinned_below(c, settings)]
+
+
+def _pinned_below(c: Comparison, settings: Settings) -> bool:
+    return (len(c.matched) >= 3 and _pins_event(c) and not c.conflicts and not c.unmatched
+            and not c.name_swaps and not c.polarity_clash and not c.missing_entities
+            and c.coverage >= 0.6 and c.hit.dense >= settings.min_dense - 0.1)
+
+
 def _supports(claim_text: str, c: Comparison, settings: Settings) -> bool:
     """Whether a passage states the claim: same figures, same names, enough shared words."""
     # Two or more figures stated alike pin the passage to the claim's event, however it is
@@ -132,7 +152,7 @@ def _supports(claim_text: str, c: Comparison, settings: Settings) -> bool:
     pinned = len(pinning) >= 2 or bool(pinning) and c.coverage >= 0.9
     threshold = settings.min_dense if pinned else settings.support_threshold
     if (c.conflicts or c.polarity_clash or c.unmatched or c.name_swaps
-            or c.hit.dense < threshold):
+            or c.hit.dense < threshold and not _pinned_below(c, settings)):
         return False
     if not c.missing_entities and c.coverage >= 0.5:
         return True
@@ -201,6 +221,25 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
     )
 
 
+def measures_another(c: Comparison) -> bool:
+    """Whether a passage gives other values for two or more of the claim's figures (not dates
+    or ranks) and states none of them alike: it tells of another measure."""
+    def counted(q: Quantity) -> bool:
+        return q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
+    differing = [q for q, _ in c.conflicts if counted(q)]
+    return len(differing) >= 2 and not any(counted(q) for q, _ in c.matched)
+
+
+def _swaps_stated_elsewhere(claim_text: str, c: Comparison,
+                            comparisons: Sequence[Comparison]) -> bool:
+    """Whether every name a passage replaces is written in the claim's own words by another
+    passage ("twins who live in Paris with their father" against "a speech she wrote in a
+    Tehran prison"): the passage tells of another side of the story."""
+    return bool(c.name_swaps) and not c.conflicts and all(
+        any(said_in_place(claim_text, name, other.hit.passage.text)
+            for other in comparisons if other is not c) for name, _ in c.name_swaps)
+
+
 def _pins_event(c: Comparison) -> bool:
     """Whether a passage's agreeing figures pin the claim's event down: two or more of them, or
     the very day ("on 13 October 2023")."""
@@ -230,9 +269,12 @@ def _contradicts(c: Comparison, settings: Settings) -> bool:
         # (a figure few events share, stated alike beside the clashing one, pins the event
         # when the passage words the rest otherwise: "the earlier record, 43.84%, had been set
         # at the elections of September 2015")
+        # (a passage stating none of two or more figures of the claim alike, and others in
+        # their place, measures something else: "137 runs off 120 balls" against a stand of
+        # 192 and a century off 110)
         return (about_same and (c.coverage >= 0.4 or c.coverage >= 0.3 and pinned_beside(c))
                 and c.hit.dense >= settings.min_dense and c.event_coverage >= 0.34
-                and not c.name_swaps)
+                and not c.name_swaps and not measures_another(c))
     return bool(c.polarity_clash) and about_same and c.coverage >= 0.6 and not c.unmatched
 
 
@@ -250,9 +292,11 @@ def _only_swapped_missing(c: Comparison) -> bool:
     unsaid is a date, which the figures compare: "in the early hours of Monday")."""
     swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
     passage = c.hit.passage.text.lower()
+    # (a title is the claim's role for the one swapped: "Chief Secretary Pathak" against
+    # "Chief Minister Tamang")
     return all(any(re.sub(r"['’]s$", "", part) in swapped for part in entity.lower().split())
                and all(re.sub(r"['’]s$", "", part) in swapped + " " + passage
-                       for part in entity.lower().split())
+                       for part in entity.lower().split() if part not in TITLES)
                for entity in c.missing_entities if entity.lower() not in WEEKDAYS)
 
 

@@ -2358,3 +2358,86 @@ def test_a_comeback_is_the_opposite_of_a_lead_given_away():
                                                 "evidence says 'came back from two goals down'")
     assert compared("Rovers fought back from 2-0 down to draw 2-2 with City on Saturday.",
                     passage).polarity_clash == ""
+
+
+def test_a_total_given_in_parts_is_stated():
+    passage = ("The commission said Move Forward took 112 constituency seats and 39 list seats, "
+               "Pheu Thai 112 constituency and 29 list seats.")
+    claim_text = ("Move Forward won {} seats, 112 in constituencies and 39 from party lists, ten "
+                  "more than Pheu Thai's {}.")
+    right = compared(claim_text.format("151", "141"), passage)
+    assert right.conflicts == ()
+    assert surfaces(right.matched) == [("112", "112"), ("39", "39")]
+    # a total the parts do not add up to is not stated
+    wrong = compared(claim_text.format("151", "145"), passage)
+    assert surfaces(wrong.conflicts) == [("145", "29")]
+    wrong = compared(claim_text.format("161", "141"), passage)
+    assert "161" in [q.surface for q in wrong.unmatched] + [c.surface for c, _ in wrong.conflicts]
+
+
+def test_the_others_of_a_group_and_the_whole_group_are_one_count():
+    passage = "The party formed a coalition with 10 other parties in August."
+    assert compared("The party formed an 11-party coalition in August.", passage).conflicts == ()
+    assert compared("The party formed a 12-party coalition in August.", passage).conflicts
+
+
+def test_runs_added_together_are_a_stand_not_a_change():
+    passage = ("Head and Labuschagne put on 192 together for the fourth wicket to take the game "
+               "away from India.")
+    assert surfaces(compared("Head and Labuschagne then added 182 together to take the game away "
+                             "from India.", passage).conflicts) == [("182", "192")]
+
+
+def test_a_place_written_as_the_claim_writes_it_is_mentioned():
+    passage = ("The lake in north-west Sikkim gave way at about 12:40 a.m. on 4 October 2023; the "
+               "surge carried off a bridge in Singtam.")
+    assert compared("The lake in north-west Sikkim burst at around 12:40 a.m. on 4 October 2023.",
+                    passage).name_swaps == ()
+
+
+def test_a_place_named_only_by_the_outlet_is_not_mentioned():
+    text = ("The Bangkok Post reported that Move Forward took 112 constituency seats and 39 list "
+            "seats in the election.")
+    hit = Hit(Passage("p1", text, "Bangkok Post", "https://example.com", None, "2023-05-15",
+                      "t:1"), 1, 0.8, 0.85, 0.5)
+    comparison = compare_all("In Bangkok, Move Forward won 32 of the 33 constituency seats.",
+                             [hit], NameIndex())[0]
+    assert "Bangkok" in comparison.missing_entities
+    other = compare_all("In the election Move Forward won 112 constituency seats.", [hit],
+                        NameIndex())[0]
+    assert other.missing_entities == ()
+
+
+def test_stopping_short_of_a_deed_denies_it():
+    assert compared("The president praised her but stopped short of calling for her release.",
+                    "The president praised her and called for her release."
+                    ).polarity_clash == "the claim is negated ('stopped short of')"
+
+
+def test_the_month_of_a_weekday_is_stated_by_that_weekday_of_a_dated_report():
+    report = Hit(Passage("p1", "She was moved to hospital on Wednesday and ended her hunger "
+                         "strike.", "Wire", None, None, "2023-11-10", "t:1"), 1, 0.8, 0.85, 0.5)
+    comparison = compare_all("She was moved to hospital on a Wednesday in November 2023 and "
+                             "ended her hunger strike.", [report], NameIndex())[0]
+    assert surfaces(comparison.matched) == [("November 2023", "Wednesday (8 November 2023)")]
+    other = compare_all("She was moved to hospital on a Wednesday in October 2023 and ended her "
+                        "hunger strike.", [report], NameIndex())[0]
+    assert other.matched == ()
+
+
+def test_the_claims_words_before_its_figure_with_another_number_give_another_value():
+    passage = ("Her husband said he had been unable to see his wife for 11 years and that the "
+               "children had not seen their mother for seven.")
+    wrong = compared("Her twins had not seen their mother for 11 years, their father said.",
+                     passage)
+    assert surfaces(wrong.conflicts) == [("11 years", "seven")]
+    right = compared("Her husband had been unable to see his wife for 11 years, he said.", passage)
+    assert surfaces(right.matched) == [("11 years", "11 years")]
+
+
+def test_ahead_of_and_below_are_opposite_placings():
+    passage = ("Within a week of the report Adani, worth $72 billion, fell below Ambani as Asia's "
+               "richest person on Bloomberg's ranking.")
+    assert compared("A week after the report Adani's $72 billion fortune still placed him ahead "
+                    "of Ambani as Asia's richest person on Bloomberg's ranking.",
+                    passage).polarity_clash == "claim says 'ahead', evidence says 'below'"

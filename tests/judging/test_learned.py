@@ -714,3 +714,26 @@ def test_a_figure_another_report_states_with_a_second_one_is_not_replaced():
     alone = hit("Lopez became leader of the party in 2011.", 0.8, 2)
     comparisons = compare_all(text, [closest, alone], names)
     assert pinned_elsewhere(comparisons[0], comparisons, [closest, alone]) == frozenset()
+
+
+def test_a_margin_is_no_value_of_a_level():
+    passage = hit("Move Forward took 112 constituency seats and 39 list seats, Pheu Thai 112 "
+                  "constituency and 29 list seats.")
+    text = ("Move Forward won 151 seats, 112 in constituencies and 39 from party lists, {}.")
+    margin = text.format("ten more than Pheu Thai")
+    assert another_value(margin, compare_all(margin, [passage])[0]) == ""
+    level = text.format("and Pheu Thai won 35 list seats")
+    assert another_value(level, compare_all(level, [passage])[0]) == (
+        "it gives 29 where the claim says 35")
+
+
+def test_a_place_another_report_writes_in_the_claims_words_is_not_replaced():
+    text = claim("Her twins, who live in Paris with their father, accepted the Nobel prize for her "
+                 "in Oslo on Sunday.")
+    ceremony = hit("Her children accepted the Nobel prize for her in Oslo on Sunday, reading a "
+                   "speech she wrote in a Tehran prison.", dense=0.8)
+    family = hit("The twins, who live in Paris with their father, flew to Oslo for the ceremony.",
+                 dense=0.6, rank=2)
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    assert judge.judge(text, [ceremony, family]).label is Label.UNVERIFIED
+    assert judge.judge(text, [ceremony]).label is Label.CONTRADICTED  # Tehran in Paris's place

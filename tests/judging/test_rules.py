@@ -186,3 +186,54 @@ def test_a_weekday_the_passage_leaves_unsaid_does_not_hide_a_swapped_place():
             "Monday, calling the win a point of departure.")
     verdict = RulesJudge().judge(claim(text), [hit(passage, dense=0.75)])
     assert verdict.label is Label.CONTRADICTED and "Rome" in verdict.rationale
+
+
+def test_a_report_stating_three_figures_alike_counts_below_the_similarity_floor():
+    text = ("The commission certified all 500 winners on 19 June, 400 of them elected in "
+            "constituencies and 100 through party lists.")
+    results = hit("On the unofficial count the winner took 151 seats (112 constituency, 39 "
+                  "party-list) and the runner-up 141 (112 and 29); the commission would certify "
+                  "the results within 60 days.", dense=0.52)
+    certified = ("At 3pm on 19 June the commission's secretary-general announced the official "
+                 "endorsement of {} constituency MPs and 100 party-list MPs, the winners of the "
+                 "election; complaints would be investigated over the following year.")
+    verdict = RulesJudge().judge(claim(text), [results, hit(certified.format(400), dense=0.35,
+                                                            rank=2)])
+    assert verdict.label is Label.SUPPORTED and verdict.evidence[0].passage.id == "p2"
+    # one stating a figure otherwise stays below the floor
+    assert RulesJudge().judge(claim(text), [results, hit(certified.format(350), dense=0.35,
+                                                         rank=2)]).label is not Label.SUPPORTED
+
+
+def test_a_person_swapped_under_another_title_is_a_contradiction():
+    passage = ("The flood toll in Sikkim rose to 21. Chief Minister Prem Singh Tamang said the "
+               "bodies of seven of the 23 army personnel missing from the Bardang area had been "
+               "found downstream, one soldier had been rescued and the search went on for 15.")
+    text = ("Sikkim Chief Secretary Vijay Bhushan Pathak said the bodies of seven of the 23 "
+            "soldiers missing from Bardang had been found downstream, that one soldier had been "
+            "rescued and that 15 were still being sought.")
+    verdict = RulesJudge().judge(claim(text), [hit(passage, dense=0.65)])
+    assert verdict.label is Label.CONTRADICTED and "Prem Singh Tamang" in verdict.rationale
+
+
+def test_a_name_another_report_writes_in_the_claims_words_is_not_swapped():
+    text = ("At Oslo City Hall on Sunday, 10 December 2023, her 17-year-old twins, who live in "
+            "Paris with their father, accepted the prize in her place.")
+    ceremony = hit("Her 17-year-old twins accepted the prize for her at Oslo City Hall on Sunday, "
+                   "10 December 2023, reading a speech she wrote in a Tehran prison.", dense=0.74)
+    family = hit("Her 17-year-old twins, who live in Paris with their father, received the award "
+                 "at Oslo City Hall.", dense=0.71, rank=2)
+    assert RulesJudge().judge(claim(text), [ceremony, family]).label is not Label.CONTRADICTED
+    # without that report, the other city stands in the claim's place
+    assert RulesJudge().judge(claim(text), [ceremony]).label is Label.CONTRADICTED
+
+
+def test_a_passage_giving_other_values_for_every_figure_measures_something_else():
+    stand = hit("Head reached his century off 95 balls, and he and Labuschagne added 192 for the "
+                "fourth wicket as Australia won the final.", dense=0.75)
+    text = "Head made 137 runs off 120 balls as Australia won the final."
+    assert RulesJudge().judge(claim(text), [stand]).label is not Label.CONTRADICTED
+    # one figure stated alike pins the measure: the other then clashes
+    innings = hit("Head made 137 runs off 120 balls as Australia won the final.", dense=0.75)
+    assert RulesJudge().judge(claim("Head made 137 runs off 150 balls as Australia won the "
+                                    "final."), [innings]).label is Label.CONTRADICTED
