@@ -295,6 +295,15 @@ def _claim_side(claim_text: str, names: NameIndex | None) -> _ClaimSide:
                       _with_capitals(claim_text, found))
 
 
+def measures_another(c: Comparison) -> bool:
+    """Whether a passage gives other values for two or more of the claim's figures (not dates
+    or ranks) and states none of them alike: it tells of another measure."""
+    def counted(q: Quantity) -> bool:
+        return q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
+    differing = [q for q, _ in c.conflicts if counted(q)]
+    return len(differing) >= 2 and not any(counted(q) for q, _ in c.matched)
+
+
 def pinned_beside(comparison: Comparison) -> bool:
     """Whether the passage states alike a figure few events share (not a round number: "43.84%",
     "146 seats") in the sentence where it gives a claim figure otherwise ("The earlier record,

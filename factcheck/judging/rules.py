@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import TITLES, WEEKDAYS, NameIndex
 from factcheck.analysis.quantities import (
-    Quantity,
     QuantityKind,
     agree,
     comparable,
@@ -30,6 +29,7 @@ from factcheck.judging.compare import (
     Comparison,
     compare_all,
     is_identifier,
+    measures_another,
     names_a_part,
     pinned_beside,
     said_in_place,
@@ -219,15 +219,6 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
         conflict.fit.get(q, 0) > max(c.fit.get(q, 0) for c in confirming)
         for q, _ in conflict.conflicts
     )
-
-
-def measures_another(c: Comparison) -> bool:
-    """Whether a passage gives other values for two or more of the claim's figures (not dates
-    or ranks) and states none of them alike: it tells of another measure."""
-    def counted(q: Quantity) -> bool:
-        return q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
-    differing = [q for q, _ in c.conflicts if counted(q)]
-    return len(differing) >= 2 and not any(counted(q) for q, _ in c.matched)
 
 
 def _swaps_stated_elsewhere(claim_text: str, c: Comparison,
