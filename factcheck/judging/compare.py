@@ -297,11 +297,20 @@ def _claim_side(claim_text: str, names: NameIndex | None) -> _ClaimSide:
 
 def measures_another(c: Comparison) -> bool:
     """Whether a passage gives other values for two or more of the claim's figures (not dates
-    or ranks) and states none of them alike: it tells of another measure."""
-    def counted(q: Quantity) -> bool:
-        return q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
-    differing = [q for q, _ in c.conflicts if counted(q)]
-    return len(differing) >= 2 and not any(counted(q) for q, _ in c.matched)
+    or ranks) and states none of them alike anywhere: it tells of another measure. (A figure
+    moving the other way is a clash of direction, not another value.)"""
+    differing = [q for q, e in c.conflicts
+                 if q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL) and not agree(q, e)]
+    return len(differing) >= 2 and none_stated(differing, c)
+
+
+def none_stated(figures: Sequence[Quantity], c: Comparison) -> bool:
+    """Whether the passage states none of these claim figures alike, nor any other figure of
+    the claim (not dates or ranks), anywhere."""
+    if any(q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL) for q, _ in c.matched):
+        return False
+    stated = extract_quantities(c.hit.passage.text)
+    return not any(agree(q, e) for q in figures for e in stated)
 
 
 def pinned_beside(comparison: Comparison) -> bool:

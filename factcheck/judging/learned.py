@@ -64,6 +64,7 @@ from factcheck.judging.compare import (
     measures_another,
     money_measures_differ,
     names_deadline,
+    none_stated,
     of_other_people,
     own_outlet,
     relays_news,
@@ -493,8 +494,7 @@ def another_value(claim_text: str, comparison: Comparison,
     # another measure: a stand of 192 and a century off 110 are no values of "137 runs off
     # 120 balls")
     counted = [q for q in differing if q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)]
-    if len(counted) >= 2 and not any(q.kind not in (QuantityKind.DATE, QuantityKind.ORDINAL)
-                                     for q, _ in comparison.matched):
+    if len(counted) >= 2 and none_stated(counted, comparison):
         differing = [q for q in differing if q not in counted]
     # a figure of the passage that states another of the claim's alike answers that one, not
     # this ("since late 2022" in both is no date of "11 June 2024")

@@ -237,3 +237,16 @@ def test_a_passage_giving_other_values_for_every_figure_measures_something_else(
     innings = hit("Head made 137 runs off 120 balls as Australia won the final.", dense=0.75)
     assert RulesJudge().judge(claim("Head made 137 runs off 150 balls as Australia won the "
                                     "final."), [innings]).label is Label.CONTRADICTED
+
+
+def test_figures_moving_the_other_way_are_no_other_measure():
+    passage = hit("Alphabet's stock fell after the request, trading 5.9% lower by 2:15 p.m. "
+                  "Eastern time.", dense=0.9)
+    text = "Alphabet's stock fell after the request, trading 5.9% higher by 2:15 p.m. Eastern time."
+    assert RulesJudge().judge(claim(text), [passage]).label is Label.CONTRADICTED
+    # nor is a passage stating one of the figures alike where it gives another in its place
+    deal = hit("Microsoft's biggest purchase had been LinkedIn, bought for $26.2 billion in 2016; "
+               "in 2021 it completed a $7.5 billion takeover of Bethesda.", dense=0.9)
+    assert RulesJudge().judge(claim(
+        "Microsoft's biggest purchase had been LinkedIn, bought for $52.4 billion in 2016; in 2021 "
+        "it completed a $7.5 billion takeover of Bethesda."), [deal]).label is Label.CONTRADICTED
