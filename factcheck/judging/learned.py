@@ -61,7 +61,6 @@ from factcheck.judging.compare import (
     counts_another,
     dated_otherwise,
     follows_since,
-    measures_another,
     money_measures_differ,
     names_deadline,
     none_stated,
@@ -432,8 +431,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
             if label is Label.SUPPORTED or (label is Label.CONTRADICTED and closest.coverage
                                             >= settings.same_event_coverage
                                             and stated_elsewhere(closest, comparisons,
-                                                                 near) is None
-                                            and not measures_another(closest)):
+                                                                 near) is None):
                 return Verdict(claim, label, round(probability, 4), rules.evidence,
                                unsaid_rationale(label, closest),
                                LearnedJudge.name), "unsaid"

@@ -150,11 +150,3 @@ def test_the_fit_needs_two_sets_to_choose_its_floors():
     with pytest.raises(ValueError, match="two or more topic sets"):
         fit_unsaid(x, np.array([0, 1, 2, 0, 1, 2]), ["only"] * 6)
 
-
-def test_a_report_giving_other_values_for_every_figure_is_no_altered_claim():
-    text = claim("In Bangkok, Move Forward won 32 of the capital's 33 constituency seats.")
-    national = hit("The Bangkok Post said Move Forward had taken 112 constituency seats and 39 "
-                   "list seats in the election, and Pheu Thai 29 list seats.")
-    judge = LearnedJudge(load_model(), unsaid=leaning(Label.CONTRADICTED))
-    verdict, _ = judge.decide(text, [national])
-    assert verdict.label is Label.UNVERIFIED
