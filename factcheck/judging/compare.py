@@ -574,15 +574,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "on Monday, 30 October 2023" against "a ceremony in Paris on Monday night")
     days = [q for q in unmatched if q.kind is QuantityKind.DATE and q.value == q.high]
     # (so is the month of "on a Wednesday in November 2023" by the passage's Wednesday in it)
-    months = [q for q in unmatched if q.kind is QuantityKind.DATE and 0 < q.high - q.value < 31
-              and _WEEKDAY_IN.search(claim_text, max(0, q.start - 30), q.start)]
+    months = [(q, named.group(1).lower()) for q in unmatched
+              if q.kind is QuantityKind.DATE and 0 < q.high - q.value < 31
+              and (named := _WEEKDAY_IN.search(claim_text, max(0, q.start - 30), q.start))]
     yearly = [c for c, e in conflicts if c.kind is QuantityKind.DATE and c.value == c.high
               and re.fullmatch(r"\d{4}", e.surface)]
     weekdays = (_weekday_dates(evidence_text, hit.passage.published)
                 if days or yearly or months else ())
-    for month in months:
-        named = _WEEKDAY_IN.search(claim_text, max(0, month.start - 30), month.start)
-        weekday = named.group(1).lower() if named is not None else ""
+    for month, weekday in months:
         stated_day = next((day for day in weekdays if month.value <= day.value <= month.high
                            and day.surface.split()[0].lower() == weekday), None)
         if stated_day is not None:
@@ -615,7 +614,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # them in the passage, give the claim's slot another value (the figure stated alike fills
     # another slot: "he had been unable to see his wife for 11 years")
     for pair in list(matched):
-        slot = _same_words_other_value(claim_text, pair[0], evidence_text, pair[1])
+        slot = _same_words_other_value(claim_text, pair[0], evidence_text, pair[1],
+                                       evidence_quantities)
         if slot is not None:
             matched.remove(pair)
             conflicts.append((pair[0], slot))
@@ -1045,7 +1045,8 @@ _LEAD_WORDS = re.compile(r"((?:[A-Za-z'’-]+\s+){3}[A-Za-z'’-]+)\s+$")
 
 
 def _same_words_other_value(claim_text: str, quantity: Quantity, evidence_text: str,
-                            stated: Quantity) -> Quantity | None:
+                            stated: Quantity,
+                            evidence_quantities: Sequence[Quantity]) -> Quantity | None:
     """The number a passage writes right after the four words that lead to a claim count
     ("not seen their mother for seven"), when it differs from the count and those words are
     not the ones before the figure stated alike; else ``None``."""
@@ -1059,7 +1060,7 @@ def _same_words_other_value(claim_text: str, quantity: Quantity, evidence_text: 
     for found in pattern.finditer(evidence_text):
         if found.start(1) <= stated.start < found.end(1) + 2:
             return None  # (the figure stated alike stands there)
-        there = [e for e in extract_quantities(evidence_text) if e.start == found.start(1)]
+        there = [e for e in evidence_quantities if e.start == found.start(1)]
         if there:  # a figure of its own: another value only if it measures the same way
             if comparable(quantity, there[0]) and not agree(quantity, there[0]):
                 return there[0]

@@ -56,7 +56,11 @@ class RulesJudge:
 
     def judge(self, claim: Claim, hits: Sequence[Hit]) -> Verdict:
         """Label ``claim`` from ``hits``; ``unverified`` whenever no hit is relevant enough."""
-        made = compare_all(claim.text, hits, self.names, self.parser)
+        # (a hit below the floor counts only when it states the claim's figures alike, and
+        # only one within reach of it: the rest need no comparison)
+        reach = [h for h in hits if h.dense >= self.settings.min_dense - _REACH
+                 or h.score >= self.settings.min_relevance]
+        made = compare_all(claim.text, reach, self.names, self.parser)
         verdict = self.decide(claim, hits, evidence_of(hits, made, self.settings))
         if self.calibration is None:
             return verdict
@@ -136,10 +140,14 @@ def evidence_of(hits: Sequence[Hit], comparisons: Sequence[Comparison],
             if any(c.hit is h for h in relevant) or _pinned_below(c, settings)]
 
 
+_REACH = 0.1
+"""How far below ``min_dense`` a report stating the claim's figures alike may be."""
+
+
 def _pinned_below(c: Comparison, settings: Settings) -> bool:
     return (len(c.matched) >= 3 and _pins_event(c) and not c.conflicts and not c.unmatched
             and not c.name_swaps and not c.polarity_clash and not c.missing_entities
-            and c.coverage >= 0.6 and c.hit.dense >= settings.min_dense - 0.1)
+            and c.coverage >= 0.6 and c.hit.dense >= settings.min_dense - _REACH)
 
 
 def _supports(claim_text: str, c: Comparison, settings: Settings) -> bool:
