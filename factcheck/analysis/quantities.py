@@ -184,7 +184,8 @@ _MONTHS = {
 _BOUND_WORDS = [
     (r"no more than|not more than|no higher than|not exceeding", Bound.AT_MOST),
     (r"no less than|not less than|no fewer than|not fewer than|no lower than", Bound.AT_LEAST),
-    (r"more than|over|above|at least|in excess of|upwards of|exceeding|north of|\+",
+    (r"more than|over|above|at least|in excess of|upwards of|exceeding|exceeded|exceeds|"
+     r"surpassed|surpassing|topped|topping|north of|\+",
      Bound.AT_LEAST),
     (r"less than|under|below|at most|up to|fewer than|no more than|as much as|as many as|"
      r"as high as", Bound.AT_MOST),
@@ -289,7 +290,7 @@ _TIME_OF_DAY = re.compile(
     r"(?P<part>morning|afternoon|evening|night)|\s+at\s+(?P<night>night))?"
     r"|\b(?P<hw2>" + _HOUR_WORD + r"|1[0-2]|[1-9])(?:\s+o['’]clock)?\s+(?:in\s+the\s+"
     r"(?P<part2>morning|afternoon|evening|night)|at\s+(?P<night2>night))\b"
-    r"|\b(?:at|until|till|by|before|after|around|about|from|to|past)\s+"
+    r"|\b(?:at|until|till|by|before|after|around|about|from|to|past|between|and)\s+"
     r"(?P<noon>noon|midday|midnight)\b",
     re.IGNORECASE)
 # the time zone after a time of day: "EDT", "(GMT)", "Pacific time", "local time", "Tokyo time"
@@ -511,8 +512,22 @@ def named_number(text: str, start: int) -> bool:
     if _SHARE_AFTER.match(text, start):
         return False  # "Google hands Apple 36%": a share, whoever stands before it
     named = _NAMED_NUMBER.search(before)
+    if named is not None and _in_tally(text, start):
+        return False  # "won 101, PML-N 75, the PPP 54, MQM-P 17": a count in a tally of names
     return (named is not None and named.group(1).lower() not in _NOT_NAMES
             or _NUMBERED.search(before) is not None)
+
+
+_TALLY_ITEM = r"[A-Z][\w.-]*\s\d[\d,.]*"
+_TALLY_BEFORE = re.compile(_TALLY_ITEM + r",\s(?:the\s)?[A-Z][\w.-]*\s$")
+_TALLY_AFTER = re.compile(r"\d[\d,.]*?(?:,\s|\s+and\s+)(?:the\s)?" + _TALLY_ITEM + r"\b")
+
+
+def _in_tally(text: str, start: int) -> bool:
+    """Whether a number after a name is one of a list of names with their numbers ("PML-N 75,
+    the PPP 54, MQM-P 17"): a tally of seats, votes or medals, not a model or an edition."""
+    return bool(_TALLY_BEFORE.search(text, max(0, start - 40), start)
+                or _TALLY_AFTER.match(text, start))
 
 
 _SHARE_AFTER = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
@@ -1012,6 +1027,7 @@ def _counts_a_part(match: re.Match[str]) -> bool:
 
 _PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our)\s+\d")
 _ALL_BUT = re.compile(r"\b(?:but|except|save)\s+$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\b(?:per|each|every)\s+$", re.IGNORECASE)
 _MIXED_NUMBER_BEFORE = re.compile(
     r"(?:\d|\b(?:" + _WORD_NUMBER + r"))\s+and\s+a\s+$",
     re.IGNORECASE)
@@ -1023,6 +1039,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
     text = match.string
     if _MIXED_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
         return None  # "six and a third innings": a fraction of a number, no rank
+    if word == "second" and _PER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return None  # "80 cubic metres per second": a unit of time, no rank
     opens = text[:match.start()].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
     if match.group("noun") is None:
         # a rank only after a possessive or "the", "finished", "came" ... ("Mahomes' third,",

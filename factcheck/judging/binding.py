@@ -26,6 +26,7 @@ from factcheck.analysis.names import (
     mentioned,
     name_key,
     same_name,
+    within,
 )
 from factcheck.analysis.places import nested
 from factcheck.analysis.quantities import QuantityKind, agree, extract_quantities, named_number
@@ -133,6 +134,31 @@ def _speaker_of_another(claim_names: list[Name], passage_names: tuple[Name, ...]
     return ""
 
 
+def quote_of_another(claim_text: str, comparison: Comparison, names: NameIndex,
+                     parser: Parser) -> str:
+    """What a claim's person, whom the passage does not name, says, said there by another
+    person ("Warner Cheuk said an SMS alert would only have stated the obvious" against "Chris
+    Tang said a citywide SMS alert was unnecessary"), or ""."""
+    passage = comparison.hit.passage.text
+    claim_names, passage_names = names.of(claim_text), names.of(passage)
+    absent = [n for n in claim_names if n.kind is NameKind.PERSON
+              and not _named(n, passage_names)]
+    if not absent:
+        return ""
+    claim_side, passage_side = parser.structure(claim_text), parser.structure(passage)
+    for person in absent:
+        words = claim_side.reported(_span(person))
+        if len(words) < 3:
+            continue
+        for other in passage_names:
+            said = passage_side.reported(_span(other))
+            shared = len(words & said)
+            if (other.kind is NameKind.PERSON and not _named(other, claim_names)
+                    and shared >= 3 and 2 * shared >= len(words)):
+                return f"it has {other.text} say that, not {person.text}"
+    return ""
+
+
 def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
                      claim_side: Structure, passage_side: Structure) -> str:
     """What a claim's person or organisation does, done in the passage by another of its kind
@@ -232,8 +258,11 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
     for name in claim_names:
         if not claim_side.together(_span(name), at) or not _named(name, passage_names):
             continue
-        if any(p.kind is name.kind and _named(p, claim_names) for p in beside):
-            continue  # the passage binds the figure to the claim's name of that kind
+        if any(p.kind is name.kind and (_named(p, claim_names) or within(name, p))
+               for p in beside):
+            # the passage binds the figure to the claim's name of that kind (or to a longer
+            # name holding it: "Amazon Europe Core" for "Amazon")
+            continue
         # (the one who says it is no owner of the figure: "Matsuno said the funeral would cost
         # 1.66 billion yen" tells the cost of Abe's funeral)
         others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)

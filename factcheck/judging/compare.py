@@ -478,6 +478,22 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     continue
             reassigned.append((quantity, best))
     conflicts = [_against_finer(c, e, matched) for c, e in reassigned]
+    # a count of another noun, where the passage counts the claim's noun otherwise ("22.5
+    # million women" against "22.5 million voters ... 12.5 million were women")
+    for pair in list(matched):
+        other = _noun_counted_otherwise(claim_text, pair, evidence_text, evidence_quantities)
+        if other is not None:
+            matched.remove(pair)
+            conflicts.append((pair[0], other))
+    # two claim figures each compared with the passage figure that states the other alike ("at
+    # 11.44pm ... at midnight" against "at 11.44pm ... from midnight", the words around them
+    # overlapping) are both stated
+    for (a, b_stated), (b, a_stated) in [(x, y) for i, x in enumerate(conflicts)
+                                         for y in conflicts[i + 1:]]:
+        if (agree(a, a_stated) and agree(b, b_stated)
+                and (a, b_stated) in conflicts and (b, a_stated) in conflicts):
+            conflicts = [p for p in conflicts if p not in ((a, b_stated), (b, a_stated))]
+            matched.extend([(a, a_stated), (b, b_stated)])
     # a date told in words that share nothing with the claim date's dates another deed: "a
     # term loan arranged in January 2023" is not dated by "Figma, founded in 2012"
     other_deeds = [(c, e) for c, e in conflicts if c.kind is QuantityKind.DATE
@@ -544,13 +560,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                  if not _of_the_year(claim_text, q, evidence_text, hit.passage.published)]
     # "190 lawmakers, 172 from the opposition and 18 from the ruling party": a total the
     # figures the passage states alike add up to is stated with them
-    unmatched = [q for q in unmatched if not _sum_of_parts(q, matched)]
+    unmatched = [q for q in unmatched if not _sum_of_parts(q, matched, claim_text)]
     # and so is one the passage gives in parts only ("151 seats, 112 of them in constituencies
     # and 39 from lists" against "112 constituency seats and 39 list seats"; "Pheu Thai's 141"
     # against "Pheu Thai 112 constituency and 29 list seats"); "an 11-party coalition" is the
     # party leading it "with 10 other parties"
     conflicts = [(c, e) for c, e in conflicts
-                 if not _sum_of_parts(c, matched)
+                 if not _sum_of_parts(c, matched, claim_text)
                  and not _parts_beside(c, e, evidence_text)
                  and not _with_others(c, claim_text, e, evidence_text)]
     # "the three months to 28 April 2024" names the period of a matched date, not a figure.
@@ -1005,6 +1021,48 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     return swaps
 
 
+def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str:
+    """A name the passage puts after the claim's own words before one of its names, with other
+    words between ("born on 29 September 1954 in Mahabad" against "born in Tabriz on 29
+    September 1954"), while it mentions the claim's one elsewhere; "" if none."""
+    passage = comparison.hit.passage.text
+    passage_names = names.of(passage)
+    claim_names = names.of(claim_text)
+    for name in claim_names:
+        lead = _LEAD_PREPOSITION.search(claim_text, max(0, name.start - 30), name.start)
+        # (the words of a deed, not of a name, "Loučná nad Desnou in", nor an owner,
+        # "at Kathmandu's airport")
+        if (lead is None or lead.group(1).lower() in STOPWORDS
+                or not lead.group(1).islower() and claim_text[:lead.start(1)].strip()
+                or claim_text.startswith(("'s", "’s"), name.end)
+                or name.text.endswith(("'s", "’s"))):
+            continue
+        word, preposition = lead.group(1), lead.group(2).lower()
+        after = re.compile(rf"\s{preposition}\s+(?:the\s+)?", re.IGNORECASE)
+        for told in re.finditer(rf"\b{re.escape(word)}\b", passage, re.IGNORECASE):
+            # (the claim's words, with up to a few others between: "born on 29 September 1954
+            # in", "born in 1972 in"; not past the sentence)
+            reach = passage.find(".", told.end(), told.end() + 60)
+            end = told.end() + 60 if reach < 0 else reach
+            for found in after.finditer(passage, told.end(), end):
+                other = next((p for p in passage_names if p.start == found.end()), None)
+                if other is None:
+                    continue
+                if (same_name(name, other) or within(name, other) or within(other, name)
+                        or names.same_thing(name, other)
+                        or name.kind is NameKind.PLACE and (encloses(name.key, other.key)
+                                                            or encloses(other.key, name.key))):
+                    break  # the passage puts the claim's own name there
+                if other.kind is not name.kind or any(same_name(other, n) for n in claim_names):
+                    continue  # (a name the claim tells elsewhere is no rival of this one)
+                return (f"it names {other.text} where the claim names {name.text}, after "
+                        f"'{word} ... {preposition}'")
+    return ""
+
+
+_LEAD_PREPOSITION = re.compile(r"\b([A-Za-z]+)\s+(in|at|from|near)\s+(?:the\s+)?$")
+
+
 _JOINED_BEFORE = re.compile(r"[\w]+-$")
 
 
@@ -1373,15 +1431,20 @@ def _side_by_side(stated: Sequence[Quantity], text: str, quantities: Sequence[Qu
                         and not any(e is s for s in stated) for e in quantities))
 
 
-def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity]]) -> bool:
+def _sum_of_parts(quantity: Quantity, matched: Sequence[tuple[Quantity, Quantity]],
+                  claim_text: str) -> bool:
     """Whether a count is the sum of two or more of the claim's counts of its unit that the
-    passage states alike."""
+    passage states alike (the two ends of a range, "70 to 80", are no parts)."""
     parts = [c for c, _ in matched if c.kind is QuantityKind.COUNT
-             and c.unit in (quantity.unit, "")]  # ("190 members, 172 from the opposition")
+             and c.unit in (quantity.unit, "")  # ("190 members, 172 from the opposition")
+             and not any(_RANGE_BETWEEN.fullmatch(claim_text, min(c.end, o.end),
+                                                  max(c.start, o.start))
+                         for o, _ in matched if o is not c)]
     return (quantity.kind is QuantityKind.COUNT and len(parts) >= 2
             and abs(sum(c.value for c in parts) - quantity.value) < 1e-9)
 
 
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–|or)\s*")
 _PART_BEFORE = re.compile(r"(?<![\d.,])(\d[\d,]*)\s+(?:[a-z-]+\s+){0,2}?(?:and|plus)\s+$")
 
 
@@ -1639,6 +1702,14 @@ _SPANS = frozenset({"day", "year", DURATION})
 _LAPSE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|into|on\s+from)\b", re.IGNORECASE)
 
 
+def lapse_differs(claim_text: str, claim_q: Quantity, evidence_text: str,
+                  evidence_q: Quantity) -> bool:
+    """Whether one span of time is a lapse between two moments and the other how long something
+    lasted ("less than two hours after the amber warning" against "had lasted five hours")."""
+    return (claim_q.unit in _SPANS and evidence_q.unit in _SPANS
+            and _is_lapse(claim_text, claim_q) != _is_lapse(evidence_text, evidence_q))
+
+
 def _is_lapse(text: str, quantity: Quantity) -> bool:
     """Whether a span of time is the lapse between two moments ("two days after the crash",
     "three weeks later"), not how long something lasted."""
@@ -1758,6 +1829,31 @@ def _same_noun(claim_text: str, claim_q: Quantity, evidence_text: str,
         return False
     noun = _counted_noun(claim_text, claim_q)
     return bool(noun) and noun == _counted_noun(evidence_text, evidence_q)
+
+
+def _noun_counted_otherwise(claim_text: str, pair: tuple[Quantity, Quantity],
+                            evidence_text: str,
+                            evidence_quantities: Sequence[Quantity]) -> Quantity | None:
+    """The passage figure counting the claim's noun when the one stated alike counts another
+    ("12.5 million were women" beside "22.5 million voters" for "22.5 million women"), else
+    ``None``."""
+    claim_q, stated = pair
+    if claim_q.kind is not QuantityKind.COUNT or claim_q.unit:
+        return None
+    noun = _counted_noun(claim_text, claim_q)
+    if not noun or _counted_noun(evidence_text, stated) in ("", noun):
+        return None
+    for other in evidence_quantities:
+        if (other is stated or other.kind is not QuantityKind.COUNT or other.unit
+                or agree(claim_q, other) or worlds_apart(claim_q.value, other.value)):
+            continue
+        named = _COUNTED_AS_WORD.match(evidence_text, other.end)
+        if named is not None and stem(named.group(1).lower()) == noun:
+            return other
+    return None
+
+
+_COUNTED_AS_WORD = re.compile(r"\s+(?:were|was|are|is|of\s+them)\s+([A-Za-z]+)\b")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -2048,9 +2144,7 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                 continue  # "the lowest since 1999": a point of reference, binding no figure
             # (a figure a hundred times off measures something else: "$40.00 per share" is no
             # rival of "$14 billion" for the day the deal was announced)
-            rivals = [e for e in evidence_quantities if comparable(claim_q, e)
-                      and not _contrasted(evidence_text, e, anchor)
-                      and not worlds_apart(in_seconds(claim_q).value, in_seconds(e).value)]
+            rivals = _rivals(claim_q, anchor, evidence_quantities, evidence_text)
             claim_rivals = [c for c, _ in matched if comparable(claim_q, c)
                             and not _contrasted(claim_text, c, claim_anchor)]
             if not rivals or min(claim_rivals, key=lambda c: _distance(c, claim_anchor),
@@ -2060,6 +2154,15 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                                                                    claim_anchor):
                 continue  # a time in a later clause: "386 mm fell, breaking a record set in 1897"
             nearest = min(rivals, key=lambda e: _distance(e, anchor))
+            # (a passage telling the time twice ties the figure to its other telling: "16.9
+            # million in 2018. PML-N's vote rose from 12.9 million in 2018")
+            twins = [e for e in evidence_quantities if e is not anchor
+                     and e.kind is QuantityKind.DATE and agree(claim_anchor, e)
+                     and _TIME_ADJUNCT.search(evidence_text[max(0, e.start - 20):e.start])]
+            if any(min(_rivals(claim_q, twin, evidence_quantities, evidence_text),
+                       key=lambda r: _distance(r, twin), default=None) is evidence_q
+                   for twin in twins):
+                continue
             if (nearest is not evidence_q and not agree(claim_q, nearest)
                     # (a time binds only a figure of its own sentence: "Founded in 2017, the
                     # party took off" after "12 seats in the 300-member chamber" binds none)
@@ -2077,6 +2180,14 @@ def _binding_conflicts(matched: list[tuple[Quantity, Quantity]],
                 conflicts.append((claim_q, nearest))
                 break
     return conflicts
+
+
+def _rivals(claim_q: Quantity, anchor: Quantity, evidence_quantities: Sequence[Quantity],
+           evidence_text: str) -> list[Quantity]:
+    """The passage figures that could be the one a time of the passage ties to a claim figure."""
+    return [e for e in evidence_quantities if comparable(claim_q, e)
+            and not _contrasted(evidence_text, e, anchor)
+            and not worlds_apart(in_seconds(claim_q).value, in_seconds(e).value)]
 
 
 _NEXT_CLAUSE = re.compile(r"[;.]\s|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
@@ -2195,11 +2306,18 @@ def _dates_another_deed(claim_text: str, claim_q: Quantity, evidence_text: str,
             and _other_measure(claim_text, claim_q, evidence_text, evidence_q))
 
 
+_PARTNER = re.compile(r"\s*(?:to|against|of|out of|-|–)\s*(\d[\d,.]*\d|\d)\b")
+
+
 def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
                    evidence_q: Quantity) -> bool:
     """Whether two figures are told in words that share nothing but names: "the mission costs
     5.2 billion US dollars" is no answer to "the launch contract is worth 178 million dollars".
     A claim figure told in one word or none ("Honda holds 60%") says too little to tell."""
+    partner = _PARTNER.match(claim_text, claim_q.end)
+    theirs = _PARTNER.match(evidence_text, evidence_q.end)
+    if partner is not None and theirs is not None and theirs.group(1) == partner.group(1):
+        return False  # "359 to 312" against "395 to 312": two tallies of one vote
     claim_words = _measure_words(claim_text, claim_q)
     evidence_words = _measure_words(evidence_text, evidence_q)
     return (len(claim_words) >= 2 and bool(evidence_words) and not claim_words & evidence_words

@@ -50,6 +50,7 @@ from factcheck.judging.base import cite, relevant_hits, unverified
 from factcheck.judging.binding import (
     affiliation_of_another,
     misbound,
+    quote_of_another,
     slot_swap,
     speaker_only,
 )
@@ -61,7 +62,9 @@ from factcheck.judging.compare import (
     counts_another,
     dated_otherwise,
     follows_since,
+    lapse_differs,
     money_measures_differ,
+    moved_name,
     names_deadline,
     none_stated,
     of_other_people,
@@ -376,6 +379,8 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
         top = comparison_of(rules.evidence[0], comparisons)
         differs = (another_value(claim.text, top, names, parser)
                    if rules.label is Label.SUPPORTED and top.missing_names else "")
+        if not differs and rules.label is Label.SUPPORTED and names is not None:
+            differs = moved_name(claim.text, top, names)  # "born in 1972 in Zanjan"
         if differs:  # the figures agree, but the passage has someone else in the claim's place
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
                            f"the report differs: closest evidence ({cite(top.hit)}) states the "
@@ -416,8 +421,13 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                     break
             else:
                 where = closest
+                # (a passage dating its deed otherwise tells of another deed: "Zardari was
+                # elected president on 9 March" is no report of a chief minister's election
+                # on 1 March)
                 swapped = (slot_swap(claim.text, closest, names, parser)
-                           if closest.coverage >= settings.same_event_coverage - 0.1 else "")
+                           if closest.coverage >= settings.same_event_coverage - 0.1
+                           and not any(c.kind is QuantityKind.DATE for c, _ in closest.conflicts)
+                           else "") or quote_of_another(claim.text, closest, names, parser)
         if swapped:  # another value, person or organisation stands in the claim's slot
             return Verdict(claim, Label.CONTRADICTED, 0.5, (where.hit, *(
                                h for h in rules.evidence if h is not where.hit)),
@@ -516,6 +526,7 @@ def another_value(claim_text: str, comparison: Comparison,
              # (a change, "ten more than", "105 points clear", is no value of a level)
              and states_change(claim_text, claim_q) == states_change(passage, stated)
              and not money_measures_differ(claim_text, claim_q, passage, stated)
+             and not lapse_differs(claim_text, claim_q, passage, stated)
              # (a deadline, "savings by 2027", is answered only by a deadline)
              and (claim_q.kind is not QuantityKind.DATE
                   or names_deadline(claim_text, claim_q.start)

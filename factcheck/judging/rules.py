@@ -22,6 +22,7 @@ from factcheck.analysis.quantities import (
     comparable,
     extract_quantities,
     inside_name,
+    is_time_of_day,
 )
 from factcheck.judging.base import cite, relevant_hits, unverified
 from factcheck.judging.calibration import Calibration
@@ -112,6 +113,16 @@ class RulesJudge:
         if pair is not None:
             return self._verdict(claim, Label.SUPPORTED, closest, [pair],
                                  _together_reason(closest, pair))
+        # (a report pinning the claim's event with its figures and names alike comes before a
+        # nearer one giving other values for them and stating none alike: "158.1 mm ... since
+        # 1884" before the 2008 storm's report)
+        first = max((c for c in pinning if not c.missing_names), key=lambda c: c.strength,
+                    default=comparisons[0])
+        if (comparisons[0].conflicts and not comparisons[0].matched
+                and first is not comparisons[0]):
+            verdict = self._unverified(claim, [first.hit, comparisons[0].hit],
+                                       _partial_reason(first, s))
+            return dataclasses.replace(verdict, evidence=(first.hit, comparisons[0].hit))
         return self._unverified(claim, [c.hit for c in comparisons[:2]],
                                 _partial_reason(closest, s))
 
@@ -218,9 +229,11 @@ def _fits_better(conflict: Comparison, confirming: list[Comparison]) -> bool:
     # A passage agreeing on fewer of them than one stating three or more of the claim's
     # figures alike is about another part or measure ("Intel Foundry's loss" beside Intel's).
     # So is one clashing only on a date against a passage stating more of the figures alike:
-    # it tells of another year's event ("the 2005 first round" against the 2024 run-off's).
+    # it tells of another year's event ("the 2005 first round" against the 2024 run-off's), or
+    # only on a time of day: it tells of another moment ("amber at 3.40pm" when the black
+    # signal went down, against "an amber signal at 9.25pm, then black at 11.05pm").
     pinned = max((len(c.matched) for c in confirming if _pins_event(c)), default=0)
-    dated = all(q.kind is QuantityKind.DATE for q, _ in conflict.conflicts)
+    dated = all(q.kind is QuantityKind.DATE or is_time_of_day(q) for q, _ in conflict.conflicts)
     if len(conflict.matched) < pinned and (not conflict.matched or pinned >= 3 or dated):
         return False
     return any(

@@ -889,3 +889,31 @@ def test_points_beside_a_percentage_are_percentage_points():
     assert [q.unit for q in extract_quantities("The Dow fell 2.1%, or 70 points.")] == ["%", ""]
     assert [q.kind for q in extract_quantities("Leverkusen finished on 90 points, 17 points "
                                                "clear.")] == [QuantityKind.COUNT] * 2
+
+
+def test_midnight_closing_a_span_of_hours_is_a_time_of_day():
+    [amount, eleven, midnight] = extract_quantities("It dropped 158.1 mm of rain between 11pm and "
+                                                    "midnight.")
+    assert (eleven.surface, midnight.surface) == ("11pm", "midnight")
+    assert agree(only("in the hour to midnight"), midnight)
+
+
+def test_a_count_in_a_tally_of_names_is_no_model_number():
+    tally = extract_quantities("Independents won 101, PML-N 75, the PPP 54, MQM-P 17 and smaller "
+                               "parties 12.")
+    assert [q.value for q in tally] == [101, 75, 54, 17, 12]
+    # a model number alone stays a name
+    assert extract_quantities("the Boeing 737 that crashed") == []
+
+
+def test_per_second_is_a_unit_of_time_not_a_rank():
+    assert [q.surface for q in extract_quantities(
+        "Water flowed out at 70 to 80 cubic metres per second, then 120 cubic metres per second "
+        "at 3.15am.")] == ["70", "80", "120", "3.15am."]
+    assert only("she won a second term").kind is QuantityKind.ORDINAL
+
+
+def test_a_figure_a_verb_says_was_passed_is_a_lower_bound():
+    exceeded = only("the maximum possible penalty exceeded four billion euros")
+    assert exceeded.bound is Bound.AT_LEAST
+    assert not agree(only("the maximum possible penalty was below four billion euros"), exceeded)

@@ -12,6 +12,7 @@ from factcheck.judging.binding import (  # noqa: E402
     _same_body,
     affiliation_of_another,
     misbound,
+    quote_of_another,
     slot_swap,
 )
 from factcheck.judging.compare import compare_all  # noqa: E402
@@ -267,3 +268,30 @@ def test_a_year_naming_the_edition_binds_nothing():
     claim = ("UEFA doubled the prize pot for the 2022 tournament to 16 million euros, shared "
              "among the 16 teams.")
     assert bound(claim, passage) == ""
+
+
+def test_a_figure_tied_to_a_longer_name_of_the_claims_body_is_its():
+    passage = ("A privacy blog reported that on July 16, 2021 Luxembourg's data protection "
+               "authority, the CNPD, imposed a record-breaking €746 million fine on Amazon Europe "
+               "Core for alleged GDPR violations. The CNPD is Amazon's lead EU regulator because "
+               "the company's European headquarters are in Luxembourg.")
+    assert bound("The penalty surpassed the 746 million euros that Luxembourg levied on Amazon "
+                 "in 2021, until then the biggest GDPR fine.", passage) == ""
+
+
+def quoted(claim_text: str, passage_text: str) -> str:
+    passage = Passage("p1", passage_text, "Wire", None, None, None, "t:1")
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.7, 0.7, 0.5)], NAMES)[0]
+    return quote_of_another(claim_text, comparison, NAMES, PARSER)
+
+
+def test_what_an_unnamed_claim_person_says_said_by_another_is_a_conflict():
+    passage = ("At a press conference on Friday officials rejected claims they had reacted too "
+               "slowly. Deputy Chief Secretary Warner Cheuk said sending a citywide SMS alert "
+               "would only have stated the obvious.")
+    assert quoted("Security Secretary Chris Tang said sending a citywide SMS alert would only "
+                  "have stated the obvious.", passage) == ("it has Warner Cheuk say that, not "
+                                                           "Chris Tang")
+    # what the other says of something else is no quote of the claim's person
+    assert quoted("Security Secretary Chris Tang said the drains had coped with the storm.",
+                  passage) == ""

@@ -18,7 +18,7 @@ from factcheck.analysis.names import (
     name_key,
 )
 from factcheck.analysis.quantities import extract_quantities
-from factcheck.judging.compare import compare_all, direction_of, name_swaps
+from factcheck.judging.compare import compare_all, direction_of, moved_name, name_swaps
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span
 
@@ -2441,3 +2441,70 @@ def test_ahead_of_and_below_are_opposite_placings():
     assert compared("A week after the report Adani's $72 billion fortune still placed him ahead "
                     "of Ambani as Asia's richest person on Bloomberg's ranking.",
                     passage).polarity_clash == "claim says 'ahead', evidence says 'below'"
+
+
+def test_a_figure_tied_to_one_telling_of_a_repeated_year_is_that_years():
+    passage = ("The monitors found that candidates backed by the party polled 16.85 million votes "
+               "compared with the party's 16.9 million in 2018. The ruling party's vote rose from "
+               "12.9 million in 2018 to 13.3 million, and a third party's from 6.9 million to 7.6 "
+               "million.")
+    comparison = compared("Candidates backed by the party collected 16.85 million votes, almost "
+                          "exactly the 16.9 million the party had drawn in 2018, while the ruling "
+                          "party's tally grew by roughly 400,000 to 13.3 million.", passage)
+    assert comparison.conflicts == ()
+    assert ("16.9 million", "16.9 million") in surfaces(comparison.matched)
+
+
+def test_the_ends_of_a_range_add_up_to_no_total():
+    passage = ("The discharge started at 12.15am at 70 to 80 cubic metres per second and was "
+               "stepped up to 120 cubic metres per second at 3.15am.")
+    comparison = compared("Water began flowing at 12.15am at 70 to 80 cubic metres per second, a "
+                          "rate raised to 150 cubic metres per second at 3.15am.", passage)
+    assert ("150", "120") in surfaces(comparison.conflicts)
+
+
+def test_a_tally_beside_the_same_other_side_is_the_same_vote():
+    passage = ("After a debate the speaker put the question to a vote, and the motion blocking his "
+               "renomination passed 395 to 312 with eight abstentions.")
+    comparison = compared("The same day, parliament voted 359 to 312, with eight abstentions, to "
+                          "bar him from being nominated a second time.", passage)
+    assert ("359", "395") in surfaces(comparison.conflicts)
+
+
+def test_two_times_each_stated_beside_the_other_are_both_stated():
+    passage = ("The newspaper reported that the government announced at 11.44pm on Thursday that "
+               "Shenzhen would begin releasing water from the Shenzhen reservoir from midnight, "
+               "leaving the public only 16 minutes' notice, although the security secretary said "
+               "officials had been told 45 minutes in advance.")
+    comparison = compared("Officials were told of Shenzhen's plan to release reservoir water "
+                          "three-quarters of an hour ahead, but the public announcement at "
+                          "11.44pm gave residents just 16 minutes before the release was due to "
+                          "begin at midnight.", passage)
+    assert comparison.conflicts == ()
+    assert {("11.44pm", "11.44pm"), ("midnight", "midnight")} <= set(surfaces(comparison.matched))
+
+
+def test_a_count_of_another_noun_beside_the_claims_counted_otherwise_clashes():
+    passage = ("Turnout slipped to 48 percent because 22.5 million voters had been added to the "
+               "rolls. Of those new voters, 12.5 million were women and 10 million men.")
+    wrong = compared("The monitors reported that 22.5 million women had joined the electoral "
+                     "rolls since the 2018 election.", passage)
+    assert surfaces(wrong.conflicts) == [("22.5 million", "12.5 million")]
+    right = compared("The monitors reported that 22.5 million voters had joined the electoral "
+                     "rolls since the 2018 election.", passage)
+    assert right.conflicts == ()
+
+
+def test_a_name_after_the_claims_deed_words_elsewhere_in_the_passage_is_moved():
+    names = NameIndex()
+    passage = ("She was born in 1972 in Zanjan, a city about 300 kilometres north-west of Tehran, "
+               "and holds a physics degree.")
+    born = "Born in Tehran in 1972, she trained as a physicist."
+    moved = moved_name(born, compare_all(born, [passage_hit(passage)], names)[0], names)
+    assert moved == "it names Zanjan where the claim names Tehran, after 'Born ... in'"
+    # the words of a name ("Loučná nad Desnou in") and an owner ("Kathmandu's") are no deed
+    record = ("On 14 September 386 mm fell at Loučná nad Desnou in the Olomouc region, and the "
+              "station at Tribhuvan International Airport in Kathmandu measured 239.7 mm.")
+    for text in ("On 14 September 386 mm fell at Loučná nad Desnou in the Jeseníky Mountains.",
+                 "The station at Kathmandu's Tribhuvan International Airport measured 239.7 mm."):
+        assert moved_name(text, compare_all(text, [passage_hit(record)], names)[0], names) == ""

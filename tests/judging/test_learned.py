@@ -737,3 +737,41 @@ def test_a_place_another_report_writes_in_the_claims_words_is_not_replaced():
     judge = LearnedJudge(leaning(Label.SUPPORTED))
     assert judge.judge(text, [ceremony, family]).label is Label.UNVERIFIED
     assert judge.judge(text, [ceremony]).label is Label.CONTRADICTED  # Tehran in Paris's place
+
+
+def test_a_body_doing_the_deed_on_another_day_is_no_swap():
+    passage = ("On July 10, 2023 the European Commission adopted its adequacy decision for the "
+               "EU-US Data Privacy Framework, a new way to move personal data to the United "
+               "States after the dispute over standard contractual clauses.")
+    text = ("The European Data Protection Board adopted its binding decision in the dispute over "
+            "data transfers on 13 April 2023.")
+    verdict = LearnedJudge(leaning(Label.SUPPORTED)).judge(claim(text), [hit(passage, dense=0.61)])
+    assert verdict.label is not Label.CONTRADICTED
+    # on the claim's day, the other body stands in its place
+    same_day = passage.replace("July 10, 2023", "April 13, 2023")
+    assert LearnedJudge(leaning(Label.SUPPORTED)).judge(
+        claim(text), [hit(same_day, dense=0.61)]).label is Label.CONTRADICTED
+
+
+def test_how_long_something_lasted_is_no_value_of_a_lapse():
+    passage = ("In its live coverage of the briefing on Friday, the newspaper said the Observatory "
+               "replaced the black signal with amber at 3.40pm, after the top alert had been in "
+               "force for more than 16 hours since 11.05pm on Thursday; the previous longest "
+               "black warning, in 1999, had lasted five hours and 47 minutes.")
+    text = ("The black signal went up at 11.05pm on Thursday, less than two hours after the "
+            "amber warning, and the Observatory replaced it with amber at 3.40pm.")
+    verdict = LearnedJudge(leaning(Label.UNVERIFIED)).judge(claim(text), [hit(passage, 0.81)])
+    assert "where the claim says two hours" not in verdict.rationale
+
+
+def test_another_place_after_the_claims_own_words_is_a_contradiction():
+    passage = ("The profile said Pezeshkian was born on 29 September 1954 in Mahabad, in "
+               "north-western Iran, became a heart surgeon and later headed Tabriz University of "
+               "Medical Sciences.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    wrong = judge.judge(claim("Masoud Pezeshkian was born in Tabriz on 29 September 1954."),
+                        [hit(passage, 0.65)])
+    assert wrong.label is Label.CONTRADICTED and "Mahabad" in wrong.rationale
+    right = judge.judge(claim("Masoud Pezeshkian was born in Mahabad on 29 September 1954."),
+                        [hit(passage, 0.65)])
+    assert right.label is Label.SUPPORTED

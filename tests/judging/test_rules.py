@@ -250,3 +250,32 @@ def test_figures_moving_the_other_way_are_no_other_measure():
     assert RulesJudge().judge(claim(
         "Microsoft's biggest purchase had been LinkedIn, bought for $52.4 billion in 2016; in 2021 "
         "it completed a $7.5 billion takeover of Bethesda."), [deal]).label is Label.CONTRADICTED
+
+
+def test_a_passage_clashing_only_on_a_time_of_day_tells_of_another_moment():
+    text = ("The black signal went up at 11.05pm, less than two hours after the amber warning of "
+            "9.25pm, and remained in force for 16 hours and 35 minutes.")
+    lowered = hit("At the briefing on Friday the Observatory said it replaced the black signal "
+                  "with amber at 3.40pm, after the top alert had been in force for more than 16 "
+                  "hours since 11.05pm on Thursday; the previous longest black warning had lasted "
+                  "five hours.", dense=0.81)
+    raised = hit("The Observatory raised the black rainstorm warning at 11.05pm on Thursday, "
+                 "replacing a red signal hoisted at 9.50pm, which had followed an amber signal "
+                 "at 9.25pm. A black signal means rain of more than 70mm an hour.",
+                 dense=0.49, rank=2)
+    assert RulesJudge().judge(claim(text), [lowered, raised]).label is not Label.CONTRADICTED
+    # alone, the report of the later amber signal still gives the claim's time otherwise
+    assert RulesJudge().judge(claim(text), [lowered]).label is Label.CONTRADICTED
+
+
+def test_a_report_pinning_the_event_comes_before_one_on_another_event():
+    text = ("In the hour to midnight on Thursday, 7 September 2023, the Observatory measured "
+            "158.1 mm of rain, its highest hourly reading since records began in 1884.")
+    older = hit("On 7 June 2008 the Observatory recorded 145.5 mm of rain in the hour to 8am, the "
+                "highest hourly reading since records began.", dense=0.8)
+    record = hit("The storm dropped 158.1 millimetres of rain on the Observatory between 11pm and "
+                 "midnight on Thursday night, the largest hourly amount since records started "
+                 "in 1884.", dense=0.6, rank=2, published=None)
+    verdict = RulesJudge().judge(claim(text), [older, record])
+    assert verdict.label is Label.UNVERIFIED  # (the record's report leaves the day unsaid)
+    assert verdict.evidence[0].passage.id == "p2"
