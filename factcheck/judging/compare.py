@@ -1046,8 +1046,9 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
             end = told.end() + 60 if reach < 0 else reach
             for found in after.finditer(passage, told.end(), end):
                 other = next((p for p in passage_names if p.start == found.end()), None)
-                if other is None:
-                    continue
+                if other is None or passage.startswith(("'s", "’s"), other.end) or (
+                        other.text.endswith(("'s", "’s"))):
+                    continue  # (an owner: "in China's Inner Mongolia region")
                 if (same_name(name, other) or within(name, other) or within(other, name)
                         or names.same_thing(name, other)
                         or name.kind is NameKind.PLACE and (encloses(name.key, other.key)

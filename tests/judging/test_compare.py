@@ -2508,3 +2508,11 @@ def test_a_name_after_the_claims_deed_words_elsewhere_in_the_passage_is_moved():
     for text in ("On 14 September 386 mm fell at Loučná nad Desnou in the Jeseníky Mountains.",
                  "The station at Kathmandu's Tribhuvan International Airport measured 239.7 mm."):
         assert moved_name(text, compare_all(text, [passage_hit(record)], names)[0], names) == ""
+
+
+def test_an_owner_after_the_claims_deed_words_is_no_other_place():
+    names = NameIndex()
+    passage = ("In January 2023 the prototype was spotted testing in snow and ice in China's Inner "
+               "Mongolia region.")
+    text = "In January 2023 prototypes were spotted in the snow in Inner Mongolia."
+    assert moved_name(text, compare_all(text, [passage_hit(passage)], names)[0], names) == ""
