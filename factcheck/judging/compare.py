@@ -1660,10 +1660,8 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
     # A lapse between two moments ("two days after the crash", "three weeks later") answers a
     # lapse, not how long something lasted ("three days of national mourning").
-    if quantity.unit in _SPANS:
-        lapse = _is_lapse(claim_text, quantity)
-        candidates = [e for e in candidates
-                      if agree(quantity, e) or _is_lapse(evidence_text, e) == lapse]
+    candidates = [e for e in candidates if agree(quantity, e)
+                  or not lapse_differs(claim_text, quantity, evidence_text, e)]
     # A figure told in words that share nothing with the claim's measures something else: "the
     # mission costs 5.2 billion dollars" is no answer to "the launch contract is worth 178
     # million"; a figure stated alike is left to the checks of the figures it sits among.
@@ -1707,8 +1705,8 @@ def lapse_differs(claim_text: str, claim_q: Quantity, evidence_text: str,
                   evidence_q: Quantity) -> bool:
     """Whether one span of time is a lapse between two moments and the other how long something
     lasted ("less than two hours after the amber warning" against "had lasted five hours")."""
-    return (claim_q.unit in _SPANS and evidence_q.unit in _SPANS
-            and _is_lapse(claim_text, claim_q) != _is_lapse(evidence_text, evidence_q))
+    return claim_q.unit in _SPANS and (_is_lapse(claim_text, claim_q)
+                                       != _is_lapse(evidence_text, evidence_q))
 
 
 def _is_lapse(text: str, quantity: Quantity) -> bool:

@@ -424,10 +424,11 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                 # (a passage dating its deed otherwise tells of another deed: "Zardari was
                 # elected president on 9 March" is no report of a chief minister's election
                 # on 1 March)
-                swapped = (slot_swap(claim.text, closest, names, parser)
-                           if closest.coverage >= settings.same_event_coverage - 0.1
-                           and not any(c.kind is QuantityKind.DATE for c, _ in closest.conflicts)
-                           else "") or quote_of_another(claim.text, closest, names, parser)
+                if (closest.coverage >= settings.same_event_coverage - 0.1
+                        and not any(c.kind is QuantityKind.DATE for c, _ in closest.conflicts)):
+                    swapped = slot_swap(claim.text, closest, names, parser)
+                # (or what the claim's person says, said there by another person)
+                swapped = swapped or quote_of_another(claim.text, closest, names, parser)
         if swapped:  # another value, person or organisation stands in the claim's slot
             return Verdict(claim, Label.CONTRADICTED, 0.5, (where.hit, *(
                                h for h in rules.evidence if h is not where.hit)),

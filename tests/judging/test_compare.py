@@ -2495,24 +2495,27 @@ def test_a_count_of_another_noun_beside_the_claims_counted_otherwise_clashes():
     assert right.conflicts == ()
 
 
-def test_a_name_after_the_claims_deed_words_elsewhere_in_the_passage_is_moved():
+def moved(claim_text: str, passage_text: str) -> str:
     names = NameIndex()
+    comparison = compare_all(claim_text, [passage_hit(passage_text)], names)[0]
+    return moved_name(claim_text, comparison, names)
+
+
+def test_a_name_after_the_claims_deed_words_elsewhere_in_the_passage_is_moved():
     passage = ("She was born in 1972 in Zanjan, a city about 300 kilometres north-west of Tehran, "
                "and holds a physics degree.")
-    born = "Born in Tehran in 1972, she trained as a physicist."
-    moved = moved_name(born, compare_all(born, [passage_hit(passage)], names)[0], names)
-    assert moved == "it names Zanjan where the claim names Tehran, after 'Born ... in'"
+    assert moved("Born in Tehran in 1972, she trained as a physicist.", passage) == (
+        "it names Zanjan where the claim names Tehran, after 'Born ... in'")
     # the words of a name ("Loučná nad Desnou in") and an owner ("Kathmandu's") are no deed
     record = ("On 14 September 386 mm fell at Loučná nad Desnou in the Olomouc region, and the "
               "station at Tribhuvan International Airport in Kathmandu measured 239.7 mm.")
     for text in ("On 14 September 386 mm fell at Loučná nad Desnou in the Jeseníky Mountains.",
                  "The station at Kathmandu's Tribhuvan International Airport measured 239.7 mm."):
-        assert moved_name(text, compare_all(text, [passage_hit(record)], names)[0], names) == ""
+        assert moved(text, record) == ""
 
 
 def test_an_owner_after_the_claims_deed_words_is_no_other_place():
-    names = NameIndex()
     passage = ("In January 2023 the prototype was spotted testing in snow and ice in China's Inner "
                "Mongolia region.")
-    text = "In January 2023 prototypes were spotted in the snow in Inner Mongolia."
-    assert moved_name(text, compare_all(text, [passage_hit(passage)], names)[0], names) == ""
+    assert moved("In January 2023 prototypes were spotted in the snow in Inner Mongolia.",
+                 passage) == ""
