@@ -60,7 +60,8 @@ class Quantity:
 
 _SCALE = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "crore": 1e7,
     "dozen": 12,
 }
 _WORD_NUMBERS = {
@@ -423,9 +424,9 @@ _MONEY = re.compile(
     r"CAD|NZD|SGD|BRL|MXN|TWD|INR|KRW|CHF|JPY|KSh|KES|NGN|ZAR|SEK|NOK|DKK|PLN|HUF|AED|"
     r"BDT|IDR|THB|MYR|CZK|UAH|Rs\.?|[$€£¥₹₩₺₽₦₱])\s?"
     r"(?P<num>" + _NUM + r")"
-    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|trn|tn|k|m|b)\b)?"
     r"|(?P<num2>" + _NUM + r"|" + _WORD_NUMBER + r")"
-    r"(?:[\s-]?(?P<scale2>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|tn|k|m|b)\b)?[\s-]+"
+    r"(?:[\s-]?(?P<scale2>thousand|million|billion|trillion|lakh|crore|mln|bn|mn|trn|tn|k|m|b)\b)?[\s-]+"
     r"(?P<suffix>" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SUFFIX, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE | re.ASCII,
@@ -472,6 +473,11 @@ _FRACTION = re.compile(r"\b(?:(?P<by>by)\s+|(?P<pre>below|under|over|above|nearl
                        re.IGNORECASE | re.ASCII)
 _FRACTION_WORD = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|eighths|tenths)\b",
                             re.IGNORECASE)
+# ... unless the parts are counted one after another: "four quarters in a row", "for six
+# consecutive quarters" (a fraction is joined, "three-quarters", or of something, "of the vote")
+_COUNTED_PARTS = re.compile(r"\s(?:halves|thirds|quarters)\b(?=\s+(?:in\s+a\s+row|"
+                            r"running|straight|of\s+(?:growth|decline|contraction))\b)",
+                            re.IGNORECASE)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
 # "a quarter of a century", "half a hundredth of a second", "five thousandths of a second": a
 # share of a unit of time, as the length it is
@@ -498,11 +504,30 @@ _COUNT = re.compile(
 _NAMED_NUMBER = re.compile(r"(?<=[\w,] )([A-Z][A-Za-z]*)\s$")
 # A number after one of these words tells which one, not how many: "stage 21", "gate 4",
 # "world No. 1" ("a final-round 68" is a score of that round).
-_NUMBERED = re.compile(r"(?<![\w-])(?:stage|flight|route|article|chapter|section|page|gate|"
-                       r"platform|game|terminal|runway|highway|row|seat|room|pier|berth|track|episode|"
-                       r"round|level|lane|exit|district|local|precinct|ward|lodge|no\.|"
-                       r"number)\s$",
-                       re.IGNORECASE | re.ASCII)
+_NUMBERING = (r"(?<![\w-])(?:stage|flight|route|article|chapter|section|page|gate|"
+              r"platform|game|terminal|runway|highway|row|seat|room|pier|berth|track|episode|"
+              r"round|level|lane|exit|district|local|precinct|ward|lodge|no\.|number)")
+_NUMBERED = re.compile(_NUMBERING + r"\s$", re.IGNORECASE | re.ASCII)
+# So does each number of a list after the plural: "houses numbers 70, 72, 74 and 76".
+_LIST_ITEM = r"\d+[A-Za-z]?"
+_NUMBERED_LIST = re.compile(_NUMBERING + r"s\s(?:" + _LIST_ITEM + r",\s)*(?:" + _LIST_ITEM
+                            + r",?\s(?:and|or)\s)?$", re.IGNORECASE | re.ASCII)
+_LIST_GOES_ON = re.compile(r",\s" + _LIST_ITEM + r"\b|,?\s(?:and|or)\s" + _LIST_ITEM + r"\b",
+                           re.ASCII)
+
+
+def numbering(text: str, start: int) -> bool:
+    """Whether the bare number at ``start:end`` tells which one ("stage 21", "gates 4 and 5"),
+    not how many."""
+    before = text[max(0, start - 40):start]
+    if _NUMBERED.search(before):
+        return True
+    listed = _NUMBERED_LIST.search(before)
+    if listed is None:
+        return False
+    first = re.compile(_LIST_ITEM, re.ASCII).match(text, start)
+    return not listed.group().endswith("s ") or (
+        first is not None and bool(_LIST_GOES_ON.match(text, first.end())))
 
 
 def named_number(text: str, start: int) -> bool:
@@ -515,7 +540,7 @@ def named_number(text: str, start: int) -> bool:
     if named is not None and _in_tally(text, start):
         return False  # "won 101, PML-N 75, the PPP 54, MQM-P 17": a count in a tally of names
     return (named is not None and named.group(1).lower() not in _NOT_NAMES
-            or _NUMBERED.search(before) is not None)
+            or numbering(text, start))
 
 
 _TALLY_ITEM = r"[A-Z][\w.-]*\s\d[\d,.]*"
@@ -905,9 +930,12 @@ _WEIGHING = re.compile(r"\b(?:weigh\w*|scal(?:ed|es|ing)|heav(?:y|ier|iest)|ligh
                        r"kilo\w*|lbs?)\b", re.IGNORECASE)
 
 
+_SPEAKS_OF_YEN = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo|Nikkei)\b", re.IGNORECASE)
+
+
 def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
     """``US$10 billion``, ``10bn yuan``, ``€3m``: the amount in its currency (``¥`` is yen when
-    the text speaks of yen, else yuan)."""
+    the text speaks of yen or Japan, else yuan)."""
     number = parse_number(match.group("num") or match.group("num2"))
     if number is None:
         return None
@@ -915,7 +943,7 @@ def _read_money(match: re.Match[str], free: _Free) -> Quantity | None:
     scale = (match.group("scale") or match.group("scale2") or "").lower()
     if match.group("prefix"):
         currency = _CURRENCY_PREFIX.get(match.group("prefix").lower().rstrip("."), "USD")
-        if match.group("prefix").lower() == "¥" and "yen" in text.lower():
+        if match.group("prefix").lower() == "¥" and _SPEAKS_OF_YEN.search(text):
             currency = "JPY"
     else:
         currency = _CURRENCY_SUFFIX[match.group("suffix").lower()]
@@ -1103,9 +1131,20 @@ def _read_last_of(match: re.Match[str], free: _Free) -> Quantity | None:
 
 
 # "the nation's worst", "the deadliest": a superlative no ordinal ranks is the first of its kind
-_BARE_SUPERLATIVE = re.compile(r"(?:(?<=\bthe)|(?<=\w['’]s)|(?<=\w['’]))\s+(?P<word>[a-z]+)\b")
-_RANKED_SUPERLATIVE = re.compile(r"\w+[\s-]+(?P<word>worst|best|most|least|[a-z]+est)\b",
-                                 re.IGNORECASE)
+_BARE_SUPERLATIVE = re.compile(r"(?:(?<=\bthe)|(?<=\w['’]s)|(?<=\w['’]))\s+"
+                               r"(?P<word>(?:most|least)\s+[a-z]+|[a-z]+)\b")
+_RANKED_SUPERLATIVE = re.compile(r"\w+[\s-]+(?P<word>(?:most|least)\s+[a-z]+|worst|best|most|least"
+                                 r"|[a-z]+est)\b", re.IGNORECASE)
+# Superlatives that rank by the same measure: "the costliest" is "the most expensive".
+_SAME_SUPERLATIVE = {"costliest": "most expensive", "priciest": "most expensive",
+                     "dearest": "most expensive", "biggest": "largest", "deadliest": "most deadly",
+                     "most lethal": "most deadly", "greatest": "largest"}
+
+
+def _superlative(word: str) -> str:
+    """The one spelling of a superlative's measure ("costliest" -> "most expensive")."""
+    word = " ".join(word.lower().split())
+    return _SAME_SUPERLATIVE.get(word, word)
 
 
 def ranked_superlatives(text: str, quantities: Sequence[Quantity]) -> dict[str, str]:
@@ -1117,7 +1156,7 @@ def ranked_superlatives(text: str, quantities: Sequence[Quantity]) -> dict[str, 
             continue
         match = _RANKED_SUPERLATIVE.match(text, q.start)
         if match is not None:
-            ranked[match.group("word").lower()] = q.unit
+            ranked[_superlative(match.group("word"))] = q.unit
     return ranked
 
 
@@ -1125,9 +1164,10 @@ def implied_firsts(text: str, ranked: dict[str, str]) -> list[Quantity]:
     """The first ranks a text states by a bare superlative that another text ranks further down
     (``ranked``, see :func:`ranked_superlatives`): "the worst rail disaster" against
     "the second-worst"."""
-    return [Quantity(QuantityKind.ORDINAL, 1.0, 1.0, ranked[match.group("word")], Bound.EXACT,
-                     match.start("word"), match.end("word"), match.group("word"))
-            for match in _BARE_SUPERLATIVE.finditer(text) if match.group("word") in ranked
+    return [Quantity(QuantityKind.ORDINAL, 1.0, 1.0, ranked[_superlative(match.group("word"))],
+                     Bound.EXACT, match.start("word"), match.end("word"), match.group("word"))
+            for match in _BARE_SUPERLATIVE.finditer(text)
+            if _superlative(match.group("word")) in ranked
             # ("one of the biggest" ranks nothing)
             and not _ONE_OF.search(text, max(0, match.start() - 16), match.start())]
 
@@ -1164,13 +1204,14 @@ def _read_count(match: re.Match[str], free: _Free) -> Quantity | None:
             or unit_word in _NOT_COUNTED and not match.group("hyphen")) and not (
                 _counts_a_part(match)):
         return None  # "one of the", "top five": word numbers count only before a noun
-    if _FRACTION_WORD.match(text, match.end("num")):
+    if _FRACTION_WORD.match(text, match.end("num")) and not _COUNTED_PARTS.match(
+            text, match.end("num")):
         return None  # "an hour and three-quarters": a fraction, not a count
     if (start and text[start - 1] == "-" and text[max(0, start - 2): start - 1].isalpha()
             and not _MEASURE_BEFORE.search(text, max(0, start - 12), start)):
         return None  # part of a name: "COVID-19", "Chandrayaan-3", "Luna-25"
     if raw[0].isdigit() and (unit_word not in _UNIT_OF and named_number(text, start)
-                             or _NUMBERED.search(text[max(0, start - 30):start])):
+                             or numbering(text, start)):
         return None  # part of a name: "Boeing 737", "Flight 1282", "Max 9"
     if match.group("halfscaled"):
         number += 0.5  # "eight and a half million"
@@ -1618,7 +1659,9 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
         if evidence.bound == Bound.AT_MOST:
             return c < e <= c * 1.5  # "over 100" and "under 110" can both hold
         if evidence.bound == Bound.AT_LEAST:
-            return abs(c - e) <= 0.1 * max(c, e)
+            # ("more than three decades" rounds "more than 35 years" down)
+            return abs(c - e) <= 0.1 * max(c, e) or (
+                c < e <= c * 1.25 and _significant(c) < _significant(e))
         # "over N" is a figure near N, not any larger one: "over 50 metres" misreports 100.
         return c * (1 - tolerance) <= e <= c * 1.5
     if claim.bound == Bound.AT_MOST:

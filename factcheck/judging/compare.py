@@ -97,7 +97,7 @@ ANTONYMS = [
     ("increase", "decrease"), ("rise", "fall"), ("rose", "fell"), ("grow", "shrink"),
     ("gain", "loss"), ("profit", "loss"), ("more", "less"), ("higher", "lower"),
     ("largest", "smallest"), ("first", "last"), ("before", "after"), ("earlier", "later"),
-    ("approve", "reject"), ("allow", "ban"), ("open", "close"), ("buy", "sell"),
+    ("approve", "reject"), ("allow", "ban"), ("open", "close"), ("open", "shut"), ("buy", "sell"),
     ("acquire", "sell"), ("launch", "cancel"), ("success", "failure"), ("win", "lose"),
     ("domestic", "foreign"), ("private", "public"), ("cheaper", "pricier"),
     ("ahead", "behind"), ("trail", "lead"), ("trail", "front"), ("behind", "front"),
@@ -679,7 +679,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not any(person in e for person in surnamed)
                     and not _dating_weekday(claim_text, e, claim_quantities)
                     and not _country_of_office(claim_text, claim_text.find(e), e)
-                    and not _whole_name_in(claim_text, e, evidence_text))
+                    and not _whole_name_in(claim_text, e, evidence_text)
+                    and not _in_figure(claim_text.find(e), claim_quantities))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *ranks, *conflicts]}
@@ -711,7 +712,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and not _entity_in(n.text, evidence_text, title)
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text)
-                       and not _country_of_office(claim_text, n.start, n.text))
+                       and not _country_of_office(claim_text, n.start, n.text)
+                       and not _in_figure(n.start, claim_quantities))
     # (a model named in another sentence than the one telling the claim, "landed ... in a
     # C-130" after "left on a military helicopter", is about another part of the story)
     subjects = tuple(e for e in extra
@@ -795,7 +797,10 @@ _PRIVATIVE = re.compile(r"\b(?:free\s+(?:of|from)|exempt(?:ed)?\s+from|spared(?:
                         r"immune\s+(?:to|from)|absent\s+from|lack(?:s|ed|ing)?|devoid\s+of|"
                         # "the decision to skip the gala" is "would not attend the gala"
                         r"skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|shun(?:s|ned|ning)?|"
-                        r"st(?:ay|ays|ayed|aying)\s+away\s+from)\s", re.IGNORECASE)
+                        r"st(?:ay|ays|ayed|aying)\s+away\s+from|"
+                        # "avoided the stretch of Myanmar" is "without crossing that part of it"
+                        r"avoid(?:s|ed|ing)?|bypass(?:es|ed|ing)?|"
+                        r"steer(?:s|ed|ing)?\s+clear\s+of)\s", re.IGNORECASE)
 _UNBEATEN = re.compile(r"\b(?:unbeaten|undefeated|without\s+(?:a\s+)?(?:defeat|loss))\b",
                        re.IGNORECASE)
 _DEFEAT_WORDS = frozenset(tokenize("defeat defeats loss losses lost beaten"))
@@ -1655,6 +1660,10 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     # "Gillis, 30, a SpaceX engineer": an age is its owner's, no answer to another's age
     candidates = [e for e in candidates if agree(quantity, e)
                   or not _age_of_another(evidence_text, e, claim_text)]
+    # and an age ("was 48 years old") is answered by an age, not by "five other countries"
+    if _is_age(claim_text, quantity):
+        candidates = [e for e in candidates if e.value == quantity.value
+                      or _is_age(evidence_text, e) or e.unit == "year"]
     # A change ("by 34 seconds", "up 18%") answers a change, a level ("in 2:01:09") a level.
     change = _is_change(claim_text, quantity)
     candidates = [e for e in candidates if _is_change(evidence_text, e) == change]
@@ -1688,12 +1697,30 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
 
 
+def _is_age(text: str, quantity: Quantity) -> bool:
+    """Whether a figure is someone's age: "48 years old", "a 73-year-old", "aged 64",
+    "Bongo, 64,"."""
+    return bool(_AGE_AFTER.match(text, quantity.end)
+                or re.search(r"\baged\s+$", text[max(0, quantity.start - 6):quantity.start])
+                or (AGE_OWNER.search(text, max(0, quantity.start - 40), quantity.start)
+                    and text[quantity.end:quantity.end + 1] == ","))
+
+
+_AGE_AFTER = re.compile(r"(?:\s+years?)?[\s-]+(?:old\b|year-old\b)|-year-old\b", re.IGNORECASE)
+
+
 def _age_of_another(text: str, quantity: Quantity, claim_text: str) -> bool:
-    """Whether a figure is the age of someone the claim does not name ("Gillis, 30,")."""
+    """Whether a figure is the age of someone the claim does not name ("Gillis, 30,", "Raymond
+    Ndong Sima, a 68-year-old economist")."""
     owner = AGE_OWNER.search(text, max(0, quantity.start - 40), quantity.start)
-    return (owner is not None and quantity.unit == "year"
-            and text[quantity.end:quantity.end + 1] == ","
+    if owner is not None and quantity.unit == "year" and text[quantity.end:quantity.end + 1] == ",":
+        return not has_word(owner.group(1), claim_text)
+    owner = _OWNER_OF_AGE.search(text, max(0, quantity.start - 40), quantity.start)
+    return (owner is not None and _AGE_AFTER.match(text, quantity.end) is not None
             and not has_word(owner.group(1), claim_text))
+
+
+_OWNER_OF_AGE = re.compile(r"\b([A-Z][\w'’.-]*[a-z][\w'’.-]*),\s+an?\s+$")
 
 
 _OWNED = re.compile(r"\b(?:his|her|its|their)\s+$", re.IGNORECASE)
@@ -1711,8 +1738,14 @@ def lapse_differs(claim_text: str, claim_q: Quantity, evidence_text: str,
 
 def _is_lapse(text: str, quantity: Quantity) -> bool:
     """Whether a span of time is the lapse between two moments ("two days after the crash",
-    "three weeks later"), not how long something lasted."""
-    return _LAPSE_AFTER.match(text, quantity.end) is not None
+    "three weeks later"), not how long something lasted ("flew by hand for 31 seconds before
+    switching it back on")."""
+    return (_LAPSE_AFTER.match(text, quantity.end) is not None
+            and not _LASTING.search(text, max(0, quantity.start - 24), quantity.start))
+
+
+_LASTING = re.compile(r"\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
+                      r"another\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 _PLAY_PARTS = frozenset({"period", "half", "quarter", "set", "inning", "innings", "round", "leg",
@@ -1886,7 +1919,8 @@ _NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|of|and|or|as|from|with|for|aft
                         r"[a-z]{3,}\b")
 _NOT_A_NOUN = frozenset({"per", "percent", "times", "more", "less", "fewer", "than", "years",
                          "year", "old", "to", "and", "or", "of"})
-_LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around"})
+# ("rose for six quarters": "for" tells how long, or a price, "sold for $1bn": never by how much)
+_LEVEL_BEFORE = frozenset({"to", "from", "at", "of", "through", "past", "beyond", "around", "for"})
 
 
 def worlds_apart(a: float, b: float) -> bool:
@@ -2242,6 +2276,8 @@ def _plan_and_fact(claim_text: str, claim_q: Quantity, evidence_text: str,
     """
     if _is_capacity(claim_text, claim_q) or _is_capacity(evidence_text, evidence_q):
         return False
+    if claim_q.kind is QuantityKind.ORDINAL:
+        return False  # a rank is a rank, whoever plans the deal: "would pay £1bn, the costliest"
     return _is_plan(claim_text, claim_q) != _is_plan(evidence_text, evidence_q)
 
 
@@ -2569,6 +2605,12 @@ def _outlet_apart(entity: str, text: str, title: str, source: str) -> tuple[str,
     return apart.sub(" ", text), apart.sub(" ", title)
 
 
+def _in_figure(start: int, quantities: Sequence[Quantity]) -> bool:
+    """Whether a name at ``start`` is part of a figure, which the figures compare: the "US" of
+    "275 million US dollars"."""
+    return any(q.start <= start < q.end for q in quantities)
+
+
 @functools.lru_cache(maxsize=65536)
 def _entity_in(entity: str, text: str, title: str = "") -> bool:
     """A name counts as mentioned when its identifiers and most of its words appear in the text
@@ -2584,7 +2626,9 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     if named and len(named) < len(parts):
         parts = named  # "Rear Admiral John Mauger" is John Mauger, "Mount Everest" Everest
     # "the Conservatives" are mentioned by "the Conservative vote"
-    found = [part in lowered or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
+    # (a short part must be a word of its own: "UA" is not in "virtuous" or "annual")
+    found = [(part in lowered if len(part) > 3 else _has_part(part, lowered))
+             or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
              for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
         return False
@@ -2596,12 +2640,20 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
         return False
     if not all(found) and alias_in(entity, text):
         return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"
+    if (len(parts) > 1 and found[-1] and head in _BODY_WORDS
+            and not re.search(rf"\b{re.escape(head)}(?:s|es)?\b", lowered)):
+        return False  # "European Commission" is no "Data Protection Commissioner ... European"
     if len(parts) > 1 and found[0] and all(ok or part in COMPANY_WORDS
                                            for ok, part in zip(found, parts, strict=True)):
         return True  # "Pioneer" for Pioneer Natural Resources
     if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
+
+
+def _has_part(part: str, lowered: str) -> bool:
+    """Whether the short name part ``part`` is a word (or a word's start) of ``lowered``."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(part)}", lowered) is not None
 
 
 @functools.lru_cache(maxsize=16384)
@@ -2613,6 +2665,10 @@ def _with_title(text: str, title: str) -> str:
     return f"{text}\n{title}"
 
 
+# The heads of bodies' names, which a longer word holding them does not write ("Commissioner").
+_BODY_WORDS = frozenset({"commission", "council", "committee", "board", "court", "agency",
+                         "authority", "ministry", "department", "bank", "union", "party", "office",
+                         "assembly", "service", "institute", "association", "federation"})
 # The kind of place a name is: "Mount" is not half of "Mount Thorbjorn" ("nearby Stapafell
 # mountain" does not name it), nor "Canal" half of "the Suez Canal".
 _PLACE_HEADS = frozenset({"mount", "mt", "lake", "river", "cape", "port", "fort", "gulf", "bay",
@@ -2904,9 +2960,33 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             if (other, noun) in evidence_pairs and (other, noun) not in claim_pairs:
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
+            or _scope_clash(claim_text, evidence_text)
             or _order_clash(claim_text, evidence_text)
             or _clock_order_clash(claim_text, evidence_text)
             or _winner_clash(claim_text, evidence_text))
+
+
+def _scope_clash(claim_text: str, evidence_text: str) -> str:
+    """Some of a group where the other text says all of it: "refund the fare only of passengers
+    who were injured" against "refund the fare of every passenger"."""
+    for some_text, all_text, who in ((claim_text, evidence_text, "claim"),
+                                     (evidence_text, claim_text, "evidence")):
+        for some in _ONLY_SOME.finditer(some_text):
+            noun = stem(some.group("noun").lower())
+            for every in _EVERY.finditer(all_text):
+                if (stem(every.group("noun").lower()) == noun
+                        and not _RESTRICTED.match(all_text, every.end())):  # "all those who"
+                    said = (some.group(0), every.group(0))
+                    return (f"claim says '{said[0]}', evidence says '{said[1]}'" if who == "claim"
+                            else f"claim says '{said[1]}', evidence says '{said[0]}'")
+    return ""
+
+
+_ONLY_SOME = re.compile(r"\bonly\s+(?:(?:of|to|for|on|the|those)\s+)*(?P<noun>[a-z]+)\s+"
+                        r"(?:who|that|which|whose|with)\b", re.IGNORECASE)
+_RESTRICTED = re.compile(r"\s+(?:who|that|which|whose|with)\b", re.IGNORECASE)
+_EVERY = re.compile(r"\b(?:every|each|all(?:\s+(?:of\s+)?(?:the|its|their))?)\s+(?P<noun>[a-z]+)",
+                    re.IGNORECASE)
 
 
 def _winner_clash(claim_text: str, evidence_text: str) -> str:
@@ -3618,8 +3698,16 @@ def _denial(text: str, other_text: str) -> str:
     # "free of the lock-up" is "not subject to the lockup"
     other_denied |= {w for m in _REJECTION.finditer(other_text)
                      for w in tokenize(other_text[m.end():m.end() + 60])[:4]}
+    # (what is lacked ends at the clause's verb: "concerns about the server's lack of
+    # multifactor authentication had been raised" denies no raising)
     other_denied |= {w for m in _PRIVATIVE.finditer(other_text)
-                     for w in tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]}
+                     for w in tokenize(_AUXILIARY.split(_CLAUSE.split(
+                         other_text[m.end():m.end() + 60], 1)[0], 1)[0])[:3]}
+    # "Zardari took 47 votes and Achakzai none" denies Achakzai the votes of that clause
+    for none in _NONE_FOR_ANOTHER.finditer(other_text):
+        clause_start = max(other_text.rfind(". ", 0, none.start()), other_text.rfind("; ", 0,
+                                                                                     none.start()))
+        other_denied |= set(tokenize(other_text[clause_start + 1:none.start()]))
     # "unbeaten in 28 matches" is "28 matches without defeat"
     if _UNBEATEN.search(other_text):
         other_denied |= _DEFEAT_WORDS
@@ -3646,6 +3734,11 @@ def _alike_words(these: set[str] | frozenset[str], those: set[str] | frozenset[s
                for w in these)
 
 
+_AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|is|are|been|will|would|could|should)\b",
+                        re.IGNORECASE)
+# "... took 47 votes and Achakzai none": the clause's deed, done for one name and not another
+_NONE_FOR_ANOTHER = re.compile(r"\b(?:and|while|but)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+                               r"(?:none|nothing|zero|nil)\b")
 # ("giving up two hits" concedes them: not a way of losing)
 _GIVING_UP = re.compile(r"\b(los(?:e|es|ing)|lost|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|"
                         r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?)\s", re.IGNORECASE)

@@ -436,6 +436,8 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"evidence ({cite(where.hit)}) {swapped}", LearnedJudge.name), "differs"
         if unsaid is not None:
             label, probability = unsaid.decide(closest)
+            if label is Label.CONTRADICTED and not room_for_another(claim.text, closest, names):
+                label = Label.UNVERIFIED  # nothing of the missing names' kinds stands there
             # (a contradiction needs a passage sharing most of the claim's words, as above, and
             # none is read into figures another report of the event states alike in the
             # claim's words: the closest report only tells less)
@@ -450,6 +452,21 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                        f"names and figures decide: {rules.rationale}",
                        LearnedJudge.name), "silent"
     return None
+
+
+def room_for_another(claim_text: str, closest: Comparison, names: NameIndex | None) -> bool:
+    """Whether the claim's slots the closest passage leaves unsaid could hold another value
+    there: a figure it leaves out, or a missing name beside a name the claim does not have that
+    could stand in its place. A person is replaced only by a person ("John Lee" not by
+    "Olympic"); places and bodies by any name, as the tagger often takes one for the other
+    ("Athlone" for an organisation)."""
+    if names is None or closest.unmatched or closest.conflicts or not closest.missing_names:
+        return True
+    if any(n.kind is not NameKind.PERSON for n in closest.missing_names):
+        return True
+    lowered = claim_text.lower()
+    return any(p.kind is NameKind.PERSON and p.text.lower() not in lowered
+               for p in names.of(closest.hit.passage.text))
 
 
 def unsaid_rationale(label: Label, closest: Comparison) -> str:

@@ -917,3 +917,29 @@ def test_a_figure_a_verb_says_was_passed_is_a_lower_bound():
     exceeded = only("the maximum possible penalty exceeded four billion euros")
     assert exceeded.bound is Bound.AT_LEAST
     assert not agree(only("the maximum possible penalty was below four billion euros"), exceeded)
+
+
+def test_each_number_of_a_list_after_a_numbering_plural_is_a_label():
+    labels = extract_quantities("Inspectors found illegal extensions at three flats, numbers 12, "
+                                "14 and 18, on the top floor.")
+    assert [q.surface for q in labels] == ["three"]
+    assert extract_quantities("Trains left from platforms 4 and 5.") == []
+    # a plural before one number with nothing listed after it is no numbering
+    assert [q.value for q in extract_quantities("Visitor numbers 70 and rising.")] == [70]
+
+
+def test_yen_written_with_its_sign_in_a_text_about_japan():
+    [yen] = extract_quantities("The Bank of Japan will keep buying about ¥4trn of bonds a month.")
+    assert (yen.unit, yen.value) == ("JPY", 4e12)
+    assert agree(only("roughly 4 trillion yen of bonds"), yen)
+
+
+def test_a_rounder_lower_bound_is_implied_by_a_higher_one():
+    decades = only("she had sung in the choir for more than two decades")
+    assert agree(decades, only("a choir member for more than 24 years"))
+    assert not agree(decades, only("a choir member for more than 40 years"))
+
+
+def test_parts_counted_one_after_another_are_a_count():
+    assert only("profits have grown for five quarters in a row").value == 5
+    assert only("three quarters of the vote").kind is QuantityKind.PERCENT

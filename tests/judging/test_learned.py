@@ -26,6 +26,7 @@ from factcheck.judging.learned import (
     default_model_path,
     load_model,
     pinned_elsewhere,
+    room_for_another,
     save_model,
     stated_elsewhere,
     states_conflict,
@@ -775,3 +776,20 @@ def test_another_place_after_the_claims_own_words_is_a_contradiction():
     right = judge.judge(claim("Masoud Pezeshkian was born in Mahabad on 29 September 1954."),
                         [hit(passage, 0.65)])
     assert right.label is Label.SUPPORTED
+
+
+def test_a_missing_name_is_replaced_only_by_a_name_of_its_kind():
+    claim = "Mayor Tom Reyes called the flood a once-in-a-century disaster after touring Riverside."
+    names = NameIndex()
+
+    def room(passage_text: str) -> bool:
+        hit = Hit(Passage("p1", passage_text, "Reuters", None, None, "2021-11-27", "t:1"),
+                  1, 0.8, 0.7, 0.5)
+        comparison = compare_all(claim, [hit], names)[0]
+        assert [n.text for n in comparison.missing_names] == ["Tom Reyes"]
+        return room_for_another(claim, comparison, names)
+
+    assert not room("After touring Riverside, the city's mayor called the flood a "
+                    "once-in-a-century disaster, as the Red Cross opened shelters.")
+    assert room("After touring Riverside, Governor Ann Cole called the flood a "
+                "once-in-a-century disaster.")

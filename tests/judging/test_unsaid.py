@@ -24,6 +24,8 @@ from factcheck.records import Claim, Hit, Label, Passage, Span
 from factcheck.training.unsaid import fit_unsaid, unsaid_row
 
 MINISTRY = "A unit of a state carmaker applied to the industry ministry for approval to build cars."
+# (with an organisation the claim does not name: one could stand in Dongfeng's place)
+MINISTRY_TOLD = (MINISTRY[:-1] + ", the China Association of Automobile Manufacturers said.")
 RECEIVED = "The industry ministry received an application from a carmaker for approval."
 DONGFENG = "A unit of Dongfeng applied to the industry ministry for approval to build cars."
 TEAM = "Xiaomi's car research and development team has more than 2,300 members."
@@ -94,7 +96,7 @@ def test_without_the_model_a_silent_passage_leaves_the_claim_unverified():
 
 def test_the_model_can_call_a_report_without_the_claims_name_a_contradiction():
     judge = LearnedJudge(load_model(), unsaid=leaning(Label.CONTRADICTED))
-    verdict, route = judge.decide(claim(DONGFENG), [hit(MINISTRY)])
+    verdict, route = judge.decide(claim(DONGFENG), [hit(MINISTRY_TOLD)])
     assert route == "unsaid" and verdict.label is Label.CONTRADICTED
     # what the passage shares, and what it leaves out, in plain words
     assert verdict.rationale.startswith("the report differs: closest evidence")
@@ -150,3 +152,14 @@ def test_the_fit_needs_two_sets_to_choose_its_floors():
     with pytest.raises(ValueError, match="two or more topic sets"):
         fit_unsaid(x, np.array([0, 1, 2, 0, 1, 2]), ["only"] * 6)
 
+
+
+def test_a_report_naming_no_other_person_is_no_contradiction_of_the_claims_person():
+    judge = LearnedJudge(load_model(), unsaid=leaning(Label.CONTRADICTED))
+    approved = "approved the carmaker's application to build cars at the Tianjin plant."
+    verdict, route = judge.decide(claim("Industry minister Wang Tao " + approved),
+                                  [hit("The industry ministry " + approved)])
+    assert (route, verdict.label) == ("silent", Label.UNVERIFIED)
+    verdict, route = judge.decide(claim("Industry minister Wang Tao " + approved),
+                                  [hit("Deputy minister Liu Bo " + approved)])
+    assert verdict.label is Label.CONTRADICTED
