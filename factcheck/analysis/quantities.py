@@ -512,20 +512,21 @@ _NUMBERED = re.compile(_NUMBERING + r"\s$", re.IGNORECASE | re.ASCII)
 _LIST_ITEM = r"\d+[A-Za-z]?"
 _NUMBERED_LIST = re.compile(_NUMBERING + r"s\s(?:" + _LIST_ITEM + r",\s)*(?:" + _LIST_ITEM
                             + r",?\s(?:and|or)\s)?$", re.IGNORECASE | re.ASCII)
+_FIRST_ITEM = re.compile(_LIST_ITEM, re.ASCII)
 _LIST_GOES_ON = re.compile(r",\s" + _LIST_ITEM + r"\b|,?\s(?:and|or)\s" + _LIST_ITEM + r"\b",
                            re.ASCII)
 
 
 def numbering(text: str, start: int) -> bool:
-    """Whether the bare number at ``start:end`` tells which one ("stage 21", "gates 4 and 5"),
-    not how many."""
+    """Whether the bare number at ``start`` tells which one ("stage 21", "gates 4 and 5"), not
+    how many."""
     before = text[max(0, start - 40):start]
     if _NUMBERED.search(before):
         return True
     listed = _NUMBERED_LIST.search(before)
     if listed is None:
         return False
-    first = re.compile(_LIST_ITEM, re.ASCII).match(text, start)
+    first = _FIRST_ITEM.match(text, start)
     return not listed.group().endswith("s ") or (
         first is not None and bool(_LIST_GOES_ON.match(text, first.end())))
 

@@ -1701,11 +1701,12 @@ def _is_age(text: str, quantity: Quantity) -> bool:
     """Whether a figure is someone's age: "48 years old", "a 73-year-old", "aged 64",
     "Bongo, 64,"."""
     return bool(_AGE_AFTER.match(text, quantity.end)
-                or re.search(r"\baged\s+$", text[max(0, quantity.start - 6):quantity.start])
+                or _AGED.search(text, max(0, quantity.start - 6), quantity.start)
                 or (AGE_OWNER.search(text, max(0, quantity.start - 40), quantity.start)
                     and text[quantity.end:quantity.end + 1] == ","))
 
 
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:\s+years?)?[\s-]+(?:old\b|year-old\b)|-year-old\b", re.IGNORECASE)
 
 
