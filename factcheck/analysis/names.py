@@ -466,12 +466,13 @@ def _person_like(name: Name) -> bool:
     return 2 <= len(written) <= 3 and all(
         w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha()
         and w.lower() not in COMPANY_WORDS and w.lower() not in TITLES
-        and w.lower() not in _BODY_HEADS and w.lower() not in _DROPPED
+        and w.lower() not in BODY_HEADS and w.lower() not in _DROPPED
         and not is_country(w.lower()) for w in written)
 
 
-# The words bodies are named by ("Princeton University", "Google DeepMind" aside): no person's.
-_BODY_HEADS = frozenset({
+# The words bodies are named by ("Princeton University", "Google DeepMind" aside): no person's
+# (nor written by a longer word holding one, "Commissioner").
+BODY_HEADS = frozenset({
     "university", "college", "institute", "academy", "school", "council", "committee",
     "commission", "agency", "authority", "bank", "fund", "party", "union", "association",
     "foundation", "ministry", "department", "court", "hospital", "museum", "church", "society",

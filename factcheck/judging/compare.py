@@ -18,6 +18,7 @@ from typing import NamedTuple, TypeAlias
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import (
+    BODY_HEADS,
     COMPANY_WORDS,
     MONTH_NAMES,
     PEOPLE_BY_COUNTRY,
@@ -2641,7 +2642,7 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
         return False
     if not all(found) and alias_in(entity, text):
         return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"
-    if (len(parts) > 1 and found[-1] and head in _BODY_WORDS
+    if (len(parts) > 1 and found[-1] and head in BODY_HEADS
             and not re.search(rf"\b{re.escape(head)}(?:s|es)?\b", lowered)):
         return False  # "European Commission" is no "Data Protection Commissioner ... European"
     if len(parts) > 1 and found[0] and all(ok or part in COMPANY_WORDS
@@ -2666,10 +2667,6 @@ def _with_title(text: str, title: str) -> str:
     return f"{text}\n{title}"
 
 
-# The heads of bodies' names, which a longer word holding them does not write ("Commissioner").
-_BODY_WORDS = frozenset({"commission", "council", "committee", "board", "court", "agency",
-                         "authority", "ministry", "department", "bank", "union", "party", "office",
-                         "assembly", "service", "institute", "association", "federation"})
 # The kind of place a name is: "Mount" is not half of "Mount Thorbjorn" ("nearby Stapafell
 # mountain" does not name it), nor "Canal" half of "the Suez Canal".
 _PLACE_HEADS = frozenset({"mount", "mt", "lake", "river", "cape", "port", "fort", "gulf", "bay",
