@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol
@@ -174,6 +174,19 @@ def _initials_joined(words: list[str]) -> list[str]:
     return joined
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.){2,}")
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    """A name as written, and with its initials written the other way ("the U.S. Open" and
+    "the US Open"): one name to the recogniser either way."""
+    words = text.split()
+    other = [w.replace(".", "") if _DOTTED_INITIALS.fullmatch(w.lower())
+             else ".".join(w) + "." if 2 <= len(w) <= 3 and w.isalpha() and w.isupper()
+             else w for w in words]
+    return (text,) if other == words else (text, " ".join(other))
+
+
 def name_key(text: str, kind: NameKind | None = None) -> str:
     """The comparable form of a name: lower case, no "the", possessive or title; countries for
     demonyms ("German" -> "germany"); a group in the singular ("Conservatives")."""
@@ -184,7 +197,10 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     if kind in (None, NameKind.PERSON):
         while len(words) > 1 and words[0].rstrip(".") in TITLES:
             words = words[1:]
+    # (initials written with stops are the same letters: "the U.S. Embassy" is the "US Embassy")
     words = [_POSSESSIVE.sub("", w) for w in words]
+    if len(words) > 1 and kind is not NameKind.PERSON:
+        words = [w.replace(".", "") if _DOTTED_INITIALS.fullmatch(w) else w for w in words]
     if kind is NameKind.PERSON:
         words = _initials_joined(words)
     key = " ".join(words)
@@ -604,17 +620,21 @@ class NameTable:
         self.kinds: dict[str, tuple[str, NameKind]] = dict(kinds or {})
 
     @classmethod
-    def from_names(cls, mentions: Iterable[Name], sources: Iterable[str] = ()) -> NameTable:
-        """Vote the kind of every name key over its mentions."""
+    def from_names(cls, mentions: Iterable[Name], sources: Iterable[str] = (),
+                   place: Callable[[str], bool] = lambda key: False) -> NameTable:
+        """Vote the kind of every name key over its mentions (``place``: whether a key is a
+        place the caller knows, never taken for a person's surname)."""
         votes: dict[str, Counter[NameKind]] = {}
         surface: dict[str, str] = {}
         for mention in mentions:
             votes.setdefault(mention.key, Counter())[mention.kind] += 1
             surface.setdefault(mention.key, mention.text)
+        source_keys = set()
         for source in sources:
             key = name_key(source, NameKind.ORG)
             votes.setdefault(key, Counter())[NameKind.ORG] += 3
             surface.setdefault(key, source)
+            source_keys.add(key)
         # a person's full name is a mention of the surname too: "Hasina" of "Sheikh Hasina" is
         # a person where the corpus names her in full more often than it types "Hasina's
         # government" a place (not "Washington" beside a rare "George Washington")
@@ -624,9 +644,23 @@ class NameTable:
             if " " in key and surname in votes and counter.most_common(1)[0][0] is NameKind.PERSON:
                 votes[surname][NameKind.PERSON] += counter[NameKind.PERSON]
                 surnames.add(surname)
-        return cls({key: (surface[key], NameKind.PERSON if key in surnames
-                          and counter[NameKind.PERSON] >= max(counter.values())
-                          else counter.most_common(1)[0][0])
+        # the words opening the names of bodies and places ("Ford" of "Ford Motor")
+        openers = {key.split()[0] for key, counter in votes.items()
+                   if " " in key and counter.most_common(1)[0][0] is not NameKind.PERSON}
+
+        def kind_of(key: str, counter: Counter[NameKind]) -> NameKind:
+            if key in surnames and (
+                    counter[NameKind.PERSON] >= max(counter.values())
+                    # the recogniser takes many a lone foreign surname for a body or a place
+                    # ("Sabalenka" an organisation 24 times beside "Aryna Sabalenka", a
+                    # person): the surname of one of the corpus's people is theirs, unless it
+                    # names a source, opens a body's name or is a known place ("Washington")
+                    or len(key) > 3 and key not in source_keys and key not in openers
+                    and not place(key)):
+                return NameKind.PERSON
+            return counter.most_common(1)[0][0]
+
+        return cls({key: (surface[key], kind_of(key, counter))
                     for key, counter in votes.items() if key})
 
     def kind(self, key: str, fallback: NameKind) -> NameKind:
@@ -640,9 +674,10 @@ class NameTable:
         "Princeton University"): it would cut "Lund University" down to its head."""
         heads = {key.split()[-1] for key, (_, kind) in self.kinds.items()
                  if " " in key and kind in (NameKind.ORG, NameKind.PLACE)}
-        return [{"label": _LABEL_OF_KIND[kind], "pattern": text}
+        return [{"label": _LABEL_OF_KIND[kind], "pattern": form}
                 for key, (text, kind) in self.kinds.items() if not text.isdigit()
-                and not (key in heads and kind in (NameKind.ORG, NameKind.PLACE))]
+                and not (key in heads and kind in (NameKind.ORG, NameKind.PLACE))
+                for form in _forms(text)]
 
     def to_json(self) -> dict[str, list[str]]:
         """A JSON-ready form (for the index cache)."""
@@ -700,8 +735,11 @@ class NameFinder:
             for i, ent in enumerate(ents):
                 kind = _KIND_OF_LABEL.get(ent.label_)
                 if (kind is None or ent.text.endswith("-") or not _written_as_name(doc, ent)
-                        or _time_zone(doc, ent)):
-                    continue  # ("Disney-" of "the Disney-Reliance deal": half a compound)
+                        or _time_zone(doc, ent)
+                        or kind is NameKind.PERSON and ent.text.islower()):
+                    # ("Disney-" of "the Disney-Reliance deal": half a compound; "runner" of
+                    # "as runner-up": a person's name is written in capitals)
+                    continue
                 if (kind is NameKind.PERSON and i + 1 < len(ents)
                         and _employs(doc, ent, ents[i + 1])):
                     kind = NameKind.ORG  # "Quora chief executive Adam D'Angelo"

@@ -479,6 +479,13 @@ _COUNTED_PARTS = re.compile(r"\s(?:halves|thirds|quarters)\b(?=\s+(?:in\s+a\s+ro
                             r"running|straight|of\s+(?:growth|decline|contraction))\b)",
                             re.IGNORECASE)
 _DENOMINATORS = {"tenth": 10, "fifth": 5, "quarter": 4, "third": 3}
+# "half of one percent", "a quarter of 1%", "a third of a percentage point": a share of a
+# percentage, as the percentage it is
+_SHARE_OF_PERCENT = re.compile(
+    r"\b(?:(?P<n>a|one|two|three)[\s-]+(?P<d>tenth|fifth|quarter|third)s?|half)\s+of\s+"
+    r"(?:(?:a|an|one)\s+|(?P<p>\d+(?:\.\d+)?)\s*)"
+    r"(?:(?P<points>percentage[\s-]+points?)|%|percent|per\s+cent)(?!\w)",
+    re.IGNORECASE | re.ASCII)
 # "a quarter of a century", "half a hundredth of a second", "five thousandths of a second": a
 # share of a unit of time, as the length it is
 _UNIT_SHARE = re.compile(
@@ -1001,6 +1008,16 @@ def _read_unit_share(match: re.Match[str], free: _Free) -> Quantity | None:
                      match.start(), match.end())
 
 
+def _read_share_of_percent(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``half of one percent``, ``a quarter of 1%``: that share of the percentage."""
+    share = 0.5 if match.group("d") is None else (
+        {"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
+        / _DENOMINATORS[match.group("d").lower()])
+    whole = float(match.group("p")) if match.group("p") else 1.0
+    return _quantity(match.string, QuantityKind.PERCENT, round(share * whole, 4),
+                     "pp" if match.group("points") else "%", match.start(), match.end())
+
+
 def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
     """``by a tenth``, ``two-thirds of``, ``half of``, ``below a quarter``: the share as an
     approximate (or bounded) percentage."""
@@ -1049,12 +1066,19 @@ def _counts_a_part(match: re.Match[str]) -> bool:
     """Whether a number in words counts a part of a counted whole ("four of its 33 engines"),
     not what is left out of it ("all but two of the 650") nor one of many ("one of the 20")."""
     text, start = match.string, match.start("num")
-    return (match.group("num").lower() != "one"
-            and _PART_OF_COUNT.match(text, match.end("num")) is not None
-            and not _ALL_BUT.search(text, max(0, start - 12), start))
+    if match.group("num").lower() == "one" or _ALL_BUT.search(text, max(0, start - 12), start):
+        return False
+    # "three of the four", or the whole counted: "all four of the suspected gunmen"
+    return (_PART_OF_COUNT.match(text, match.end("num")) is not None
+            or _ALL_BEFORE.search(text, max(0, start - 5), start) is not None
+            and _OF_THE.match(text, match.end("num")) is not None)
 
 
-_PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our)\s+\d")
+_PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our)\s+(?:\d|(?:"
+                            + _WORD_NUMBER + r")\b)", re.IGNORECASE)
+_OF_THE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|them|those|these)\b",
+                     re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 _ALL_BUT = re.compile(r"\b(?:but|except|save)\s+$", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\b(?:per|each|every)\s+$", re.IGNORECASE)
 _MIXED_NUMBER_BEFORE = re.compile(
@@ -1290,6 +1314,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("duration", _DURATION, _read_duration),
     _Reader("factor", _FACTOR, _read_factor),
     _Reader("money", _MONEY, _read_money),
+    _Reader("share of a percentage", _SHARE_OF_PERCENT, _read_share_of_percent),
     _Reader("percentage points", _POINTS, _read_points),
     _Reader("percent", _PERCENT, _read_percent),
     _Reader("share of a unit", _UNIT_SHARE, _read_unit_share),

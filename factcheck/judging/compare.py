@@ -38,7 +38,7 @@ from factcheck.analysis.names import (
     same_name,
     within,
 )
-from factcheck.analysis.places import city, encloses
+from factcheck.analysis.places import city, encloses, nested
 from factcheck.analysis.quantities import (
     AGE_OWNER,
     DURATION,
@@ -479,6 +479,14 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     continue
             reassigned.append((quantity, best))
     conflicts = [_against_finer(c, e, matched) for c, e in reassigned]
+    # a figure the passage states alike right beside another it states alike, as the claim
+    # has them side by side ("trailed her 46 to 72" for "led by 72 votes to 46"): that pair is
+    # the claim's, whatever figure elsewhere fits its words better
+    for pair in [p for p in conflicts if p[0].kind is not QuantityKind.DATE]:
+        beside = _beside_alike(pair[0], matched, evidence_quantities)
+        if beside is not None:
+            conflicts.remove(pair)
+            matched.append((pair[0], beside))
     # a count of another noun, where the passage counts the claim's noun otherwise ("22.5
     # million women" against "22.5 million voters ... 12.5 million were women")
     for pair in list(matched):
@@ -547,6 +555,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts = [(c, e) for c, e in conflicts
                  if not _whole_set(claim_text, c) or _whole_set(evidence_text, e)]
     unmatched = [q for q in unmatched if not _whole_set(claim_text, q)]
+    # (but "all four" against "three of the four": the passage's whole is the claim's, but only a
+    # part of it did what the claim says all did)
+    for pair in list(matched):
+        part = _part_of_whole(claim_text, pair, evidence_text, evidence_quantities)
+        if part is not None:
+            matched.remove(pair)
+            conflicts.append((pair[0], part))
     # "the widest since democracy returned in 1983": a point of reference, not when it happened;
     # "founded in 1983" dates a founding, which a passage that tells of none does not date.
     scoped += [c for c, _ in conflicts if c.kind == QuantityKind.DATE
@@ -725,7 +740,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                              _told_apart(evidence_text, matched)
                              | _moves_judged(claim_text, evidence_text, matched))
              or _comparison_refuted(claim_text, matched)
-             or _order_reversed(claim_text, side.names, evidence_text))
+             or _order_reversed(claim_text, side.names, evidence_text)
+             or _compared_otherwise(claim_text, side.names, evidence_text))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
         # "third-largest" against "second-largest": the rank clashes, it is not left unstated
@@ -1138,11 +1154,12 @@ def _same_words_other_value(claim_text: str, quantity: Quantity, evidence_text: 
 
 
 def _nested_places(name: Name, other: Name) -> bool:
-    """Whether the claim's place holds the passage's (Greece and Athens): no swap, the claim
-    only says less. (A claim naming a city where the passage names its country says more than
-    it: that stays a swap.)"""
-    return name.kind is NameKind.PLACE and other.kind is NameKind.PLACE and encloses(name.key,
-                                                                                   other.key)
+    """Whether one of the two places holds the other: no swap. The claim's Greece says less
+    than the passage's Athens; the claim's Moscow says more than the passage's Russia (the
+    US embassy "in Russia" is the one "in Moscow"), which the passage leaves unsaid but does
+    not deny."""
+    return name.kind is NameKind.PLACE and other.kind is NameKind.PLACE and nested(name.key,
+                                                                                 other.key)
 
 
 def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],
@@ -1863,6 +1880,57 @@ def _same_noun(claim_text: str, claim_q: Quantity, evidence_text: str,
         return False
     noun = _counted_noun(claim_text, claim_q)
     return bool(noun) and noun == _counted_noun(evidence_text, evidence_q)
+
+
+def _part_of_whole(claim_text: str, pair: tuple[Quantity, Quantity], evidence_text: str,
+                   evidence_quantities: Sequence[Quantity]) -> Quantity | None:
+    """The passage's part where the claim has all of a whole the passage states ("three" of
+    "three of the four" for "all four"), else ``None``."""
+    claim_q = pair[0]
+    if (claim_q.kind is not QuantityKind.COUNT
+            or not _ALL_OF.search(claim_text, max(0, claim_q.start - 8), claim_q.start)):
+        return None
+    wholes = [e for e in evidence_quantities if agree(claim_q, e)]
+    if any(_ALL_OF.search(evidence_text, max(0, e.start - 8), e.start) for e in wholes):
+        return None  # (the passage says all of them too)
+    for whole in wholes:
+        lead = _PART_OF_WHOLE.search(evidence_text, max(0, whole.start - 16), whole.start)
+        part = None if lead is None else next(
+            (e for e in evidence_quantities if e.kind is QuantityKind.COUNT
+             and e.end == lead.start() + len(lead.group(1)) and e.value < whole.value), None)
+        if part is not None:
+            return part
+    return None
+
+
+_ALL_OF = re.compile(r"\b(?:all|each\s+of\s+the|every\s+one\s+of\s+the)\s+$",
+                     re.IGNORECASE)
+_PART_OF_WHOLE = re.compile(r"(\S+)\s+of\s+(?:the|its|their|his|her|our)\s+$",
+                          re.IGNORECASE)
+
+
+def _beside_alike(claim_q: Quantity, matched: Sequence[tuple[Quantity, Quantity]],
+                  evidence_quantities: Sequence[Quantity]) -> Quantity | None:
+    """The passage figure stating ``claim_q`` alike, free, and within a few words of a passage
+    figure that states alike a claim figure within a few words of ``claim_q``; else ``None``."""
+    taken = {id(e) for _, e in matched}
+    for claim_other, stated in matched:
+        if _gap(claim_q, claim_other) > _BESIDE:
+            continue
+        for e in evidence_quantities:
+            if (id(e) not in taken and e.kind is claim_q.kind and _gap(e, stated) <= _BESIDE
+                    and agree(claim_q, e)):
+                return e
+    return None
+
+
+def _gap(a: Quantity, b: Quantity) -> int:
+    """The characters between two figures."""
+    return max(a.start, b.start) - min(a.end, b.end)
+
+
+_BESIDE = 12
+"""How close two figures stand to be read together ("72 votes to 46", "46 to 72")."""
 
 
 def _noun_counted_otherwise(claim_text: str, pair: tuple[Quantity, Quantity],
@@ -3406,6 +3474,46 @@ def _comparison_refuted(claim_text: str, matched: Sequence[tuple[Quantity, Quant
             return (f"claim says {first.surface} is {word} than {second.surface}; the evidence "
                     f"states both, and {first.surface} is not {word}")
     return ""
+
+
+def _compared_otherwise(claim_text: str, claim_names: Sequence[Name], evidence_text: str) -> str:
+    """A count the claim compares between two of its people or bodies ("made fewer unforced
+    errors than Pegula") that the passage gives each of them the other way round ("Sabalenka
+    ... made 34 unforced errors ..., Pegula, who managed ... 22 unforced errors"); "" if it
+    does not. A count is each one's when that one is the last of the two the passage names
+    before it in its sentence."""
+    found = _COUNT_COMPARED.search(claim_text)
+    if found is None:
+        return ""
+    rivals = [n for n in claim_names if n.kind in (NameKind.PERSON, NameKind.ORG)]
+    subject = next((n for n in rivals if n.end <= found.start()), None)
+    rival = next((n for n in rivals if 0 <= n.start - found.end() <= 4), None)
+    if subject is None or rival is None:
+        return ""
+    noun = stem(found.group("noun").split()[-1].lower())
+    counts: dict[int, Quantity] = {}
+    for q in extract_quantities(evidence_text):
+        if q.kind is not QuantityKind.COUNT or _counted_noun(evidence_text, q) != noun:
+            continue
+        opens = max(evidence_text.rfind(". ", 0, q.start), evidence_text.rfind("; ", 0, q.start))
+        spots = [(at, i) for i, who in enumerate((subject, rival))
+                 for at, _ in _spots(evidence_text, who) if opens < at < q.start]
+        if spots:
+            counts.setdefault(max(spots)[1], q)
+    if len(counts) < 2 or counts[0].value == counts[1].value:
+        return ""
+    word = found.group("word").lower()
+    if (counts[0].value > counts[1].value) == (word in _GREATER):
+        return ""
+    return (f"claim says {subject.text} had {word} {found.group('noun')} than {rival.text}; the "
+            f"evidence gives {subject.text} {counts[0].surface} and {rival.text} "
+            f"{counts[1].surface}")
+
+
+_COUNT_COMPARED = re.compile(r"\b(?P<word>more|fewer|less)\s+"
+                             r"(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+than\s+"
+                             r"(?:did\s+|had\s+)?(?=[A-Z])")
+"""A count compared between two named ones: "fewer unforced errors than Pegula"."""
 
 
 def _order_reversed(claim_text: str, claim_names: Sequence[Name], evidence_text: str) -> str:

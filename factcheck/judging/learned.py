@@ -33,7 +33,7 @@ import numpy as np
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex, NameKind, may_stand_for, within
-from factcheck.analysis.places import encloses
+from factcheck.analysis.places import nested
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -394,9 +394,9 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
     if silent_on_claim(rules, comparisons):
         closest = comparison_of(rules.evidence[0], comparisons)
         near = relevant_hits(hits, settings)
-        differs = another_value(claim.text, closest, names, parser,
-                                pinned_elsewhere(closest, comparisons, near)
-                                | placed_elsewhere(claim.text, closest, comparisons, near))
+        told = (pinned_elsewhere(closest, comparisons, near)
+                | placed_elsewhere(claim.text, closest, comparisons, near))
+        differs = another_value(claim.text, closest, names, parser, told)
         if differs and reports_same_event(closest, settings):
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
                            f"the report differs: closest evidence ({cite(closest.hit)}) reports "
@@ -436,8 +436,12 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                            f"evidence ({cite(where.hit)}) {swapped}", LearnedJudge.name), "differs"
         if unsaid is not None:
             label, probability = unsaid.decide(closest)
-            if label is Label.CONTRADICTED and not room_for_another(claim.text, closest, names):
-                label = Label.UNVERIFIED  # nothing of the missing names' kinds stands there
+            if label is Label.CONTRADICTED and (
+                    not room_for_another(claim.text, closest, names)
+                    or _all_told(closest, told)):
+                # nothing of the missing names' kinds stands there, or another report tells
+                # every slot the closest leaves unsaid in the claim's words
+                label = Label.UNVERIFIED
             # (a contradiction needs a passage sharing most of the claim's words, as above, and
             # none is read into figures another report of the event states alike in the
             # claim's words: the closest report only tells less)
@@ -549,6 +553,11 @@ def another_value(claim_text: str, comparison: Comparison,
              and (claim_q.kind is not QuantityKind.DATE
                   or names_deadline(claim_text, claim_q.start)
                   == names_deadline(passage, stated.start))
+             # (nor a point of reference, "the deadliest since the 2004 Beslan siege", of a
+             # date the claim does not reckon from)
+             and (claim_q.kind is not QuantityKind.DATE
+                  or follows_since(claim_text, claim_q.start)
+                  or not follows_since(passage, stated.start))
              and (claim_q.kind is not QuantityKind.COUNT or not claim_q.unit
                   or stated.unit == claim_q.unit)
              # (an ordinal ranks its own noun: "came second" is no value of "the first round")
@@ -584,10 +593,11 @@ def another_value(claim_text: str, comparison: Comparison,
                         or not may_stand_for(missing, other) or not may_stand_for(other, missing)
                         or within(other, missing) or within(missing, other)
                         or other.kind is missing.kind is NameKind.PLACE
-                        and encloses(missing.key, other.key)):
+                        and nested(missing.key, other.key)):
                     # ("the South African election": no "Julius Malema's" for it; "Chinese"
                     # is no value of "Beijing", nor "Dubai" of "Dubai International Airport",
-                    # nor "Athens" of "Greece": the claim says less than the passage)
+                    # nor "Athens" of "Greece", the claim saying less than the passage, nor
+                    # "Russia" of "Moscow", the claim saying more)
                     continue
                 if (other.kind == missing.kind and not names.same_thing(missing, other)
                         and not (parser is not None and speaker_only(other, passage, parser)
@@ -634,6 +644,15 @@ def conflict_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
             continue
         return other
     return None
+
+
+def _all_told(closest: Comparison, told: frozenset[tuple[int, int]]) -> bool:
+    """Whether every figure and name the closest passage leaves unsaid is at a span of
+    ``told`` (stated alike by another report: :func:`pinned_elsewhere`,
+    :func:`placed_elsewhere`)."""
+    spans = [*((q.start, q.end) for q in closest.unmatched),
+             *((n.start, n.end) for n in closest.missing_names)]
+    return bool(spans) and not closest.conflicts and all(span in told for span in spans)
 
 
 def pinned_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.analysis import names as names_module
-from factcheck.analysis import quantities
+from factcheck.analysis import places, quantities
 from factcheck.analysis.names import (
     Name,
     NameFinder,
@@ -30,14 +30,16 @@ from factcheck.analysis.names import (
     NameTable,
     joined_runs,
 )
+from factcheck.analysis.places import known
 from factcheck.retrieval.columns import StoredRows, load_columns, save_columns, source_digest
 from factcheck.retrieval.corpus import Corpus
 
-# v12: a name cut before an unclosed bracket ("the World Health Organization (WHO"); v11: the
-# project's stop words, acronyms kept; v10: no function word opening a sentence is a name; v9:
-# venues ("Rogers Place") are places; v8: initials joined ("K. P."), half a compound ("Disney-")
-# no name; v6: days and months
-_FORMAT = "factcheck-names-v12"
+# v13: a lone surname of the corpus's people is a person ("Sabalenka"); v12: a name cut
+# before an unclosed bracket ("the World Health Organization (WHO"); v11: the project's stop
+# words, acronyms kept; v10: no function word opening a sentence is a name; v9: venues ("Rogers
+# Place") are places; v8: initials joined ("K. P."), half a compound ("Disney-") no name; v6:
+# days and months
+_FORMAT = "factcheck-names-v13"
 _KEPT = 4
 _PARALLEL_FROM = 2_000
 """Corpora from this many distinct passages are analysed on two processes (starting the second
@@ -54,9 +56,10 @@ def _spacy_version(package: str) -> str:
 
 
 def _finder_version() -> str:
-    """A hash of the name finder's source, and of the figure reader it asks which words are a
-    time's zone: names typed by another finder are not reused."""
-    return source_digest(names_module, quantities)
+    """A hash of the name finder's source, of the figure reader it asks which words are a
+    time's zone and of the gazetteer that keeps places from being surnames: names typed by
+    another finder are not reused."""
+    return source_digest(names_module, quantities, places)
 
 
 def corpus_names(corpus: Corpus, folder: Path | None,
@@ -106,7 +109,7 @@ def _analyse(corpus: Corpus, finder: NameFinder) -> tuple[NameTable, list[tuple[
     found = dict(zip(distinct, finder.find(distinct, batch_size=_BATCH, processes=processes),
                      strict=True))
     table = NameTable.from_names((n for text in texts for n in found[text]),
-                                 sources={p.source for p in corpus.passages})
+                                 sources={p.source for p in corpus.passages}, place=known)
     typed = {text: tuple(Name(n.text, table.kind(n.key, n.kind), n.start, n.end, n.key)
                          for n in names) for text, names in found.items()}
     return table, [typed[text] for text in texts]

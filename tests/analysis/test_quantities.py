@@ -870,6 +870,16 @@ def test_half_before_its_or_the_is_a_share():
     assert only("in the first half the team scored").kind is QuantityKind.ORDINAL
 
 
+def test_a_share_of_a_percentage_is_the_percentage_it_makes():
+    fine = only("The total was raised to roughly half of one percent of Apple's turnover.")
+    assert (fine.value, fine.unit) == (0.5, "%")
+    assert agree(fine, only("The fine came to 0.5 percent of Apple's global turnover."))
+    assert only("a quarter of 1% of sales").value == pytest.approx(0.25)
+    assert only("a third of a percentage point").unit == "pp"
+    # a share of something else stays a share
+    assert only("about half of its revenue").value == pytest.approx(50)
+
+
 @pytest.mark.parametrize("text", ["The treaty was signed on that same date, 4 April, in 1949.",
                                   "The treaty was signed on April 4 in 1949."])
 def test_a_day_and_its_year_told_apart_are_one_date(text):

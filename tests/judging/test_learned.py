@@ -450,6 +450,19 @@ def test_another_value_is_no_figure_a_hundred_times_off():
     assert "1.07 million" not in another_value(claim_text, comparison)
 
 
+def test_another_value_is_no_date_a_record_is_reckoned_from():
+    passage = Passage("p1", "Gunmen opened fire on concertgoers near Moscow on Friday, the "
+                      "deadliest attack in Russia since the 2004 Beslan school siege.", "Wire",
+                      None, None, None, "t:1")
+    claim_text = "Gunmen opened fire on concertgoers near Moscow on March 22, 2024."
+    comparison = compare_all(claim_text, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert "2004" not in another_value(claim_text, comparison)
+    # unless the claim reckons from a date too
+    since = "It was the deadliest attack in Russia since the 2002 Beslan school siege."
+    comparison = compare_all(since, [Hit(passage, 1, 0.8, 0.88, 0.5)])[0]
+    assert "2004" in another_value(since, comparison)
+
+
 def test_another_value_is_no_figure_that_states_another_of_the_claims_alike():
     passage = Passage("p1", "Apple shares closed up 7% on Tuesday, their biggest one-day gain "
                       "since late 2022.", "Wire", None, None, None, "t:1")
@@ -668,17 +681,21 @@ def test_an_unsaid_rationale_with_nothing_unsaid_says_what_differs():
     assert "some of the claim's wording" not in said
 
 
-def test_a_place_is_another_value_only_where_the_claim_says_more_than_the_passage():
+def test_a_place_holding_or_held_by_the_claims_is_no_other_value():
     names = NameIndex()
     passage = "Thousands of protesters marched in Athens on 28 February 2025, police said."
     general = "Thousands of protesters marched in Greece on 28 February 2025, police said."
     comparison = compare_all(general, [hit(passage)], names)[0]
     assert "Athens" not in another_value(general, comparison, names)
-    # a city where the passage names only its country: the claim says more
+    # a city where the passage names only its country: the claim says more, and the passage
+    # does not deny it; a city of another country does
     country = "Thousands of protesters marched in Japan on 28 February 2025, police said."
     specific = "Thousands of protesters marched in Toyama on 28 February 2025, police said."
     comparison = compare_all(specific, [hit(country)], names)[0]
-    assert "Japan" in another_value(specific, comparison, names)
+    assert "Japan" not in another_value(specific, comparison, names)
+    abroad = "Thousands of protesters marched in Seoul on 28 February 2025, police said."
+    comparison = compare_all(abroad, [hit(country)], names)[0]
+    assert "Japan" in another_value(abroad, comparison, names)
 
 
 def test_a_figure_given_otherwise_is_stated_elsewhere_in_words_that_fit_as_well():
