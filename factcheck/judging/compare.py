@@ -38,7 +38,7 @@ from factcheck.analysis.names import (
     same_name,
     within,
 )
-from factcheck.analysis.places import city, encloses, nested
+from factcheck.analysis.places import city, encloses
 from factcheck.analysis.quantities import (
     AGE_OWNER,
     DURATION,
@@ -1026,7 +1026,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                 and _nationality_of(claim_text, name)):
             best = None  # "US prosecutors" are the Justice Department's: a nationality, no actor
         if (best is not None and may_stand_for(name, best) and not within(best, name)
-                and not _nested_places(name, best)):
+                and not nested_places(claim_text, name, best)):
             swaps.append((name, best))
             if best in spare:
                 spare.remove(best)
@@ -1038,7 +1038,7 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                   and left & _neighbours(passage_text, other.start, other.end)[0]
                   and right & _neighbours(passage_text, other.start, other.end)[1]]
         if (len(placed) == 1 and may_stand_for(name, placed[0])
-                and not _nested_places(name, placed[0])):
+                and not nested_places(claim_text, name, placed[0])):
             swaps.append((name, placed[0]))
     return swaps
 
@@ -1153,13 +1153,32 @@ def _same_words_other_value(claim_text: str, quantity: Quantity, evidence_text: 
     return None
 
 
-def _nested_places(name: Name, other: Name) -> bool:
-    """Whether one of the two places holds the other: no swap. The claim's Greece says less
-    than the passage's Athens; the claim's Moscow says more than the passage's Russia (the
-    US embassy "in Russia" is the one "in Moscow"), which the passage leaves unsaid but does
-    not deny."""
-    return name.kind is NameKind.PLACE and other.kind is NameKind.PLACE and nested(name.key,
-                                                                                 other.key)
+def nested_places(claim_text: str, name: Name, other: Name) -> bool:
+    """Whether a claim place and a passage place hold one another so that neither replaces the
+    other: the claim's Greece says less than the passage's Athens; the claim's Moscow says more
+    than the passage's Russia where it only tells where something happened ("the US embassy in
+    Moscow" is the one "in Russia"), but not as an owner ("Buenos Aires's president" is not
+    Argentina's) nor as the field of a rank ("the 16th-biggest bank in New York")."""
+    if name.kind is not NameKind.PLACE or other.kind is not NameKind.PLACE:
+        return False
+    if encloses(name.key, other.key):
+        return True
+    return encloses(other.key, name.key) and _located(claim_text, name)
+
+
+def _located(text: str, name: Name) -> bool:
+    """Whether a place tells only where something happened: after "in", "at", "near", "off"
+    or "outside", not as an owner, and with no rank before it in its clause."""
+    if (not _LOCATIVE.search(text, max(0, name.start - 12), name.start)
+            or text.startswith(("'s", "’s"), name.end) or name.text.endswith(("'s", "’s"))):
+        return False
+    clause = re.split(r"[,;:]", text[:name.start])[-1]
+    return not _RANK_IN_CLAUSE.search(clause)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANK_IN_CLAUSE = re.compile(r"\b(?:\w+est|most|least|first|last|only|second|third|"
+                             r"\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
 def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Sequence[Name],

@@ -33,7 +33,6 @@ import numpy as np
 
 from factcheck.analysis.binding import Parser
 from factcheck.analysis.names import NameIndex, NameKind, may_stand_for, within
-from factcheck.analysis.places import nested
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -66,6 +65,7 @@ from factcheck.judging.compare import (
     money_measures_differ,
     moved_name,
     names_deadline,
+    nested_places,
     none_stated,
     of_other_people,
     own_outlet,
@@ -593,7 +593,7 @@ def another_value(claim_text: str, comparison: Comparison,
                         or not may_stand_for(missing, other) or not may_stand_for(other, missing)
                         or within(other, missing) or within(missing, other)
                         or other.kind is missing.kind is NameKind.PLACE
-                        and nested(missing.key, other.key)):
+                        and nested_places(claim_text, missing, other)):
                     # ("the South African election": no "Julius Malema's" for it; "Chinese"
                     # is no value of "Beijing", nor "Dubai" of "Dubai International Airport",
                     # nor "Athens" of "Greece", the claim saying less than the passage, nor

@@ -18,7 +18,13 @@ from factcheck.analysis.names import (
     name_key,
 )
 from factcheck.analysis.quantities import extract_quantities
-from factcheck.judging.compare import compare_all, direction_of, moved_name, name_swaps
+from factcheck.judging.compare import (
+    compare_all,
+    direction_of,
+    moved_name,
+    name_swaps,
+    nested_places,
+)
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span
 
@@ -2011,10 +2017,21 @@ def test_places_holding_one_another_are_no_swap_but_a_rival_city_is():
                       _names(passage, ("Athens", NameKind.PLACE)), anywhere=True) == []
     # a claim naming the city where the passage names only its country says more, which the
     # passage leaves unsaid but does not deny ("the US embassy in Russia" is the one in Moscow)
-    country = "Protesters filled the streets of Greece on 28 February 2025."
-    city_claim = "Protesters filled the streets of Athens on 28 February 2025."
+    country = "Protesters marched in Greece on 28 February 2025."
+    city_claim = "Protesters marched in Athens on 28 February 2025."
     assert name_swaps(city_claim, _names(city_claim, ("Athens", NameKind.PLACE)), country,
                       _names(country, ("Greece", NameKind.PLACE)), anywhere=True) == []
+    # but a city is no owner of its country's office, nor the field of its rank
+    office = "Greece's prime minister addressed the protesters on 28 February 2025."
+    city_office = "Athens's prime minister addressed the protesters on 28 February 2025."
+    assert name_swaps(city_office, _names(city_office, ("Athens", NameKind.PLACE)), office,
+                      _names(office, ("Greece", NameKind.PLACE)), anywhere=True) != []
+    [greece] = _names(country, ("Greece", NameKind.PLACE))
+    for text, holds in (("Protesters marched in Athens.", True),
+                        ("Athens's prime minister spoke.", False),
+                        ("It was the largest protest in Athens since 2010.", False)):
+        [athens] = _names(text, ("Athens", NameKind.PLACE))
+        assert nested_places(text, athens, greece) is holds
     rival = "Protesters filled the streets of Lisbon on 28 February 2025."
     swapped = name_swaps(claim, claim_names, rival,
                          _names(rival, ("Lisbon", NameKind.PLACE)), anywhere=True)
