@@ -197,8 +197,8 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     if kind in (None, NameKind.PERSON):
         while len(words) > 1 and words[0].rstrip(".") in TITLES:
             words = words[1:]
-    # (initials written with stops are the same letters: "the U.S. Embassy" is the "US Embassy")
     words = [_POSSESSIVE.sub("", w) for w in words]
+    # (initials written with stops are the same letters: "the U.S. Embassy" is the "US Embassy")
     if len(words) > 1 and kind is not NameKind.PERSON:
         words = [w.replace(".", "") if _DOTTED_INITIALS.fullmatch(w) else w for w in words]
     if kind is NameKind.PERSON:

@@ -163,3 +163,11 @@ def test_a_report_naming_no_other_person_is_no_contradiction_of_the_claims_perso
     verdict, route = judge.decide(claim("Industry minister Wang Tao " + approved),
                                   [hit("Deputy minister Liu Bo " + approved)])
     assert verdict.label is Label.CONTRADICTED
+
+
+def test_a_slot_another_report_tells_in_the_claims_words_is_no_contradiction():
+    judge = LearnedJudge(load_model(), unsaid=leaning(Label.CONTRADICTED))
+    other = Hit(Passage("p2", "Shares rose after a unit of Dongfeng applied, traders said.", "AP",
+                        None, None, "2021-11-27", "t:2"), 2, 0.5, 0.6, 0.5)
+    verdict, route = judge.decide(claim(DONGFENG), [hit(MINISTRY_TOLD), other])
+    assert route == "silent" and verdict.label is Label.UNVERIFIED
