@@ -1008,11 +1008,17 @@ def _read_unit_share(match: re.Match[str], free: _Free) -> Quantity | None:
                      match.start(), match.end())
 
 
+def _share_of(match: re.Match[str]) -> float:
+    """The share a fraction's words name: "half" (no denominator), "two-thirds"."""
+    if match.group("d") is None:
+        return 0.5
+    return ({"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
+            / _DENOMINATORS[match.group("d").lower()])
+
+
 def _read_share_of_percent(match: re.Match[str], free: _Free) -> Quantity | None:
     """``half of one percent``, ``a quarter of 1%``: that share of the percentage."""
-    share = 0.5 if match.group("d") is None else (
-        {"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
-        / _DENOMINATORS[match.group("d").lower()])
+    share = _share_of(match)
     whole = float(match.group("p")) if match.group("p") else 1.0
     return _quantity(match.string, QuantityKind.PERCENT, round(share * whole, 4),
                      "pp" if match.group("points") else "%", match.start(), match.end())
@@ -1021,11 +1027,7 @@ def _read_share_of_percent(match: re.Match[str], free: _Free) -> Quantity | None
 def _read_fraction(match: re.Match[str], free: _Free) -> Quantity | None:
     """``by a tenth``, ``two-thirds of``, ``half of``, ``below a quarter``: the share as an
     approximate (or bounded) percentage."""
-    if match.group("d") is None:
-        share = 0.5
-    else:
-        share = ({"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
-                 / _DENOMINATORS[match.group("d").lower()])
+    share = _share_of(match)
     # "by" says it changes; "below a quarter" bounds the share
     start = match.start("n") if match.group("by") or match.group("pre") else match.start()
     if match.group(0).lower().startswith("by") and match.group("d") is None:

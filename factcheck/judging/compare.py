@@ -558,7 +558,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # (but "all four" against "three of the four": the passage's whole is the claim's, but only a
     # part of it did what the claim says all did)
     for pair in list(matched):
-        part = _part_of_whole(claim_text, pair, evidence_text, evidence_quantities)
+        part = _part_of_whole(claim_text, pair[0], evidence_text, evidence_quantities)
         if part is not None:
             matched.remove(pair)
             conflicts.append((pair[0], part))
@@ -741,7 +741,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                              | _moves_judged(claim_text, evidence_text, matched))
              or _comparison_refuted(claim_text, matched)
              or _order_reversed(claim_text, side.names, evidence_text)
-             or _compared_otherwise(claim_text, side.names, evidence_text))
+             or _compared_otherwise(claim_text, side.names, evidence_text, evidence_quantities))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
         # "third-largest" against "second-largest": the rank clashes, it is not left unstated
@@ -1901,11 +1901,10 @@ def _same_noun(claim_text: str, claim_q: Quantity, evidence_text: str,
     return bool(noun) and noun == _counted_noun(evidence_text, evidence_q)
 
 
-def _part_of_whole(claim_text: str, pair: tuple[Quantity, Quantity], evidence_text: str,
+def _part_of_whole(claim_text: str, claim_q: Quantity, evidence_text: str,
                    evidence_quantities: Sequence[Quantity]) -> Quantity | None:
     """The passage's part where the claim has all of a whole the passage states ("three" of
     "three of the four" for "all four"), else ``None``."""
-    claim_q = pair[0]
     if (claim_q.kind is not QuantityKind.COUNT
             or not _ALL_OF.search(claim_text, max(0, claim_q.start - 8), claim_q.start)):
         return None
@@ -1925,7 +1924,7 @@ def _part_of_whole(claim_text: str, pair: tuple[Quantity, Quantity], evidence_te
 _ALL_OF = re.compile(r"\b(?:all|each\s+of\s+the|every\s+one\s+of\s+the)\s+$",
                      re.IGNORECASE)
 _PART_OF_WHOLE = re.compile(r"(\S+)\s+of\s+(?:the|its|their|his|her|our)\s+$",
-                          re.IGNORECASE)
+                            re.IGNORECASE)
 
 
 def _beside_alike(claim_q: Quantity, matched: Sequence[tuple[Quantity, Quantity]],
@@ -3495,7 +3494,8 @@ def _comparison_refuted(claim_text: str, matched: Sequence[tuple[Quantity, Quant
     return ""
 
 
-def _compared_otherwise(claim_text: str, claim_names: Sequence[Name], evidence_text: str) -> str:
+def _compared_otherwise(claim_text: str, claim_names: Sequence[Name], evidence_text: str,
+                        evidence_quantities: Sequence[Quantity]) -> str:
     """A count the claim compares between two of its people or bodies ("made fewer unforced
     errors than Pegula") that the passage gives each of them the other way round ("Sabalenka
     ... made 34 unforced errors ..., Pegula, who managed ... 22 unforced errors"); "" if it
@@ -3511,7 +3511,7 @@ def _compared_otherwise(claim_text: str, claim_names: Sequence[Name], evidence_t
         return ""
     noun = stem(found.group("noun").split()[-1].lower())
     counts: dict[int, Quantity] = {}
-    for q in extract_quantities(evidence_text):
+    for q in evidence_quantities:
         if q.kind is not QuantityKind.COUNT or _counted_noun(evidence_text, q) != noun:
             continue
         opens = max(evidence_text.rfind(". ", 0, q.start), evidence_text.rfind("; ", 0, q.start))
