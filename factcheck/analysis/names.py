@@ -264,7 +264,8 @@ def alias_in(entity: str, text: str) -> bool:
         return False
     if " " not in key:
         return False
-    return any(abbreviates(short.group(0).lower(), key) for short in _SHORT_FORM.finditer(text))
+    return any(abbreviates(short.group(0).lower(), whole) for short in _SHORT_FORM.finditer(text)
+               for whole in (key, _without_added_word(key)) if whole)
 
 
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}(?=\b|['’]s\b)")
@@ -364,10 +365,19 @@ def same_name(a: Name, b: Name) -> bool:
     capitals = re.sub(r"['’]s$", "", written).replace(".", "").isupper()
     # "SEC" for "the US Securities and Exchange Commission": a country before the name may be
     # left out of its acronym ("JAXA" keeps Japan's J, so the whole name is tried first)
-    for whole in (long, _without_country(long)):
+    # (and a last word joined by "and" may be left out too, added to the name after its
+    # acronym stuck: "CDC" for "the Centers for Disease Control and Prevention")
+    for whole in (long, _without_country(long), _without_added_word(long)):
         if whole and (compact == _initials(whole) or capitals and abbreviates(compact, whole)):
             return True  # "JAL" for "Japan Airlines": letters beyond the initials only in capitals
     return False
+
+
+def _without_added_word(key: str) -> str:
+    """A name's comparable form without a last word joined by "and" ("centers for disease
+    control and prevention" -> "centers for disease control"), or "" if it has none."""
+    head, joined, last = key.rpartition(" and ")
+    return head if joined and len(head.split()) >= 2 and " " not in last else ""
 
 
 def _without_country(key: str) -> str:

@@ -544,6 +544,8 @@ def named_number(text: str, start: int) -> bool:
     before = text[max(0, start - 30):start]
     if _SHARE_AFTER.match(text, start):
         return False  # "Google hands Apple 36%": a share, whoever stands before it
+    if _PAIR_AFTER.match(text, start):
+        return False  # "beat Jim Jordan of Ohio 113 to 99": a tally, whoever stands before it
     named = _NAMED_NUMBER.search(before)
     if named is not None and _in_tally(text, start):
         return False  # "won 101, PML-N 75, the PPP 54, MQM-P 17": a count in a tally of names
@@ -563,6 +565,7 @@ def _in_tally(text: str, start: int) -> bool:
                 or _TALLY_AFTER.match(text, start))
 
 
+_PAIR_AFTER = re.compile(r"\d[\d,]*\s+to\s+\d")
 _SHARE_AFTER = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 
 
@@ -1076,7 +1079,7 @@ def _counts_a_part(match: re.Match[str]) -> bool:
             and _OF_THE.match(text, match.end("num")) is not None)
 
 
-_PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our)\s+(?:\d|(?:"
+_PART_OF_COUNT = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+(?:\d|(?:"
                             + _WORD_NUMBER + r")\b)", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|them|those|these)\b",
                      re.IGNORECASE)

@@ -744,6 +744,10 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
              or _compared_otherwise(claim_text, side.names, evidence_text, evidence_quantities))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
+    elif clash.startswith("the claim is negated") and claim_tokens:
+        # and so does the claim's own cue: "declined" is what denies, not a word to find
+        filled = set(tokenize(clash.split("'")[1])) & claim_tokens - evidence_tokens
+        coverage = min(1.0, coverage + len(filled) / len(claim_tokens))
         # "third-largest" against "second-largest": the rank clashes, it is not left unstated
         unmatched = [q for q in unmatched if q.kind is not QuantityKind.ORDINAL
                      or f"'{q.surface.split()[0].lower()}" not in clash.lower()]
@@ -757,6 +761,19 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+
+
+def only_swapped_missing(c: Comparison) -> bool:
+    """Whether every name the passage lacks is one it replaces by another (a weekday it leaves
+    unsaid is a date, which the figures compare: "in the early hours of Monday")."""
+    swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
+    passage = c.hit.passage.text.lower()
+    # (a title is the claim's role for the one swapped: "Chief Secretary Pathak" against
+    # "Chief Minister Tamang")
+    return all(any(re.sub(r"['’]s$", "", part) in swapped for part in entity.lower().split())
+               and all(re.sub(r"['’]s$", "", part) in swapped + " " + passage
+                       for part in entity.lower().split() if part not in TITLES)
+               for entity in c.missing_entities if entity.lower() not in WEEKDAYS)
 _THINGS = frozenset({NameKind.THING})
 _PEOPLE_LIKE = frozenset({NameKind.PERSON, NameKind.ORG})
 
@@ -953,7 +970,18 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         reacting = _reacts(claim_text, name)
         left, right = _neighbours(claim_text, name.start, name.end)
         best, best_score = None, (0, 0)
-        for other in [] if reacting else spare:
+        # "Assembly president Henry Kronfle": a body in the title of a person the passage names
+        # is stood in for only by one in that person's title ("Congress speaker Henry Kronfle"),
+        # not by "Ecuador's president" beside another
+        holder = _title_holder(claim_text, name, claim_names)
+        if holder is not None and mentioned(holder, passage_text):
+            last = re.escape(holder.text.split()[-1])
+            spare_here = [other for other in spare if re.search(
+                rf"^\W*(?:[a-z][\w-]*\s+){{1,3}}(?:[A-Z][\w'’.-]*\s+)*{last}\b",
+                passage_text[other.end:other.end + 60])]
+        else:
+            spare_here = spare
+        for other in [] if reacting else spare_here:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
             if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
@@ -1348,6 +1376,17 @@ def _owner(text: str, quantity: Quantity, people: Sequence[Name]) -> Name | None
     before = [n for n in people if n.end <= quantity.start and quantity.start - n.end <= 60
               and not re.search(r"[;.]\s|\band\b", text[n.end:quantity.start])]
     return max(before, key=lambda n: n.end, default=None)
+
+
+def _title_holder(text: str, name: Name, names: Sequence[Name]) -> Name | None:
+    """The person a name is part of the title of ("Assembly" of "Assembly president Henry
+    Kronfle"): the person named right after it and one to three lower-case words, the last a
+    title."""
+    follows = re.match(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[name.end:name.end + 40])
+    if follows is None or follows.group(0).split()[-1].lower() not in TITLES:
+        return None
+    at = name.end + follows.end()
+    return next((n for n in names if n.start == at and n.kind is NameKind.PERSON), None)
 
 
 def _roles(text: str, name: Name) -> set[str]:
@@ -1818,7 +1857,9 @@ def _closes(text: str, start: int) -> bool:
     return _UNTIL_DATE.search(text, max(0, start - 30), start) is not None
 
 
-_UNTIL_DATE = re.compile(r"\b(?:until|till|through|up\s+to|(?:reopen|resum|restor|lift)\w*\s+on)"
+# (and "the funding ran out on November 17", "the licence expires on 1 May": the end)
+_UNTIL_DATE = re.compile(r"\b(?:until|till|through|up\s+to|(?:reopen|resum|restor|lift)\w*\s+on|"
+                         r"(?:r[au]n\w*\s+out|expir\w*|lapse[sd]?)\s+on)"
                          r"\s+" + _PERIOD_PART, re.IGNORECASE)
 _SINCE_DATE = re.compile(r"\bsince\s+" + _PERIOD_PART, re.IGNORECASE)
 
@@ -2441,11 +2482,23 @@ def _other_measure(claim_text: str, claim_q: Quantity, evidence_text: str,
     theirs = _PARTNER.match(evidence_text, evidence_q.end)
     if partner is not None and theirs is not None and theirs.group(1) == partner.group(1):
         return False  # "359 to 312" against "395 to 312": two tallies of one vote
-    claim_words = _measure_words(claim_text, claim_q)
-    evidence_words = _measure_words(evidence_text, evidence_q)
+    # (a capitalised noun a number counts is its measure, not a name: "13 Republicans joining"
+    # and "11 Republicans voted with" count the same people)
+    claim_words = _measure_words(claim_text, claim_q) | _counted_name(claim_text, claim_q)
+    evidence_words = _measure_words(evidence_text, evidence_q) | _counted_name(evidence_text,
+                                                                               evidence_q)
     return (len(claim_words) >= 2 and bool(evidence_words) and not claim_words & evidence_words
             or _money_measures_differ(claim_q, claim_words, evidence_q, evidence_words,
                                       _nearest_money_measure(claim_text, claim_q)))
+
+
+def _counted_name(text: str, quantity: Quantity) -> frozenset[str]:
+    """The capitalised noun a number counts ("13 Republicans": republican), stemmed, if any."""
+    after = re.match(r"\s+([A-Z][a-z]+)\b", text[quantity.end:quantity.end + 30])
+    if quantity.kind is not QuantityKind.COUNT or quantity.unit or after is None:
+        return frozenset()
+    noun = _counted_noun(text, quantity)
+    return frozenset({noun}) if noun else frozenset()
 
 
 def money_measures_differ(claim_text: str, claim_q: Quantity, evidence_text: str,
@@ -3585,8 +3638,8 @@ def _earlier(text: str, first: tuple[int, int], second: tuple[int, int], *,
     second ("a day before", "ahead of") or after it ("after", "later than"); None when they say
     neither or (unless ``last``: the word nearest the second name tells) both."""
     between = text[first[1]:second[0]]
-    if len(between) > 160 or re.search(r"[.!?]\s+(?=[A-Z\"“])|;|\b(?:but|while|whereas)\b",
-                                       between):  # ("after the Feb. 3 derailment": one sentence)
+    # ("after the Feb. 3 derailment": one sentence; a stop right before the second name ends one)
+    if len(between) > 160 or _SENTENCE_OR_CLAUSE.search(between):
         return None
     said = [m.group(1) is not None for m in _BEFORE_OR_AFTER.finditer(between)]
     if last:
@@ -3594,6 +3647,7 @@ def _earlier(text: str, first: tuple[int, int], second: tuple[int, int], *,
     return said[0] if len(set(said)) == 1 else None
 
 
+_SENTENCE_OR_CLAUSE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|[.!?]\s+$|;|\b(?:but|while|whereas)\b")
 _BEFORE_OR_AFTER = re.compile(r"\b(?:(before|earlier\s+than|prior\s+to)|after|later\s+than)\b",
                               re.IGNORECASE)
 
@@ -3841,15 +3895,43 @@ def _denial(text: str, other_text: str) -> str:
     given_up = [(_GIVING_UP_FORMS[m.group(1).lower()],
                  set(tokenize(_CLAUSE.split(other_text[m.end():m.end() + 60], 1)[0])[:3]))
                 for m in _GIVING_UP.finditer(other_text)]
+    refused = _refused_deeds(text)
+    # a cue the other text puts before a pronoun may deny the very thing the pronoun stands for
+    # ("sell it without them" after "slivered onions"): it answers the same cue of the claim
+    alike = {m.group(0).lower() for m in NEGATION.finditer(other_text)
+             if _DENIED_PRONOUN.match(other_text, m.end())}
     for cue, words, least in scopes:
+        if cue.lower() in alike:
+            continue
         # (what is given up must be what the negation is about: two of its words, not one
         # shared noun, "lost its majority in the 465-seat house" against "did not surge to 148
         # seats")
         denied = other_denied.union(*(after for verb, after in given_up
                                       if not verb & words and _alike_words(after, words) >= 2))
+        # (a refusal denies its deed: "declined to congratulate Noboa on the night of the
+        # runoff" is answered only where the other text tells of congratulating)
+        if _REFUSAL.match(cue) and not refused & plain:
+            continue
         if len(words & plain) >= least and not words & denied:
             return cue
     return ""
+
+
+_DENIED_PRONOUN = re.compile(r"\s+(?:them|it|those|these|him|her)\b", re.IGNORECASE)
+_REFUSAL = re.compile(r"(?:declin|refus|fail)\w*\s+to$", re.IGNORECASE)
+# the deed and what it is done to, up to the first preposition ("congratulate Noboa", not "on
+# the night of the runoff"; "beat the climbing record")
+_REFUSED_DEED = re.compile(
+    r"\b(?:declin|refus|fail)(?:e|es|ed|ing|s|ure)?\s+to\s+([a-z]+(?:\s+(?!(?:on|in|at|for|from|"
+    r"to|with|by|during|after|before|since|until|over|as|when|while|because)\b)[\w'’-]+){0,3})",
+    re.IGNORECASE)
+
+
+def _refused_deeds(text: str) -> frozenset[str]:
+    """What a text says someone declined, refused or failed to do, and to what or whom, names
+    aside ("congratulat"; "beat", "climb", "record")."""
+    return frozenset().union(*(_verb_words(_NAMES.sub(" ", m.group(1)))
+                               for m in _REFUSED_DEED.finditer(text)))
 
 
 def _alike_words(these: set[str] | frozenset[str], those: set[str] | frozenset[str]) -> int:

@@ -68,6 +68,7 @@ from factcheck.judging.compare import (
     nested_places,
     none_stated,
     of_other_people,
+    only_swapped_missing,
     own_outlet,
     relays_news,
     said_in_place,
@@ -429,6 +430,7 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                     swapped = slot_swap(claim.text, closest, names, parser)
                 # (or what the claim's person says, said there by another person)
                 swapped = swapped or quote_of_another(claim.text, closest, names, parser)
+                swapped = swapped or swapped_in_closest(closest, settings, told)
         if swapped:  # another value, person or organisation stands in the claim's slot
             return Verdict(claim, Label.CONTRADICTED, 0.5, (where.hit, *(
                                h for h in rules.evidence if h is not where.hit)),
@@ -456,6 +458,25 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                        f"names and figures decide: {rules.rationale}",
                        LearnedJudge.name), "silent"
     return None
+
+
+def swapped_in_closest(closest: Comparison, settings: Settings,
+                       told: frozenset[tuple[int, int]] = frozenset()) -> str:
+    """How the closest report of the claim's event, told in other words, has another name in
+    the place of every name of the claim it lacks ("spoke to supporters in the seaside town of
+    Olon" against "addressed supporters in the port city of Guayaquil"), or "". A name another
+    report writes in the claim's words (``told``: :func:`placed_elsewhere`) is not replaced."""
+    if (not closest.name_swaps or closest.conflicts or closest.unanchored
+            or any((a.start, a.end) in told for a, _ in closest.name_swaps)
+            or not only_swapped_missing(closest)
+            or closest.coverage < settings.same_event_coverage
+            or closest.event_coverage < settings.same_event_coverage - 0.1
+            or closest.hit.dense < settings.min_dense):
+        return ""
+    said = "; ".join(f"it names {b.text} where the claim names {a.text}"
+                     for a, b in closest.name_swaps)
+    return (f"reports the same event in other words (similarity {closest.hit.dense:.2f}, "
+            f"{closest.coverage:.0%} of the claim's words) and {said}")
 
 
 def room_for_another(claim_text: str, closest: Comparison, names: NameIndex | None) -> bool:

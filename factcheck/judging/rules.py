@@ -11,11 +11,10 @@ claim is ``unverified``: the judge never guesses.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import TITLES, WEEKDAYS, NameIndex
+from factcheck.analysis.names import NameIndex
 from factcheck.analysis.quantities import (
     QuantityKind,
     agree,
@@ -32,6 +31,7 @@ from factcheck.judging.compare import (
     is_identifier,
     measures_another,
     names_a_part,
+    only_swapped_missing,
     pinned_beside,
     said_in_place,
     say,
@@ -262,7 +262,7 @@ def _pins_event(c: Comparison) -> bool:
 
 def _contradicts(c: Comparison, settings: Settings) -> bool:
     """Whether a passage is about the same thing as the claim and states it differently."""
-    if c.name_swaps and _only_swapped_missing(c) and not c.conflicts and not c.unanchored:
+    if c.name_swaps and only_swapped_missing(c) and not c.conflicts and not c.unanchored:
         # Everything else the claim says is there: the passage names someone or somewhere else.
         # (One that also differs in its figures tells of another event or time, and one without
         # what happened, "rescued", tells of another: "came ashore near Cayo Costa".)
@@ -297,19 +297,6 @@ def _support_reason(best: Comparison) -> str:
         return f"claim: {figures}; evidence ({cite(best.hit)}): {stated}"
     return (f"evidence ({cite(best.hit)}) states the same "
             f"(similarity {best.hit.dense:.2f}, {best.coverage:.0%} of the claim's words)")
-
-
-def _only_swapped_missing(c: Comparison) -> bool:
-    """Whether every name the passage lacks is one it replaces by another (a weekday it leaves
-    unsaid is a date, which the figures compare: "in the early hours of Monday")."""
-    swapped = " ".join(name.text for name, _ in c.name_swaps).lower()
-    passage = c.hit.passage.text.lower()
-    # (a title is the claim's role for the one swapped: "Chief Secretary Pathak" against
-    # "Chief Minister Tamang")
-    return all(any(re.sub(r"['’]s$", "", part) in swapped for part in entity.lower().split())
-               and all(re.sub(r"['’]s$", "", part) in swapped + " " + passage
-                       for part in entity.lower().split() if part not in TITLES)
-               for entity in c.missing_entities if entity.lower() not in WEEKDAYS)
 
 
 def _conflict_reason(best: Comparison) -> str:

@@ -58,6 +58,9 @@ def test_a_name_ending_in_double_s_keeps_it():
     ("United States", "said the USA", True),
     ("Britain", "the UK said", True),
     ("America", "they told us", False),  # "us" in lower case is a pronoun
+    # (and a body by its acronym, even one leaving out a word added with "and")
+    ("Centers for Disease Control and Prevention", "the CDC said", True),
+    ("Food and Drug Administration", "the FDA said", True),
 ])
 def test_a_country_is_named_by_its_usual_other_names(entity: str, text: str, found: bool):
     assert alias_in(entity, text) is found
@@ -116,6 +119,9 @@ def test_a_company_without_its_trade_is_the_company_but_a_place_is_not():
     ("Pioneer Natural Resources", "Pioneer", True),  # the trade its short form drops
     ("Cricket World Cup", "ODI World Cup", False),
     ("Exxon Mobil", "ExxonMobil", True),
+    # a last word joined by "and", added after the acronym stuck, may be left out too
+    ("the Centers for Disease Control and Prevention", "CDC", True),
+    ("the Centers for Disease Control and Prevention", "CDP", False),
 ])
 def test_an_acronym_may_leave_out_the_country_a_name_opens_with(long: str, short: str,
                                                                  same: bool):

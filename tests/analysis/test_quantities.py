@@ -953,3 +953,14 @@ def test_a_rounder_lower_bound_is_implied_by_a_higher_one():
 def test_parts_counted_one_after_another_are_a_count():
     assert only("profits have grown for five quarters in a row").value == 5
     assert only("three quarters of the vote").kind is QuantityKind.PERCENT
+
+
+def test_a_tally_after_a_name_is_counted():
+    found = [q.surface for q in extract_quantities(
+        "She defeated Tom Ray of Utah 64 to 51 in the party vote.")]
+    assert found == ["64", "51"]
+
+
+def test_a_part_of_those_counted_is_counted():
+    found = [q.surface for q in extract_quantities("Only three of those 52 patients recovered.")]
+    assert found[:1] == ["three"]

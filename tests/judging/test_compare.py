@@ -2678,3 +2678,59 @@ def test_a_count_compared_between_two_people_is_checked_against_each_ones_count(
     assert "34" in clash and "22" in clash
     # the comparison the passage's counts bear out stands
     assert not compare_all(right, [passage_hit(passage)], names)[0].polarity_clash
+
+
+def test_a_capitalised_noun_a_number_counts_is_what_it_measures():
+    result = compared("The bill passed 230 to 201, with 9 Conservatives backing the opposition.",
+                      "The bill passed by 230 votes to 201 after 7 Conservatives rebelled to "
+                      "vote against the government.")
+    assert ("9", "7") in surfaces(result.conflicts)
+
+
+def test_a_refusal_is_answered_only_where_the_deed_is_told():
+    claim_text = "The mayor declined to endorse Dana Smith at the rally on Friday night."
+    elsewhere = compared(claim_text, "The mayor's rally on Friday night drew 5,000 people, and "
+                                     "Dana Smith spoke first.")
+    assert not elsewhere.polarity_clash
+    told = compared(claim_text, "At the rally on Friday night the mayor endorsed Dana Smith.")
+    assert told.polarity_clash == "the claim is negated ('declined to')"
+
+
+def test_the_same_denial_of_a_pronoun_denies_what_it_stands_for():
+    claim_text = ("The 300 stores that usually got their pickles from the Denver plant were to "
+                  "bring the burger back without the pickles.")
+    told = ("The lab found nothing linking the pickles to the illness, and the 300 stores "
+            "usually supplied with pickles by the Denver plant would sell the burger {} them.")
+    assert not compared(claim_text, told.format("without")).polarity_clash
+    assert compared(claim_text, told.format("with")).polarity_clash
+
+
+def test_a_body_in_the_title_of_a_person_the_passage_names_is_no_slot_of_another():
+    claim = "She received the medal from Senate president Maria Lopez on Monday."
+    claim_names = _names(claim, ("Senate", NameKind.ORG), ("Maria Lopez", NameKind.PERSON))
+    passage = "On Monday, Chile's president looked on as Maria Lopez handed her the medal."
+    swapped = name_swaps(claim, claim_names, passage, _names(
+        passage, ("Chile", NameKind.PLACE), ("Maria Lopez", NameKind.PERSON)), anywhere=True)
+    assert swapped == []
+    # a body in that person's title in the passage stands in for it
+    other = "On Monday, Chamber president Maria Lopez handed her the medal."
+    swapped = name_swaps(claim, claim_names, other, _names(
+        other, ("Chamber", NameKind.ORG), ("Maria Lopez", NameKind.PERSON)), anywhere=True)
+    assert [(a.text, b.text) for a, b in swapped] == [("Senate", "Chamber")]
+
+
+def test_a_day_something_ran_out_on_ends_a_period():
+    result = compared("The grant paid the staff's wages until 30 June, the council said.",
+                      "The grant that paid the staff's wages ran out on 31 May, the council said.")
+    assert surfaces(result.conflicts) == [("30 June", "31 May")]
+
+
+def test_a_stop_right_before_a_name_ends_the_sentence_telling_the_order():
+    text = ("Council whip John Ames resigned on Friday, a day after members censured him. "
+            "Ames had lost the vote in the full Council.")
+    claim_text = "John Ames resigned a day after the Council had censured him."
+    names = NameIndex()
+    for written in (text, claim_text):
+        names.add([written], [tuple(_names(written, ("John Ames", NameKind.PERSON),
+                                           ("Council", NameKind.ORG)))])
+    assert not compare_all(claim_text, [passage_hit(text)], names)[0].polarity_clash

@@ -810,3 +810,19 @@ def test_a_missing_name_is_replaced_only_by_a_name_of_its_kind():
                     "once-in-a-century disaster, as the Red Cross opened shelters.")
     assert room("After touring Riverside, Governor Ann Cole called the flood a "
                 "once-in-a-century disaster.")
+
+
+def test_the_closest_report_in_other_words_with_another_place_contradicts():
+    passage = ("Mayor Ana Rivera claimed victory, speaking briefly to supporters in the coastal "
+               "city of Tacoma while votes were still counted and vowing to rebuild a region "
+               "battered by floods and poverty.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    wrong = judge.judge(claim("On election night, Ana Rivera addressed supporters in the port "
+                              "city of Seattle, promising to rebuild a region hit by floods."),
+                        [hit(passage, 0.55)])
+    assert wrong.label is Label.CONTRADICTED
+    assert "Tacoma" in wrong.rationale and "Seattle" in wrong.rationale
+    right = judge.judge(claim("On election night, Ana Rivera addressed supporters in the port "
+                              "city of Tacoma, promising to rebuild a region hit by floods."),
+                        [hit(passage, 0.55)])
+    assert right.label is Label.SUPPORTED
