@@ -1092,8 +1092,9 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
         for told in re.finditer(rf"\b{re.escape(word)}\b", passage, re.IGNORECASE):
             # (the claim's words, with up to a few others between: "born on 29 September 1954
             # in", "born in 1972 in"; not past the sentence)
-            reach = passage.find(".", told.end(), told.end() + 60)
-            end = told.end() + 60 if reach < 0 else reach
+            # (a stop in "E. coli" ends no sentence)
+            reach = _SENTENCE_STOP.search(passage, told.end(), told.end() + 60)
+            end = told.end() + 60 if reach is None else reach.start()
             for found in after.finditer(passage, told.end(), end):
                 other = next((p for p in passage_names if p.start == found.end()), None)
                 if other is None or passage.startswith(("'s", "’s"), other.end) or (
@@ -1111,6 +1112,7 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
     return ""
 
 
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s+(?=[A-Z\"“])|\s*$)")
 _LEAD_PREPOSITION = re.compile(r"\b([A-Za-z]+)\s+(in|at|from|near)\s+(?:the\s+)?$")
 
 

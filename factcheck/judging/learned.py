@@ -255,11 +255,14 @@ class LearnedJudge:
         if verdict.label is Label.SUPPORTED and verdict.evidence:
             top = comparison_of(verdict.evidence[0], comparisons)
             differs = misbound(claim.text, top, self.names, self.parser)
+            told = "states the claim's names and figures"
+            if not differs:
+                # or another place or body after the claim's own deed words ("filed ... in")
+                differs, told = moved_name(claim.text, top, self.names), "tells the claim's deed"
             if differs:  # the claim's facts, bound to someone else
                 return Verdict(claim, Label.CONTRADICTED, 0.5, verdict.evidence,
-                               f"the report differs: closest evidence ({cite(top.hit)}) states "
-                               f"the claim's names and figures but {differs}",
-                               self.name), "differs"
+                               f"the report differs: closest evidence ({cite(top.hit)}) {told} "
+                               f"but {differs}", self.name), "differs"
             if top.missing_names or top.coverage < 0.8:
                 route += "+gap"
         return verdict, route

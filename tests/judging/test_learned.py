@@ -826,3 +826,14 @@ def test_the_closest_report_in_other_words_with_another_place_contradicts():
                               "city of Tacoma, promising to rebuild a region hit by floods."),
                         [hit(passage, 0.55)])
     assert right.label is Label.SUPPORTED
+
+
+def test_another_place_after_the_claims_deed_words_contradicts_a_paraphrase():
+    passage = ("In a statement dated 3 May, the firm said it had filed the first claim over the "
+               "E. coli recall, in Leeds, England. Its client, who lives in York, fell ill "
+               "after eating a sandwich.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    wrong = judge.judge(claim("The first claim over the recall, brought for a man who lives in "
+                              "York, was filed in York, England."), [hit(passage, 0.6)])
+    assert wrong.label is Label.CONTRADICTED
+    assert "Leeds" in wrong.rationale and "filed ... in" in wrong.rationale
