@@ -2826,7 +2826,9 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
     for match in cues.finditer(text):
         if match.group(0).lower() in _NEGATION_WORDS and not _denies(text, match):
             continue
-        if set(tokenize(text[match.end(): match.end() + 80])[:3]) & other_words:
+        # (within its sentence: "knew of no illnesses. Yum Brands pulled onions" denies no onions)
+        following = _SENTENCE_STOP.split(text[match.end(): match.end() + 80], maxsplit=1)[0]
+        if set(tokenize(following)[:3]) & other_words:
             return match.group(0)
     return ""
 

@@ -19,10 +19,12 @@ from factcheck.analysis.names import (
 )
 from factcheck.analysis.quantities import extract_quantities
 from factcheck.judging.compare import (
+    GENERAL_NEGATION,
     compare_all,
     direction_of,
     moved_name,
     name_swaps,
+    negation_about,
     nested_places,
 )
 from factcheck.judging.rules import RulesJudge
@@ -2734,3 +2736,10 @@ def test_a_stop_right_before_a_name_ends_the_sentence_telling_the_order():
         names.add([written], [tuple(_names(written, ("John Ames", NameKind.PERSON),
                                            ("Council", NameKind.ORG)))])
     assert not compare_all(claim_text, [passage_hit(text)], names)[0].polarity_clash
+
+
+def test_a_denial_is_about_the_words_of_its_own_sentence():
+    passage = "The chain said it knew of no illnesses. Rival chains pulled onions from menus."
+    assert not negation_about(passage, "The chain pulled onions from its menus.",
+                              GENERAL_NEGATION)
+    assert negation_about(passage, "The chain knew of illnesses.", GENERAL_NEGATION) == "no"
