@@ -342,6 +342,8 @@ def same_name(a: Name, b: Name) -> bool:
         return False
     if short.replace("-", "").replace(" ", "") == long.replace("-", "").replace(" ", ""):
         return True  # "ExxonMobil" and "Exxon Mobil", "Coca-Cola" and "Coca Cola"
+    if "(" in long and "(" not in short and short in _bracket_forms(long):
+        return True  # "Justice and Development (AK) Party" is the "AK Party"
     long_words = long.split()
     if set(short.split()) <= set(long_words):
         # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"; but "Sony" is not "Sony Mobility"
@@ -378,6 +380,15 @@ def _without_added_word(key: str) -> str:
     control and prevention" -> "centers for disease control"), or "" if it has none."""
     head, joined, last = key.rpartition(" and ")
     return head if joined and len(head.split()) >= 2 and " " not in last else ""
+
+
+def _bracket_forms(key: str) -> tuple[str, str]:
+    """A name written with its short form in brackets, as the short form would stand for it:
+    without the brackets, and with the short form in place of the words before them
+    ("justice and development (ak) party": "justice and development party", "ak party")."""
+    without = re.sub(r"\s*\([^)]*\)", "", key).strip()
+    instead = re.sub(r"^.*?\(([^)]*)\)", r"\1", key, count=1).strip()
+    return without, instead
 
 
 def _without_country(key: str) -> str:

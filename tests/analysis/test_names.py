@@ -122,6 +122,11 @@ def test_a_company_without_its_trade_is_the_company_but_a_place_is_not():
     # a last word joined by "and", added after the acronym stuck, may be left out too
     ("the Centers for Disease Control and Prevention", "CDC", True),
     ("the Centers for Disease Control and Prevention", "CDP", False),
+    # a name with its short form in brackets is that short form, and is itself without it
+    ("Justice and Development (AK) Party", "AK Party", True),
+    ("National Democratic Action (ADN)", "ADN", True),
+    ("National Democratic Action (ADN)", "National Democratic Action", True),
+    ("Justice and Development (AK) Party", "Republican People's Party", False),
 ])
 def test_an_acronym_may_leave_out_the_country_a_name_opens_with(long: str, short: str,
                                                                  same: bool):
