@@ -744,13 +744,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
              or _compared_otherwise(claim_text, side.names, evidence_text, evidence_quantities))
     if clash.startswith("claim says") and claim_tokens:
         coverage = min(1.0, coverage + 1 / len(claim_tokens))  # the opposite fills the slot
+        # "third-largest" against "second-largest": the rank clashes, it is not left unstated
+        unmatched = [q for q in unmatched if q.kind is not QuantityKind.ORDINAL
+                     or f"'{q.surface.split()[0].lower()}" not in clash.lower()]
     elif clash.startswith("the claim is negated") and claim_tokens:
         # and so does the claim's own cue: "declined" is what denies, not a word to find
         filled = set(tokenize(clash.split("'")[1])) & claim_tokens - evidence_tokens
         coverage = min(1.0, coverage + len(filled) / len(claim_tokens))
-        # "third-largest" against "second-largest": the rank clashes, it is not left unstated
-        unmatched = [q for q in unmatched if q.kind is not QuantityKind.ORDINAL
-                     or f"'{q.surface.split()[0].lower()}" not in clash.lower()]
     checked = [n for n in side.names if n.kind in _CHECKED_NAMES]
     unanchored = (len(checked) >= 2 and len(absent) == len(checked) and not matched
                   and not any(name_in(n, passage_names) for n in side.names

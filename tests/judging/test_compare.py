@@ -2743,3 +2743,10 @@ def test_a_denial_is_about_the_words_of_its_own_sentence():
     assert not negation_about(passage, "The chain pulled onions from its menus.",
                               GENERAL_NEGATION)
     assert negation_about(passage, "The chain knew of illnesses.", GENERAL_NEGATION) == "no"
+
+
+def test_a_rank_the_opposite_word_clashes_with_is_not_left_unstated():
+    result = compared("Their 89 points were the second-lowest total in the club's history.",
+                      "Their 89 points were the second-highest total in the club's history.")
+    assert result.polarity_clash == "claim says 'second-lowest', evidence says 'second-highest'"
+    assert not result.unmatched
