@@ -761,6 +761,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
 
 
 _CHECKED_NAMES = frozenset({NameKind.PERSON, NameKind.ORG, NameKind.PLACE})
+_THINGS = frozenset({NameKind.THING})
+_PEOPLE_LIKE = frozenset({NameKind.PERSON, NameKind.ORG})
 
 
 def only_swapped_missing(c: Comparison) -> bool:
@@ -774,8 +776,6 @@ def only_swapped_missing(c: Comparison) -> bool:
                and all(re.sub(r"['’]s$", "", part) in swapped + " " + passage
                        for part in entity.lower().split() if part not in TITLES)
                for entity in c.missing_entities if entity.lower() not in WEEKDAYS)
-_THINGS = frozenset({NameKind.THING})
-_PEOPLE_LIKE = frozenset({NameKind.PERSON, NameKind.ORG})
 
 
 def _placed_in_stated(claim_text: str, place: Name, claim_names: Sequence[Name],
@@ -1093,7 +1093,7 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
             # (the claim's words, with up to a few others between: "born on 29 September 1954
             # in", "born in 1972 in"; not past the sentence)
             # (a stop in "E. coli" ends no sentence)
-            reach = _SENTENCE_STOP.search(passage, told.end(), told.end() + 60)
+            reach = _SENTENCE_END.search(passage, told.end(), told.end() + 60)
             end = told.end() + 60 if reach is None else reach.start()
             for found in after.finditer(passage, told.end(), end):
                 other = next((p for p in passage_names if p.start == found.end()), None)
@@ -1112,7 +1112,6 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
     return ""
 
 
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s+(?=[A-Z\"“])|\s*$)")
 _LEAD_PREPOSITION = re.compile(r"\b([A-Za-z]+)\s+(in|at|from|near)\s+(?:the\s+)?$")
 
 
@@ -2827,7 +2826,7 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
         if match.group(0).lower() in _NEGATION_WORDS and not _denies(text, match):
             continue
         # (within its sentence: "knew of no illnesses. Yum Brands pulled onions" denies no onions)
-        following = _SENTENCE_STOP.split(text[match.end(): match.end() + 80], maxsplit=1)[0]
+        following = _SENTENCE_END.split(text[match.end(): match.end() + 80], maxsplit=1)[0]
         if set(tokenize(following)[:3]) & other_words:
             return match.group(0)
     return ""
