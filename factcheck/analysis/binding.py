@@ -156,12 +156,16 @@ class Structure:
 
     def speaks(self, span: tuple[int, int], at: tuple[int, int]) -> bool:
         """Whether the name at ``span`` is the subject of a verb of saying whose clause holds the
-        words at ``at`` ("Matsuno said on Tuesday the funeral would cost 1.66 billion yen")."""
+        words at ``at`` ("Matsuno said on Tuesday the funeral would cost 1.66 billion yen"), or
+        of one joined to its verb with no subject of its own ("Kubrakov named it ... and said
+        it carried over 30,000 tons")."""
         token, told = self._name_token(span), self._token(*at)
-        if (token is None or told is None or token.dep_ != "nsubj"
-                or token.head.lemma_.lower() not in _SAYING):
+        if token is None or told is None or token.dep_ != "nsubj":
             return False
-        return told.i in {t.i for t in token.head.subtree}
+        verbs = [token.head, *(c for c in token.head.children if c.dep_ == "conj"
+                               and not any(g.dep_ in _SUBJECTS for g in c.children))]
+        return any(verb.lemma_.lower() in _SAYING and told.i in {t.i for t in verb.subtree}
+                   for verb in verbs)
 
     def deed(self, span: tuple[int, int]) -> frozenset[str]:
         """The content words (lemmas) of what the name at ``span`` does or undergoes as the

@@ -335,8 +335,8 @@ def _initials(key: str) -> str:
 @functools.lru_cache(maxsize=65_536)
 def same_name(a: Name, b: Name) -> bool:
     """Whether two names name the same thing (see the module docstring for what counts)."""
-    if a.key == b.key:
-        return True
+    if a.key == b.key or a.key.replace("0", "o") == b.key.replace("0", "o"):
+        return True  # (a zero written for an O: "CL0P" is Clop)
     short, long = sorted((a.key, b.key), key=len)
     if not short:
         return False
@@ -345,6 +345,9 @@ def same_name(a: Name, b: Name) -> bool:
     if "(" in long and "(" not in short and short in _bracket_forms(long):
         return True  # "Justice and Development (AK) Party" is the "AK Party"
     long_words = long.split()
+    if NameKind.PERSON in (a.kind, b.kind) and set(short.split()) <= {
+            _SURNAME_ARTICLE.sub("", w) for w in long_words} - set(long_words):
+        return True  # "Burhan" ~ "Abdel Fattah al-Burhan": the surname without its article
     if set(short.split()) <= set(long_words):
         # "Scholz" ~ "Olaf Scholz", "Nvidia" ~ "Nvidia Corp"; but "Sony" is not "Sony Mobility"
         rest = set(long_words) - set(short.split())
@@ -442,13 +445,18 @@ def name_in(name: Name, names: Iterable[Name]) -> bool:
     return any(same_name(name, other) for other in names)
 
 
+_SURNAME_ARTICLE = re.compile(r"^(?:al|el)-(?=\w{3})")
+
+
 def mentioned(name: Name, text: str) -> bool:
     """Whether ``text`` mentions the name in words, recognised as a name there or not: a person
     by their surname, anything else by all its words ("the Vikram lander" mentions Vikram)."""
     words = name.key.split()
     if not words:
         return False
-    wanted = words[-1:] if name.kind is NameKind.PERSON else words
+    # (a surname's article may be left out: "Burhan" for Abdel Fattah al-Burhan)
+    wanted = ([_SURNAME_ARTICLE.sub("", words[-1])] if name.kind is NameKind.PERSON
+              else words)
     lowered = fold(text.lower())
     if not all(has_word(w, lowered) for w in wanted):
         # a body of three words or more written with one word in another form ("the

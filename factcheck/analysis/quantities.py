@@ -546,6 +546,8 @@ def named_number(text: str, start: int) -> bool:
         return False  # "Google hands Apple 36%": a share, whoever stands before it
     if _PAIR_AFTER.match(text, start):
         return False  # "beat Jim Jordan of Ohio 113 to 99": a tally, whoever stands before it
+    if _REPEATS_AFTER.match(text, start):
+        return False  # "met Nadal 14 times": how often, whoever stands before it
     named = _NAMED_NUMBER.search(before)
     if named is not None and _in_tally(text, start):
         return False  # "won 101, PML-N 75, the PPP 54, MQM-P 17": a count in a tally of names
@@ -566,6 +568,7 @@ def _in_tally(text: str, start: int) -> bool:
 
 
 _PAIR_AFTER = re.compile(r"\d[\d,]*\s+to\s+\d")
+_REPEATS_AFTER = re.compile(r"\d[\d,]*\s+times\b")
 _SHARE_AFTER = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 
 

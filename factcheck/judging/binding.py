@@ -268,6 +268,9 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
         others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
                   and not mentioned(p, claim_text) and _firm(p, passage_names, passage)
                   and not passage_side.speaks(_span(p), there)
+                  # (a person's name after "at" names a venue: "14 at Roland Garros")
+                  and not (p.kind is NameKind.PERSON
+                           and _AT_BEFORE.search(passage, max(0, p.start - 10), p.start))
                   and not (p.kind is NameKind.PLACE and (
                       _REGION.match(passage, p.end)
                       # a country is no rival of a city it holds ("rallies brought Greece to
@@ -279,6 +282,7 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
     return None
 
 
+_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
 # "in the Olomouc region", "Galați County": an area holding the claim's place, not a rival of it
 _REGION = re.compile(r"\s*(?:region|county|province|state|district|prefecture|department|"
                      r"oblast|voivodeship|governorate|municipality|canton|territory)\b",

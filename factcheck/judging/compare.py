@@ -31,6 +31,7 @@ from factcheck.analysis.names import (
     has_word,
     heads_another,
     is_country,
+    is_people,
     may_stand_for,
     mentioned,
     name_in,
@@ -38,7 +39,7 @@ from factcheck.analysis.names import (
     same_name,
     within,
 )
-from factcheck.analysis.places import city, encloses
+from factcheck.analysis.places import capital_of, city, encloses, known
 from factcheck.analysis.quantities import (
     AGE_OWNER,
     DURATION,
@@ -130,6 +131,7 @@ ANTONYMS = [
     # places and extremes inside a series
     ("innermost", "outermost"), ("inner", "outer"), ("upper", "lower"),
     ("upstream", "downstream"), ("northern", "southern"), ("eastern", "western"),
+    ("northeast", "southwest"), ("northwest", "southeast"),
     ("inbound", "outbound"), ("earliest", "latest"), ("oldest", "newest"), ("minimum", "maximum"),
     ("smaller", "larger"), ("smallest", "biggest"), ("shorter", "longer"), ("narrower", "wider"),
     # comparatives of opposite adjectives
@@ -201,8 +203,10 @@ _PAIRED_OPPOSITES = {"most": {"least"}, "least": {"most"}}
 _PAIR_OPPOSITE_OF = {word: _ANTONYM_OF.get(word, set()) | _PAIRED_OPPOSITES.get(word, set())
                      for word in {*_ANTONYM_OF, *_PAIRED_OPPOSITES}}
 # (letters with accents belong to the name: "Copa América", "Martínez")
-_ENTITY = re.compile(r"\b(?:[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ0-9&'’.-]*[a-zA-ZÀ-ÖØ-öø-ÿ0-9]|[A-Z])"
-                     r"(?:\s+[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ0-9&'’-]+)*")
+# (letters of Latin Extended-A and -B too: "Galați", "Łódź")
+_ENTITY = re.compile(r"\b(?:[A-ZÀ-ÖØ-Þ\u0100-\u024f][a-zA-ZÀ-ÖØ-öø-ÿ\u0100-\u024f0-9&'’.-]*"
+                     r"[a-zA-ZÀ-ÖØ-öø-ÿ\u0100-\u024f0-9]|[A-Z])"
+                     r"(?:\s+[A-ZÀ-ÖØ-Þ\u0100-\u024f][a-zA-ZÀ-ÖØ-öø-ÿ\u0100-\u024f0-9&'’-]+)*")
 _GENERIC_CAPS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "As",
     "According", "However", "Moreover", "Also", "And", "But", "He", "She", "They", "We", "Q1",
@@ -487,6 +491,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if beside is not None:
             conflicts.remove(pair)
             matched.append((pair[0], beside))
+    # the passage's figure written again in brackets, in another unit or zone, as the claim has
+    # it ("at midnight (21:00 GMT)" for "at 21:00 GMT"): stated alike
+    for pair in list(conflicts):
+        again = _restated_in_brackets(pair, evidence_text, evidence_quantities)
+        if again is not None:
+            conflicts.remove(pair)
+            matched.append((pair[0], again))
     # a count of another noun, where the passage counts the claim's noun otherwise ("22.5
     # million women" against "22.5 million voters ... 12.5 million were women")
     for pair in list(matched):
@@ -695,6 +706,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not any(person in e for person in surnamed)
                     and not _dating_weekday(claim_text, e, claim_quantities)
                     and not _country_of_office(claim_text, claim_text.find(e), e)
+                    and not _capital_for_country(claim_text, claim_text.find(e), e, evidence_text)
                     and not _whole_name_in(claim_text, e, evidence_text)
                     and not _in_figure(claim_text.find(e), claim_quantities))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
@@ -729,6 +741,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text)
                        and not _country_of_office(claim_text, n.start, n.text)
+                       and not _capital_for_country(claim_text, n.start, n.text, evidence_text)
                        and not _in_figure(n.start, claim_quantities))
     # (a model named in another sentence than the one telling the claim, "landed ... in a
     # C-130" after "left on a military helicopter", is about another part of the story)
@@ -931,6 +944,26 @@ def _nationality_of(text: str, name: Name) -> bool:
             and is_country(name.key))
 
 
+def _told_apart_from(claim_text: str, name: Name, passage_text: str, other: Name) -> bool:
+    """Whether the thing the claim places at its name ("the Davis Cup Finals in Malaga") is
+    told in the passage, but not in the clause of the other name ("beat him in the first round
+    in Paris"): that name places something else."""
+    lead = _PHRASE_BEFORE.search(claim_text, max(0, name.start - 60), name.start)
+    if lead is None:
+        return False
+    words = set(tokenize(lead.group(1))) - STOPWORDS
+    start = max(passage_text.rfind(mark, 0, other.start) for mark in (", ", "; ", ". "))
+    ends = [at for at in (passage_text.find(mark, other.end) for mark in (",", ";", ". "))
+            if at >= 0]
+    clause = passage_text[start + 1:min(ends, default=len(passage_text))]
+    return bool(words) and bool(words & set(tokenize(passage_text))) and not (
+        words & set(tokenize(clause)))
+
+
+_PHRASE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,3})(?:in|at|near)\s+(?:the\s+)?$")
+"""Capitalised words the claim places at a name: "the Davis Cup Finals in"."""
+
+
 _NOUN_AFTER_NAME = re.compile(r"\s+([a-z][a-z'’-]+)")
 
 
@@ -948,7 +981,8 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
     swaps: list[tuple[Name, Name]] = []
     unmentioned = [name for name in claim_names
                    if not name_in(name, passage_names) and not mentioned(name, passage_text)
-                   and not _joined_alike(claim_text, name, passage_text)]
+                   and not _joined_alike(claim_text, name, passage_text)
+                   and not _capital_for_country(claim_text, name.start, name.text, passage_text)]
     moved = _out_of_place(claim_text, claim_names, unmentioned, passage_text)
     if not unmentioned and not moved:
         return swaps
@@ -984,11 +1018,16 @@ def name_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
         for other in [] if reacting else spare_here:
             # "the Serb" refers to someone: a people (one word the recogniser calls a group)
             # stands in for no person or company
-            if _numbered_otherwise(name, other) or _serial_for_person(name, other) or (
+            if (_numbered_otherwise(name, other) or _serial_for_person(name, other) or (
                     _weekday(name, claim_text) != _weekday(other, passage_text)
                     or _weekday(name, claim_text) == "dated") or (
                     other.kind is NameKind.GROUP and " " not in other.key
-                    and name.kind is not NameKind.GROUP) or _reacts(passage_text, other):
+                    and name.kind is not NameKind.GROUP) or _reacts(passage_text, other)
+                    or _told_apart_from(claim_text, name, passage_text, other)
+                    # (a people stands in for a country, not a sea or a region: "the Ukrainian
+                    # grain deal" is "the Black Sea grain deal")
+                    or (other.kind is NameKind.GROUP or is_people(other))
+                    and name.kind is NameKind.PLACE and not is_country(name.key)):
                 continue  # (one reacting in the passage, "Xi sent congratulations", holds no slot)
             other_left, other_right = _neighbours(passage_text, other.start, other.end)
             shared = (left & other_left | right & other_right) - _BOUNDARIES
@@ -1105,11 +1144,86 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
                         or name.kind is NameKind.PLACE and (encloses(name.key, other.key)
                                                             or encloses(other.key, name.key))):
                     break  # the passage puts the claim's own name there
-                if other.kind is not name.kind or any(same_name(other, n) for n in claim_names):
+                # (a known place after "in" is a place, however the recogniser typed it:
+                # "Sevilla", a football club's name too)
+                placed = name.kind is NameKind.PLACE and known(other.key)
+                if (other.kind is not name.kind and not placed
+                        or any(same_name(other, n) for n in claim_names)):
                     continue  # (a name the claim tells elsewhere is no rival of this one)
                 return (f"it names {other.text} where the claim names {name.text}, after "
                         f"'{word} ... {preposition}'")
     return ""
+
+
+def swapped_agent(claim_text: str, comparison: Comparison, names: NameIndex) -> str:
+    """A name the passage puts right before the claim's own words after a claim name it lacks
+    ("Microsoft attributed the attacks" against "Mandiant attributed the attacks"), or names
+    only elsewhere ("named Kabbashi deputy to the commander-in-chief ... Yasir El Atta as
+    assistant" against "named Yasir El Atta as deputy to the commander-in-chief"): another one
+    doing the claim's deed or holding its role; "" if none."""
+    passage = comparison.hit.passage.text
+    passage_names = names.of(passage)
+    claim_names = names.of(claim_text)
+    for name in claim_names:
+        deed = _DEED_AFTER.match(claim_text, name.end)
+        if deed is None or not set(tokenize(deed.group(1))) - STOPWORDS:
+            continue
+        words = _AS_BEFORE.sub("", " ".join(deed.group(1).split()).lower())
+        if words.split()[0] in STOPWORDS or len(words.split()) < 2:
+            continue  # (where or when, "on the evening", is no deed)
+        ends = {p.end for p in passage_names if same_name(p, name) or names.same_thing(p, name)}
+        ends |= {m.end() for m in re.finditer(re.escape(name.text), passage)}
+        if not ends and name not in comparison.missing_names:
+            continue  # (mentioned in other words: no slot to compare)
+        if any(_said_after(passage, end, words) for end in ends):
+            continue  # the passage gives the claim's name the deed too
+        for other in passage_names:
+            if (other.kind is not name.kind
+                    and not {other.kind, name.kind} <= _PEOPLE_LIKE
+                    or within(other, name) or within(name, other)
+                    or mentioned(other, claim_text)
+                    or any(same_name(other, n) or names.same_thing(other, n)
+                           for n in claim_names)):
+                continue  # ("Juniper Networks" is the claim's Juniper)
+            if _said_after(passage, other.end, words):
+                return f"it names {other.text} where the claim names {name.text}, before '{words}'"
+    return ""
+
+
+def _said_after(text: str, end: int, words: str) -> bool:
+    """Whether ``text`` goes on with ``words`` (lower case, an "as" aside) right after ``end``."""
+    after = " ".join(text[end:end + len(words) + 24].split()).lower()
+    return _AS_BEFORE.sub("", after).startswith(words)
+
+
+_AS_BEFORE = re.compile(r"^\s*as\s+")
+
+
+def other_body(claim_text: str, comparison: Comparison) -> str:
+    """A body of the claim's owner and kind with another first word in the passage ("Russia's
+    defence ministry" against "Russia's Foreign Ministry"), where the passage never names the
+    claim's one; "" if none."""
+    passage = comparison.hit.passage.text
+    lowered = fold(passage.lower())
+    for body in _OWNED_BODY.finditer(claim_text):
+        owner, kind, head = body.group("owner"), body.group("kind"), body.group("head")
+        if fold(f"{kind} {head}".lower()) in lowered:
+            continue
+        for other in re.finditer(rf"\b{re.escape(owner)}\s+(\w+)\s+{re.escape(head)}\b", passage,
+                                 re.IGNORECASE):
+            if other.group(1).lower() not in STOPWORDS and other.group(1).lower() != kind.lower():
+                return (f"it names {other.group(0)} where the claim names "
+                        f"{body.group(0)}")
+    return ""
+
+
+_OWNED_BODY = re.compile(r"\b(?P<owner>[A-Z][\w.-]*['’]s)\s+(?P<kind>[A-Z][a-z]+)\s+"
+                         r"(?P<head>Ministry|Department|Court|Agency|Office|Council|Commission)\b")
+"""A body its owner names in the possessive: "Russia's Foreign Ministry"."""
+
+
+_DEED_AFTER = re.compile(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})\b")
+"""The claim's words right after a name: its deed ("attributed the attacks")."""
 
 
 _LEAD_PREPOSITION = re.compile(r"\b([A-Za-z]+)\s+(in|at|from|near)\s+(?:the\s+)?$")
@@ -1172,7 +1286,9 @@ def _same_words_other_value(claim_text: str, quantity: Quantity, evidence_text: 
             return None  # (the figure stated alike stands there)
         there = [e for e in evidence_quantities if e.start == found.start(1)]
         if there:  # a figure of its own: another value only if it measures the same way
-            if comparable(quantity, there[0]) and not agree(quantity, there[0]):
+            # (and is not the one the figure stated alike writes again: "midnight (21:00 GMT)")
+            if (comparable(quantity, there[0]) and not agree(quantity, there[0])
+                    and not _OPEN_BRACKET.fullmatch(evidence_text[there[0].end:stated.start])):
                 return there[0]
             continue
         value = parse_number(found.group(1))
@@ -1946,27 +2062,42 @@ def _same_noun(claim_text: str, claim_q: Quantity, evidence_text: str,
 def _part_of_whole(claim_text: str, claim_q: Quantity, evidence_text: str,
                    evidence_quantities: Sequence[Quantity]) -> Quantity | None:
     """The passage's part where the claim has all of a whole the passage states ("three" of
-    "three of the four" for "all four"), else ``None``."""
-    if (claim_q.kind is not QuantityKind.COUNT
-            or not _ALL_OF.search(claim_text, max(0, claim_q.start - 8), claim_q.start)):
+    "three of the four" for "all four"), or gives the whole to the verb the passage gives the
+    part ("evacuated about 10,000" against "evacuated 436 of the roughly 10,000"), else
+    ``None``."""
+    if claim_q.kind is not QuantityKind.COUNT:
+        return None
+    every = _ALL_OF.search(claim_text, max(0, claim_q.start - 8), claim_q.start) is not None
+    deed = _WORD_BEFORE_FIGURE.search(claim_text, max(0, claim_q.start - 40), claim_q.start)
+    if not every and deed is None:
         return None
     wholes = [e for e in evidence_quantities if agree(claim_q, e)]
     if any(_ALL_OF.search(evidence_text, max(0, e.start - 8), e.start) for e in wholes):
         return None  # (the passage says all of them too)
     for whole in wholes:
-        lead = _PART_OF_WHOLE.search(evidence_text, max(0, whole.start - 16), whole.start)
+        lead = _PART_OF_WHOLE.search(evidence_text, max(0, whole.start - 30), whole.start)
         part = None if lead is None else next(
             (e for e in evidence_quantities if e.kind is QuantityKind.COUNT
              and e.end == lead.start() + len(lead.group(1)) and e.value < whole.value), None)
-        if part is not None:
+        if part is None:
+            continue
+        if every:
+            return part
+        told = _WORD_BEFORE_FIGURE.search(evidence_text, max(0, part.start - 40), part.start)
+        if (deed is not None and told is not None and stem(deed.group(1).lower())
+                == stem(told.group(1).lower()) and deed.group(1).lower() not in STOPWORDS):
             return part
     return None
 
 
 _ALL_OF = re.compile(r"\b(?:all|each\s+of\s+the|every\s+one\s+of\s+the)\s+$",
                      re.IGNORECASE)
-_PART_OF_WHOLE = re.compile(r"(\S+)\s+of\s+(?:the|its|their|his|her|our)\s+$",
+_PART_OF_WHOLE = re.compile(r"(\S+)\s+of\s+(?:the|its|their|his|her|our)\s+(?:(?:about|"
+                            r"roughly|some|nearly|almost|around|approximately|estimated)\s+)?$",
                             re.IGNORECASE)
+_WORD_BEFORE_FIGURE = re.compile(r"\b([a-z]+)\s+(?:(?:about|roughly|some|nearly|almost|around|"
+                                 r"approximately|over|more\s+than|at\s+least)\s+)?$")
+"""The word right before a figure, its bound aside: the deed it counts ("evacuated about")."""
 
 
 def _beside_alike(claim_q: Quantity, matched: Sequence[tuple[Quantity, Quantity]],
@@ -1982,6 +2113,24 @@ def _beside_alike(claim_q: Quantity, matched: Sequence[tuple[Quantity, Quantity]
                     and agree(claim_q, e)):
                 return e
     return None
+
+
+def _restated_in_brackets(pair: tuple[Quantity, Quantity], evidence_text: str,
+                          evidence_quantities: Sequence[Quantity]) -> Quantity | None:
+    """The passage figure stating the claim's alike in brackets right after the one it was
+    compared with, or holding that one in brackets after it ("midnight (21:00 GMT)"); else
+    ``None``."""
+    claim_q, stated = pair
+    for e in evidence_quantities:
+        if e is stated or e.kind is not claim_q.kind or not agree(claim_q, e):
+            continue
+        first, second = sorted((stated, e), key=lambda q: q.start)
+        if _OPEN_BRACKET.fullmatch(evidence_text[first.end:second.start]):
+            return e
+    return None
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _gap(a: Quantity, b: Quantity) -> int:
@@ -2667,6 +2816,35 @@ def _country_of_office(text: str, start: int, entity: str) -> bool:
             and _OWNS_COMMON.match(text, start + len(name)) is not None)
 
 
+def _capital_for_country(text: str, start: int, entity: str, evidence_text: str) -> bool:
+    """Whether ``entity`` (at ``start`` in ``text``) is a capital standing for its country's
+    government, as the one acting or owning ("Moscow walked away", "Moscow's demands"), in a
+    text whose passage names that country ("after Russia ended the deal"): no place of the
+    claim's event. A capital where something happens ("fighting in Khartoum") is a place."""
+    bare = re.sub(r"['’]s$", "", entity)
+    words = bare.split()
+    for size in (2, 1):
+        capital = " ".join(words[-size:])
+        country = capital_of(capital) if len(words) >= size else None
+        if country is None:
+            continue
+        at = start + len(bare) - len(capital)
+        end = at + len(capital)
+        if _LOCATIVE_BEFORE.search(text, max(0, at - 30), at) or _OWNS_COMMON.match(text, end):
+            return False  # (nor is "Athens's prime minister" Greece's: a city may have its own)
+        acting = (text.startswith(("'s", "’s"), end)
+                  or _ACTING_AFTER.match(text, end) is not None)
+        return acting and (has_word(fold(country.lower()), fold(evidence_text.lower()))
+                           or alias_in(country, evidence_text))
+    return False
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|outside|around|across|of|towards?|"
+                              r"via|over|through|capital|city)\W+(?:the\s+)?$", re.IGNORECASE)
+_ACTING_AFTER = re.compile(r"\s+(?:[a-z]+ed|said|says|has|had|is|was|will|would|wants|sent|told|"
+                           r"took|made|gave|sees|seeks|sought|won|lost|insists|denies)\b")
+
+
 _OWNS_COMMON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:president|prime minister|"
                           r"government|parliament|watchdog|regulator|leader|army|military|"
                           r"police|central bank|election|economy|capital|team|squad|coach|"
@@ -2769,7 +2947,7 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
         parts = named  # "Rear Admiral John Mauger" is John Mauger, "Mount Everest" Everest
     # "the Conservatives" are mentioned by "the Conservative vote"
     # (a short part must be a word of its own: "UA" is not in "virtuous" or "annual")
-    found = [(part in lowered if len(part) > 3 else _has_part(part, lowered))
+    found = [(_in_word(part, lowered) if len(part) > 3 else _has_part(part, lowered))
              or (len(part) > 4 and part.endswith("s") and part[:-1] in lowered)
              for part in parts]
     if any(not ok and is_identifier(part) for ok, part in zip(found, parts, strict=True)):
@@ -2791,6 +2969,23 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
+
+
+def _in_word(part: str, lowered: str) -> bool:
+    """Whether the long name part ``part`` is in ``lowered``, but not as the start of a longer
+    name ("Feng" is not in "Fenghe"; "Nvidia" is in "Nvidia's", "Iran" in "Iranian")."""
+    start = lowered.find(part)
+    while start >= 0:
+        rest = _WORD_REST.match(lowered, start + len(part))
+        if rest is None or rest.group(0) in _PART_ENDINGS or start and lowered[start - 1].isalpha():
+            return True
+        start = lowered.find(part, start + 1)
+    return False
+
+
+_WORD_REST = re.compile(r"[a-z]+")
+_PART_ENDINGS = frozenset({"s", "es", "n", "an", "ian", "ese", "i", "ic", "ish", "ern", "er",
+                           "ers", "ns", "ans", "ians", "ed", "ing"})
 
 
 def _has_part(part: str, lowered: str) -> bool:
@@ -3046,7 +3241,7 @@ _WARDS = re.compile(r"(?<=north|south)wards?$|(?<=east|west)wards?$|(?<=up)wards
 
 def _as_written(text: str, token: str) -> str:
     """The word of ``text`` a stemmed token stands for ("increas": "increase")."""
-    for word in re.findall(r"[\w'’-]+", text):
+    for word in re.findall(r"[\w'’-]+", _NAMED_POINT.sub(" ", text)):
         if token in {_WARDS.sub("", t) for t in _verb_words(word)}:
             return word
     for phrase, verb in _PHRASAL:  # "lost strength" for "weaken"
@@ -3103,7 +3298,48 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             or _scope_clash(claim_text, evidence_text)
             or _order_clash(claim_text, evidence_text)
             or _clock_order_clash(claim_text, evidence_text)
-            or _winner_clash(claim_text, evidence_text))
+            or _winner_clash(claim_text, evidence_text)
+            or _close_clash(claim_text, evidence_text)
+            or _reach_clash(claim_text, evidence_text))
+
+
+def _reach_clash(claim_text: str, evidence_text: str) -> str:
+    """A part of a country where the other text says all of it: "covered only the capital"
+    against "a nationwide ceasefire"."""
+    for local_text, whole_text, who in ((claim_text, evidence_text, "claim"),
+                                        (evidence_text, claim_text, "evidence")):
+        local = _ONLY_LOCAL.search(local_text)
+        whole = _NATIONWIDE.search(whole_text) if local else None
+        if local and whole:
+            said = (local.group(0), whole.group(0))
+            return (f"claim says '{said[0]}', evidence says '{said[1]}'" if who == "claim"
+                    else f"claim says '{said[1]}', evidence says '{said[0]}'")
+    return ""
+
+
+_ONLY_LOCAL = re.compile(r"\bonly\s+(?:in\s+)?(?:the\s+)?(?:capital|city|town|region|province|"
+                         r"state|area|district)\b", re.IGNORECASE)
+_NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across\s+the\s+(?:whole\s+)?country|"
+                         r"throughout\s+the\s+country|all\s+over\s+the\s+country)\b",
+                         re.IGNORECASE)
+
+
+def _close_clash(claim_text: str, evidence_text: str) -> str:
+    """A market or price closing the other way: "wheat futures closed higher" against "wheat
+    futures finishing Monday's session lower", whatever else the passage expects higher."""
+    said = _CLOSE_DIRECTION.search(claim_text)
+    if said is None:
+        return ""
+    for other in _CLOSE_DIRECTION.finditer(evidence_text):
+        if other.group("way").lower() != said.group("way").lower():
+            return f"claim says '{said.group(0)}', evidence says '{other.group(0)}'"
+    return ""
+
+
+_CLOSE_DIRECTION = re.compile(
+    r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)|settl(?:e|ed|es|ing))"
+    r"(?:\s+(?!and\b|but\b|or\b)[\w'’]+){0,3}?\s+(?P<way>higher|lower)\b", re.IGNORECASE)
+"""A close's direction: "closed higher", "finishing Monday's session lower"."""
 
 
 def _scope_clash(claim_text: str, evidence_text: str) -> str:
@@ -3412,7 +3648,14 @@ def _polar_words(text: str) -> frozenset[str]:
     """The stemmed words of ``text`` that may have an opposite, past forms with their base
     ("lost": "lose") and "-wards" dropped."""
     text = _PLACES_ON_A_ROUTE.sub(r"\1 halts", _LASTED.sub("endured", text))
+    text = _COMPASS_POINT.sub(r"\1\2", _NAMED_POINT.sub(" ", text))  # "south-west": "southwest"
     return frozenset(_WARDS.sub("", w) for w in _verb_words(_phrasal_read(text)))
+
+
+_NAMED_POINT = re.compile(r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|"
+                          r"Lower)(?:[\s-]+[A-Z][\w'’-]*)+")
+"""A point of the compass in a name, no direction: "South Carolina", "North Korea"."""
+_COMPASS_POINT = re.compile(r"\b(north|south)[\s-](east|west)\b", re.IGNORECASE)
 
 
 def _phrasal_read(text: str) -> str:

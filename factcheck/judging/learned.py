@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -69,10 +70,12 @@ from factcheck.judging.compare import (
     none_stated,
     of_other_people,
     only_swapped_missing,
+    other_body,
     own_outlet,
     relays_news,
     said_in_place,
     states_change,
+    swapped_agent,
     worlds_apart,
 )
 from factcheck.judging.features import (
@@ -259,6 +262,10 @@ class LearnedJudge:
             if not differs:
                 # or another place or body after the claim's own deed words ("filed ... in")
                 differs, told = moved_name(claim.text, top, self.names), "tells the claim's deed"
+            if not differs:  # or another doing the claim's deed ("Microsoft attributed ...")
+                differs, told = swapped_agent(claim.text, top, self.names), "tells the claim's deed"
+            if not differs:  # or another body of its owner ("Russia's defence ministry")
+                differs, told = other_body(claim.text, top), "tells the claim's deed"
             if differs:  # the claim's facts, bound to someone else
                 return Verdict(claim, Label.CONTRADICTED, 0.5, verdict.evidence,
                                f"the report differs: closest evidence ({cite(top.hit)}) {told} "
@@ -385,6 +392,8 @@ def rules_decision(claim: Claim, hits: Sequence[Hit], settings: Settings,
                    if rules.label is Label.SUPPORTED and top.missing_names else "")
         if not differs and rules.label is Label.SUPPORTED and names is not None:
             differs = moved_name(claim.text, top, names)  # "born in 1972 in Zanjan"
+        if not differs and rules.label is Label.SUPPORTED:
+            differs = other_body(claim.text, top)  # "Russia's defence ministry"
         if differs:  # the figures agree, but the passage has someone else in the claim's place
             return Verdict(claim, Label.CONTRADICTED, 0.5, rules.evidence,
                            f"the report differs: closest evidence ({cite(top.hit)}) states the "
@@ -697,10 +706,27 @@ def pinned_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],
 def placed_elsewhere(claim_text: str, closest: Comparison, comparisons: Sequence[Comparison],
                      near: Sequence[Hit]) -> frozenset[tuple[int, int]]:
     """The spans of the claim names the closest passage lacks that another relevant passage
-    writes in the claim's own words (:func:`said_in_place`): no slot left for another name."""
+    writes in the claim's own words (:func:`said_in_place`), or that another names all of,
+    two or more, swapping none (a list: "among them Mali, Eritrea and Somalia"): no slot left
+    for another name."""
+    others = [c for c in comparisons if c is not closest and c.hit in near]
+    wanted = {(name.start, name.end) for name in closest.missing_names}
+    if len(wanted) >= 2 and _listed(claim_text, sorted(wanted)) and any(
+            not c.name_swaps and not wanted & {(n.start, n.end) for n in c.missing_names}
+            for c in others):
+        return frozenset(wanted)
     return frozenset((name.start, name.end) for name in closest.missing_names
-                     if any(said_in_place(claim_text, name, c.hit.passage.text)
-                            for c in comparisons if c is not closest and c.hit in near))
+                     if any(said_in_place(claim_text, name, c.hit.passage.text) for c in others))
+
+
+def _listed(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the names at ``spans`` (in text order) are one list: "Mali, Eritrea and
+    Somalia"."""
+    return all(_LIST_JOINT.fullmatch(text[end:start])
+               for (_, end), (start, _) in itertools.pairwise(spans))
+
+
+_LIST_JOINT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def stated_elsewhere(closest: Comparison, comparisons: Sequence[Comparison],

@@ -393,3 +393,17 @@ def test_a_dotted_acronym_and_a_platform_named_by_its_verb_are_other_forms():
     assert not alias_in("U.K.", "talks with the United States")
     assert alias_in("Twitter", "Musk tweeted that the plate was not ready.")
     assert not alias_in("Twitter", "Musk said that the plate was not ready.")
+
+
+def test_a_surname_may_be_written_without_its_article():
+    full = Name("Abdel Fattah al-Burhan", NameKind.PERSON, 0, 22, "abdel fattah al-burhan")
+    short = Name("Burhan", NameKind.ORG, 0, 6, "burhan")  # (the recogniser's type)
+    assert same_name(full, short)
+    assert mentioned(full, "Burhan sacked his deputy on Friday.")
+    assert not mentioned(full, "Burhanuddin sacked his deputy on Friday.")
+
+
+def test_a_zero_written_for_an_o_names_the_same_thing():
+    styled = Name("CL0P", NameKind.ORG, 0, 4, "cl0p")
+    assert same_name(styled, Name("Clop", NameKind.ORG, 0, 4, "clop"))
+    assert not same_name(styled, Name("Clip", NameKind.ORG, 0, 4, "clip"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.analysis.places import holds, nested
+from factcheck.analysis.places import capital_of, holds, nested
 
 
 @pytest.mark.parametrize(("outer", "inner", "held"), [
@@ -39,3 +39,9 @@ def test_a_building_may_stand_in_a_known_city_but_not_in_another_building():
                                       "westminster abbey", "st peter's basilica"])
 def test_a_mansion_a_palace_or_a_church_is_a_building_a_country_may_hold(building: str):
     assert nested("greece", building)
+
+
+def test_a_capital_names_its_country():
+    assert capital_of("Moscow") == "Russia"
+    assert capital_of("Kyiv") == "Ukraine"
+    assert capital_of("Sochi") is None

@@ -961,6 +961,12 @@ def test_a_tally_after_a_name_is_counted():
     assert found == ["64", "51"]
 
 
+def test_how_often_after_a_name_is_counted():
+    found = [q.surface for q in extract_quantities("Ruud has played Sinner 11 times on tour.")]
+    assert found == ["11"]
+    assert extract_quantities("She flew on a Boeing 737 to Lisbon.") == []
+
+
 def test_a_part_of_those_counted_is_counted():
     found = [q.surface for q in extract_quantities("Only three of those 52 patients recovered.")]
     assert found[:1] == ["three"]

@@ -261,6 +261,21 @@ def test_the_one_who_says_a_figure_does_not_own_it():
     assert bound(claim, passage) == ""
 
 
+def test_one_who_names_a_thing_and_says_its_figure_does_not_own_it():
+    passage = ("Port official Anna Kovalenko named it as the Malta-flagged Maria Brandt, which "
+               "had been stuck in port since March, and said it carried over 40,000 tonnes of "
+               "wheat.")
+    claim = "The Maria Brandt, stuck in port since March, carried over 40,000 tonnes of wheat."
+    assert bound(claim, passage) == ""
+
+
+def test_a_person_named_after_at_is_a_venue_not_an_owner():
+    passage = ("The tour said David Ferrer would retire in October. A professional since 2003, "
+               "he has 64 titles, including a record 9 at Roland Garros, and 180 weeks at No. 1.")
+    assert bound("Across a career that began when he turned professional in 2003, David Ferrer "
+                 "won 64 tour-level titles and spent 180 weeks at No. 1.", passage) == ""
+
+
 def test_a_year_naming_the_edition_binds_nothing():
     passage = ("UEFA approved higher prize money for the Women's Euro in England, with the 16 "
                "teams to share 16 million euros. The event was scheduled for 6 to 31 July 2022 "

@@ -20,12 +20,16 @@ from factcheck.analysis.names import (
 from factcheck.analysis.quantities import extract_quantities
 from factcheck.judging.compare import (
     GENERAL_NEGATION,
+    _entities,
+    _told_apart_from,
     compare_all,
     direction_of,
     moved_name,
     name_swaps,
     negation_about,
     nested_places,
+    other_body,
+    swapped_agent,
 )
 from factcheck.judging.rules import RulesJudge
 from factcheck.records import Claim, Hit, Label, Passage, Span
@@ -805,6 +809,68 @@ def test_a_one_letter_name_after_a_negation_is_no_denied_word():
 def test_pushing_back_and_bringing_forward_are_opposite_moves(claim, passage):
     assert compared(claim, passage).polarity_clash
 
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("The convoy reached Tessalit, the desert town that lies south-west of Kidal.",
+     "The convoy reached Tessalit, a desert town about 150 km northeast of Kidal."),
+    ("Oil futures closed higher on the day the talks collapsed.",
+     "Oil futures ended the session lower on the day the talks collapsed, although analysts "
+     "expect the collapse to push prices higher later."),
+    ("Georgetown, where the storm made its South Carolina landfall, lies about 60 miles south "
+     "of Charleston.", "The storm made landfall in South Carolina near Georgetown, roughly 60 "
+     "miles (97 km) north of Charleston."),
+    ("The three-day truce agreed by both sides covered only the capital.",
+     "Both sides agreed to a nationwide truce lasting three days from midnight."),
+])
+def test_opposite_compass_points_closes_and_reaches_clash(claim, passage):
+    assert compared(claim, passage).polarity_clash
+
+
+def test_a_close_the_same_way_is_no_clash():
+    assert compared("Oil futures closed higher on the day the talks collapsed.",
+                    "Oil futures finished the session higher on the day the talks collapsed."
+                    ).polarity_clash == ""
+
+
+def test_a_figure_written_again_in_brackets_is_stated_alike():
+    passage = ("The ceasefire, which was due to expire at midnight (21:00 GMT), was extended by "
+               "the mediators on Sunday.")
+    comparison = compared("The ceasefire was due to expire at 21:00 GMT.", passage)
+    assert comparison.conflicts == ()
+    assert surfaces(comparison.matched) == [("21:00 GMT", "21:00 GMT")]
+
+
+def test_a_name_placing_something_the_passage_tells_elsewhere_is_no_swap():
+    claim = "The minister said the Spring Congress in Toulouse would be her last."
+    toulouse = Name("Toulouse", NameKind.PLACE, claim.index("Toulouse"),
+                    claim.index("Toulouse") + 8, "toulouse")
+    passage = ("The minister confirmed that the Spring Congress would be her last, and that she "
+               "had lost the first round in Lyon this year.")
+    lyon = Name("Lyon", NameKind.PLACE, passage.index("Lyon"), passage.index("Lyon") + 4, "lyon")
+    assert _told_apart_from(claim, toulouse, passage, lyon)
+    # told in the other name's clause, the name may place it
+    placed = passage.replace("the Spring Congress", "the Spring Congress in Lyon", 1)
+    first = Name("Lyon", NameKind.PLACE, placed.index("Lyon"), placed.index("Lyon") + 4, "lyon")
+    assert not _told_apart_from(claim, toulouse, placed, first)
+
+
+def test_a_people_does_not_stand_in_for_a_sea():
+    claim = "Moscow said the Black Sea grain deal would end at midnight."
+    passage = "Moscow said the Ukrainian grain deal would end at midnight."
+    sea = Name("Black Sea", NameKind.PLACE, 16, 25, "black sea")
+    people = Name("Ukrainian", NameKind.PLACE, 16, 25, "ukrainian")  # (as a recogniser typed it)
+    assert claim[sea.start:sea.end] == "Black Sea" and passage[16:25] == "Ukrainian"
+    assert name_swaps(claim, [sea], passage, [people], anywhere=True) == []
+    # a country it may stand in for
+    country = Name("Russia", NameKind.PLACE, 0, 6, "russia")
+    assert name_swaps("Russia said the grain deal would end.", [country],
+                      "Ukrainian officials said the grain deal would end.",
+                      [Name("Ukrainian", NameKind.PLACE, 0, 9, "ukrainian")], anywhere=True)
+
+
+def test_names_with_letters_beyond_latin_1_are_read_whole():
+    assert "Galați County" in _entities("Floods hit Galați County on Saturday.")
 
 
 def test_a_name_swapped_inside_a_list_is_found_in_its_very_slot():
@@ -2534,6 +2600,70 @@ def test_a_name_after_the_claims_deed_words_elsewhere_in_the_passage_is_moved():
         assert moved(text, record) == ""
 
 
+def agent(claim_text: str, passage_text: str) -> str:
+    names = NameIndex()
+    comparison = compare_all(claim_text, [passage_hit(passage_text)], names)[0]
+    return swapped_agent(claim_text, comparison, names)
+
+
+def test_another_body_doing_the_claims_deed_in_its_words_is_swapped():
+    passage = ("On Friday Microsoft blamed the outage on a faulty update pushed to millions of "
+               "Windows machines, and it said a fix was being rolled out.")
+    assert agent("Apple blamed the outage on a faulty update.", passage) == (
+        "it names Microsoft where the claim names Apple, before 'blamed the outage'")
+    # the claim's own body doing it, or another doing something else, is no swap
+    assert agent("Microsoft blamed the outage on a faulty update.", passage) == ""
+    assert agent("Apple said a fix was being rolled out.", passage) == ""
+
+
+def test_another_person_in_the_claims_role_is_swapped_though_the_claims_is_named_too():
+    passage = ("The president named General Omar Sayed deputy to the army chief, and appointed "
+               "General Karim Haddad as an adviser to the army chief.")
+    assert agent("The president named General Karim Haddad as deputy to the army chief.",
+                 passage) == "it names Omar Sayed where the claim names Karim Haddad, before " \
+        "'deputy to'"
+    assert agent("The president named General Omar Sayed as deputy to the army chief.",
+                 passage) == ""
+
+
+def test_another_body_of_the_claims_owner_is_named_in_its_place():
+    passage = ("Later that day Japan's defence ministry said any vessel entering the zone would "
+               "count as hostile.")
+    claim = "Japan's Foreign Ministry said any vessel entering the zone would count as hostile."
+    assert other_body(claim, compared(claim, passage)) == (
+        "it names Japan's defence ministry where the claim names Japan's Foreign Ministry")
+    same = "Japan's Defence Ministry said any vessel entering the zone would count as hostile."
+    assert other_body(same, compared(same, passage)) == ""
+
+
+def test_a_capital_acting_for_its_country_is_mentioned_by_the_country():
+    passage = ("Wheat prices jumped 9% on Monday after Russia halted its grain exports through "
+               "the Black Sea, traders said.")
+    acting = compared("Wheat prices jumped after Moscow halted its grain exports.", passage)
+    assert acting.missing_entities == () and acting.missing_names == ()
+    # a capital where something happens is a place the passage leaves out
+    placed = compared("Wheat traders met in Moscow on Monday after the halt of grain exports.",
+                      passage)
+    assert "Moscow" in placed.missing_entities
+
+
+def test_a_name_part_opening_a_longer_name_does_not_mention_it():
+    passage = "Officials said Defence Minister Wei Fenghe would attend the talks in Singapore."
+    assert "Li Feng" in compared("Officials said Li Feng would attend the talks in Singapore.",
+                                 passage).missing_entities
+    # a part with a usual ending is mentioned ("Iranian" for Iran)
+    assert compared("Iran said the talks in Singapore would go ahead.",
+                    "Iranian officials said the talks in Singapore would go ahead."
+                    ).missing_entities == ()
+
+
+def test_a_known_place_after_the_claims_deed_words_is_moved_however_typed():
+    passage = ("He will say goodbye at the finals in Malaga. He recalled that the 2004 cup final "
+               "in Sevilla was one of his first great joys.")
+    assert moved("One of his first great joys was the 2004 cup final in Malaga.", passage) == (
+        "it names Sevilla where the claim names Malaga, after 'final ... in'")
+
+
 def test_an_owner_after_the_claims_deed_words_is_no_other_place():
     passage = ("In January 2023 the prototype was spotted testing in snow and ice in China's Inner "
                "Mongolia region.")
@@ -2665,6 +2795,17 @@ def test_all_of_a_whole_is_contradicted_by_a_part_of_it():
                      "All four of the suspects had confessed, the site said.")
     assert surfaces(every.matched) == [("four", "four")] and not every.conflicts
 
+
+
+def test_a_whole_given_to_the_deed_of_its_part_is_contradicted_by_the_part():
+    passage = ("By Monday Chile had flown home 212 of the roughly 4,000 Chileans living in the "
+               "country, the ministry said.")
+    result = compared("Chile said it had flown home about 4,000 of its citizens.", passage)
+    assert surfaces(result.conflicts) == [("4,000", "212")]
+    # the whole given to its own deed is stated alike
+    living = compared("About 4,000 Chileans were living in the country, the ministry said.",
+                      passage)
+    assert surfaces(living.matched) == [("4,000", "4,000")] and not living.conflicts
 
 
 def test_a_count_compared_between_two_people_is_checked_against_each_ones_count():

@@ -757,6 +757,18 @@ def test_a_place_another_report_writes_in_the_claims_words_is_not_replaced():
     assert judge.judge(text, [ceremony]).label is Label.CONTRADICTED  # Tehran in Paris's place
 
 
+def test_a_list_of_places_another_report_names_is_not_replaced():
+    text = claim("Putin said Russia would ship 50,000 tonnes of grain to six states, among them "
+                 "Mali, Eritrea and Somalia, free of charge.")
+    summit = hit("Putin told the summit in St Petersburg that Russia would ship 50,000 tonnes of "
+                 "grain to six African states free of charge.", dense=0.8)
+    listed = hit("Russia pledged free grain to Burkina Faso, Zimbabwe, Mali, Somalia, the "
+                 "Central African Republic and Eritrea.", dense=0.6, rank=2)
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    assert judge.judge(text, [summit, listed]).label is not Label.CONTRADICTED
+    assert judge.judge(text, [summit]).label is Label.CONTRADICTED  # St Petersburg for Mali
+
+
 def test_a_body_doing_the_deed_on_another_day_is_no_swap():
     passage = ("On July 10, 2023 the European Commission adopted its adequacy decision for the "
                "EU-US Data Privacy Framework, a new way to move personal data to the United "
