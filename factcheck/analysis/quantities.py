@@ -542,6 +542,8 @@ def named_number(text: str, start: int) -> bool:
     """Whether the number starting at ``start`` is part of a name or a numbering: "Boeing 737",
     "Euro 2024", "stage 21"."""
     before = text[max(0, start - 30):start]
+    if _TIEBREAK_BEFORE.search(before):
+        return True  # "7-6 (4)": the tie-break's points, part of the set's score
     if _SHARE_AFTER.match(text, start):
         return False  # "Google hands Apple 36%": a share, whoever stands before it
     if _PAIR_AFTER.match(text, start):
@@ -568,6 +570,7 @@ def _in_tally(text: str, start: int) -> bool:
 
 
 _PAIR_AFTER = re.compile(r"\d[\d,]*\s+to\s+\d")
+_TIEBREAK_BEFORE = re.compile(r"\d[-–]\d{1,2}\s*\($")
 _REPEATS_AFTER = re.compile(r"\d[\d,]*\s+times\b")
 _SHARE_AFTER = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 

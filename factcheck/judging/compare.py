@@ -1847,7 +1847,11 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     # A figure a hundred times larger or smaller measures something else ("9.81" seconds is no
     # answer to "the 100m final"); real misreports stay within that.
     if quantity.unit == SCORE:  # a score answers a score, whatever verb tells who won
-        return [e for e in candidates if e.unit == SCORE]
+        # (a set's score, one of a series, "7-6 (4), 7-6 (3)", answers a set's, not the
+        # match's "a 2-1 win")
+        series = _in_series(claim_text, quantity)
+        return [e for e in candidates if e.unit == SCORE
+                and _in_series(evidence_text, e) == series]
     candidates = [e for e in candidates
                   if not worlds_apart(in_seconds(quantity).value, in_seconds(e).value)]
     # "Gillis, 30, a SpaceX engineer": an age is its owner's, no answer to another's age
@@ -1968,14 +1972,32 @@ _PERIOD_PART = r"(?:the\s+)?(?:(?:late|early|mid|end|start|beginning|middle)[\s-
 _BY_DATE = re.compile(r"\b(?:by|no\s+later\s+than)\s+" + _PERIOD_PART, re.IGNORECASE)
 
 
+def _in_series(text: str, score: Quantity) -> bool:
+    """Whether a score is one of a series of sets or periods: "7-6 (4), 7-6 (3)", "6-2 6-2 7-6
+    (7-4)"."""
+    return bool(_SERIES_AFTER.match(text, score.end)
+                or _SERIES_BEFORE.search(text, max(0, score.start - 16), score.start))
+
+
+_SERIES_AFTER = re.compile(r"\s*\(\d{1,2}(?:[-–]\d{1,2})?\)|,?\s+\d{1,2}[-–]\d{1,2}\b")
+_SERIES_BEFORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}(?:(?:\s*\(\d{1,2}(?:[-–]\d{1,2})?\))?,?\s+|"
+                            r"\s*\()$")
+
+
 def _closes(text: str, start: int) -> bool:
-    """Whether what starts at ``start`` follows "until", "till", "through" or "reopened on":
-    the end of a period."""
-    return _UNTIL_DATE.search(text, max(0, start - 30), start) is not None
+    """Whether what starts at ``start`` follows "until", "till", "through" or "reopened on", or
+    names a deadline ("a 12 June deadline", "pushed it back to 14 June"): the end of a period."""
+    return (_UNTIL_DATE.search(text, max(0, start - 30), start) is not None
+            or _DATED_DEADLINE.match(text, start) is not None)
+
+
+_DATED_DEADLINE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?"
+                             r"\s+deadline\b")
 
 
 # (and "the funding ran out on November 17", "the licence expires on 1 May": the end)
 _UNTIL_DATE = re.compile(r"\b(?:until|till|through|up\s+to|(?:reopen|resum|restor|lift)\w*\s+on|"
+                         r"(?:push|mov|extend|put)\w*\s+(?:it\s+|them\s+)?back\s+to|"
                          r"(?:r[au]n\w*\s+out|expir\w*|lapse[sd]?)\s+on)"
                          r"\s+" + _PERIOD_PART, re.IGNORECASE)
 _SINCE_DATE = re.compile(r"\bsince\s+" + _PERIOD_PART, re.IGNORECASE)

@@ -19,6 +19,7 @@ from factcheck.analysis.quantities import (
     comparable,
     extract_quantities,
     implied_firsts,
+    inside_name,
     is_time_of_day,
     named_number,
     parse_number,
@@ -965,6 +966,12 @@ def test_how_often_after_a_name_is_counted():
     found = [q.surface for q in extract_quantities("Ruud has played Sinner 11 times on tour.")]
     assert found == ["11"]
     assert extract_quantities("She flew on a Boeing 737 to Lisbon.") == []
+
+
+def test_tie_break_points_are_part_of_the_set_score():
+    found = [q.surface for q in extract_quantities("They won 7-6 (4), 7-6 (3) in the doubles.")
+             if not inside_name("They won 7-6 (4), 7-6 (3) in the doubles.", q)]
+    assert found == ["7-6", "7-6"]
 
 
 def test_a_part_of_those_counted_is_counted():

@@ -833,6 +833,29 @@ def test_a_close_the_same_way_is_no_clash():
                     ).polarity_clash == ""
 
 
+def test_a_sets_score_answers_a_sets_score_not_the_matchs():
+    passage = ("The Dutch pair won the deciding doubles, sending the Netherlands into the "
+               "semi-finals with a 2-1 win over Spain.")
+    comparison = compared("The Dutch pair took the deciding doubles 7-6 (4), 7-6 (3) against "
+                          "Spain.", passage)
+    assert comparison.conflicts == ()
+    match = compared("The Netherlands beat Spain 2-1 to reach the semi-finals.", passage)
+    assert surfaces(match.matched) == [("2-1", "2-1")]
+    # a series written without commas is a series
+    sets = compared("Ruud defended his title by beating Fritz 6-2, 6-2, 7-6 (7-4) in the 2024 "
+                    "final.", "Ruud kept his crown in 2024 by beating Fritz in straight sets in "
+                    "the final, 6-2 6-2 7-6 (7-4).")
+    assert sets.conflicts == () and len(sets.matched) == 5
+
+
+def test_a_deadline_answers_the_end_of_a_period():
+    passage = ("The agency first set a 12 June deadline for firms to comply and then pushed it "
+               "back to 14 June.")
+    assert compared("The agency gave firms until 24 June to comply.", passage).conflicts
+    assert surfaces(compared("The agency gave firms until 14 June to comply.",
+                             passage).matched) == [("14 June", "14 June.")]
+
+
 def test_a_figure_written_again_in_brackets_is_stated_alike():
     passage = ("The ceasefire, which was due to expire at midnight (21:00 GMT), was extended by "
                "the mediators on Sunday.")
