@@ -3333,9 +3333,7 @@ def _reach_clash(claim_text: str, evidence_text: str) -> str:
         local = _ONLY_LOCAL.search(local_text)
         whole = _NATIONWIDE.search(whole_text) if local else None
         if local and whole:
-            said = (local.group(0), whole.group(0))
-            return (f"claim says '{said[0]}', evidence says '{said[1]}'" if who == "claim"
-                    else f"claim says '{said[1]}', evidence says '{said[0]}'")
+            return _part_against_whole(local.group(0), whole.group(0), who)
     return ""
 
 
@@ -3374,10 +3372,14 @@ def _scope_clash(claim_text: str, evidence_text: str) -> str:
             for every in _EVERY.finditer(all_text):
                 if (stem(every.group("noun").lower()) == noun
                         and not _RESTRICTED.match(all_text, every.end())):  # "all those who"
-                    said = (some.group(0), every.group(0))
-                    return (f"claim says '{said[0]}', evidence says '{said[1]}'" if who == "claim"
-                            else f"claim says '{said[1]}', evidence says '{said[0]}'")
+                    return _part_against_whole(some.group(0), every.group(0), who)
     return ""
+
+
+def _part_against_whole(part: str, whole: str, who: str) -> str:
+    """The clash of a part said by ``who`` ("claim" or "evidence") with the other's whole."""
+    return (f"claim says '{part}', evidence says '{whole}'" if who == "claim"
+            else f"claim says '{whole}', evidence says '{part}'")
 
 
 _ONLY_SOME = re.compile(r"\bonly\s+(?:(?:of|to|for|on|the|those)\s+)*(?P<noun>[a-z]+)\s+"
