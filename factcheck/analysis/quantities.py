@@ -107,11 +107,12 @@ _CURRENCY_SUFFIX = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "euros": "EUR", "euro": "EUR",
     "eur": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY",
-    "rupees": "rupee", "won": "KRW", "hong kong dollars": "HKD",
+    "rupees": "rupee", "rupee": "rupee", "won": "KRW", "hong kong dollars": "HKD",
     "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
     "singapore dollars": "SGD", "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
     "pesos": "peso", "peso": "peso",  # Mexican, Argentine, ... (and rupees: Indian, Pakistani)
-    "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "liras": "TRY",
+    "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
+    "lira": "TRY", "liras": "TRY", "shekel": "ILS",
     "swiss francs": "CHF", "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "dirhams": "AED",
     "riyals": "SAR", "riyal": "SAR", "dirham": "AED", "swiss franc": "CHF",
     "chf": "CHF", "francs": "franc", "franc": "franc", "shillings": "shilling",
@@ -442,6 +443,9 @@ _ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|
                       r"private|(?P<streak>straight|consecutive|successive|running)))?"
                       r"(?:[\s-]+(?P<noun>[a-z]+)(?P<row>\s+in\s+a\s+row\b)?|(?=[,;.:]))",
                       re.IGNORECASE | re.ASCII)
+_AND_LAST = re.compile(r"\s+(?:the\s+)?(?:last|final|deciding|closing)((?:\s+[a-z]+){1,3}?)"
+                       r"(?=\s+(?:of|in|at|for|on|to|with|from|by|and|that|which|who|was|is)\b"
+                       r"|[,;.:)]|$)", re.ASCII)
 _NAMED_CLASS = re.compile(r"\s+(?:from|of)\s+(?!The\b)([A-Z][a-z]{2,})(?:\s+[A-Z][\w'’-]*)*\s+"
                           r"(?:ever\s+)?to\b")
 _HEAD_AFTER = re.compile(r"['’]s\s+([a-z]{3,})\b", re.ASCII)
@@ -1131,6 +1135,8 @@ def _read_ordinal(match: re.Match[str], free: _Free) -> Quantity | None:
         head = _HEAD_AFTER.match(text, match.end("noun"))
         if head is not None:
             noun, end = head.group(1), head.end()
+    elif noun in ("and", "or") and (last := _AND_LAST.match(text, match.end("noun"))):
+        noun, end = last.group(1).split()[-1], last.end(1)  # "the 14th and last classical game"
     elif named := _NAMED_CLASS.match(text, match.end("noun")):
         # "the first player from Manchester City" ranks among Manchester City's players, as
         # "the first Manchester City player" does (and "the first Labour prime minister")

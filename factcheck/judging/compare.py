@@ -107,7 +107,8 @@ ANTONYMS = [
     ("raise", "lower"), ("raise", "cut"), ("improve", "worsen"), ("fastest", "slowest"),
     ("highest", "lowest"), ("best", "worst"), ("north", "south"), ("east", "west"),
     ("above", "below"), ("surplus", "deficit"), ("expand", "contract"), ("widen", "narrow"),
-    ("strengthen", "weaken"), ("climb", "fall"), ("climb", "drop"), ("rise", "decline"),
+    ("strengthen", "weaken"), ("intensify", "ease"), ("intensify", "weaken"),
+    ("climb", "fall"), ("climb", "drop"), ("rise", "decline"),
     ("grew", "shrank"), ("grow", "decline"), ("grow", "contract"), ("expand", "shrink"),
     ("up", "down"), ("gain", "lose"), ("win", "lose"),
     ("won", "lost"), ("beat", "miss"), ("exceed", "miss"), ("upgrade", "downgrade"),
@@ -132,6 +133,9 @@ ANTONYMS = [
     ("innermost", "outermost"), ("inner", "outer"), ("upper", "lower"),
     ("upstream", "downstream"), ("northern", "southern"), ("eastern", "western"),
     ("northeast", "southwest"), ("northwest", "southeast"),
+    # (neighbouring points differ too: "southwest of Damascus" against "northwest of Damascus")
+    ("northeast", "northwest"), ("northeast", "southeast"), ("northwest", "southwest"),
+    ("southeast", "southwest"),
     ("inbound", "outbound"), ("earliest", "latest"), ("oldest", "newest"), ("minimum", "maximum"),
     ("smaller", "larger"), ("smallest", "biggest"), ("shorter", "longer"), ("narrower", "wider"),
     # comparatives of opposite adjectives
@@ -611,6 +615,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if taken is not None:
             unmatched.remove(day)
             conflicts.append((day, taken))
+    # "Wanted in Rome reported on 28 June 2023 that the cabinet had on Tuesday appointed": the
+    # day the passage was told is not the day of what it tells
+    for c, e in [(c, e) for c, e in conflicts if c.kind is e.kind is QuantityKind.DATE
+                 and _TOLD_ON.search(evidence_text, max(0, e.start - 40), e.start)
+                 and _THAT_AFTER.match(evidence_text, e.end)]:
+        conflicts.remove((c, e))
+        unmatched.append(c)
     # "on Friday" in a passage published on Friday 7 July 2023 tells of 7 July: a day of the
     # claim that a weekday of the dated passage names is stated (never contradicted by it)
     # (and one compared with a bare year of the passage, "the 2022 World Cup", is its weekday's:
@@ -708,6 +719,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not _country_of_office(claim_text, claim_text.find(e), e)
                     and not _capital_for_country(claim_text, claim_text.find(e), e, evidence_text)
                     and not _whole_name_in(claim_text, e, evidence_text)
+                    and not _legal_name_in(e, evidence_text)
                     and not _in_figure(claim_text.find(e), claim_quantities))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
@@ -1343,9 +1355,21 @@ def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Seq
         if not left or not right:
             continue
         spots = [m.span() for m in re.finditer(re.escape(name.text), passage_text)]
-        if spots and not any(_neighbours(passage_text, *spot)[1] & right for spot in spots):
+        if spots and not any(_neighbours(passage_text, *spot)[1] & right for spot in spots) \
+                and not _tells_after(claim_text, name, passage_text, spots):
             moved.append((name, left, right))  # (not written in its own place, nor otherwise)
     return moved
+
+
+def _tells_after(claim_text: str, name: Name, passage_text: str,
+                 spots: Sequence[tuple[int, int]]) -> bool:
+    """Whether a passage sentence holding the name (at ``spots``) tells three or more of the
+    words that follow it in the claim, in other words: "Gukesh sank 60 minutes and 17 seconds
+    into his 11th move" is "Gukesh then took 60 minutes and 17 seconds over his 11th move"."""
+    after = set(tokenize(_CLAUSE.split(claim_text[name.end:name.end + 90], 1)[0]))
+    return len(after) >= 3 and any(
+        len(after & set(tokenize(passage_text[slice(*_sentence_around(passage_text, at))])))
+        >= 3 for at, _ in spots)
 
 
 def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
@@ -1368,6 +1392,7 @@ def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
     return "person" if name.kind is NameKind.PERSON else ""
 
 
+_THAT_AFTER = re.compile(r",?\s+that\b")
 _POSSESSIVE = re.compile(r"(?:['’]s?)?[ \t]+")
 _SAXON = re.compile(r"['’]s\s")
 _TOLD_ON = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+"
@@ -1489,10 +1514,16 @@ def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: st
 
 
 def _owner(text: str, quantity: Quantity, people: Sequence[Name]) -> Name | None:
-    """The person a figure is credited to: the nearest one named before it in its clause."""
+    """The person a figure is credited to: the nearest one named before it in its clause, not
+    one beaten there ("Gukesh beat Ding ..., winning in 29 moves" credits Gukesh)."""
     before = [n for n in people if n.end <= quantity.start and quantity.start - n.end <= 60
-              and not re.search(r"[;.]\s|\band\b", text[n.end:quantity.start])]
+              and not re.search(r"[;.]\s|\band\b", text[n.end:quantity.start])
+              and not _BEATEN.search(text, max(0, n.start - 20), n.start)]
     return max(before, key=lambda n: n.end, default=None)
+
+
+_BEATEN = re.compile(r"\b(?:beat|beats|beaten|beating|defeat|defeats|defeated|defeating)\s+"
+                     r"(?:the\s+)?$")
 
 
 def _title_holder(text: str, name: Name, names: Sequence[Name]) -> Name | None:
@@ -2196,6 +2227,9 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
     if after is None:
         return ""
     word = after.group(1).lower()
+    named = _NAME_THEN_NOUN.match(text, quantity.end)
+    if named is not None:  # "140 Islamic State targets" counts targets (not "140 Ukrainians")
+        return stem(_COUNTED_AS.get(named.group(1), named.group(1)))
     if word in _BEFORE_THE_NOUN or word.endswith("ed") and _NOUN_NEXT.match(
             text, quantity.end + after.end()):
         # "two earlier countdowns" counts countdowns, "280,000 trained reservists" reservists
@@ -2215,6 +2249,11 @@ _BEFORE_THE_NOUN = frozenset({"earlier", "previous", "prior", "further", "other"
                               "eligible", "confirmed", "estimated", "total"})
 
 
+_NAME_THEN_NOUN = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?!(?:in|on|at|by|to|of|and|or|as|from|"
+                             r"with|for|after|before|since|during|than|over|under|while|when|"
+                             r"the|a|an|was|were|is|are|had|has|have|said|says)\b)"
+                             # (a verb after the name is no noun: "9 Conservatives backing")
+                             r"(?![a-z]+(?:ing|ed)\b)([a-z]{3,})\b")
 _NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|of|and|or|as|from|with|for|after|before|"
                         r"since|during|per|than|across|over|under|while|when|the|a|an)\b)"
                         r"[a-z]{3,}\b")
@@ -2932,6 +2971,20 @@ def _whole_name_in(claim_text: str, entity: str, evidence_text: str) -> bool:
                for whole in _OF_NAME.finditer(claim_text))
 
 
+def _legal_name_in(entity: str, evidence_text: str) -> bool:
+    """Whether a company's legal name is mentioned by its everyday one: "Toyota Motor Corp" by
+    "Toyota", "Alphabet Inc" by "Alphabet" (not "Toyota Industries" by "Toyota")."""
+    short = _LEGAL_FORM.sub("", entity)
+    if short == entity:
+        return False
+    short = _MOTOR.sub("", short)
+    return bool(short) and _entity_in(short, evidence_text)
+
+
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|"
+                         r"LLC|plc|PLC|AG|SA|SE|NV|Holdings)\.?)+$")
+_MOTOR = re.compile(r"\s+Motors?$")
+"""An automaker's legal name before its legal form: "Toyota Motor (Corp)", "Ford Motor (Co)"."""
 _SERVICE = re.compile(r"\s*\([^)]*\)")
 
 
@@ -3661,6 +3714,10 @@ _PHRASAL = ((re.compile(r"\b(?:lose|loses|losing|lost)\s+(?:strength|power|steam
                         r"tumbling|sank|sunk|sinking)\s+(?:back\s+)?(?:in|on)?to\s+(?:the\s+)?"
                         r"(?:(?-i:[A-Z])\w+|sea|ocean|gulf|water|waters|river|lake|ground|earth|"
                         r"ravine|gorge|valley|canal|harbou?r)\b", re.IGNORECASE), "landed in"),
+            # "sank 60 minutes into his 11th move", "sunk $2 billion into the plant": time or
+            # money spent on something, nothing going down
+            (re.compile(r"\b(?:sank|sunk|sinks?|sinking)\s+(?:[\w$£€.,-]+\s+){0,3}?[$£€]?\d"
+                        r"[\w.,]*(?:\s+[\w.,-]+){0,5}?\s+into\b", re.IGNORECASE), "spent"),
             # "Maravich's record fell": a record that falls is broken, no figure going down
             (re.compile(r"\b(?:record|records|mark|best|barrier)\s+(?:had\s+|has\s+|finally\s+)?"
                         r"(?:fell|falls|fallen|falling|tumbled|tumbles)\b", re.IGNORECASE),
@@ -4011,6 +4068,14 @@ _CONDITIONAL = re.compile(r"(?:\b(?:if|unless|whether)\b|\bhad\s+(?:it|they|he|s
                           r"|\bwere\s+(?:it|they))[^,;.]{0,60}$", re.IGNORECASE)
 
 
+# A negative adverbial and the inverted auxiliary after it: "(at no) point during those events
+# had he", "(in no) way did it", "(under no) circumstances would they".
+_NEGATIVE_ADVERBIAL = re.compile(
+    r"\s+(?:point|time|stage|moment|way|circumstances)\b[^,;.]{0,60}?\b(?:had|has|have|did|"
+    r"does|do|was|were|is|are|would|will|could|can|should)\s+(?:he|she|it|they|we|I|you)\b",
+    re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=16384)
 def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each real negation cue in ``text`` and the three content words it denies."""
@@ -4022,6 +4087,10 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         # and only within its clause ("sounds no alarm, was working" denies no working), unless
         # the clause denies only a name ("was not in Ighil, a rural commune")
         following = text[match.end(): match.end() + 80]
+        adverbial = _NEGATIVE_ADVERBIAL.match(following)
+        if adverbial and match.group(0).lower() == "no":
+            # "at no point had he considered stepping down" denies the considering
+            following = following[adverbial.end():]
         # nor a figure, which the figures compare: "customers without service out of about 11
         # million" denies the service, not the million
         denied = [w for w in tokenize(_NAMES.sub(" ", _CLAUSE.split(following, 1)[0]))
@@ -4170,8 +4239,11 @@ def _denial(text: str, other_text: str) -> str:
     # ("sell it without them" after "slivered onions"): it answers the same cue of the claim
     alike = {m.group(0).lower() for m in NEGATION.finditer(other_text)
              if _DENIED_PRONOUN.match(other_text, m.end())}
+    # "no opening game had produced a win for 14 years" is "the first time in 14 years" one did
+    lapsed = ({m.group(1).lower() for m in _LAPSE_DENIED.finditer(text)}
+              if _FIRST_IN.search(other_text) else set())
     for cue, words, least in scopes:
-        if cue.lower() in alike:
+        if cue.lower() in alike or cue.lower() in lapsed:
             continue
         # (what is given up must be what the negation is about: two of its words, not one
         # shared noun, "lost its majority in the 465-seat house" against "did not surge to 148
@@ -4187,6 +4259,14 @@ def _denial(text: str, other_text: str) -> str:
     return ""
 
 
+_STRETCH = (r"(?:(?:the\s+)?(?:past|last|more\s+than|nearly|almost|over|about)\s+)?"
+            r"(?:\d+|[a-z]+)\s+(?:years?|decades?|months?|weeks?|seasons?)\b")
+_LAPSE_DENIED = re.compile(r"\b(no|not|never|none)\b[^.;]{0,100}?\b(?:(?:for|in|since)\s+"
+                           + _STRETCH + r"|since\s+\d{4}\b)", re.IGNORECASE)
+"""A negation over a stretch of time: "no opening game had produced a win for 14 years"."""
+_FIRST_IN = re.compile(r"\bfirst\b(?:\s+[\w'’-]+){0,4}?\s+(?:(?:in|for)\s+" + _STRETCH
+                       + r"|since\s+\d{4}\b)", re.IGNORECASE)
+"""A first after a stretch of time: "the first time in 14 years", "first win since 2010"."""
 _DENIED_PRONOUN = re.compile(r"\s+(?:them|it|those|these|him|her)\b", re.IGNORECASE)
 _REFUSAL = re.compile(r"(?:declin|refus|fail)\w*\s+to$", re.IGNORECASE)
 # the deed and what it is done to, up to the first preposition ("congratulate Noboa", not "on
@@ -4218,7 +4298,10 @@ _NONE_FOR_ANOTHER = re.compile(r"\b(?:and|while|but)\s+(?:[A-Z][\w'’.-]*\s+){1
                                r"(?:none|nothing|zero|nil)\b")
 # ("giving up two hits" concedes them: not a way of losing)
 _GIVING_UP = re.compile(r"\b(los(?:e|es|ing)|lost|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|"
-                        r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?)\s", re.IGNORECASE)
+                        r"relinquish(?:es|ed|ing)?|abandon(?:s|ed|ing)?)\s"
+                        # ("losing was a fair result": a gerund subject gives nothing up)
+                        r"(?!(?:was|is|were|are|would|will|had|has|could|might)\b)",
+                        re.IGNORECASE)
 # each form with the stems of all its verb's forms ("lost": los, lost)
 _GIVING_UP_FORMS = {form: frozenset(tokenize(forms)) for forms in (
     "lose loses losing lost", "cease ceases ceased ceasing", "quit quits quitting",
@@ -4247,14 +4330,18 @@ def _telling_sentences(text: str, other_text: str) -> str:
 def _other_part(text: str, other_text: str) -> str:
     """The sentences of ``text`` apart from :func:`_telling_sentences` that tell three or more
     words of another part of ``other_text`` ("closing the case did not mean launches would
-    resume" beside the sentence on the inquiry's 63 actions)."""
+    resume" beside the sentence on the inquiry's 63 actions), or deny two of them ("at no point
+    had he considered stepping down" beside the sentence on the statement's date)."""
     told = _telling_sentences(text, other_text)
     if told == text:
         return ""
     wanted = _verb_words(other_text) - _verb_words(told)
-    return " ".join(text[start:end] for start, end in _sentence_spans(text)
-                    if text[start:end] not in told
-                    and len(_verb_words(text[start:end]) & wanted) >= 3)
+    return " ".join(sentence for sentence in (text[start:end]
+                                              for start, end in _sentence_spans(text))
+                    if sentence not in told
+                    and (len(_verb_words(sentence) & wanted) >= 3
+                         or any(len(words & wanted) >= 2
+                                for _, words in _negated_scopes(sentence))))
 
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from factcheck.analysis.binding import Parser
-from factcheck.analysis.names import NameIndex, NameKind, may_stand_for, within
+from factcheck.analysis.names import WEEKDAYS, NameIndex, NameKind, may_stand_for, within
 from factcheck.analysis.quantities import (
     SCALE_WORDS,
     SCORE,
@@ -495,15 +495,24 @@ def room_for_another(claim_text: str, closest: Comparison, names: NameIndex | No
     """Whether the claim's slots the closest passage leaves unsaid could hold another value
     there: a figure it leaves out, or a missing name beside a name the claim does not have that
     could stand in its place. A person is replaced only by a person ("John Lee" not by
-    "Olympic"); places and bodies by any name, as the tagger often takes one for the other
-    ("Athlone" for an organisation)."""
+    "Olympic"); places and bodies by any name but a person's, as the tagger often takes one
+    for the other ("Athlone" for an organisation). A passage whose only other names are full
+    names of people has none to put in place of "Chennai"."""
     if names is None or closest.unmatched or closest.conflicts or not closest.missing_names:
         return True
-    if any(n.kind is not NameKind.PERSON for n in closest.missing_names):
-        return True
     lowered = claim_text.lower()
-    return any(p.kind is NameKind.PERSON and p.text.lower() not in lowered
-               for p in names.of(closest.hit.passage.text))
+    passage = closest.hit.passage.text
+    strangers = [p for p in names.of(passage) if p.text.lower() not in lowered]
+    if any(n.kind is not NameKind.PERSON for n in closest.missing_names):
+        # (not the passage's own outlet, a figure's currency, "Rs 5", or a day, "Friday")
+        figures = [(q.start, q.end) for q in extract_quantities(passage)]
+        # (a lone word the tagger calls a person may be a place: "Nagpur")
+        return any((p.kind is not NameKind.PERSON or " " not in p.text.strip())
+                   and not own_outlet(p, closest.hit.passage.source)
+                   and p.key not in WEEKDAYS
+                   and not any(start <= p.start < end for start, end in figures)
+                   for p in strangers)
+    return any(p.kind is NameKind.PERSON for p in strangers)
 
 
 def unsaid_rationale(label: Label, closest: Comparison) -> str:

@@ -48,6 +48,8 @@ def only(text: str):
         ("worth 12 billion lira", QuantityKind.MONEY, 12e9, "TRY"),
         ("The Rs 600-crore mission", QuantityKind.MONEY, 6e9, "rupee"),
         ("a budget of ₹600 crore", QuantityKind.MONEY, 6e9, "rupee"),
+        ("a 20-million-rupee award", QuantityKind.MONEY, 2e7, "rupee"),
+        ("a 300-million-rouble contract", QuantityKind.MONEY, 3e8, "RUB"),
         ("a $10-billion plan", QuantityKind.MONEY, 1e10, "USD"),
         ("producing 300,000 units annually", QuantityKind.COUNT, 300_000, "vehicle"),
         ("a team of 2,300 engineers", QuantityKind.COUNT, 2300, "person"),
@@ -977,3 +979,10 @@ def test_tie_break_points_are_part_of_the_set_score():
 def test_a_part_of_those_counted_is_counted():
     found = [q.surface for q in extract_quantities("Only three of those 52 patients recovered.")]
     assert found[:1] == ["three"]
+
+
+def test_an_ordinal_and_last_ranks_the_noun_after_last():
+    assert [(q.value, q.unit) for q in extract_quantities(
+        "She won the 12th and last stage of the race.")] == [(12.0, "stage")]
+    assert [(q.value, q.unit) for q in extract_quantities(
+        "It was the third and final day of talks.")] == [(3.0, "day")]

@@ -827,6 +827,13 @@ def test_opposite_compass_points_closes_and_reaches_clash(claim, passage):
     assert compared(claim, passage).polarity_clash
 
 
+def test_neighbouring_compass_points_clash():
+    clash = compared("The port, built in 1968, lies about 80 km southwest of the capital.",
+                     "The port, built in 1968, lies about 80 km (50 miles) northwest of the "
+                     "capital.").polarity_clash
+    assert clash == "claim says 'southwest', evidence says 'northwest'"
+
+
 def test_a_close_the_same_way_is_no_clash():
     assert compared("Oil futures closed higher on the day the talks collapsed.",
                     "Oil futures finished the session higher on the day the talks collapsed."
@@ -2914,3 +2921,68 @@ def test_a_rank_the_opposite_word_clashes_with_is_not_left_unstated():
                       "Their 89 points were the second-highest total in the club's history.")
     assert result.polarity_clash == "claim says 'second-lowest', evidence says 'second-highest'"
     assert not result.unmatched
+
+
+def test_a_negative_adverbial_denies_the_verb_after_it_in_another_sentence():
+    passage = ("The minister's statement, dated 3 May, was posted on her party's website. She "
+               "wrote that at no point during those weeks had she considered stepping down or "
+               "seeking refuge, and that nobody had proposed it.")
+    assert compared("In a statement dated 3 May, the minister said she had considered stepping "
+                    "down as the protests grew.", passage
+                    ).polarity_clash == "the evidence is negated ('no')"
+
+
+def test_no_win_for_years_is_a_first_in_as_many_years():
+    comparison = compared(
+        "Diaz won the opening game on Monday, the first time in 12 years that a title match had "
+        "opened with a decisive game.",
+        "Diaz won the opening game on Monday. No opening game of a title match had produced a "
+        "win for 12 years.")
+    assert comparison.polarity_clash == ""
+
+
+def test_a_gerund_subject_gives_nothing_up():
+    assert compared("He argued that it was not a fair result for him to lose in the end.",
+                    "He said that losing was a fair result given his luck the day before."
+                    ).polarity_clash == "the claim is negated ('not')"
+
+
+def test_time_sunk_into_a_move_is_spent_not_going_down():
+    assert compared("In round 3 Alvarez sank 40 minutes into his ninth move and won in 31 "
+                    "moves.", "Alvarez beat Lopez in round 3 after spending 40 minutes over his "
+                    "ninth move, and won in 31 moves.").polarity_clash == ""
+
+
+def test_a_figure_is_credited_to_the_winner_not_the_one_beaten():
+    comparison = compared(
+        "In round 3 Carlos Alvarez won in 31 moves to go 2-1 up.",
+        "Carlos Alvarez beat Luis Lopez with the black pieces in round 3, winning in 31 moves to "
+        "lead 2-1. Alvarez had earlier spent 12 minutes on one move.")
+    assert comparison.name_swaps == ()
+
+
+def test_a_companys_legal_name_is_mentioned_by_its_everyday_name():
+    assert compared("Honda Motor Co. said it had halted shipments of two models on 3 June.",
+                    "Honda said it had halted shipments of two models on 3 June."
+                    ).missing_entities == ()
+    assert compared("Toyota Industries said it had halted shipments of two models on 3 June.",
+                    "Toyota said it had halted shipments of two models on 3 June."
+                    ).missing_entities == ("Toyota Industries",)
+
+
+def test_the_day_a_report_was_told_is_not_the_day_of_what_it_tells():
+    comparison = compare_all(
+        "On 4 March the cabinet named Maria Rossi, 55, as special commissioner.",
+        [Hit(Passage("p1", "The Daily Courier reported on 6 March 2024 that the cabinet had on "
+                     "Monday named Maria Rossi, 55, as special commissioner.", "The Daily "
+                     "Courier", "https://example.com", None, "2024-03-06", "t:1"),
+             1, 0.8, 0.85, 0.5)], NameIndex())[0]
+    assert comparison.conflicts == ()
+    assert ("4 March", "Monday (4 March 2024)") in surfaces(comparison.matched)
+
+
+def test_a_number_counts_the_noun_after_a_name_that_qualifies_it():
+    comparison = compared("Jets hit more than 90 Islamic State targets in the desert.",
+                          "Jets hit more than 50 targets in the desert, and officials said "
+                          "they dropped about 90 munitions.")
+    assert surfaces(comparison.conflicts) == [("90", "50")]

@@ -824,6 +824,26 @@ def test_a_missing_name_is_replaced_only_by_a_name_of_its_kind():
                 "once-in-a-century disaster.")
 
 
+def test_a_missing_place_has_no_room_where_the_passage_names_only_people_and_its_outlet():
+    names = NameIndex()
+    claim = ("In Mumbai, Maharashtra's chief minister Anil Deshmukh announced a "
+             "20-million-rupee award for the champion.")
+
+    def room(passage: str) -> bool:
+        hit = Hit(Passage("p1", passage, "Deccan Wire", "https://example.com", None, None,
+                          "t:1"), 1, 0.8, 0.7, 0.5)
+        comparison = compare_all(claim, [hit], names)[0]
+        assert [n.text for n in comparison.missing_names] == ["Mumbai"]
+        return room_for_another(claim, comparison, names)
+
+    # (the outlet, a day, a currency and people stand in for no place)
+    assert not room("Deccan Wire reported that Maharashtra's chief minister Anil Deshmukh "
+                    "announced on Friday an award of Rs 2 crore for the champion, praising "
+                    "sports minister Vikram Rane.")
+    assert room("Maharashtra's chief minister Anil Deshmukh announced in Nagpur an award of "
+                "Rs 2 crore for the champion.")
+
+
 def test_the_closest_report_in_other_words_with_another_place_contradicts():
     passage = ("Mayor Ana Rivera claimed victory, speaking briefly to supporters in the coastal "
                "city of Tacoma while votes were still counted and vowing to rebuild a region "
