@@ -488,6 +488,12 @@ def mentioned(name: Name, text: str) -> bool:
         if name.kind is NameKind.ORG and len(words) == 1 and re.search(
                 rf"(?i:(?<![\w-]){re.escape(words[0])})-[A-Z]{{1,4}}\b", fold(text)):
             return True
+        # a place by its proper words, without the common noun written in lower case after
+        # them ("the Palacio de los Deportes Martín Carpena" mentions "the Martin Carpena arena")
+        proper = [fold(w.lower()) for w in re.findall(r"[\w'’-]+", name.text) if w[:1].isupper()]
+        if (name.kind is NameKind.PLACE and proper and proper[-1] != words[-1]
+                and len("".join(proper)) >= 5 and all(has_word(w, lowered) for w in proper)):
+            return True
         # its usual other forms: "the US" mentions the United States, "the Fed" the Federal Reserve;
         # a body's acronym before the words they end on ("the UN Satellite Centre")
         return _usual_form_in(name.key, text, lowered) or (

@@ -332,6 +332,13 @@ def pinned_beside(comparison: Comparison) -> bool:
                and _sentence_around(text, e.start) in told for c, e in comparison.matched)
 
 
+def fits_closely(comparison: Comparison) -> bool:
+    """Whether the passage gives a claim figure otherwise among two or more of the words the
+    claim writes around it ("raise its defence budget by 40 per cent" against "increase the
+    country's defence budget by 60 per cent"): the same measure, however the rest is worded."""
+    return any(comparison.fit.get(c, 0) >= 2 for c, _ in comparison.conflicts)
+
+
 def _distinctive(value: float) -> bool:
     """Whether a number is written finer than a round one (43.84, 146; not 50, 300, 2)."""
     return value != int(value) or value >= 100 and value % 10 != 0
@@ -4076,9 +4083,16 @@ _NEGATIVE_ADVERBIAL = re.compile(
     re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=16384)
 def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each real negation cue in ``text`` and the three content words it denies."""
+    return tuple((cue, words) for cue, words, _ in _negations(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _negations(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """Each real negation cue in ``text``, the three content words it denies and, where it denies
+    a noun phrase, the first of them, the one it is most about ("perfect" of "not a perfect
+    company"), else ``""``."""
     scopes = []
     for match in NEGATION.finditer(text):
         if not _denies(text, match):
@@ -4095,9 +4109,15 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         # million" denies the service, not the million
         denied = [w for w in tokenize(_NAMES.sub(" ", _CLAUSE.split(following, 1)[0]))
                   if not any(ch.isdigit() for ch in w) and w not in _SCALE_STEMS]
-        scopes.append((match.group(0), frozenset(
-            (denied or tokenize(_NAMES.sub(" ", following)))[:3])))
+        words = (denied or tokenize(_NAMES.sub(" ", following)))[:3]
+        # ("was not a perfect company" is about being perfect, a company or not; "not the one
+        # everyone wanted" about the one)
+        head = words[0] if words and _ARTICLE_NEXT.match(following) else ""
+        scopes.append((match.group(0), frozenset(words), head))
     return tuple(scopes)
+
+
+_ARTICLE_NEXT = re.compile(r"\s+(?:an?|the)\s+[a-z]", re.IGNORECASE)
 
 
 def _denies(text: str, match: re.Match[str]) -> bool:
@@ -4197,9 +4217,12 @@ def _denial(text: str, other_text: str) -> str:
         text = _HEDGED_NOT.sub(r"\1", text)
     # (a negation in a sentence telling another part of the claim denies it only in two of
     # its words: "would not become a resting place for human remains" denies no "place")
-    scopes = [(cue, words, 1) for cue, words in _negated_scopes(_telling_sentences(text,
-                                                                                 other_text))]
-    scopes += [(cue, words, 2) for cue, words in _negated_scopes(_other_part(text, other_text))]
+    # (one word in common is enough, but for a noun phrase only its first: "was not a perfect
+    # company" denies nothing of "the company's models")
+    scopes = [(cue, words, 1, head)
+              for cue, words, head in _negations(_telling_sentences(text, other_text))]
+    scopes += [(cue, words, 2, "")
+               for cue, words in _negated_scopes(_other_part(text, other_text))]
     if not scopes or _stated_plainly(text, other_text):
         return ""
     plain: set[str] = set()
@@ -4242,7 +4265,7 @@ def _denial(text: str, other_text: str) -> str:
     # "no opening game had produced a win for 14 years" is "the first time in 14 years" one did
     lapsed = ({m.group(1).lower() for m in _LAPSE_DENIED.finditer(text)}
               if _FIRST_IN.search(other_text) else set())
-    for cue, words, least in scopes:
+    for cue, words, least, head in scopes:
         if cue.lower() in alike or cue.lower() in lapsed:
             continue
         # (what is given up must be what the negation is about: two of its words, not one
@@ -4254,7 +4277,9 @@ def _denial(text: str, other_text: str) -> str:
         # runoff" is answered only where the other text tells of congratulating)
         if _REFUSAL.match(cue) and not refused & plain:
             continue
-        if len(words & plain) >= least and not words & denied:
+        shared = words & plain
+        if (len(shared) >= least and (len(shared) >= 2 or not head or head in shared)
+                and not words & denied):
             return cue
     return ""
 

@@ -266,6 +266,11 @@ class LearnedJudge:
                 differs, told = swapped_agent(claim.text, top, self.names), "tells the claim's deed"
             if not differs:  # or another body of its owner ("Russia's defence ministry")
                 differs, told = other_body(claim.text, top), "tells the claim's deed"
+            if not differs and _BEARINGS.fullmatch(top.polarity_clash) and top.coverage >= 0.5:
+                # or another bearing, in the report telling it: "south-west of Khartoum"
+                # against "northeast of Khartoum" (a place lies one way; other opposites, "beat"
+                # and "lost", may tell the same from the other side)
+                differs, told = f"the {top.polarity_clash}", "tells the claim's event"
             if differs:  # the claim's facts, bound to someone else
                 return Verdict(claim, Label.CONTRADICTED, 0.5, verdict.evidence,
                                f"the report differs: closest evidence ({cite(top.hit)}) {told} "
@@ -322,6 +327,11 @@ class LearnedJudge:
         missing = missing_words(claim_text, best)
         gap = f"; it does not say {', '.join(missing)}" if missing else ""
         return f"{where} is related but does not confirm the claim ({overlap}){gap}"
+
+
+_BEARINGS = re.compile(r"claim says '(?:north|south|east|west)\w*', "
+                       r"evidence says '(?:north|south|east|west)\w*'", re.IGNORECASE)
+"""A clash of compass points (:func:`factcheck.judging.compare.compare` finds it)."""
 
 
 def relevant(hits: Sequence[Hit], settings: Settings) -> bool:

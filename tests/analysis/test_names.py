@@ -89,6 +89,16 @@ def test_a_name_is_mentioned_in_its_usual_short_form(written, kind, text, found)
 
 
 @pytest.mark.parametrize(("written", "text", "found"), [
+    ("the Marta Ruiz arena", "Fans queued outside the Palacio de Deportes Márta Ruiz.", True),
+    ("the Marta Ruiz arena", "Fans queued outside the Palacio de Deportes Ana Ruiz.", False),
+    ("the Lusail stadium", "The final was played at Lusail.", True),
+])
+def test_a_place_is_mentioned_without_the_common_noun_after_its_name(written, text, found):
+    name = Name(written, NameKind.PLACE, 0, len(written), name_key(written, NameKind.PLACE))
+    assert mentioned(name, text) is found
+
+
+@pytest.mark.parametrize(("written", "text", "found"), [
     ("Spirit Airlines", "NPR said Spirit filed for Chapter 11.", True),
     ("Xiaomi Corporation", "Xiaomi said deliveries would start.", True),
     ("Goldin Auctions", "The fan took the ball to Goldin.", True),

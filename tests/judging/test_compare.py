@@ -2986,3 +2986,12 @@ def test_a_number_counts_the_noun_after_a_name_that_qualifies_it():
                           "Jets hit more than 50 targets in the desert, and officials said "
                           "they dropped about 90 munitions.")
     assert surfaces(comparison.conflicts) == [("90", "50")]
+
+
+def test_a_negation_shares_its_first_word_or_two_of_its_words_with_what_it_denies():
+    claim_text = ("Chairman Ito bowed at a news conference in Osaka on 3 June as he apologised for "
+                  "cheating on tests covering seven of the company's models.")
+    assert compared(claim_text, "Chairman Ito bowed at a news conference in Osaka on 3 June and "
+                    "told reporters the firm was not a perfect company.").polarity_clash == ""
+    assert compared(claim_text, "Chairman Ito bowed at a news conference in Osaka on 3 June but "
+                    "did not apologise for cheating on tests of seven models.").polarity_clash

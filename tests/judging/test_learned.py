@@ -860,6 +860,25 @@ def test_the_closest_report_in_other_words_with_another_place_contradicts():
     assert right.label is Label.SUPPORTED
 
 
+def test_another_bearing_in_the_report_telling_the_claim_overturns_a_supported_lean():
+    passage = ("Aid agencies reported that families were leaving by road for Port Halden, the "
+               "coastal city about 300 miles northeast of the capital, where ships waited.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    wrong = judge.judge(claim("Many families fled by road to Port Halden, the coastal city that "
+                              "lies south-west of the capital."), [hit(passage, 0.6)])
+    assert wrong.label is Label.CONTRADICTED
+    assert "'southwest'" in wrong.rationale and "'northeast'" in wrong.rationale
+    right = judge.judge(claim("Many families fled by road to Port Halden, the coastal city that "
+                              "lies north-east of the capital."), [hit(passage, 0.6)])
+    assert right.label is Label.SUPPORTED
+    # (other opposites may tell the same from the other side: the one who lost was beaten)
+    told = judge.judge(claim("Ranked 80th, Ruiz beat the 150th-ranked Lopez 6-4, 6-4 to give "
+                             "Spain the opening point."),
+                       [hit("Lopez, ranked 150th, lost 6-4, 6-4 to the 80th-ranked Ruiz, who "
+                            "gave Spain the opening point.", 0.6)])
+    assert told.label is Label.SUPPORTED
+
+
 def test_another_place_after_the_claims_deed_words_contradicts_a_paraphrase():
     passage = ("In a statement dated 3 May, the firm said it had filed the first claim over the "
                "E. coli recall, in Leeds, England. Its client, who lives in York, fell ill "

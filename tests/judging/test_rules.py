@@ -279,3 +279,20 @@ def test_a_report_pinning_the_event_comes_before_one_on_another_event():
     verdict = RulesJudge().judge(claim(text), [older, record])
     assert verdict.label is Label.UNVERIFIED  # (the record's report leaves the day unsaid)
     assert verdict.evidence[0].passage.id == "p2"
+
+
+def test_a_figure_among_the_claims_words_around_it_refutes_a_loosely_worded_claim():
+    passage = hit("The Tribune reported that as a member of the alliance Norway is bound by its "
+                  "mutual defence clause and will benefit from allied help. Norway, which plans "
+                  "to raise its defence budget by 40 per cent by 2030, has 5.5 million people "
+                  "but only 9,000 professional soldiers. It trains more than 8,000 conscripts a "
+                  "year.", dense=0.85)
+    wrong = RulesJudge().judge(claim("The Norwegian government intends to increase the "
+                                     "country's defence budget by 60 per cent by 2030."),
+                               [passage])
+    assert wrong.label is Label.CONTRADICTED
+    assert "40 per cent" in wrong.rationale
+    right = RulesJudge().judge(claim("The Norwegian government intends to increase the "
+                                     "country's defence budget by 40 per cent by 2030."),
+                               [passage])
+    assert right.label is Label.SUPPORTED
