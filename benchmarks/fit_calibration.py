@@ -65,7 +65,8 @@ def judged_rows(claims: list[Claim], hits: list[list[Hit]], expected: list[Label
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The script's command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=DATASETS)
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/fc-calibration-cache"))
@@ -83,7 +84,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", nargs="*", default=[],
                         help="only these topics of the --gold files, e.g. the halves of topic "
                         "sets never tuned on (default: every topic)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def recorded_command(args: argparse.Namespace) -> str:
+    """The command line that fits the same rows again, as the calibration file records it."""
+    # (each list option once, with all its values: argparse keeps only the last of a repeated
+    # "--gold a --gold b")
+    return "python benchmarks/fit_calibration.py" + (
+        f" --limit {args.limit}" if args.limit != 500 else "") + "".join(
+        f" --{option} " + " ".join(map(str, values))
+        for option, values in (("mutate", args.mutate), ("gold", args.gold),
+                               ("real", args.real), ("topics", args.topics)) if values)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     started = time.perf_counter()
     settings = Settings(cache_dir=args.cache_dir)
     model = load_model()
@@ -144,11 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 
     calibration = fit_calibration(rows, {
         "fitted_on": sources,
-        "command": "python benchmarks/fit_calibration.py" + (
-            f" --limit {args.limit}" if args.limit != 500 else "") + "".join(
-            f" --mutate {p}" for p in args.mutate) + "".join(
-            f" --gold {p}" for p in args.gold) + "".join(f" --real {r}" for r in args.real)
-        + (" --topics " + " ".join(args.topics) if args.topics else ""),
+        "command": recorded_command(args),
         "method": "Platt scaling per route and label (ridge 1 towards the raw score)",
     })
     save_calibration(calibration, args.out)
