@@ -4263,8 +4263,10 @@ def _denial(text: str, other_text: str) -> str:
     alike = {m.group(0).lower() for m in NEGATION.finditer(other_text)
              if _DENIED_PRONOUN.match(other_text, m.end())}
     # "no opening game had produced a win for 14 years" is "the first time in 14 years" one did
+    # (not where the negated text has its own first: "did not walk off the job, in the
+    # company's first strike for 16 years")
     lapsed = ({m.group(1).lower() for m in _LAPSE_DENIED.finditer(text)}
-              if _FIRST_IN.search(other_text) else set())
+              if _FIRST_IN.search(other_text) and not _FIRST_IN.search(text) else set())
     for cue, words, least, head in scopes:
         if cue.lower() in alike or cue.lower() in lapsed:
             continue
@@ -4286,7 +4288,7 @@ def _denial(text: str, other_text: str) -> str:
 
 _STRETCH = (r"(?:(?:the\s+)?(?:past|last|more\s+than|nearly|almost|over|about)\s+)?"
             r"(?:\d+|[a-z]+)\s+(?:years?|decades?|months?|weeks?|seasons?)\b")
-_LAPSE_DENIED = re.compile(r"\b(no|not|never|none)\b[^.;]{0,100}?\b(?:(?:for|in|since)\s+"
+_LAPSE_DENIED = re.compile(r"\b(no|not|never|none)\b[^.;,]{0,100}?\b(?:(?:for|in|since)\s+"
                            + _STRETCH + r"|since\s+\d{4}\b)", re.IGNORECASE)
 """A negation over a stretch of time: "no opening game had produced a win for 14 years"."""
 _FIRST_IN = re.compile(r"\bfirst\b(?:\s+[\w'’-]+){0,4}?\s+(?:(?:in|for)\s+" + _STRETCH

@@ -505,15 +505,18 @@ def room_for_another(claim_text: str, closest: Comparison, names: NameIndex | No
     """Whether the claim's slots the closest passage leaves unsaid could hold another value
     there: a figure it leaves out, or a missing name beside a name the claim does not have that
     could stand in its place. A person is replaced only by a person ("John Lee" not by
-    "Olympic"); places and bodies by any name but a person's, as the tagger often takes one
-    for the other ("Athlone" for an organisation). A passage whose only other names are full
-    names of people has none to put in place of "Chennai"."""
+    "Olympic"); a body by any name, as the tagger often takes a place for one ("Athlone" for an
+    organisation); a place by any name but a person's full name, the passage's own outlet, a
+    day or a currency: a passage whose only other names are those has none to put in place of
+    "Chennai"."""
     if names is None or closest.unmatched or closest.conflicts or not closest.missing_names:
         return True
     lowered = claim_text.lower()
     passage = closest.hit.passage.text
     strangers = [p for p in names.of(passage) if p.text.lower() not in lowered]
-    if any(n.kind is not NameKind.PERSON for n in closest.missing_names):
+    if any(n.kind not in (NameKind.PERSON, NameKind.PLACE) for n in closest.missing_names):
+        return True  # (a body may be replaced even by the outlet telling the news)
+    if any(n.kind is NameKind.PLACE for n in closest.missing_names):
         # (not the passage's own outlet, a figure's currency, "Rs 5", or a day, "Friday")
         figures = [(q.start, q.end) for q in extract_quantities(passage)]
         # (a lone word the tagger calls a person may be a place: "Nagpur")

@@ -2939,6 +2939,11 @@ def test_no_win_for_years_is_a_first_in_as_many_years():
         "Diaz won the opening game on Monday. No opening game of a title match had produced a "
         "win for 12 years.")
     assert comparison.polarity_clash == ""
+    # (a negation of another deed beside the claim's own first is still a denial)
+    assert compared("The union's 30,000 members did not walk off the job on 13 May, in the "
+                    "union's first strike for 16 years.", "The union's 30,000 members walked "
+                    "off the job on 13 May, in the union's first strike for 16 years."
+                    ).polarity_clash == "the claim is negated ('not')"
 
 
 def test_a_gerund_subject_gives_nothing_up():
