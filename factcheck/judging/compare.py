@@ -1370,13 +1370,14 @@ def _out_of_place(claim_text: str, claim_names: Sequence[Name], unmentioned: Seq
 
 def _tells_after(claim_text: str, name: Name, passage_text: str,
                  spots: Sequence[tuple[int, int]]) -> bool:
-    """Whether a passage sentence holding the name (at ``spots``) tells three or more of the
-    words that follow it in the claim, in other words: "Gukesh sank 60 minutes and 17 seconds
-    into his 11th move" is "Gukesh then took 60 minutes and 17 seconds over his 11th move"."""
+    """Whether the passage, after the name (at ``spots``) and in its sentence, tells three or
+    more of the words that follow it in the claim, in other words: "Gukesh sank 60 minutes and
+    17 seconds into his 11th move" is "Gukesh then took 60 minutes and 17 seconds over his 11th
+    move"."""
     after = set(tokenize(_CLAUSE.split(claim_text[name.end:name.end + 90], 1)[0]))
     return len(after) >= 3 and any(
-        len(after & set(tokenize(passage_text[slice(*_sentence_around(passage_text, at))])))
-        >= 3 for at, _ in spots)
+        len(after & set(tokenize(_SENTENCE_END.split(passage_text[end:end + 120], 1)[0])))
+        >= 3 for _, end in spots)
 
 
 def _owns_stated(claim_text: str, name: Name, claim_names: Sequence[Name],
@@ -4265,7 +4266,8 @@ def _denial(text: str, other_text: str) -> str:
     # "no opening game had produced a win for 14 years" is "the first time in 14 years" one did
     # (not where the negated text has its own first: "did not walk off the job, in the
     # company's first strike for 16 years")
-    lapsed = ({m.group(1).lower() for m in _LAPSE_DENIED.finditer(text)}
+    lapsed = ({m.group(1).lower() for m in _LAPSE_DENIED.finditer(text)
+               if not _RANK_WORD.search(m.group(0))}
               if _FIRST_IN.search(other_text) and not _FIRST_IN.search(text) else set())
     for cue, words, least, head in scopes:
         if cue.lower() in alike or cue.lower() in lapsed:
@@ -4290,7 +4292,10 @@ _STRETCH = (r"(?:(?:the\s+)?(?:past|last|more\s+than|nearly|almost|over|about)\s
             r"(?:\d+|[a-z]+)\s+(?:years?|decades?|months?|weeks?|seasons?)\b")
 _LAPSE_DENIED = re.compile(r"\b(no|not|never|none)\b[^.;,]{0,100}?\b(?:(?:for|in|since)\s+"
                            + _STRETCH + r"|since\s+\d{4}\b)", re.IGNORECASE)
-"""A negation over a stretch of time: "no opening game had produced a win for 14 years"."""
+"""A negation over a stretch of time: "no opening game had produced a win for 14 years" (not
+one with a rank in it: "did not give Madrid a sixth in 11 seasons")."""
+_RANK_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                        r"last|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 _FIRST_IN = re.compile(r"\bfirst\b(?:\s+[\w'’-]+){0,4}?\s+(?:(?:in|for)\s+" + _STRETCH
                        + r"|since\s+\d{4}\b)", re.IGNORECASE)
 """A first after a stretch of time: "the first time in 14 years", "first win since 2010"."""
