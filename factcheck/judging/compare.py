@@ -1530,8 +1530,6 @@ def _owner(text: str, quantity: Quantity, people: Sequence[Name]) -> Name | None
     return max(before, key=lambda n: n.end, default=None)
 
 
-_BEATEN = re.compile(r"\b(?:beat|beats|beaten|beating|defeat|defeats|defeated|defeating)\s+"
-                     r"(?:the\s+)?$")
 
 
 def _title_holder(text: str, name: Name, names: Sequence[Name]) -> Name | None:
@@ -3481,6 +3479,8 @@ def _winner_clash(claim_text: str, evidence_text: str) -> str:
 
 _BEAT_VERB = re.compile(r"\b(?:beat|beats|beaten|beating|defeat|defeats|defeated|defeating)\b")
 _WIN_VERB = re.compile(_BEAT_VERB.pattern + r"|\b(?:won|wins)\b")
+_BEATEN = re.compile(_BEAT_VERB.pattern + r"\s+(?:the\s+)?$")
+"""One beaten, right before their name: "Gukesh beat (Ding)"."""
 # "won the first set", "won a point": a part of the contest, not the contest
 _PART_WON = re.compile(r"\s+(?:\w+\s+){0,2}(?:sets?|games?|points?|tiebreaks?|toss|rounds?|"
                        r"legs?|frames?)\b", re.IGNORECASE)

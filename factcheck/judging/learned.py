@@ -511,11 +511,11 @@ def room_for_another(claim_text: str, closest: Comparison, names: NameIndex | No
     "Chennai"."""
     if names is None or closest.unmatched or closest.conflicts or not closest.missing_names:
         return True
+    if any(n.kind not in (NameKind.PERSON, NameKind.PLACE) for n in closest.missing_names):
+        return True  # (a body may be replaced even by the outlet telling the news)
     lowered = claim_text.lower()
     passage = closest.hit.passage.text
     strangers = [p for p in names.of(passage) if p.text.lower() not in lowered]
-    if any(n.kind not in (NameKind.PERSON, NameKind.PLACE) for n in closest.missing_names):
-        return True  # (a body may be replaced even by the outlet telling the news)
     if any(n.kind is NameKind.PLACE for n in closest.missing_names):
         # (not the passage's own outlet, a figure's currency, "Rs 5", or a day, "Friday")
         figures = [(q.start, q.end) for q in extract_quantities(passage)]
