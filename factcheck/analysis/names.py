@@ -208,7 +208,8 @@ def name_key(text: str, kind: NameKind | None = None) -> str:
     if (kind is NameKind.GROUP and key not in _DEMONYMS and key.endswith("s")
             and not key.endswith("ss") and len(key) > 4):
         key = key[:-1]  # "the Conservatives" and "the Conservative vote", "Americans"
-    return _DEMONYMS.get(key, key)
+    # (a person's name is no people's: "Türk" is UN rights chief Volker Türk, not Turkey)
+    return key if kind is NameKind.PERSON else _DEMONYMS.get(key, key)
 
 
 def _usual_form_in(usual: str, text: str, lowered: str, but: str = "") -> bool:
@@ -328,11 +329,44 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&
 
 
 @functools.lru_cache(maxsize=16_384)
+def spelled_out(name: Name, text: str) -> bool:
+    """Whether ``text`` writes an acronym's words out, in any case ("the group litigation
+    order" for GLO)."""
+    letters = name.text.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    words = [w for w in re.findall(r"[a-z]+", fold(text.lower())) if w not in _ACRONYM_SKIP]
+    wanted = letters.lower()
+    return any("".join(w[0] for w in words[i:i + len(wanted)]) == wanted
+               for i in range(len(words) - len(wanted) + 1))
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.replace("-", " ").split() if w not in _ACRONYM_SKIP)
 
 
 @functools.lru_cache(maxsize=65_536)
+def _skeleton(key: str) -> str:
+    """A word's consonants, doubled ones once ("hezbollah" and "hizbullah": hzblh)."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key))
+
+
+def spelt_otherwise(word: str, lowered: str) -> bool:
+    """Whether ``lowered`` (folded, lower case) writes a word of eight letters or more spelt from
+    another script another way: the same first letter and consonants ("Hizbullah" for Hezbollah,
+    "Muhammad" for Mohammed)."""
+    if len(word) < 8:
+        return False
+    skeleton = _skeleton(word)
+    return any(w[0] == word[0] and _skeleton(w) == skeleton
+               for w in re.findall(r"[a-z]{8,}", lowered))
+
+
+# Kinds whose names are spelt from other scripts in several ways (places are not: "Homberg" is
+# no "Hamburg").
+_SPELT_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
+
+
 def same_name(a: Name, b: Name) -> bool:
     """Whether two names name the same thing (see the module docstring for what counts)."""
     if a.key == b.key or a.key.replace("0", "o") == b.key.replace("0", "o"):
@@ -340,6 +374,9 @@ def same_name(a: Name, b: Name) -> bool:
     short, long = sorted((a.key, b.key), key=len)
     if not short:
         return False
+    if (" " not in short and " " not in long and {a.kind, b.kind} <= _SPELT_KINDS
+            and spelt_otherwise(short, long)):
+        return True  # one name spelt from another script two ways: "Hezbollah" and "Hizbullah"
     if short.replace("-", "").replace(" ", "") == long.replace("-", "").replace(" ", ""):
         return True  # "ExxonMobil" and "Exxon Mobil", "Coca-Cola" and "Coca Cola"
     if "(" in long and "(" not in short and short in _bracket_forms(long):
@@ -459,12 +496,19 @@ def mentioned(name: Name, text: str) -> bool:
               else words)
     lowered = fold(text.lower())
     if not all(has_word(w, lowered) for w in wanted):
+        if len(wanted) == 1 and name.kind in _SPELT_KINDS and spelt_otherwise(wanted[0], lowered):
+            return True  # "Hizbullah" for Hezbollah
         # a body of three words or more written with one word in another form ("the
         # Commissioner of Railway Safety" for the Commission of Railway Safety)
         unsaid = [w for w in wanted if not has_word(w, lowered)]
         if (name.kind is NameKind.ORG and len(wanted) >= 3 and len(unsaid) == 1
                 and len(unsaid[0]) >= 6 and re.search(rf"\b{re.escape(unsaid[0])}\w{{1,3}}\b",
                                                       lowered)):
+            return True
+        # a body of four words or more without the first, where nothing capitalised stands
+        # in its place ("the Business and Trade Committee" for the Commons Business and Trade
+        # Committee)
+        if name.kind is NameKind.ORG and len(words) >= 4 and without_first_word(words, text):
             return True
         # a company by its short form ("Spirit" for Spirit Airlines, "Xiaomi" for Xiaomi
         # Corporation), not a people's ("American" for American Airlines) nor a part of another
@@ -501,6 +545,18 @@ def mentioned(name: Name, text: str) -> bool:
     # "Heathrow Airport" does not mention "Gatwick Airport", nor "Geoffrey Kamworor" "Eliud
     # Kamworor": the last word there belongs to another name.
     return len(words) == 1 or name.kind is not NameKind.PERSON or not heads_another(words, text)
+
+
+def without_first_word(words: list[str], text: str) -> bool:
+    """Whether ``text`` writes a name's words but the first, after no capitalised word of its
+    own ("told the Business and Trade Committee", not "the Lords Business and Trade Committee")."""
+    rest = r"\s+".join(re.escape(w) for w in words[1:])
+    folded = fold(text)
+    for match in re.finditer(rf"\b{rest}\b", folded, re.IGNORECASE):
+        before = folded[:match.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1] in ("The", "A", "An"):
+            return True
+    return False
 
 
 def _alone_capitalised(word: str, text: str) -> bool:
@@ -975,7 +1031,11 @@ class NameIndex:
 
 def _same_root(a: str, b: str) -> bool:
     """Whether a word of one key, with up to three letters more, is a word of the other
-    ("valencia" and "valencian community", "brazil" and "brazilian")."""
+    ("valencia" and "valencian community", "brazil" and "brazilian"); of two names of several
+    words, their first ("the Valencian government" and "Valencia province", not "the European
+    Parliament" and "the Parliamentary Assembly of the Council of Europe")."""
+    if " " in a and " " in b:
+        a, b = a.split()[0], b.split()[0]
     for one, other in ((a, b), (b, a)):
         for word in one.split():
             if len(word) >= 4 and any(w != word and w.startswith(word) and len(w) - len(word) <= 3

@@ -218,6 +218,9 @@ DAYS = "day"
 """Unit of every dated interval."""
 DURATION = "duration"
 """Unit of a length of time, in seconds ("2:04:12", "3 minutes and 27 seconds", "90 minutes")."""
+AGE = "years-months-days"
+"""Unit of a length of time told in years and months or days ("18 years, eight months and 14
+days"), in years: the whole years it counts are any plain count of years ("was 22")."""
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ORDINAL_PART = (r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+"
                  r"(?P<partkind>quarter|half)")
@@ -390,6 +393,12 @@ _APPOSITION_ENDS = re.compile(r"\s*,")
 _SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
 _DURATION_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?|half\s+an?|[a-z]+)\s+(?P<u>[hms])"
                             r"(?:ours?|rs?|inutes?|ins?|econds?|ecs?)\b", re.IGNORECASE)
+# 18 years, eight months and 14 days; 17 years and 40 days (an age or a tenure to the day)
+_AGE_PART = r"(?:\d+|" + _WORD_NUMBER + r")"
+_YEARS_MONTHS_DAYS = re.compile(
+    r"\b(?P<y>" + _AGE_PART + r")\s+years?(?:,?\s+(?:and\s+)?(?P<m>" + _AGE_PART
+    + r")\s+months?)?(?:,?\s+(?:and\s+)?(?P<d>" + _AGE_PART + r")\s+days?)?\b",
+    re.IGNORECASE)
 # after "four minutes", a time of day: "past one", "to midnight", "past 1:28"
 _CLOCK_WORDS = re.compile(r"\s+(?:past|to)\s+(?:\d|midnight|noon|(?:one|two|three|four|five|six|"
                           r"seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
@@ -936,6 +945,19 @@ def _read_duration(match: re.Match[str], free: _Free) -> Quantity | None:
     return _quantity(match.string, QuantityKind.COUNT, total, DURATION, match.start(), end)
 
 
+def _read_years_months_days(match: re.Match[str], free: _Free) -> Quantity | None:
+    """``18 years, eight months and 14 days``: one length of time in years (unit :data:`AGE`),
+    so its months and days are not read as figures of their own."""
+    if not (match.group("m") or match.group("d")):
+        return None  # plain "18 years" is a count like any other
+    parts = [parse_number(match.group(g)) if match.group(g) else 0.0 for g in ("y", "m", "d")]
+    if any(part is None for part in parts):
+        return None
+    years, months, days = (float(part or 0.0) for part in parts)
+    return _quantity(match.string, QuantityKind.COUNT, years + months / 12 + days / 365.25, AGE,
+                     match.start(), match.end())
+
+
 def _read_bare_month(match: re.Match[str], free: _Free) -> Quantity | None:
     """``in May``, ``since March``: a month of no year (unit :data:`MONTH_OF_YEAR`)."""
     month = _MONTHS[match.group("month").lower().rstrip(".")] - 1
@@ -1329,6 +1351,7 @@ _READERS: tuple[_Reader, ...] = (
     _Reader("split time", _SPLIT_TIME, _read_split_time),
     _Reader("game clock", _GAME_CLOCK, _read_game_clock),
     _Reader("duration", _DURATION, _read_duration),
+    _Reader("years, months and days", _YEARS_MONTHS_DAYS, _read_years_months_days),
     _Reader("factor", _FACTOR, _read_factor),
     _Reader("money", _MONEY, _read_money),
     _Reader("share of a percentage", _SHARE_OF_PERCENT, _read_share_of_percent),
@@ -1419,12 +1442,36 @@ def _in_metres(text: str, quantity: Quantity) -> Quantity:
     return dataclasses.replace(quantity, value=number, high=number, unit="metre")
 
 
+def as_metres_where(quantities: list[Quantity], other: list[Quantity]) -> list[Quantity]:
+    """A text's bare "m" figures read as metres where the other text writes its own in metres
+    ("second with 5.82m" against a report of the vault's "second at 5.82m"; a claim alone
+    seldom tells which "m" it means)."""
+    if not any(q.unit == "metre" and _M_SURFACE.fullmatch(q.surface) for q in other):
+        return quantities
+    read = []
+    for quantity in quantities:
+        bare = _M_SURFACE.fullmatch(quantity.surface)
+        number = parse_number(bare.group("num")) if bare is not None else None
+        if (quantity.kind is QuantityKind.COUNT and not quantity.unit and number is not None
+                and quantity.value == number * 1e6):
+            quantity = dataclasses.replace(quantity, value=number, high=number, unit="metre")
+        read.append(quantity)
+    return read
+
+
 @functools.lru_cache(maxsize=16384)
 def _writes_metres(text: str) -> bool:
     """Whether a bare "m" figure of ``text`` stands before a word of length or a race, or
     after "men's" or "women's"."""
     return any(_METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(
-        text, max(0, m.start() - 12), m.start()) for m in _BARE_M.finditer(text))
+        text, max(0, m.start() - 12), m.start()) for m in _BARE_M.finditer(text)) or bool(
+        _FIELD_EVENT.search(text) and _BARE_M.search(text))
+
+
+# a jump or a throw is measured in metres: "second at 5.82m in the pole vault"
+_FIELD_EVENT = re.compile(r"\b(?:pole[\s-]vault\w*|high[\s-]jump\w*|long[\s-]jump\w*|"
+                          r"triple[\s-]jump\w*|javelin|discus|shot[\s-]put\w*|hammer\s+throw\w*)\b",
+                          re.IGNORECASE)
 
 
 def _share_currency(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1647,6 +1694,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return a.unit == b.unit
     if FACTOR in (a.unit, b.unit):
         return a.unit == b.unit
+    if AGE in (a.unit, b.unit):  # "18 years, 8 months" against "18" or "18 years"
+        return {a.unit, b.unit} <= {AGE, "year", ""}
     if is_time_of_day(a) or is_time_of_day(b):
         # a time in another zone is compared in UTC when both zones are known ("7:45 a.m. ET"
         # is "11:45 GMT"), else not at all
@@ -1688,6 +1737,11 @@ def agree(claim: Quantity, evidence: Quantity) -> bool:
         return False  # "less than 54 million" against "more than 54 million"
     if is_time_of_day(claim):
         return _times_agree(claim, evidence)  # (equal figures in two zones are two times)
+    if AGE in (claim.unit, evidence.unit):
+        if claim.unit == evidence.unit:  # to the day
+            return abs(c - e) < 0.5 / 365.25
+        whole, told = (c, e) if claim.unit == AGE else (e, c)
+        return told == int(whole)  # "who was 22" is 22 years, 6 months and 27 days
     if c == e:
         return True
     if claim.kind == QuantityKind.ORDINAL:

@@ -26,6 +26,7 @@ from factcheck.analysis.names import (
     mentioned,
     name_key,
     same_name,
+    spelled_out,
     within,
 )
 from factcheck.analysis.places import nested
@@ -266,7 +267,8 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
         # (the one who says it is no owner of the figure: "Matsuno said the funeral would cost
         # 1.66 billion yen" tells the cost of Abe's funeral)
         others = [p for p in beside if p.kind is name.kind and not _named(p, claim_names)
-                  and not mentioned(p, claim_text) and _firm(p, passage_names, passage)
+                  and not mentioned(p, claim_text) and not spelled_out(p, claim_text)
+                  and _firm(p, passage_names, passage)
                   and not passage_side.speaks(_span(p), there)
                   # (a person's name after "at" names a venue: "14 at Roland Garros")
                   and not (p.kind is NameKind.PERSON

@@ -37,10 +37,13 @@ from factcheck.analysis.names import (
     name_in,
     name_key,
     same_name,
+    spelt_otherwise,
     within,
+    without_first_word,
 )
 from factcheck.analysis.places import capital_of, city, encloses, known
 from factcheck.analysis.quantities import (
+    AGE,
     AGE_OWNER,
     DURATION,
     ELLIPTIC,
@@ -51,6 +54,7 @@ from factcheck.analysis.quantities import (
     Quantity,
     QuantityKind,
     agree,
+    as_metres_where,
     comparable,
     extract_quantities,
     implied_firsts,
@@ -363,7 +367,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
     evidence_quantities = extract_quantities(evidence_text)
-    claim_quantities = _dated(claim_text, extract_quantities(claim_text))
+    claim_quantities = as_metres_where(_dated(claim_text, extract_quantities(claim_text)),
+                                       evidence_quantities)
     # "the worst" ranks first where the other text ranks "second-worst"
     ranked = ranked_superlatives(claim_text, claim_quantities)
     evidence_quantities += implied_firsts(evidence_text, ranked) if ranked else []
@@ -744,6 +749,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
         if not swaps:
             swaps = _holder_swaps(claim_text, side.names, evidence_text, passage_names, matched,
                                   evidence_quantities)
+        if not swaps:
+            swaps = _role_swaps(claim_text, side.names, evidence_text, passage_names)
         # the passage's publisher telling its own news fills no slot of the claim's event, nor
         # is it a rival of another outlet the claim says told it ("the Hindustan Times reported")
         swaps = tuple((a, b) for a, b in swaps if not names.same_thing(a, b)
@@ -757,6 +764,8 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and n not in placed
                        and not _split_before(n, side.names, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
+                       and not (n.kind is NameKind.ORG and len(n.key.split()) >= 4
+                                and without_first_word(n.key.split(), evidence_text))
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text)
                        and not _country_of_office(claim_text, n.start, n.text)
@@ -1482,6 +1491,19 @@ def _numbered_otherwise(name: Name, other: Name) -> bool:
     return "word" not in kinds[0] | kinds[1] and kinds[0] != kinds[1]
 
 
+def credited_to_another(claim_text: str, comparison: Comparison, names: NameIndex) -> str:
+    """How the passage credits the figure the claim gives its one person to another person,
+    and another figure to the claim's ("Huang Bokai finished second with 5.82m" against
+    "Kendricks was second at 5.82m and Huang Bokai third at 5.72m"), or ""."""
+    if not comparison.name_swaps or not comparison.matched:
+        return ""
+    passage = comparison.hit.passage.text
+    swaps = _holder_swaps(claim_text, names.of(claim_text), passage, names.of(passage),
+                          comparison.matched, extract_quantities(passage))
+    return "; ".join(f"it credits the claim's figure to {other.text}, not {name.text}"
+                     for name, other in swaps)
+
+
 def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
                   passage_names: Sequence[Name], matched: Sequence[tuple[Quantity, Quantity]],
                   passage_quantities: Sequence[Quantity]) -> tuple[tuple[Name, Name], ...]:
@@ -1519,6 +1541,52 @@ def _holder_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: st
         if theirs:
             return ((holder, owner),)
     return ()
+
+
+def _role_swaps(claim_text: str, claim_names: Sequence[Name], passage_text: str,
+                passage_names: Sequence[Name]) -> tuple[tuple[Name, Name], ...]:
+    """A name the claim describes in an apposition, while the passage names it too but gives
+    that description to another name: "Diab Serrieh, the head of the White Helmets" against
+    "Diab Serrieh, who directs a detainees' group ... Raed Saleh, head of the White Helmets";
+    "Brateevo, the south-eastern Moscow district where Navalny had lived" against "Maryino, the
+    south-eastern Moscow district where he had lived ... Brateevo, the neighbouring district"."""
+    for name in claim_names:
+        if not mentioned(name, passage_text):
+            continue
+        described = _apposed(claim_text, name)
+        if len(described) < 3:
+            continue
+        # (the passage's description of the claim's own name, if it has one there)
+        own = max((len(described & _apposed(passage_text, n)) for n in passage_names
+                   if same_name(n, name)), default=0)
+        for other in passage_names:
+            if (is_people(other) or same_name(other, name)
+                    or mentioned(other, claim_text) or within(other, name)
+                    or within(name, other)):
+                continue
+            shared = described & _apposed(passage_text, other)
+            if len(shared) >= max(3, 0.6 * len(described)) and len(shared) > own:
+                return ((name, other),)
+    return ()
+
+
+def _apposed(text: str, name: Name) -> frozenset[str]:
+    """The content words of the apposition right after a name (", the head of the White
+    Helmets", ", the south-eastern Moscow district where he had lived"), stemmed; empty if the
+    name has none."""
+    apposition = _APPOSITION.match(text, name.end)
+    if apposition is None:
+        return frozenset()
+    return frozenset(w for w in tokenize(apposition.group("what")) if w not in STOPWORDS)
+
+
+# ", the head of the White Helmets rescue service," or ", head of the Syrian Civil Defence,
+# known as the White Helmets,": an article or a title, then the words to the clause's end
+_APPOSITION = re.compile(r",\s+(?P<what>(?:the|an?)\s+[^,;.()]{3,90}?|(?:acting\s+|interim\s+)?"
+                         r"(?:head|chief|director|leader|chairman|chairwoman|chair|president|"
+                         r"founder|spokesman|spokeswoman|spokesperson|commander|minister|"
+                         r"secretary|governor|mayor|coach|captain|manager)\s+(?:of|at)\s+"
+                         r"[^;.()]{3,90}?)(?=[,;.]\s+(?![Kk]nown\b)|[,;.]?$)")
 
 
 def _owner(text: str, quantity: Quantity, people: Sequence[Name]) -> Name | None:
@@ -1912,6 +1980,15 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
                   or not _other_measure(claim_text, quantity, evidence_text, e)]
     if quantity.kind != QuantityKind.COUNT:
         return candidates
+    # "who was 22 when he won" is answered by "22 years, 6 months and 27 days" before any bare
+    # figure near it; an age to the day by another told in years, months or days
+    ages = [e for e in candidates if AGE in (e.unit, quantity.unit) and agree(quantity, e)]
+    if ages or quantity.unit == AGE:
+        if ages:
+            return ages
+        # (one told to the day in other months or days is the age of the same whole years)
+        told = [e for e in candidates if e.unit == AGE]
+        return [e for e in told if int(e.value) == int(quantity.value)] or told
     same_unit = [e for e in candidates if e.unit and e.unit == quantity.unit]
     if same_unit:
         return same_unit
@@ -3039,8 +3116,16 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
         # Clippers" is no "Lakers star ... in Los Angeles" (nor "Utah Test" a state's test, nor
         # "Dubai International Airport" a body: a place head ends it)
         return False
+    if len(parts) == 1 and not found[0] and spelt_otherwise(parts[0], lowered):
+        return True  # "Hizbullah" for Hezbollah
     if not all(found) and alias_in(entity, text):
         return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"
+    owned = _BODY_OF.match(fold(entity))
+    if owned and not all(_in_word(w, lowered) for w in owned.group("body").lower().split()
+                         if w not in STOPWORDS):
+        # a body of another is named by its own words: "the Parliamentary Assembly of the
+        # Council of Europe" is no "European Parliament"
+        return False
     if (len(parts) > 1 and found[-1] and head in BODY_HEADS
             and not re.search(rf"\b{re.escape(head)}(?:s|es)?\b", lowered)):
         return False  # "European Commission" is no "Data Protection Commissioner ... European"
@@ -3050,6 +3135,11 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
     if len(parts) > 1 and not all(found) and heads_another(parts, text):
         return False  # "Baikonur Cosmodrome" is not "the Vostochny cosmodrome"
     return sum(found) * 2 >= len(parts) if len(parts) > 1 else all(found)
+
+
+_BODY_OF = re.compile(r"(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s+)*(?:" + "|".join(
+    sorted(BODY_HEADS, key=len, reverse=True)).title().replace("|", "|") + r"))\s+of\s+(?:the\s+)?"
+                      r"[A-Z]")
 
 
 def _in_word(part: str, lowered: str) -> bool:
@@ -3360,7 +3450,8 @@ def _polarity_clash(claim_text: str, evidence_text: str,
         for word in sorted(claim_words - evidence_words):  # (sorted: the same word every run)
             opposite = {other for other in _ANTONYM_OF.get(word, set())
                         & (evidence_words - claim_words - apart)
-                        if not _converse(claim_text, word, evidence_text, other)}
+                        if not _converse(claim_text, word, evidence_text, other)
+                        and not _of_other_nouns(claim_text, word, evidence_text, other)}
             if opposite:
                 other = sorted(opposite)[0]
                 return (f"claim says '{_as_written(claim_text, word)}', evidence says "
@@ -3377,6 +3468,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
                 return f"claim says '{said}', evidence says '{evidence_pairs[(other, noun)]}'"
     return (_casualty_clash(claim_text, evidence_text) or _rank_clash(claim_text, evidence_text)
             or _scope_clash(claim_text, evidence_text)
+            or _sole_clash(claim_text, evidence_text)
             or _order_clash(claim_text, evidence_text)
             or _clock_order_clash(claim_text, evidence_text)
             or _winner_clash(claim_text, evidence_text)
@@ -3433,6 +3525,34 @@ def _scope_clash(claim_text: str, evidence_text: str) -> str:
                         and not _RESTRICTED.match(all_text, every.end())):  # "all those who"
                     return _part_against_whole(some.group(0), every.group(0), who)
     return ""
+
+
+def _sole_clash(claim_text: str, evidence_text: str) -> str:
+    """The only one of a kind where the other text says one of several: "the only child killed"
+    against "one of two children killed"."""
+    for sole_text, many_text, who in ((claim_text, evidence_text, "claim"),
+                                      (evidence_text, claim_text, "evidence")):
+        for sole in _THE_ONLY.finditer(sole_text):
+            noun = _singular(sole.group("noun").lower())
+            for many in _ONE_OF_MANY.finditer(many_text):
+                # (the noun, or the one after an adjective: "one of two young children")
+                if noun in {_singular(w.lower()) for w in many.group("noun", "then") if w}:
+                    return _part_against_whole(sole.group(0), many.group(0), who)
+    return ""
+
+
+def _singular(noun: str) -> str:
+    """A noun's stem, irregular plurals in their singular ("children": child)."""
+    return stem(_IRREGULAR_PLURALS.get(noun, noun))
+
+
+_IRREGULAR_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "person",
+                      "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+_THE_ONLY = re.compile(r"\b(?:the|its|their|his|her)\s+only\s+(?P<noun>[a-z]{3,})\b"
+                       r"(?!\s+(?:of|to|in)\b)", re.IGNORECASE)
+_ONE_OF_MANY = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|"
+                          r"ten|several|many|dozens\s+of|hundreds\s+of|\d+)\s+"
+                          r"(?P<noun>[a-z]{3,})(?:\s+(?P<then>[a-z]{3,}))?\b", re.IGNORECASE)
 
 
 def _part_against_whole(part: str, whole: str, who: str) -> str:
@@ -3627,6 +3747,23 @@ def _converse(claim_text: str, word: str, evidence_text: str, other: str) -> boo
         return False
     return not any(has_word(w.lower(), after) for w in rival.group(1).split()
                    if w.lower() not in STOPWORDS)
+
+
+def _of_other_nouns(claim_text: str, word: str, evidence_text: str, other: str) -> bool:
+    """Whether two opposite adjectives of time or age qualify different nouns ("a late-night
+    news conference" against "an idea at a very early stage"; not "early afternoon" against
+    "late afternoon")."""
+    if word not in _ATTRIBUTIVE or other not in _ATTRIBUTIVE:
+        return False
+    nouns = [re.findall(rf"\b{re.escape(_as_written(text, token))}[\s-]+([a-z]{{3,}})\b", text)
+             for text, token in ((claim_text, word), (evidence_text, other))]
+    said = {stem(n) for n in nouns[0] if n not in STOPWORDS}
+    told = {stem(n) for n in nouns[1] if n not in STOPWORDS}
+    return bool(said) and bool(told) and not said & told
+
+
+_ATTRIBUTIVE = frozenset(stem(w) for w in ("early", "late", "earliest", "latest", "old",
+                                           "young"))
 
 
 def _verb_at(text: str, word: str) -> re.Match[str] | None:
@@ -4108,7 +4245,10 @@ def _negations(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
             following = following[adverbial.end():]
         # nor a figure, which the figures compare: "customers without service out of about 11
         # million" denies the service, not the million
-        denied = [w for w in tokenize(_NAMES.sub(" ", _CLAUSE.split(following, 1)[0]))
+        # and not past a "but": "had not planned it but Marschall had suggested it" says
+        # plainly what comes after it
+        clause = _BUT_AFTER.split(_CLAUSE.split(following, 1)[0], 1)[0]
+        denied = [w for w in tokenize(_NAMES.sub(" ", clause))
                   if not any(ch.isdigit() for ch in w) and w not in _SCALE_STEMS]
         words = (denied or tokenize(_NAMES.sub(" ", following)))[:3]
         # ("was not a perfect company" is about being perfect, a company or not; "not the one
@@ -4118,6 +4258,7 @@ def _negations(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
     return tuple(scopes)
 
 
+_BUT_AFTER = re.compile(r"\s+(?:but|rather|instead)\s+", re.IGNORECASE)
 _ARTICLE_NEXT = re.compile(r"\s+(?:an?|the)\s+[a-z]", re.IGNORECASE)
 
 
@@ -4203,6 +4344,15 @@ _COORDINATED = re.compile(r"\s+(?:and|but|while|whereas)\s+")
 _SUBORDINATE = re.compile(r"\s+(?:that|which|who|whether)\s+")
 
 
+def not_yet_against_already(claim_text: str, passage_text: str) -> bool:
+    """Whether one text says "already" and the other "not yet" ("had already set aside money"
+    against "had not yet put aside any money")."""
+    return bool(_ALREADY.search(claim_text) and _NOT_YET.search(passage_text)
+                or _ALREADY.search(passage_text) and _NOT_YET.search(claim_text))
+
+
+_ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(not|no|never)((?:\s+[\w'’-]+){0,2}?)\s+yet\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:might|may)\b")  # (lower case: "9 May" is a day)
 _HEDGED_NOT = re.compile(r"\b(might|may)\s+not\b")
 
@@ -4216,6 +4366,10 @@ def _denial(text: str, other_text: str) -> str:
         # "something this big might not have worked" weighs a possibility; it denies only
         # what the other text too says may be ("may not protect" against "may protect")
         text = _HEDGED_NOT.sub(r"\1", text)
+    if _ALREADY.search(other_text):
+        # "not yet" tells when, but denies what the other text says is already done ("had
+        # already set aside money" against "had not yet put aside any money")
+        text = _NOT_YET.sub(r"\1\2", text)
     # (a negation in a sentence telling another part of the claim denies it only in two of
     # its words: "would not become a resting place for human remains" denies no "place")
     # (one word in common is enough, but for a noun phrase only its first: "was not a perfect

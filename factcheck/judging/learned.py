@@ -60,6 +60,7 @@ from factcheck.judging.compare import (
     compare_all,
     comparison_of,
     counts_another,
+    credited_to_another,
     dated_otherwise,
     follows_since,
     lapse_differs,
@@ -68,6 +69,7 @@ from factcheck.judging.compare import (
     names_deadline,
     nested_places,
     none_stated,
+    not_yet_against_already,
     of_other_people,
     only_swapped_missing,
     other_body,
@@ -271,6 +273,15 @@ class LearnedJudge:
                 # against "northeast of Khartoum" (a place lies one way; other opposites, "beat"
                 # and "lost", may tell the same from the other side)
                 differs, told = f"the {top.polarity_clash}", "tells the claim's event"
+            if not differs and self.names is not None:  # or the claim's figure, another's
+                differs, told = (credited_to_another(claim.text, top, self.names),
+                                 "states the claim's figures")
+            if (not differs and _DENIED.match(top.polarity_clash) and top.coverage >= 0.5
+                    and not_yet_against_already(claim.text, top.hit.passage.text)):
+                # or a "not yet", in the report telling it, of what the claim says is already
+                # done ("had not yet put aside any money" against "had already set aside
+                # money"; other denials the reading finds are not sure enough to overturn)
+                differs, told = top.polarity_clash, "tells the claim's event"
             if differs:  # the claim's facts, bound to someone else
                 return Verdict(claim, Label.CONTRADICTED, 0.5, verdict.evidence,
                                f"the report differs: closest evidence ({cite(top.hit)}) {told} "
@@ -329,6 +340,8 @@ class LearnedJudge:
         return f"{where} is related but does not confirm the claim ({overlap}){gap}"
 
 
+_DENIED = re.compile(r"the (?:claim|evidence) is negated ")
+"""A denial of what the other text says (:func:`factcheck.judging.compare.compare` finds it)."""
 _BEARINGS = re.compile(r"claim says '(?:north|south|east|west)\w*', "
                        r"evidence says '(?:north|south|east|west)\w*'", re.IGNORECASE)
 """A clash of compass points (:func:`factcheck.judging.compare.compare` finds it)."""

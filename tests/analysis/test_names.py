@@ -20,6 +20,7 @@ from factcheck.analysis.names import (
     mentioned,
     name_key,
     same_name,
+    spelled_out,
     titled_person,
     written_in,
 )
@@ -417,3 +418,42 @@ def test_a_zero_written_for_an_o_names_the_same_thing():
     styled = Name("CL0P", NameKind.ORG, 0, 4, "cl0p")
     assert same_name(styled, Name("Clop", NameKind.ORG, 0, 4, "clop"))
     assert not same_name(styled, Name("Clip", NameKind.ORG, 0, 4, "clip"))
+
+
+def _name(text: str, kind: NameKind) -> Name:
+    return Name(text, kind, 0, len(text), name_key(text, kind))
+
+
+def test_a_persons_name_is_never_read_as_a_people():
+    assert name_key("Türk", NameKind.PERSON) == "turk"
+    assert same_name(_name("Türk", NameKind.PERSON), _name("Volker Türk", NameKind.PERSON))
+    assert name_key("Turk", NameKind.GROUP) == "turkey"
+
+
+def test_a_name_spelt_from_another_script_another_way_is_the_same_name():
+    hezbollah = _name("Hezbollah", NameKind.ORG)
+    assert same_name(hezbollah, _name("Hizbullah", NameKind.ORG))
+    assert mentioned(hezbollah, "pagers used primarily by Hizbullah members exploded")
+    assert not same_name(_name("Martin", NameKind.PERSON), _name("Morton", NameKind.PERSON))
+    # (places are not matched so: "Homberg" is another town than Hamburg)
+    assert not mentioned(_name("Hamburg", NameKind.PLACE), "the ship left Homberg harbour")
+
+
+def test_a_body_is_mentioned_without_its_first_word_where_no_other_stands_there():
+    committee = _name("the Commons Business and Trade Committee", NameKind.ORG)
+    assert mentioned(committee, "Patterson told the Business and Trade Committee that he was sorry")
+    assert not mentioned(committee, "He told the Lords Business and Trade Committee")
+
+
+def test_an_acronym_is_spelled_out_in_lower_case():
+    assert spelled_out(_name("GLO", NameKind.ORG), "payments for postmasters in the group "
+                                                   "litigation order")
+    assert not spelled_out(_name("GLO", NameKind.ORG), "payments for postmasters")
+
+
+def test_two_names_of_several_words_are_one_thing_only_by_their_first_words():
+    index = NameIndex()
+    assert index.same_thing(_name("Valencia", NameKind.PLACE),
+                            _name("the Valencian Community", NameKind.PLACE))
+    assert not index.same_thing(_name("the European Parliament", NameKind.ORG), _name(
+        "the Parliamentary Assembly of the Council of Europe", NameKind.ORG))

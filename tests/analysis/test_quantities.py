@@ -10,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.analysis.quantities import (
+    AGE,
     DURATION,
     FACTOR,
     TIME_OF_DAY,
     Bound,
     QuantityKind,
     agree,
+    as_metres_where,
     comparable,
     extract_quantities,
     implied_firsts,
@@ -986,3 +988,23 @@ def test_an_ordinal_and_last_ranks_the_noun_after_last():
         "She won the 12th and last stage of the race.")] == [(12.0, "stage")]
     assert [(q.value, q.unit) for q in extract_quantities(
         "It was the third and final day of talks.")] == [(3.0, "day")]
+
+
+def test_an_age_in_years_months_and_days_is_one_figure_whose_whole_years_are_its_age():
+    age = only("she won at 18 years, eight months and 14 days")
+    assert (age.surface, age.unit) == ("18 years, eight months and 14 days", AGE)
+    plain, told = only("who was 22 when he won"), only("at 22 years, 6 months and 27 days")
+    assert comparable(plain, told) and agree(plain, told)
+    assert not agree(only("who was 23 when he won"), told)
+    assert not agree(only("at 22 years, 7 months and 27 days"), told)
+    assert only("after 17 years and 40 days in office").unit == AGE
+    assert only("he served 3 years").unit == "year"
+
+
+def test_a_bare_m_is_read_in_metres_where_the_other_text_writes_metres():
+    claim = extract_quantities("Huang Bokai finished a distant second with 5.82m.")
+    report = extract_quantities("Sam Kendricks was second at 5.82m in the men's pole vault.")
+    assert (report[-1].value, report[-1].unit) == (5.82, "metre")
+    assert [(q.value, q.unit) for q in as_metres_where(claim, report)][-1] == (5.82, "metre")
+    money = extract_quantities("The club raised 5.82m in the sale.")
+    assert as_metres_where(money, money) == money  # (no metres on the other side: millions)

@@ -23,6 +23,7 @@ from factcheck.judging.compare import (
     _entities,
     _told_apart_from,
     compare_all,
+    credited_to_another,
     direction_of,
     moved_name,
     name_swaps,
@@ -3000,3 +3001,79 @@ def test_a_negation_shares_its_first_word_or_two_of_its_words_with_what_it_denie
                     "told reporters the firm was not a perfect company.").polarity_clash == ""
     assert compared(claim_text, "Chairman Ito bowed at a news conference in Osaka on 3 June but "
                     "did not apologise for cheating on tests of seven models.").polarity_clash
+
+
+def test_an_age_is_answered_by_the_same_age_told_to_the_day():
+    evidence = ("The federation listed Gukesh as the youngest champion at 18 years, 8 months and "
+                "14 days, ahead of Kasparov (22 years, 6 months, 27 days) after a 7.5 to 6.5 win.")
+    comparison = compared("Gukesh took the record from Kasparov, who was 22 when he won.", evidence)
+    assert comparison.conflicts == ()
+    assert surfaces(comparison.matched) == [("22", "22 years, 6 months, 27 days")]
+    wrong = compared("Gukesh became the youngest champion at 18 years, nine months and 14 days.",
+                     evidence)
+    assert surfaces(wrong.conflicts) == [("18 years, nine months and 14 days",
+                                          "18 years, 8 months and 14 days")]
+
+
+def test_a_name_given_the_description_another_name_has_in_the_passage_is_swapped():
+    passage = ("Diab Serrieh, who directs a detainees' association, spoke of chaos at the prison. "
+               "Raed Saleh, head of the Syrian Civil Defence, known as the White Helmets, urged "
+               "relatives not to gather at the prison.")
+    swapped = compared("At the prison, Diab Serrieh, the head of the White Helmets rescue service, "
+                       "urged relatives not to gather there.", passage)
+    assert [(a.text, b.text) for a, b in swapped.name_swaps] == [("Diab Serrieh", "Raed Saleh")]
+    right = compared("At the prison, Raed Saleh, the head of the White Helmets rescue service, "
+                     "urged relatives not to gather there.", passage)
+    assert right.name_swaps == ()
+
+
+def test_the_only_one_of_a_kind_clashes_with_one_of_several():
+    passage = "The paper said Fatima was one of two children killed in Tuesday's attacks."
+    assert "'the only child'" in compared("Fatima was the only child killed in Tuesday's attacks.",
+                                          passage).polarity_clash
+    assert compared("Fatima was one of the children killed in Tuesday's attacks.",
+                    passage).polarity_clash == ""
+
+
+def test_a_negation_ends_at_but_and_what_follows_is_said_plainly():
+    passage = ("Daily Sabah said he copied the shooter's stance, saying he had not planned it but "
+               "that fellow vaulter Kurtis Marschall had suggested it.")
+    assert compared("He copied the shooter's stance, a gesture he said fellow vaulter Kurtis "
+                    "Marschall had suggested.", passage).polarity_clash == ""
+    assert compared("He said he had planned the gesture.", passage).polarity_clash
+
+
+def test_early_and_late_clash_only_about_the_same_thing():
+    assert compared("At a late-night news conference, Putin backed the idea of a swap.",
+                    "Putin backed the swap at a news conference; his spokesman called it an idea "
+                    "at a very early stage.").polarity_clash == ""
+    assert compared("The storm reached the coast in the late afternoon.",
+                    "The storm reached the coast in the early afternoon.").polarity_clash
+
+
+def test_not_yet_denies_what_the_claim_says_is_already_done():
+    passage = "The firm had not yet put aside any money for compensation."
+    assert compared("The firm had already put aside money for compensation.",
+                    passage).polarity_clash
+    assert compared("The firm put aside money for compensation in 2019.",
+                    "No order had yet been given when the firm put aside money for compensation in "
+                    "2019.").polarity_clash == ""
+
+
+def test_the_claims_figure_is_credited_to_another_where_the_claims_person_has_another():
+    passage = ("Duplantis cleared 6.24m in the men's pole vault. Sam Kendricks was second at "
+               "5.82m and China's Huang Bokai third at 5.72m.")
+    wrong = "Home favourite Huang Bokai finished a distant second with 5.82m."
+    assert credited_to_another(wrong, compared(wrong, passage), NameIndex()) == (
+        "it credits the claim's figure to Sam Kendricks, not Huang Bokai")
+    right = "Home favourite Huang Bokai finished a distant third with 5.72m."
+    assert credited_to_another(right, compared(right, passage), NameIndex()) == ""
+
+
+def test_a_body_of_another_is_named_by_its_own_words_not_its_owners():
+    swapped = compared("On February 29, meeting in Strasbourg, the Parliamentary Assembly of the "
+                       "Council of Europe adopted a resolution on Navalny's death.",
+                       "On Thursday, February 29, the European Parliament, voting in Strasbourg, "
+                       "adopted a resolution on Navalny's death.")
+    assert [(a.text, b.text) for a, b in swapped.name_swaps] == [
+        ("the Parliamentary Assembly of the Council of Europe", "the European Parliament")]

@@ -888,3 +888,29 @@ def test_another_place_after_the_claims_deed_words_contradicts_a_paraphrase():
                               "York, was filed in York, England."), [hit(passage, 0.6)])
     assert wrong.label is Label.CONTRADICTED
     assert "Leeds" in wrong.rationale and "filed ... in" in wrong.rationale
+
+
+def test_a_denial_in_the_report_telling_the_claim_overturns_a_supported_lean():
+    passage = ("The paper said the Japanese company had not yet put aside any money for "
+               "compensation and could not give a figure for what it expected to pay.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    wrong = judge.judge(claim("The paper said the Japanese company had already put aside money "
+                              "for compensation."), [hit(passage, 0.6)])
+    assert wrong.label is Label.CONTRADICTED
+    assert "negated ('not')" in wrong.rationale
+    right = judge.judge(claim("The paper said the Japanese company had not yet put aside any "
+                              "money for compensation."), [hit(passage, 0.6)])
+    assert right.label is Label.SUPPORTED
+
+
+def test_the_claims_figure_credited_to_another_in_the_report_overturns_a_supported_lean():
+    passage = ("Duplantis cleared 6.24m in the men's pole vault. Sam Kendricks was second at "
+               "5.82m and China's Huang Bokai third at 5.72m.")
+    judge = LearnedJudge(leaning(Label.SUPPORTED))
+    wrong = judge.judge(claim("Huang Bokai finished a distant second with 5.82m."),
+                        [hit(passage, 0.6)])
+    assert wrong.label is Label.CONTRADICTED
+    assert "Sam Kendricks" in wrong.rationale
+    right = judge.judge(claim("Huang Bokai finished a distant third with 5.72m."),
+                        [hit(passage, 0.6)])
+    assert right.label is not Label.CONTRADICTED
