@@ -505,10 +505,12 @@ def mentioned(name: Name, text: str) -> bool:
                 and len(unsaid[0]) >= 6 and re.search(rf"\b{re.escape(unsaid[0])}\w{{1,3}}\b",
                                                       lowered)):
             return True
-        # a body of four words or more without the first, where nothing capitalised stands
-        # in its place ("the Business and Trade Committee" for the Commons Business and Trade
-        # Committee)
-        if name.kind is NameKind.ORG and len(words) >= 4 and without_first_word(words, text):
+        # a body of four words or more, ending on its head, without the first, where nothing
+        # capitalised stands in its place ("the Business and Trade Committee" for the Commons
+        # Business and Trade Committee; not "the Democratic Party of Japan" for the
+        # Constitutional Democratic Party of Japan)
+        if (name.kind is NameKind.ORG and len(words) >= 4 and words[-1] in BODY_HEADS
+                and without_first_word(words, text)):
             return True
         # a company by its short form ("Spirit" for Spirit Airlines, "Xiaomi" for Xiaomi
         # Corporation), not a people's ("American" for American Airlines) nor a part of another

@@ -765,6 +765,7 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                        and not _split_before(n, side.names, passage_names)
                        and not _entity_in(n.text, evidence_text, title)
                        and not (n.kind is NameKind.ORG and len(n.key.split()) >= 4
+                                and n.key.split()[-1] in BODY_HEADS
                                 and without_first_word(n.key.split(), evidence_text))
                        and not any(names.same_thing(n, p) for p in passage_names)
                        and not _qualifies(claim_text, n.start, n.end - n.start, evidence_text)

@@ -457,3 +457,8 @@ def test_two_names_of_several_words_are_one_thing_only_by_their_first_words():
                             _name("the Valencian Community", NameKind.PLACE))
     assert not index.same_thing(_name("the European Parliament", NameKind.ORG), _name(
         "the Parliamentary Assembly of the Council of Europe", NameKind.ORG))
+
+
+def test_a_party_is_not_mentioned_by_another_party_named_like_its_last_words():
+    assert not mentioned(_name("the Constitutional Democratic Party of Japan", NameKind.ORG),
+                         "the first time since 2009, when the Democratic Party of Japan won")
