@@ -3194,6 +3194,8 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
             continue
         # (within its sentence: "knew of no illnesses. Yum Brands pulled onions" denies no onions)
         following = _SENTENCE_END.split(text[match.end(): match.end() + 80], maxsplit=1)[0]
+        # (nor past a "but": "had not planned it but Marschall had suggested it")
+        following = _BUT_AFTER.split(following, 1)[0]
         if set(tokenize(following)[:3]) & other_words:
             return match.group(0)
     return ""
@@ -3452,7 +3454,7 @@ def _polarity_clash(claim_text: str, evidence_text: str,
             opposite = {other for other in _ANTONYM_OF.get(word, set())
                         & (evidence_words - claim_words - apart)
                         if not _converse(claim_text, word, evidence_text, other)
-                        and not _of_other_nouns(claim_text, word, evidence_text, other)}
+                        and not of_other_nouns(claim_text, word, evidence_text, other)}
             if opposite:
                 other = sorted(opposite)[0]
                 return (f"claim says '{_as_written(claim_text, word)}', evidence says "
@@ -3750,7 +3752,7 @@ def _converse(claim_text: str, word: str, evidence_text: str, other: str) -> boo
                    if w.lower() not in STOPWORDS)
 
 
-def _of_other_nouns(claim_text: str, word: str, evidence_text: str, other: str) -> bool:
+def of_other_nouns(claim_text: str, word: str, evidence_text: str, other: str) -> bool:
     """Whether two opposite adjectives of time or age qualify different nouns ("a late-night
     news conference" against "an idea at a very early stage"; not "early afternoon" against
     "late afternoon")."""

@@ -31,6 +31,7 @@ from factcheck.judging.compare import (
     compare_all,
     comparison_of,
     negation_about,
+    of_other_nouns,
 )
 from factcheck.judging.compare import _entities as names_in  # the rules judge's notion of a name
 from factcheck.judging.rules import RulesJudge, evidence_of
@@ -264,10 +265,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _antonym_clash(claim_text: str, passage_text: str) -> bool:
-    claim_words = _word_set(claim_text)
-    passage_words = _word_set(passage_text)
-    return any(_OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
-               for word in claim_words - passage_words)
+    return _opposites(claim_text, passage_text) is not None
 
 
 def _opposites(claim_text: str, passage_text: str) -> tuple[str, str] | None:
@@ -276,7 +274,10 @@ def _opposites(claim_text: str, passage_text: str) -> tuple[str, str] | None:
     claim_words = _word_set(claim_text)
     passage_words = _word_set(passage_text)
     for word in sorted(claim_words - passage_words):
-        opposite = _OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
+        # (an opposite of time or age about another noun is none: "a late-night news
+        # conference" against "an idea at a very early stage")
+        opposite = {other for other in _OPPOSITE_OF.get(word, set()) & (passage_words - claim_words)
+                    if not of_other_nouns(claim_text, word, passage_text, other)}
         if opposite:
             return word, min(opposite)
     return None

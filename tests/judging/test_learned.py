@@ -15,7 +15,12 @@ from factcheck.analysis.names import NameIndex
 from factcheck.cli import app
 from factcheck.errors import ModelError
 from factcheck.judging.compare import compare_all
-from factcheck.judging.features import FEATURE_NAMES, claim_features, decided_by_figures
+from factcheck.judging.features import (
+    FEATURE_NAMES,
+    claim_features,
+    conflict_cue,
+    decided_by_figures,
+)
 from factcheck.judging.learned import (
     LABELS,
     MODEL_FORMAT,
@@ -914,3 +919,16 @@ def test_the_claims_figure_credited_to_another_in_the_report_overturns_a_support
     right = judge.judge(claim("Huang Bokai finished a distant third with 5.72m."),
                         [hit(passage, 0.6)])
     assert right.label is not Label.CONTRADICTED
+
+
+def test_the_models_word_cues_read_a_denial_to_its_but_and_an_opposite_with_its_noun():
+    # (the cues the model weighs: a denial about the claim's words, an opposite word)
+    assert conflict_cue("He copied the stance, a gesture fellow vaulter Kurtis Marschall had "
+                        "suggested.", "He said he had not planned it but that fellow vaulter "
+                        "Kurtis Marschall had suggested it.") == ""
+    assert conflict_cue("At a late-night news conference Putin backed the swap.",
+                        "Putin backed the swap; his spokesman called it an idea at a very early "
+                        "stage.") == ""
+    assert conflict_cue("The storm hit in the late afternoon.",
+                        "The storm hit in the early afternoon.") != ""
+    assert conflict_cue("He had suggested the gesture.", "He had not suggested the gesture.")
