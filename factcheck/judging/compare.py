@@ -3140,7 +3140,7 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
 
 # "the Parliamentary Assembly of the Council of Europe": a body's own words, then its owner's
 _BODY_OF = re.compile(r"(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s+)*(?:" + "|".join(
-    sorted(BODY_HEADS, key=len, reverse=True)).title() + r"))\s+of\s+(?:the\s+)?[A-Z]")
+    sorted(BODY_HEADS, key=lambda w: (-len(w), w))).title() + r"))\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _in_word(part: str, lowered: str) -> bool:
