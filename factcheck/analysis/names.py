@@ -328,7 +328,6 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|la|&
                           r"[A-Z][\w'’-]*)+")
 
 
-@functools.lru_cache(maxsize=16_384)
 def spelled_out(name: Name, text: str) -> bool:
     """Whether ``text`` writes an acronym's words out, in any case ("the group litigation
     order" for GLO)."""
@@ -341,11 +340,12 @@ def spelled_out(name: Name, text: str) -> bool:
                for i in range(len(words) - len(wanted) + 1))
 
 
+@functools.lru_cache(maxsize=16_384)
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.replace("-", " ").split() if w not in _ACRONYM_SKIP)
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=16_384)
 def _skeleton(key: str) -> str:
     """A word's consonants, doubled ones once ("hezbollah" and "hizbullah": hzblh)."""
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key))
@@ -367,6 +367,7 @@ def spelt_otherwise(word: str, lowered: str) -> bool:
 _SPELT_KINDS = frozenset({NameKind.PERSON, NameKind.ORG})
 
 
+@functools.lru_cache(maxsize=65_536)
 def same_name(a: Name, b: Name) -> bool:
     """Whether two names name the same thing (see the module docstring for what counts)."""
     if a.key == b.key or a.key.replace("0", "o") == b.key.replace("0", "o"):

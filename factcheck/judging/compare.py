@@ -3121,7 +3121,7 @@ def _entity_in(entity: str, text: str, title: str = "") -> bool:
         return True  # "Hizbullah" for Hezbollah
     if not all(found) and alias_in(entity, text):
         return True  # "UAE" for "the United Arab Emirates", "Scottish" for "Scotland"
-    owned = _BODY_OF.match(fold(entity))
+    owned = _BODY_OF.match(fold(entity)) if " of " in entity else None
     if owned and not all(_in_word(w, lowered) for w in owned.group("body").lower().split()
                          if w not in STOPWORDS):
         # a body of another is named by its own words: "the Parliamentary Assembly of the
