@@ -160,12 +160,25 @@ class Structure:
         of one joined to its verb with no subject of its own ("Kubrakov named it ... and said
         it carried over 30,000 tons")."""
         token, told = self._name_token(span), self._token(*at)
+        if token is not None and token.dep_ == "appos" and token.head.dep_ == "nsubj":
+            token = token.head  # "..., the outgoing president Wolfgang Sobotka announced"
         if token is None or told is None or token.dep_ != "nsubj":
             return False
         verbs = [token.head, *(c for c in token.head.children if c.dep_ == "conj"
                                and not any(g.dep_ in _SUBJECTS for g in c.children))]
         return any(verb.lemma_.lower() in _SAYING and told.i in {t.i for t in verb.subtree}
                    for verb in verbs)
+
+    def acts(self, span: tuple[int, int]) -> bool:
+        """Whether the name at ``span`` is the subject of its clause, or the one a passive names
+        with "by" ("Elliptic, a blockchain firm, put the figure at"), past the words of a longer
+        name, a list or an apposition; unparsed names count as acting."""
+        token = self._name_token(span, listed=True)
+        if token is None:
+            return True
+        while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in _SUBJECTS or token.dep_ == "pobj" and token.head.dep_ == "agent"
 
     def deed(self, span: tuple[int, int]) -> frozenset[str]:
         """The content words (lemmas) of what the name at ``span`` does or undergoes as the

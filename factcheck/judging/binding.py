@@ -72,7 +72,7 @@ def misbound(claim_text: str, comparison: Comparison, names: NameIndex, parser: 
             or comparison.matched and _figure_of_another(
                 claim_text, comparison, names.of(claim_text), passage_names, claim_side,
                 passage_side)
-            or _deed_of_another(claim_names, passage_names, claim_side, passage_side)
+            or _deed_of_another(claim_names, passage_names, claim_side, passage_side, claim_text)
             or _role_of_another(claim_names, passage_names, claim_side, passage_side,
                                 claim_text, passage))
 
@@ -161,7 +161,7 @@ def quote_of_another(claim_text: str, comparison: Comparison, names: NameIndex,
 
 
 def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
-                     claim_side: Structure, passage_side: Structure) -> str:
+                     claim_side: Structure, passage_side: Structure, claim_text: str) -> str:
     """What a claim's person or organisation does, done in the passage by another of its kind
     while the claim's one does something else there ("the National Committee approved emergency
     aid ..., while the Gendarmerie sent patrols" against "the Gendarmerie approved emergency
@@ -178,9 +178,10 @@ def _deed_of_another(claim_names: list[Name], passage_names: tuple[Name, ...],
             continue
         own_share = max(len(wanted & deed) for deed in own)
         # ("the 37-year-old Ukrainian" is someone described, maybe the claim's one)
+        # (nor is one the claim names itself, typed otherwise there: "Billie Jean King")
         rivals = [(len(wanted & deed), other) for other, deed in deeds.items()
                   if other.kind in _rival_kinds(name.kind) and not _named(other, claim_names)
-                  and not is_people(other)]
+                  and not is_people(other) and not mentioned(other, claim_text)]
         shared, other = max(rivals, key=lambda pair: pair[0], default=(0, None))
         if other is not None and shared >= 3 and 2 * shared >= len(wanted) \
                 and 3 * own_share <= shared:
@@ -270,6 +271,9 @@ def _tie_of_another(claim_text: str, at: tuple[int, int], there: tuple[int, int]
                   and not mentioned(p, claim_text) and not spelled_out(p, claim_text)
                   and _firm(p, passage_names, passage)
                   and not passage_side.speaks(_span(p), there)
+                  # (a figure is its subject's: "led the company from 2012, the year it
+                  # separated from Royal Mail" ties 2012 to no Royal Mail; a place is where)
+                  and (p.kind is NameKind.PLACE or passage_side.acts(_span(p)))
                   # (a person's name after "at" names a venue: "14 at Roland Garros")
                   and not (p.kind is NameKind.PERSON
                            and _AT_BEFORE.search(passage, max(0, p.start - 10), p.start))

@@ -45,6 +45,7 @@ from factcheck.analysis.places import capital_of, city, encloses, known
 from factcheck.analysis.quantities import (
     AGE,
     AGE_OWNER,
+    DAY_OF_YEAR,
     DURATION,
     ELLIPTIC,
     REPEAT,
@@ -339,8 +340,11 @@ def pinned_beside(comparison: Comparison) -> bool:
 def fits_closely(comparison: Comparison) -> bool:
     """Whether the passage gives a claim figure otherwise among two or more of the words the
     claim writes around it ("raise its defence budget by 40 per cent" against "increase the
-    country's defence budget by 60 per cent"): the same measure, however the rest is worded."""
-    return any(comparison.fit.get(c, 0) >= 2 for c, _ in comparison.conflicts)
+    country's defence budget by 60 per cent"), or states the very figure, one few events share,
+    moving the other way ("77.7 percent, slightly lower than" against "77.68 percent, an
+    increase on"): the same measure, however the rest is worded."""
+    return any(comparison.fit.get(c, 0) >= 2 or agree(c, e) and _distinctive(c.value)
+               for c, e in comparison.conflicts)
 
 
 def _distinctive(value: float) -> bool:
@@ -604,6 +608,13 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     # "190 lawmakers, 172 from the opposition and 18 from the ruling party": a total the
     # figures the passage states alike add up to is stated with them
     unmatched = [q for q in unmatched if not _sum_of_parts(q, matched, claim_text)]
+    # "On March 1 the team sent a poke, and two days later it noticed" is "on March 3 the team
+    # saw", where the passage gives both days
+    for quantity in list(unmatched):
+        counted = _day_counted_from(claim_text, quantity, matched, evidence_quantities)
+        if counted is not None:
+            unmatched.remove(quantity)
+            matched.append((quantity, counted))
     # and so is one the passage gives in parts only ("151 seats, 112 of them in constituencies
     # and 39 from lists" against "112 constituency seats and 39 list seats"; "Pheu Thai's 141"
     # against "Pheu Thai 112 constituency and 29 list seats"); "an 11-party coalition" is the
@@ -690,6 +701,24 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
     conflicts.extend((_with_direction(claim_text, c), _with_direction(evidence_text, e))
                      for c, e in turned)
     matched = [m for m in matched if m not in turned]
+    # "Voyager 2 lifted off 16 days after it" against "Voyager 2 had been launched 16 days
+    # before it": the same lapse, the other way from the same moment
+    flipped = [(c, e) for c, e in matched if _lapse_flipped(claim_text, c, evidence_text, e)]
+    conflicts.extend((_with_lapse(claim_text, c), _with_lapse(evidence_text, e))
+                     for c, e in flipped)
+    matched = [m for m in matched if m not in flipped]
+    # "77.7 percent, slightly lower than at the 2019 election" against "77.68 percent, an
+    # increase on the 75.59 percent recorded in 2019": the same level, reached the other way
+    trended = [(c, e) for c, e in matched if _trends_apart(claim_text, c, evidence_text, e)]
+    conflicts.extend((_with_trend(claim_text, c), _with_trend(evidence_text, e))
+                     for c, e in trended)
+    matched = [m for m in matched if m not in trended]
+    # (the way the passage says the level went fills the claim's words for it, like an opposite)
+    filled = {w for c, _ in trended for w in tokenize(_with_trend(claim_text, c).surface)
+              } & claim_tokens - evidence_tokens
+    if filled:
+        coverage = min(1.0, coverage + len(filled) / len(claim_tokens))
+        evidence_tokens = evidence_tokens | filled
     # "climbed above $20,000, up from around $16,000" against "above $16,000, down from just
     # over $20,000": the same two levels, passed the other way
     for claim_move, passage_move in _moves_reversed(claim_text, claim_quantities, evidence_text,
@@ -732,7 +761,9 @@ def compare(claim_text: str, hit: Hit, names: NameIndex | None = None,
                     and not _capital_for_country(claim_text, claim_text.find(e), e, evidence_text)
                     and not _whole_name_in(claim_text, e, evidence_text)
                     and not _legal_name_in(e, evidence_text)
-                    and not _in_figure(claim_text.find(e), claim_quantities))
+                    and not _in_figure(claim_text.find(e), claim_quantities)
+                    # (nor the people a figure counts: "6.35 million Austrians")
+                    and not any(_people_counted(claim_text, q) == e for q in claim_quantities))
     extra = tuple(e for e in _entities(evidence_text, skip_initial=True)
                   if not _entity_in(e, claim_text))
     fit = {q: _fit(claim_text, q, evidence_text, e) for q, e in [*matched, *ranks, *conflicts]}
@@ -1156,7 +1187,11 @@ def moved_name(claim_text: str, comparison: Comparison, names: NameIndex) -> str
                 or name.text.endswith(("'s", "’s"))):
             continue
         word, preposition = lead.group(1), lead.group(2).lower()
-        after = re.compile(rf"\s{preposition}\s+(?:the\s+)?", re.IGNORECASE)
+        if preposition == "to" and name.kind is not NameKind.PERSON:
+            continue  # ("moved to Paris" leaves a journey's end to the places' checks)
+        # (past a title the passage gives the one it names there: "over to the then prime
+        # minister, Sher Bahadur Deuba")
+        after = re.compile(rf"\s{preposition}\s+(?:the\s+)?{_TITLE_GAP}", re.IGNORECASE)
         for told in re.finditer(rf"\b{re.escape(word)}\b", passage, re.IGNORECASE):
             # (the claim's words, with up to a few others between: "born on 29 September 1954
             # in", "born in 1972 in"; not past the sentence)
@@ -1246,6 +1281,38 @@ def other_body(claim_text: str, comparison: Comparison) -> str:
     return ""
 
 
+def named_otherwise(claim_text: str, comparison: Comparison) -> str:
+    """Another name for the same noun in the sentence where the passage states two or more of
+    the claim's figures alike ("won 6-4, 6-0 in the quarterfinals of the Miami Open" against
+    "won 6-4, 6-0 in the Indian Wells quarterfinals"), where the passage never writes the
+    claim's name; "" if none."""
+    stated = [e for c, e in comparison.matched if c.kind is not QuantityKind.DATE]
+    if len(stated) < 2 or not comparison.missing_entities:
+        return ""
+    passage = comparison.hit.passage.text
+    sentence = {_sentence_around(passage, e.start) for e in stated}
+    if len(sentence) != 1:
+        return ""
+    start, end = sentence.pop()
+    told = passage[start:end]
+    for entity in comparison.missing_entities:
+        at = claim_text.find(entity)
+        noun = _NOUN_OF_NAME.search(claim_text, max(0, at - 30), at) if at >= 0 else None
+        if noun is None:
+            continue
+        head = noun.group(1).lower()
+        for other in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}})(?i:{head})\b", told):
+            name = other.group(1).strip()
+            if (name[:1].isupper() and name.split()[0].lower() not in STOPWORDS
+                    and not has_word(name.lower(), fold(claim_text.lower()))):
+                return f"it names {name} where the claim names {entity}"
+    return ""
+
+
+_NOUN_OF_NAME = re.compile(r"\b([a-z]{4,})\s+of\s+(?:the\s+)?$")
+"""The noun a name qualifies after "of": "the quarterfinals of (the Miami Open)"."""
+
+
 _OWNED_BODY = re.compile(r"\b(?P<owner>[A-Z][\w.-]*['’]s)\s+(?P<kind>[A-Z][a-z]+)\s+"
                          r"(?P<head>Ministry|Department|Court|Agency|Office|Council|Commission)\b")
 """A body its owner names in the possessive: "Russia's Foreign Ministry"."""
@@ -1255,7 +1322,13 @@ _DEED_AFTER = re.compile(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})\b")
 """The claim's words right after a name: its deed ("attributed the attacks")."""
 
 
-_LEAD_PREPOSITION = re.compile(r"\b([A-Za-z]+)\s+(in|at|from|near)\s+(?:the\s+)?$")
+_LEAD_PREPOSITION = re.compile(r"\b([A-Za-z]+)(?:\s+(?:over|back|out))?\s+(in|at|from|near|to)\s+"
+                               r"(?:the\s+)?$")
+"""The claim's word before a name's preposition, past a particle ("the airport over to")."""
+_TITLE_WORDS = "|".join(sorted(TITLES - {"dr", "mr", "mrs", "ms"}))
+_TITLE_GAP = (rf"(?:(?:(?:then|former|late|acting|interim|new)\s+)?(?:{_TITLE_WORDS})"
+              rf"(?:\s+(?:{_TITLE_WORDS})){{0,2}},?\s+)?")
+"""A title before the name a passage gives ("the then prime minister, ")."""
 
 
 _JOINED_BEFORE = re.compile(r"[\w]+-$")
@@ -1956,6 +2029,8 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
         # (a set's score, one of a series, "7-6 (4), 7-6 (3)", answers a set's, not the
         # match's "a 2-1 win")
         series = _in_series(claim_text, quantity)
+        if score_of_absent_side(claim_text, quantity, evidence_text):
+            return []  # a score against a side the passage never names is another match's
         return [e for e in candidates if e.unit == SCORE
                 and _in_series(evidence_text, e) == series]
     candidates = [e for e in candidates
@@ -1998,15 +2073,55 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
         return [e for e in candidates if e.value == quantity.value]
     noun = ""
     if not quantity.unit:
-        candidates = [e for e in candidates if not e.unit or e.value == quantity.value]
+        # ("6.35 million Austrians" counts people, like "6,346,059 people")
+        people = bool(_people_counted(claim_text, quantity))
+        candidates = [e for e in candidates if not e.unit or e.value == quantity.value
+                      or people and e.unit == "person"]
         # "41 stations" says nothing about "255 metres": a number counting another noun
         noun = _counted_noun(claim_text, quantity)
         candidates = [e for e in candidates if e.value == quantity.value or not noun
+                      or people and e.unit == "person"
                       or _counted_noun(evidence_text, e) in ("", noun)]
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value or bool(noun) and _counted_noun(evidence_text, e) == noun
             or _context_overlap(claim_text, quantity, evidence_text, e) > 0]
+
+
+def score_of_absent_side(claim_text: str, quantity: Quantity, passage_text: str) -> bool:
+    """Whether a claim's score is told against a side the passage never mentions ("had beaten
+    Sorana Cirstea 6-0, 6-3" against a passage without Cirstea): any score there is another
+    match's."""
+    if quantity.unit != SCORE:
+        return False
+    before = _SCORES_BEFORE.sub("", claim_text[:quantity.start])
+    # (past what the claim says of that side: "beat Mirra Andreeva, the youngest woman in the
+    # draw, 6-3, 6-2")
+    side = _SIDE_BEFORE.search(_APPOSED_LAST.sub(" ", before))
+    lowered = fold(passage_text.lower())
+    # (any word of its name will do: "Edmonton" for the Edmonton Oilers)
+    return side is not None and not any(
+        has_word(word, lowered) for word in _OWNER_MARK.sub("", fold(side.group(1).lower())).split()
+        if len(word) >= 3 and word not in STOPWORDS)
+
+
+_SCORES_BEFORE = re.compile(r"(?:\d+-\d+(?:\s*\(\d+\))?\s*,?\s*)+$")
+_SIDE_BEFORE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]{2,})\s+$")
+"""The side a score is told against: the name right before it."""
+_OWNER_MARK = re.compile(r"['’]s?\b|['’]")
+_APPOSED_LAST = re.compile(r",\s+(?:the|a|an)\s+[^,;]*,\s*$")
+"""What a claim says of that side between its name and the score."""
+
+
+_PEOPLE_OF_A_PLACE = re.compile(r"\s+[A-Z][a-z]{2,}(?:ians|ans|is|ons|ards)\b")
+"""People named by their country or region in the plural: "Austrians", "Iraqis", "Britons"."""
+
+
+def _people_counted(text: str, quantity: Quantity) -> str:
+    """The people by their country a figure counts ("Austrians" of "6.35 million Austrians"),
+    or ""."""
+    found = _PEOPLE_OF_A_PLACE.match(text, quantity.end)
+    return found.group(0).strip() if found is not None else ""
 
 
 def _is_age(text: str, quantity: Quantity) -> bool:
@@ -2320,7 +2435,13 @@ def _counted_noun(text: str, quantity: Quantity) -> str:
         return _counted_noun(text, dataclasses.replace(quantity, end=quantity.end + after.end()))
     if word in STOPWORDS or word in _NOT_A_NOUN:
         return ""
+    if _OBJECT_NEXT.match(text, quantity.end + after.end()):
+        return ""  # "about 4.93 million cast a ballot": a verb, the noun counted is left out
     return stem(_COUNTED_AS.get(word, word))
+
+
+_OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our)\s", re.IGNORECASE)
+"""An object opening after the word that follows a number: that word is a verb ("cast a")."""
 
 
 # Words that count one thing: "107 dead" and "136 deaths" both count deaths.
@@ -2851,7 +2972,7 @@ _MONEY_MEASURE = {stem(word): kind for kind, words in {
             "saving savings synergy synergies",
     "debt": "debt debts borrowing borrowings loan loans",
     "fine": "fine fined fines penalty penalties",
-    "pay": "salary salaries wage wages bonus bonuses purse",
+    "pay": "salary salaries wage wages bonus bonuses purse purses prize prizes winnings payout",
 }.items() for word in words.split()}
 
 
@@ -2944,12 +3065,21 @@ def _entities(text: str, skip_initial: bool = False, names_in: str = "") -> tupl
         name = " ".join(words).strip(".'’")
         if name.lower().removesuffix("s") in PEOPLE_BY_COUNTRY:
             continue  # "the Spaniard": someone the text names elsewhere
+        bare = name.removesuffix("'s").removesuffix("’s")
+        if (_THE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                and _NATIONALITY.fullmatch(bare) and match.group(0).startswith(bare)
+                and _AS_A_PERSON.match(text, match.start() + len(bare))):
+            continue  # "the Belarusian's power", "the 25-year-old Belarusian, who": someone
         if name and not re.fullmatch(r"[A-Z]\.?|\d+", name):
             names.append(name)
     return tuple(names)
 
 
 _POSSESSED = re.compile(r"^.*['’]s\s+(?=[A-Z])")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+-old\s+)?$", re.IGNORECASE)
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)")
+_AS_A_PERSON = re.compile(r"['’]s\b|\s*[,.;:]|\s+(?:who|whose|had|has|was|is|did)\b")
+"""What follows a nationality standing for someone: "the Belarusian's", "the Belarusian, who"."""
 
 
 def _country_of_office(text: str, start: int, entity: str) -> bool:
@@ -3196,7 +3326,11 @@ def negation_about(text: str, other_text: str, cues: re.Pattern[str] = NEGATION)
         following = _SENTENCE_END.split(text[match.end(): match.end() + 80], maxsplit=1)[0]
         # (nor past a "but": "had not planned it but Marschall had suggested it")
         following = _BUT_AFTER.split(following, 1)[0]
-        if set(tokenize(following)[:3]) & other_words:
+        denied = tokenize(following)[:3]
+        if (_DECLINED.match(match.group(0)) and denied[:1]
+                and denied[0] not in _verb_words(other_text)):
+            continue  # a refusal denies its deed: "declined to comment on the attacks"
+        if set(denied) & other_words:
             return match.group(0)
     return ""
 
@@ -3252,6 +3386,8 @@ def _own_direction(text: str, quantity: Quantity) -> Direction | None:
                                              and [w.lower() for w in words[1:2]] == ["up"]):
                 break  # another clause; "up to 18%" is a bound
             key = stem(lowered)
+            if not is_before and i > 0 and words[i - 1].lower() == "to" and key in _RIVAL_VERBS:
+                break  # "needed 36 minutes to beat Ostapenko": what the time was for, no direction
             if key in _DIRECTION and is_before and key in _RIVAL_VERBS and i > 0 and (
                     words[i - 1][:1].isupper() or words[i - 1].lower() in _DETERMINERS):
                 # "beating Novak Djokovic 6-2": a win over someone, no direction; "beating the
@@ -3327,6 +3463,102 @@ def _with_direction(text: str, quantity: Quantity) -> Quantity:
     figure = quantity.surface.strip()
     surface = f"{figure} {found.word}" if found.after else f"{found.word} {figure}"
     return dataclasses.replace(quantity, surface=surface)
+
+
+def _day_counted_from(claim_text: str, quantity: Quantity,
+                      matched: Sequence[tuple[Quantity, Quantity]],
+                      evidence_quantities: Sequence[Quantity]) -> Quantity | None:
+    """The passage's day a claim's lapse counts to from a day the passage states alike ("On
+    March 1 ... two days later" against "March 1 ... March 3"), or None."""
+    lapse = _LATER.match(claim_text, quantity.end)
+    if (lapse is None or quantity.kind is not QuantityKind.COUNT or quantity.unit != "day"
+            or quantity.value != quantity.high):
+        return None
+    # (from the claim's last day before it, stated alike by the passage)
+    days = [c for c, e in matched if c.kind is QuantityKind.DATE and c.unit == "day"
+            and c.value == c.high and c.end <= quantity.start and e.value == e.high]
+    if not days:
+        return None
+    start = max(days, key=lambda c: c.end)
+    step = quantity.value if lapse.group(1).lower() == "later" else -quantity.value
+    target = start.value + step
+    told = datetime.date.fromordinal(int(target))
+    # (the passage may leave the year out: "March 3")
+    return next((e for e in evidence_quantities if e.kind is QuantityKind.DATE
+                 and e.value == e.high and (e.unit == "day" and e.value == target
+                                            or e.unit == DAY_OF_YEAR
+                                            and e.value == (told.month - 1) * 100 + told.day)),
+                None)
+
+
+_LATER = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
+"""A lapse counted from a day told before it ("two days later"; not "two days after the
+crash", which counts from something else)."""
+
+
+_LAPSE_WAY = re.compile(r"\s+(after|before|later|earlier)\s+([\w'’-]+)", re.IGNORECASE)
+_LAPSE_WAYS = {"after": "after", "later": "after", "before": "before", "earlier": "before"}
+_SUBJECT_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)[^A-Z]*$")
+
+
+def _lapse_flipped(claim_text: str, claim_q: Quantity, evidence_text: str,
+                   evidence_q: Quantity) -> bool:
+    """Whether a lapse of time stated alike runs the other way from the same moment, told of the
+    same one ("Voyager 2 lifted off 16 days after it" against "Voyager 2 had been launched 16
+    days before it")."""
+    mine = _LAPSE_WAY.match(claim_text, claim_q.end)
+    theirs = _LAPSE_WAY.match(evidence_text, evidence_q.end) if mine is not None else None
+    if (mine is None or theirs is None or claim_q.unit not in ("day", "month", "year", DURATION)
+            or _LAPSE_WAYS[mine.group(1).lower()] == _LAPSE_WAYS[theirs.group(1).lower()]
+            or mine.group(2).lower() != theirs.group(2).lower()):
+        return False
+    ours = _SUBJECT_BEFORE.search(claim_text, max(0, claim_q.start - 60), claim_q.start)
+    who = _SUBJECT_BEFORE.search(evidence_text, max(0, evidence_q.start - 60), evidence_q.start)
+    return ours is not None and who is not None and ours.group(1) == who.group(1)
+
+
+def _with_lapse(text: str, quantity: Quantity) -> Quantity:
+    """The lapse quoted with the way it runs ("16 days after")."""
+    found = _LAPSE_WAY.match(text, quantity.end)
+    if found is None:
+        return quantity
+    return dataclasses.replace(quantity, surface=f"{quantity.surface.strip()} {found.group(1)}")
+
+
+_LEVEL_TREND = re.compile(
+    r"\s*,\s*(?:(?:an?|the)\s+)?(?:(?:slight|small|marginal|sharp|steep|big|modest|slightly|"
+    r"marginally|a\s+little|much|far|well|sharply|significantly|somewhat)\s+)?"
+    r"(?P<word>higher|lower|more|less|fewer|greater|smaller|larger|up|down|increase|rise|jump|"
+    r"gain|decrease|fall|drop|decline|dip)\s+(?:than|from|on|over|compared)\b", re.IGNORECASE)
+"""A level compared at once with an earlier one: "77.7 percent, slightly lower than at the 2019
+election", "77.68 percent, an increase on the 75.59 percent"."""
+_TREND_WAY = {"higher": "up", "more": "up", "greater": "up", "larger": "up", "up": "up",
+              "increase": "up", "rise": "up", "jump": "up", "gain": "up", "lower": "down",
+              "less": "down", "fewer": "down", "smaller": "down", "down": "down",
+              "decrease": "down", "fall": "down", "drop": "down", "decline": "down", "dip": "down"}
+
+
+def _level_trend(text: str, quantity: Quantity) -> re.Match[str] | None:
+    """The words comparing a level with an earlier one right after it, if any."""
+    return _LEVEL_TREND.match(text, quantity.end)
+
+
+def _trends_apart(claim_text: str, claim_q: Quantity, evidence_text: str,
+                  evidence_q: Quantity) -> bool:
+    """Whether a level stated alike is said to have gone up in one text and down in the other."""
+    mine = _level_trend(claim_text, claim_q)
+    theirs = _level_trend(evidence_text, evidence_q) if mine is not None else None
+    return (mine is not None and theirs is not None
+            and _TREND_WAY[mine.group("word").lower()] != _TREND_WAY[theirs.group("word").lower()])
+
+
+def _with_trend(text: str, quantity: Quantity) -> Quantity:
+    """The level quoted with the words comparing it with an earlier one ("77.7 percent, lower
+    than")."""
+    found = _level_trend(text, quantity)
+    if found is None:
+        return quantity
+    return dataclasses.replace(quantity, surface=f"{quantity.surface.strip()}{found.group(0)}")
 
 
 def _moves(text: str, quantities: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
@@ -4232,8 +4464,8 @@ def _negated_scopes(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 @functools.lru_cache(maxsize=16384)
 def _negations(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
     """Each real negation cue in ``text``, the three content words it denies and, where it denies
-    a noun phrase, the first of them, the one it is most about ("perfect" of "not a perfect
-    company"), else ``""``."""
+    a noun phrase or what a verb does to it, the one it is most about ("perfect" of "not a
+    perfect company", "moved" of "moved no seats"), else ``""``."""
     scopes = []
     for match in NEGATION.finditer(text):
         if not _denies(text, match):
@@ -4257,8 +4489,24 @@ def _negations(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
         # ("was not a perfect company" is about being perfect, a company or not; "not the one
         # everyone wanted" about the one)
         head = words[0] if words and _ARTICLE_NEXT.match(following) else ""
+        deed = _deed_before(text, match)
+        if deed:
+            # "counting the last votes moved no seats" denies a moving of seats, not the seats
+            # the other text counts: one word in common must be the deed
+            words, head = [deed, *words], deed
         scopes.append((match.group(0), frozenset(words), head))
     return tuple(scopes)
+
+
+def _deed_before(text: str, match: re.Match[str]) -> str:
+    """The stem of the past verb a "no" is the object of ("moved no seats", "found no
+    evidence"), or ""; "had no" and "was no" say what there was, not what was done."""
+    if match.group(0).lower() != "no":
+        return ""
+    verb = _DEED_BEFORE_NO.search(text, max(0, match.start() - 30), match.start())
+    if verb is None or verb.group(1) in ("need", "used"):
+        return ""
+    return stem(_IRREGULAR.get(verb.group(1), verb.group(1)))
 
 
 _BUT_AFTER = re.compile(r"\s+(?:but|rather|instead)\s+", re.IGNORECASE)
@@ -4331,6 +4579,8 @@ _IRREGULAR = {
     "brought": "bring", "struck": "strike",
 }
 """Past forms a stemmer cannot reduce, so "did not run" meets "ran"."""
+_DEED_BEFORE_NO = re.compile(r"\b([a-z]{3,}ed|" + "|".join(_IRREGULAR) + r")\s+$")
+"""A past verb whose object is denied by the "no" after it: "moved no seats"."""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -4458,6 +4708,9 @@ _FIRST_IN = re.compile(r"\bfirst\b(?:\s+[\w'’-]+){0,4}?\s+(?:(?:in|for)\s+" + 
 """A first after a stretch of time: "the first time in 14 years", "first win since 2010"."""
 _DENIED_PRONOUN = re.compile(r"\s+(?:them|it|those|these|him|her)\b", re.IGNORECASE)
 _REFUSAL = re.compile(r"(?:declin|refus|fail)\w*\s+to$", re.IGNORECASE)
+_DECLINED = re.compile(r"(?:declin|refus)\w*\s+to$", re.IGNORECASE)
+"""A refusal by choice, which denies only the deed refused ("failed to send any images" denies
+the images too)."""
 # the deed and what it is done to, up to the first preposition ("congratulate Noboa", not "on
 # the night of the runoff"; "beat the climbing record")
 _REFUSED_DEED = re.compile(

@@ -66,6 +66,7 @@ from factcheck.judging.compare import (
     lapse_differs,
     money_measures_differ,
     moved_name,
+    named_otherwise,
     names_deadline,
     nested_places,
     none_stated,
@@ -76,6 +77,7 @@ from factcheck.judging.compare import (
     own_outlet,
     relays_news,
     said_in_place,
+    score_of_absent_side,
     states_change,
     swapped_agent,
     worlds_apart,
@@ -268,6 +270,8 @@ class LearnedJudge:
                 differs, told = swapped_agent(claim.text, top, self.names), "tells the claim's deed"
             if not differs:  # or another body of its owner ("Russia's defence ministry")
                 differs, told = other_body(claim.text, top), "tells the claim's deed"
+            if not differs:  # or another name for the same thing, where its figures are told
+                differs, told = named_otherwise(claim.text, top), "states the claim's figures"
             if not differs and _BEARINGS.fullmatch(top.polarity_clash) and top.coverage >= 0.5:
                 # or another bearing, in the report telling it: "south-west of Khartoum"
                 # against "northeast of Khartoum" (a place lies one way; other opposites, "beat"
@@ -636,7 +640,9 @@ def another_value(claim_text: str, comparison: Comparison,
              and not (claim_q.kind is QuantityKind.DATE
                       and _dates_otherwise(claim_q, stated, unanswered))
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE
-                  or not worlds_apart(claim_q.value, stated.value))]
+                  or not worlds_apart(claim_q.value, stated.value))
+             # (a score against a side the passage never names is another match's)
+             and not score_of_absent_side(claim_text, claim_q, passage)]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
         claim_q, stated = min(pairs, key=lambda pair: _gap(*pair))
         return f"it gives {stated.surface} where the claim says {claim_q.surface}"

