@@ -2028,9 +2028,9 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
     if quantity.unit == SCORE:  # a score answers a score, whatever verb tells who won
         # (a set's score, one of a series, "7-6 (4), 7-6 (3)", answers a set's, not the
         # match's "a 2-1 win")
-        series = _in_series(claim_text, quantity)
         if score_of_absent_side(claim_text, quantity, evidence_text):
             return []  # a score against a side the passage never names is another match's
+        series = _in_series(claim_text, quantity)
         return [e for e in candidates if e.unit == SCORE
                 and _in_series(evidence_text, e) == series]
     candidates = [e for e in candidates
@@ -2073,15 +2073,13 @@ def figures_like(claim_text: str, quantity: Quantity, evidence_text: str,
         return [e for e in candidates if e.value == quantity.value]
     noun = ""
     if not quantity.unit:
-        # ("6.35 million Austrians" counts people, like "6,346,059 people")
-        people = bool(_people_counted(claim_text, quantity))
-        candidates = [e for e in candidates if not e.unit or e.value == quantity.value
-                      or people and e.unit == "person"]
         # "41 stations" says nothing about "255 metres": a number counting another noun
+        # ("6.35 million Austrians" counts people, like "6,346,059 people")
         noun = _counted_noun(claim_text, quantity)
-        candidates = [e for e in candidates if e.value == quantity.value or not noun
+        people = bool(_people_counted(claim_text, quantity))
+        candidates = [e for e in candidates if e.value == quantity.value
                       or people and e.unit == "person"
-                      or _counted_noun(evidence_text, e) in ("", noun)]
+                      or not e.unit and (not noun or _counted_noun(evidence_text, e) in ("", noun))]
     # A bare number ("two phases") is compared only where its surroundings match the claim's.
     return [e for e in candidates
             if e.value == quantity.value or bool(noun) and _counted_noun(evidence_text, e) == noun

@@ -614,7 +614,9 @@ def another_value(claim_text: str, comparison: Comparison,
             passage, e, passage_names, claim_text, claim_names)]
     # a figure of the claim's measure: a bare "116" puts nothing in the slot of "three weeks"
     # (nor does a figure a hundred times off: "1.07 million" is no count of "five states")
-    pairs = [(claim_q, stated) for claim_q in differing for stated in stated_all
+    # (a score against a side the passage never names has no value there: another match's)
+    slots = [q for q in differing if not score_of_absent_side(claim_text, q, passage)]
+    pairs = [(claim_q, stated) for claim_q in slots for stated in stated_all
              if comparable(claim_q, stated) and not agree(claim_q, stated)
              and not counts_another(claim_text, claim_q, passage, stated)
              # (a change, "ten more than", "105 points clear", is no value of a level)
@@ -640,9 +642,7 @@ def another_value(claim_text: str, comparison: Comparison,
              and not (claim_q.kind is QuantityKind.DATE
                       and _dates_otherwise(claim_q, stated, unanswered))
              and (claim_q.kind is QuantityKind.DATE or claim_q.unit == SCORE
-                  or not worlds_apart(claim_q.value, stated.value))
-             # (a score against a side the passage never names is another match's)
-             and not score_of_absent_side(claim_text, claim_q, passage)]
+                  or not worlds_apart(claim_q.value, stated.value))]
     if pairs:  # the nearest figure: "299,900 yuan" rather than another version's "215,900"
         claim_q, stated = min(pairs, key=lambda pair: _gap(*pair))
         return f"it gives {stated.surface} where the claim says {claim_q.surface}"
